@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cardigan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cardigan", targets: ["cardigan"]),
+        .library(name: "CardiganKit", targets: ["CardiganKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(
+            name: "CardiganKit",
+            dependencies: [
+                "CLibgit2",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "cardigan",
+            dependencies: [
+                "CardiganKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CardiganKitTests", dependencies: ["CardiganKit"]),
+        .testTarget(name: "cardiganTests", dependencies: ["CardiganKit"]),
+    ]
+)

@@ -1,0 +1,85 @@
+/// One problem found in a card, a schema or the history: the single type every check returns
+/// and every reporter prints.
+public struct Finding: Sendable, Hashable {
+    /// How serious a finding is.
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error, warning, note
+
+        private var rank: Int {
+            switch self {
+            case .error: return 0
+            case .warning: return 1
+            case .note: return 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// A stable identifier of the rule broken, e.g. `yaml-anchor` or `schema-required`.
+    public var ruleID: String
+    /// How serious it is.
+    public var severity: Severity
+    /// What is wrong: lowercase, names quoted with '…', no final period.
+    public var message: String
+    /// Where it is, when it is in a file.
+    public var location: Location?
+    /// What to do about it, when there is something to say.
+    public var hint: String?
+    /// The commit the finding is about, for history findings.
+    public var commit: String?
+
+    /// Creates a finding.
+    public init(
+        ruleID: String, severity: Severity = .error, message: String, location: Location? = nil,
+        hint: String? = nil, commit: String? = nil
+    ) {
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.hint = hint
+        self.commit = commit
+    }
+}
+
+/// A place in a file: the path as the user would type it, a 1-based line and column, and the
+/// JSON pointer of the value (empty for the whole document).
+public struct Location: Sendable, Hashable, Comparable {
+    /// The file's path, relative to where the user works when possible.
+    public var path: String
+    /// The line and column.
+    public var position: SourcePosition
+    /// The JSON pointer of the value, e.g. `/intended_uses/risk_rating`.
+    public var pointer: String
+
+    /// Creates a location.
+    public init(path: String, position: SourcePosition = .start, pointer: String = "") {
+        self.path = path
+        self.position = position
+        self.pointer = pointer
+    }
+
+    public static func < (lhs: Location, rhs: Location) -> Bool {
+        (lhs.path, lhs.position) < (rhs.path, rhs.position)
+    }
+}
+
+extension Finding: Comparable {
+    /// Findings sort by file, then position, then severity, so reports read top to bottom.
+    public static func < (lhs: Finding, rhs: Finding) -> Bool {
+        switch (lhs.location, rhs.location) {
+        case (let l?, let r?) where l != r: return l < r
+        case (nil, .some): return true
+        case (.some, nil): return false
+        default:
+            if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+            return (lhs.ruleID, lhs.message) < (rhs.ruleID, rhs.message)
+        }
+    }
+}
+
+extension Array where Element == Finding {
+    /// The number of findings with severity `error`.
+    public var errorCount: Int { count { $0.severity == .error } }
+}

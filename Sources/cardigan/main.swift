@@ -1,0 +1,2 @@
+import CardiganKit
+print("cardigan \(Cardigan.version)")
