@@ -1,0 +1,30 @@
+import Crypto
+import Foundation
+
+/// The digest of a card: `sha256:` and the hex SHA-256 of the canonical JSON of its content,
+/// which is everything but `status`. Comments and formatting do not change it.
+public enum CardDigest {
+    /// The digest of the card whose root is `root`.
+    public static func of(_ root: ValueNode) -> String {
+        let text = CanonicalJSON.text(of: content(of: root))
+        return "sha256:" + hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The card without `status`: what versions are made of.
+    public static func content(of root: ValueNode) -> ValueNode {
+        guard case .object(let members) = root.kind else { return root }
+        return ValueNode(.object(members.filter { $0.key != "status" }), at: root.position)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// `cardigan validate`: checks the given card files and folders, or every card of the
+/// workspace, and returns one report.
+public enum CardValidationRun {
+    /// Validates `paths` (files or folders, relative to `currentDirectory`); every card in the
+    /// workspace's cards folder when `paths` is empty. Throws only for the environment: a path
+    /// that does not exist, a schema that cannot be read.
+    public static func run(paths: [String], workspace: Workspace, currentDirectory: String) throws -> FindingReport {
+        let validator = CardValidator(schema: try workspace.loadSchema())
+        let files = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
+        var findings: [Finding] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.absolute) else {
+                throw CardiganError("cannot read '\(file.display)'")
+            }
+            findings += validator.validate(data, path: file.display).findings
+        }
+        return FindingReport(findings: findings, checkedPaths: files.map(\.display))
+    }
+
+    struct CardFile {
+        var absolute: String
+        var display: String
+    }
+
+    static func cardFiles(paths: [String], workspace: Workspace, currentDirectory: String) throws -> [CardFile] {
+        if paths.isEmpty {
+            return try workspace.cardFilePaths().map {
+                CardFile(absolute: $0, display: displayPath($0, from: currentDirectory))
+            }
+        }
+        var files: [CardFile] = []
+        for path in paths {
+            let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                throw CardiganError("no such file or folder '\(path)'")
+            }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []
+                for name in names.sorted() where name.hasSuffix(CardPaths.fileExtension) && !name.hasPrefix(".") {
+                    let display = path.hasSuffix("/") ? path + name : path + "/" + name
+                    files.append(CardFile(absolute: absolute + "/" + name, display: display))
+                }
+            } else {
+                files.append(CardFile(absolute: absolute, display: path))
+            }
+        }
+        return files
+    }
+
+    /// `path` relative to `directory` when it is inside it, so findings read `cards/x.yaml`.
+    static func displayPath(_ path: String, from directory: String) -> String {
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

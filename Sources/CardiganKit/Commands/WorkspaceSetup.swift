@@ -1,0 +1,91 @@
+import Foundation
+
+/// `cardigan init` and `cardigan new`: making a card repository and new cards in it.
+public enum WorkspaceSetup {
+    /// Makes `rootPath` a card repository: the cards and templates folders and a
+    /// `.cardigan.yaml` with the defaults. Idempotent: what exists is left as it is. Returns the
+    /// paths created, relative to the root.
+    public static func initialize(rootPath: String) throws -> [String] {
+        let files = FileManager.default
+        guard files.fileExists(atPath: rootPath + "/.git") else {
+            throw CardiganError(
+                "'\(rootPath)' is not the root of a git repository", hint: "run 'git init' first, or use -C <dir>")
+        }
+        var created: [String] = []
+        let config = CardiganConfig()
+        let configText = """
+            # cardigan settings (all optional; these are the defaults)
+            branch: \(config.branch)        # the protected branch: its history is the record
+            cards: \(config.cardsDirectory)         # one <name>.yaml per card
+            templates: \(config.templatesDirectory) # your own templates override the built-in ones
+            # schema: templates/model-card.schema.json   # uncomment to use your own schema
+
+            """
+        let entries: [(path: String, contents: String?)] = [
+            (config.cardsDirectory, nil),
+            (config.templatesDirectory, nil),
+            (config.templatesDirectory + "/README.md", templatesReadme),
+            (CardiganConfig.fileName, configText),
+        ]
+        for entry in entries {
+            let absolute = rootPath + "/" + entry.path
+            if files.fileExists(atPath: absolute) { continue }
+            do {
+                if let contents = entry.contents {
+                    try Data(contents.utf8).write(to: URL(fileURLWithPath: absolute), options: .withoutOverwriting)
+                } else {
+                    try files.createDirectory(atPath: absolute, withIntermediateDirectories: true)
+                }
+            } catch {
+                throw CardiganError("cannot create '\(entry.path)': \(error.localizedDescription)")
+            }
+            created.append(entry.path)
+        }
+        return created
+    }
+
+    static let templatesReadme = """
+        # Templates
+
+        Files here override cardigan's built-in ones of the same path:
+
+        - `cards/<template>.yaml`: card templates for `cardigan new <name> --template <template>`;
+          `{{name}}` is replaced by the card's name. Built in: `minimal`, `full`.
+        - `model-card.schema.json`: the card schema (set `schema:` in `.cardigan.yaml` to use it).
+
+        """
+
+    /// Writes `cards/<name>.yaml` from template `template` (a built-in one or the repository's
+    /// own), status Draft, without committing. Refuses an invalid name, an existing card, and a
+    /// template that does not give a valid card; nothing is written then. Returns the path
+    /// written, relative to the root.
+    public static func newCard(name: String, template: String, workspace: Workspace) throws -> String {
+        if let problem = CardName.problem(with: name) {
+            throw CardiganError(problem, hint: "for example 'customer-churn' or 'credit-risk-v2'")
+        }
+        let relativePath = CardPaths.path(of: name, in: workspace.config.cardsDirectory)
+        let absolute = workspace.rootPath + "/" + relativePath
+        if FileManager.default.fileExists(atPath: absolute) {
+            throw CardiganError(
+                "card '\(name)' already exists at '\(relativePath)'",
+                hint: "edit it, or choose another name; 'cardigan clone' starts a card from another")
+        }
+        let templatePath = "cards/\(template).yaml"
+        let text = try workspace.templateText(templatePath).replacingOccurrences(of: "{{name}}", with: name)
+        let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(text.utf8), path: relativePath)
+        if let finding = check.findings.first(where: { $0.severity == .error }) {
+            throw CardiganError(
+                "template '\(template)' does not give a valid card: \(finding.message)",
+                location: Location(path: "templates/" + templatePath, position: finding.location?.position ?? .start),
+                hint: finding.hint)
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: workspace.cardsDirectoryPath, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .withoutOverwriting)
+        } catch {
+            throw CardiganError("cannot write '\(relativePath)': \(error.localizedDescription)")
+        }
+        return relativePath
+    }
+}

@@ -1,0 +1,65 @@
+internal import CLibgit2
+
+/// A failure reported by libgit2, in cardigan's words where it has a meaning of its own.
+public enum GitError: Error, CustomStringConvertible, Sendable {
+    /// Any other libgit2 failure: the function, its return code and libgit2's message.
+    case libgit2(function: String, code: Int32, message: String)
+    /// No repository at or above a path.
+    case notARepository(path: String)
+    /// A reference that must not exist exists (tags are created, never replaced).
+    case alreadyExists(reference: String)
+    /// A compare-and-swap reference update found another value than expected.
+    case referenceMoved(reference: String, expected: ObjectID?, actual: ObjectID?)
+    /// An object or reference that is not there.
+    case notFound(String)
+    /// No author or committer identity is configured.
+    case missingIdentity(String)
+    /// A lock file is held by another process (`index.lock`, a ref's `.lock`).
+    case locked(String)
+
+    public var description: String {
+        switch self {
+        case .libgit2(let function, let code, let message):
+            return "\(function) failed (\(code)): \(message)"
+        case .notARepository(let path):
+            return "not a git repository (or any parent): '\(path)'"
+        case .alreadyExists(let reference):
+            let name = reference.replacingOccurrences(of: "refs/tags/", with: "")
+            return reference.hasPrefix("refs/tags/") ? "tag '\(name)' already exists" : "'\(reference)' already exists"
+        case .referenceMoved(let reference, let expected, let actual):
+            return "'\(reference)' moved from \(expected?.short ?? "nothing") to \(actual?.short ?? "nothing") while committing; nothing was written, run again"
+        case .notFound(let what):
+            return "not found: \(what)"
+        case .missingIdentity(let role):
+            return "no \(role) identity: set user.name and user.email in git's configuration, or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL"
+        case .locked(let what):
+            return "'\(what)' is locked by another process"
+        }
+    }
+}
+
+/// libgit2's global state, initialised once, on first use, from any thread.
+enum Libgit2 {
+    private static let initialised: Bool = {
+        git_libgit2_init()
+        return true
+    }()
+
+    /// Makes sure libgit2 is initialised.
+    static func initialize() {
+        _ = initialised
+    }
+}
+
+/// Turns a libgit2 return code into a typed error, reading `git_error_last()` at once.
+@discardableResult
+func check(_ code: Int32, _ function: String, reference: String? = nil) throws -> Int32 {
+    guard code < 0 else { return code }
+    let message = git_error_last().map { String(cString: $0.pointee.message) } ?? "unknown error"
+    switch code {
+    case GIT_EEXISTS.rawValue: throw GitError.alreadyExists(reference: reference ?? message)
+    case GIT_ENOTFOUND.rawValue: throw GitError.notFound(reference.map { "'\($0)': \(message)" } ?? message)
+    case GIT_ELOCKED.rawValue: throw GitError.locked(reference ?? message)
+    default: throw GitError.libgit2(function: function, code: code, message: message)
+    }
+}

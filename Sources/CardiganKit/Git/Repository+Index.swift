@@ -1,0 +1,48 @@
+import Foundation
+internal import CLibgit2
+
+extension Repository {
+    /// Sets the index entries of `paths` to their blobs in `commit` (removing those it lacks),
+    /// leaving every other entry — the user's staged work — as it was. When the working file
+    /// holds the same content, its stat data is recorded too, so `git status` shows it clean.
+    public func stageFromCommit(paths: [String], commit: ObjectID) throws {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "git_repository_index")
+        defer { git_index_free(index) }
+        try check(git_index_read(index, 1), "git_index_read")
+        let workdir = self.workdir
+        for path in paths {
+            guard let blob = try blobID(at: path, inCommit: commit) else {
+                let code = git_index_remove_bypath(index, path)
+                if code != GIT_ENOTFOUND.rawValue { try check(code, "git_index_remove_bypath", reference: path) }
+                continue
+            }
+            var fileOID = git_oid()
+            if let workdir, git_odb_hashfile(&fileOID, workdir + "/" + path, GIT_OBJECT_BLOB) == 0,
+                ObjectID(fileOID) == blob
+            {
+                try check(git_index_add_bypath(index, path), "git_index_add_bypath", reference: path)
+                continue
+            }
+            var entry = git_index_entry()
+            entry.mode = UInt32(GIT_FILEMODE_BLOB.rawValue)
+            entry.id = blob.oid
+            try path.withCString { name in
+                entry.path = name
+                try check(git_index_add(index, &entry), "git_index_add", reference: path)
+            }
+        }
+        let code = git_index_write(index)
+        if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/index.lock") }
+        try check(code, "git_index_write")
+    }
+
+    /// The staged content of `path`, nil when it is not in the index.
+    public func indexBlob(for path: String) throws -> [UInt8]? {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "git_repository_index")
+        defer { git_index_free(index) }
+        guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
+        return try readBlob(ObjectID(entry.pointee.id))
+    }
+}

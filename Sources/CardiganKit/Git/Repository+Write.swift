@@ -1,0 +1,140 @@
+import Foundation
+internal import CLibgit2
+
+extension Repository {
+    /// Stores `bytes` as a blob.
+    public func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        try bytes.withUnsafeBytes { buffer in
+            try check(git_blob_create_from_buffer(&oid, pointer, buffer.baseAddress, buffer.count), "git_blob_create_from_buffer")
+        }
+        return ObjectID(oid)
+    }
+
+    /// A tree: the tree of `commit` (empty when nil) with `files` replaced (nested paths such as
+    /// `cards/x.yaml`; nil deletes). Built with tree builders, never through the index.
+    public func writeTree(basedOn commit: ObjectID?, replacing files: [String: ObjectID?]) throws -> ObjectID {
+        var base: ObjectID?
+        if let commit { base = try self.commit(commit).tree }
+        return try writeTree(base: base, changes: files.map { (Substring($0.key), $0.value) })
+    }
+
+    private func writeTree(base: ObjectID?, changes: [(path: Substring, blob: ObjectID?)]) throws -> ObjectID {
+        var baseTree: OpaquePointer?
+        if let base {
+            var oid = base.oid
+            try check(git_tree_lookup(&baseTree, pointer, &oid), "git_tree_lookup", reference: base.hex)
+        }
+        defer { git_tree_free(baseTree) }
+        var builder: OpaquePointer?
+        try check(git_treebuilder_new(&builder, pointer, baseTree), "git_treebuilder_new")
+        defer { git_treebuilder_free(builder) }
+        var nested: [Substring: [(path: Substring, blob: ObjectID?)]] = [:]
+        for change in changes {
+            if let slash = change.path.firstIndex(of: "/") {
+                nested[change.path[..<slash], default: []].append((change.path[change.path.index(after: slash)...], change.blob))
+            } else if let blob = change.blob {
+                var oid = blob.oid
+                try check(
+                    git_treebuilder_insert(nil, builder, String(change.path), &oid, GIT_FILEMODE_BLOB), "git_treebuilder_insert",
+                    reference: String(change.path))
+            } else if git_treebuilder_get(builder, String(change.path)) != nil {
+                try check(git_treebuilder_remove(builder, String(change.path)), "git_treebuilder_remove")
+            }
+        }
+        for (folder, folderChanges) in nested {
+            let name = String(folder)
+            var existing: ObjectID?
+            if let entry = git_treebuilder_get(builder, name), git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                existing = ObjectID(git_tree_entry_id(entry))
+            }
+            let subtree = try writeTree(base: existing, changes: folderChanges)
+            if try treeEntries(of: subtree).isEmpty {
+                if git_treebuilder_get(builder, name) != nil { try check(git_treebuilder_remove(builder, name), "git_treebuilder_remove") }
+            } else {
+                var oid = subtree.oid
+                try check(git_treebuilder_insert(nil, builder, name, &oid, GIT_FILEMODE_TREE), "git_treebuilder_insert")
+            }
+        }
+        var oid = git_oid()
+        try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
+        return ObjectID(oid)
+    }
+
+    /// Writes a commit object; no reference moves (``updateReference(_:to:expecting:logMessage:)``
+    /// does that, separately and compare-and-swap).
+    public func createCommit(
+        tree: ObjectID, parents: [ObjectID], message: String, author: Signature, committer: Signature
+    ) throws -> ObjectID {
+        var treeOID = tree.oid
+        var treeObject: OpaquePointer?
+        try check(git_tree_lookup(&treeObject, pointer, &treeOID), "git_tree_lookup", reference: tree.hex)
+        defer { git_tree_free(treeObject) }
+        var parentObjects: [OpaquePointer?] = []
+        defer { parentObjects.forEach { git_commit_free($0) } }
+        for parent in parents {
+            var oid = parent.oid
+            var commit: OpaquePointer?
+            try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", reference: parent.hex)
+            parentObjects.append(commit)
+        }
+        let authorSignature = try makeSignature(author)
+        defer { git_signature_free(authorSignature) }
+        let committerSignature = try makeSignature(committer)
+        defer { git_signature_free(committerSignature) }
+        var oid = git_oid()
+        try parentObjects.withUnsafeMutableBufferPointer { buffer in
+            try check(
+                git_commit_create(
+                    &oid, pointer, nil, authorSignature, committerSignature, nil, message, treeObject, parents.count,
+                    buffer.baseAddress),
+                "git_commit_create")
+        }
+        return ObjectID(oid)
+    }
+
+    /// Points `name` at `new` only if it still points at `expected` (nil: only if it does not
+    /// exist). Otherwise throws ``GitError/referenceMoved(reference:expected:actual:)`` and
+    /// changes nothing. Never forced.
+    public func updateReference(_ name: String, to new: ObjectID, expecting expected: ObjectID?, logMessage: String) throws {
+        var newOID = new.oid
+        var ref: OpaquePointer?
+        let code: Int32
+        if let expected {
+            var expectedOID = expected.oid
+            // force = 1 lets an existing reference be replaced; current_id makes it conditional.
+            code = git_reference_create_matching(&ref, pointer, name, &newOID, 1, &expectedOID, logMessage)
+        } else {
+            code = git_reference_create(&ref, pointer, name, &newOID, 0, logMessage)
+        }
+        defer { git_reference_free(ref) }
+        if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ENOTFOUND.rawValue {
+            throw GitError.referenceMoved(reference: name, expected: expected, actual: try? resolve(name))
+        }
+        if code == GIT_ELOCKED.rawValue {
+            throw GitError.referenceMoved(reference: name, expected: expected, actual: try? resolve(name))
+        }
+        try check(code, "git_reference_create", reference: name)
+    }
+
+    /// Creates the annotated tag `name` (`cards/x/v1`) on commit `target`; refuses when it exists.
+    public func createAnnotatedTag(name: String, target: ObjectID, message: String, tagger: Signature) throws -> ObjectID {
+        var targetOID = target.oid
+        var object: OpaquePointer?
+        try check(git_object_lookup(&object, pointer, &targetOID, GIT_OBJECT_COMMIT), "git_object_lookup", reference: target.hex)
+        defer { git_object_free(object) }
+        let signature = try makeSignature(tagger)
+        defer { git_signature_free(signature) }
+        var oid = git_oid()
+        try check(git_tag_create(&oid, pointer, name, object, signature, message, 0), "git_tag_create", reference: "refs/tags/" + name)
+        return ObjectID(oid)
+    }
+
+    private func makeSignature(_ signature: Signature) throws -> UnsafeMutablePointer<git_signature>? {
+        var result: UnsafeMutablePointer<git_signature>?
+        try check(
+            git_signature_new(&result, signature.name, signature.email, signature.time, signature.offsetMinutes),
+            "git_signature_new")
+        return result
+    }
+}

@@ -1,0 +1,281 @@
+import Foundation
+
+/// What `cardigan commit` or `cardigan status` did.
+public struct CommitResult: Sendable {
+    /// The records written, one per changed card; empty when nothing changed.
+    public var records: [CardRecord] = []
+    /// The commit made, if any.
+    public var commit: String?
+    /// The version tags created.
+    public var tags: [String] = []
+    /// Things the user should know (a status rewritten to Draft, a retry after a race).
+    public var notes: [String] = []
+    /// Problems that stopped the commit; nothing was written when there are any.
+    public var findings: [Finding] = []
+}
+
+extension CardStore {
+    /// The most times a commit is recomputed after another process moved the branch first.
+    static let commitAttempts = 20
+
+    /// `cardigan commit [<name>…] -m <message>`: one commit for the changed cards (all changed
+    /// cards when `names` is empty). Each semantic change is version N+1 with its tag, a status
+    /// change alone is a status commit, a comment-only edit is a commit without a new version.
+    /// An invalid card, a deleted versioned card or an illegal status move stops everything
+    /// before anything is written.
+    ///
+    /// When another process moves the branch between reading and the compare-and-swap update,
+    /// nothing of ours is on the branch yet: the whole commit is recomputed from the new head, up
+    /// to ``commitAttempts`` times, so concurrent commits never share or skip a version number.
+    public func commit(names: [String], message: String) throws -> CommitResult {
+        let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw CardiganError("the commit message is empty", hint: "give one with -m") }
+        for name in names where CardName.problem(with: name) != nil {
+            throw CardiganError(CardName.problem(with: name) ?? "", hint: "name cards without '.yaml' or folders")
+        }
+        let lock = try CommitLock(gitDirectory: repository.gitDirectory)
+        defer { withExtendedLifetime(lock) {} }
+        var retries = 0
+        while true {
+            do {
+                var result = try commitOnce(names: names, message: trimmed)
+                if retries > 0 { result.notes.append("the branch moved \(retries) time(s) while committing; recomputed") }
+                return result
+            } catch GitError.referenceMoved(let reference, let expected, let actual) {
+                retries += 1
+                if retries >= Self.commitAttempts {
+                    throw CardiganError(
+                        "'\(reference)' moved from \(expected?.short ?? "nothing") to \(actual?.short ?? "nothing") while committing; nothing was written",
+                        hint: "run the command again")
+                }
+                usleep(UInt32.random(in: 5_000...40_000))
+            }
+        }
+    }
+
+    private func commitOnce(names: [String], message: String) throws -> CommitResult {
+        let branch = try currentBranch()
+        let head = try git { try repository.resolve(branch) }
+        let candidates = try names.isEmpty ? changedCardNames(head: head) : names
+        let validator = CardValidator(schema: try workspace.loadSchema())
+        var result = CommitResult()
+        var files: [String: [UInt8]] = [:]
+        for name in candidates {
+            let path = path(of: name)
+            let working = FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) }
+            let committed = try git { try head.flatMap { try repository.blob(at: path, inCommit: $0) } }
+            guard working != committed else { continue }
+            guard let working else {
+                if committed != nil {
+                    result.findings.append(
+                        Finding(
+                            ruleID: "card-deleted", message: "card '\(name)' was deleted; a versioned card is never deleted",
+                            location: Location(path: path),
+                            hint: "restore it ('git checkout -- \(path)') and archive it: 'cardigan status \(name) Archived'"))
+                } else if !names.isEmpty {
+                    throw CardiganError("no card '\(name)' (no file '\(path)')")
+                }
+                continue
+            }
+            let check = validator.validate(Data(working), path: path)
+            guard check.isValid, let root = check.root else {
+                result.findings += check.findings
+                continue
+            }
+            if let decision = try decide(name: name, root: root, head: head, committed: committed, validator: validator, into: &result) {
+                files[path] = decision.bytes ?? working
+                result.records.append(decision.record)
+            }
+        }
+        guard result.findings.isEmpty else {
+            result.records = []
+            return result
+        }
+        guard !result.records.isEmpty else { return result }
+        try write(files: files, result: &result, branch: branch, head: head, message: message)
+        return result
+    }
+
+    /// What changed in card `name`, as a record; nil when nothing did. A new version whose file
+    /// says Approved (or Archived) is rewritten to Draft: the returned bytes are the new file.
+    private func decide(
+        name: String, root: ValueNode, head: ObjectID?, committed: [UInt8]?, validator: CardValidator,
+        into result: inout CommitResult
+    ) throws -> (record: CardRecord, bytes: [UInt8]?)? {
+        let path = path(of: name)
+        let digest = CardDigest.of(root)
+        let fileStatus = root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)) ?? .draft
+        let modelPackage = CardSnapshot.modelPackage(of: root)
+        let previous = try git { try lastRecord(of: name, head: head) }?.record
+        if previous == nil, committed == nil, try git({ try latestTaggedVersion(of: name) }) != nil {
+            result.findings.append(
+                Finding(
+                    ruleID: "card-deleted",
+                    message: "card '\(name)' has version tags but the branch has no such card: it was deleted or renamed",
+                    location: Location(path: path), hint: "cardigan verify explains what happened"))
+            return nil
+        }
+        func born(_ version: Int) -> (CardRecord, [UInt8]?) {
+            var status = fileStatus
+            var bytes: [UInt8]?
+            if !status.isAllowedForNewVersion {
+                status = .draft
+                let text = String(decoding: Data(workingBytes(path)), as: UTF8.self)
+                bytes = Array(StatusEditor.setStatus(.draft, in: text, root: root).utf8)
+                result.notes.append(
+                    "'\(name)' said \(fileStatus.rawValue); version \(version) is born Draft (a new version is reviewed again)")
+            }
+            return (
+                CardRecord(card: name, version: version, digest: digest, status: status, change: .version, modelPackage: modelPackage),
+                bytes
+            )
+        }
+        guard let previous else { return born(1) }
+        if previous.status == .archived {
+            result.findings.append(
+                Finding(
+                    ruleID: "status-move", message: "card '\(name)' is archived and changes no more", location: Location(path: path),
+                    hint: "restore the file; to document a new model, clone the card"))
+            return nil
+        }
+        if digest != previous.digest {
+            if let committed, let before = SafeYAMLLoader.load(Data(committed), path: path).root,
+                let oldName = before["model_overview"]?["model_name"]?.stringValue,
+                let newNameNode = root["model_overview"]?["model_name"], newNameNode.stringValue != oldName
+            {
+                result.findings.append(
+                    Finding(
+                        ruleID: "model-name-changed",
+                        message: "'model_overview.model_name' changed from '\(oldName)' to '\(newNameNode.stringValue ?? "")'",
+                        location: Location(path: path, position: newNameNode.position, pointer: "/model_overview/model_name"),
+                        hint: "model_name never changes; a new model is a new card ('cardigan clone')"))
+                return nil
+            }
+            return born(previous.version + 1)
+        }
+        if fileStatus != previous.status {
+            guard previous.status.allowsStatusChange(to: fileStatus) else {
+                result.findings.append(statusMoveFinding(name: name, from: previous.status, to: fileStatus, root: root))
+                return nil
+            }
+            return (
+                CardRecord(
+                    card: name, version: previous.version, digest: digest, status: fileStatus, change: .status,
+                    modelPackage: modelPackage), nil
+            )
+        }
+        return (
+            CardRecord(
+                card: name, version: previous.version, digest: digest, status: fileStatus, change: .format,
+                modelPackage: modelPackage), nil
+        )
+    }
+
+    func statusMoveFinding(name: String, from: CardStatus, to: CardStatus, root: ValueNode?) -> Finding {
+        let position = root?["status"]?.position ?? .start
+        let hint: String
+        switch (from, to) {
+        case (.approved, .draft): hint = "an approved card returns to Draft only with a new version: change its content"
+        case (.draft, .approved): hint = "a card is approved after review: move it to PendingReview first"
+        case (.archived, _): hint = "an archived card changes no more"
+        default: hint = "statuses move Draft ⇄ PendingReview → Approved → Archived"
+        }
+        return Finding(
+            ruleID: "status-move", message: "status of '\(name)' cannot move from \(from.rawValue) to \(to.rawValue)",
+            location: Location(path: path(of: name), position: position, pointer: "/status"), hint: hint)
+    }
+
+    private func workingBytes(_ path: String) -> [UInt8] {
+        FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) } ?? []
+    }
+
+    /// Cards whose working file differs from the branch head, or that the head has and the
+    /// working tree lost.
+    private func changedCardNames(head: ObjectID?) throws -> [String] {
+        var names = Set(try workspace.cardFilePaths().compactMap {
+            CardPaths.cardName(forFileName: ($0 as NSString).lastPathComponent)
+        })
+        if let head {
+            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
+                if let name = CardPaths.cardName(forFileName: entry.name) { names.insert(name) }
+            }
+        }
+        return names.filter { CardName.isValid($0) }.sorted()
+    }
+
+    /// Objects, then the branch (compare-and-swap: the commit is the truth), then the tags,
+    /// then the user's files and index. A crash after the branch moved leaves tags that
+    /// `verify --repair` re-creates from the trailers.
+    func write(files: [String: [UInt8]], result: inout CommitResult, branch: String, head: ObjectID?, message: String)
+        throws
+    {
+        let author = try signature(.author)
+        let committer = try signature(.committer)
+        var replacements: [String: ObjectID?] = [:]
+        for (path, bytes) in files { replacements[path] = try git { try repository.writeBlob(bytes) } }
+        let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
+        // The previous tag of every new version must exist before anything moves: it starts the chain.
+        var previousTags: [String: ObjectID] = [:]
+        for record in result.records where record.change == .version && record.version > 1 {
+            let reference = VersionTag.reference(card: record.card, version: record.version - 1)
+            guard let previous = try git({ try repository.resolve(reference) }) else {
+                throw CardiganError(
+                    "tag '\(VersionTag.name(card: record.card, version: record.version - 1))' is missing, so version \(record.version) cannot chain to it",
+                    hint: "run 'cardigan verify --repair' to re-create it from the trailers, then commit again")
+            }
+            previousTags[record.card] = previous
+        }
+        let commitMessage = CardRecord.commitMessage(message, records: result.records)
+        let commit = try git {
+            try repository.createCommit(
+                tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author, committer: committer)
+        }
+        do {
+            try repository.updateReference(branch, to: commit, expecting: head, logMessage: "cardigan commit: " + message)
+        } catch let error as GitError {
+            if case .referenceMoved = error { throw error }
+            throw CardiganError(error.description)
+        }
+        result.commit = commit.hex
+        for record in result.records where record.change == .version {
+            let name = VersionTag.name(card: record.card, version: record.version)
+            let tagMessage = VersionTag.message(for: record, previous: previousTags[record.card]?.hex)
+            _ = try git { try repository.createAnnotatedTag(name: name, target: commit, message: tagMessage, tagger: committer) }
+            result.tags.append(name)
+        }
+        for (path, bytes) in files where workingBytes(path) != bytes {
+            try? Data(bytes).write(to: URL(fileURLWithPath: workspace.rootPath + "/" + path))
+        }
+        try stage(paths: files.keys.sorted(), commit: commit, notes: &result.notes)
+    }
+
+    /// Sets the index entries of `paths` to `commit`'s blobs, so `git status` shows the cards
+    /// clean; another process holding the index lock is waited for.
+    private func stage(paths: [String], commit: ObjectID, notes: inout [String]) throws {
+        for attempt in 1... {
+            do {
+                try repository.stageFromCommit(paths: paths, commit: commit)
+                return
+            } catch GitError.locked(let what) {
+                // The commit and tags are made; only the index is behind. Say so rather than fail.
+                if attempt >= 100 {
+                    return notes.append(
+                        "committed, but the index is locked (\(what)); 'git status' shows the cards changed until 'git add'")
+                }
+                usleep(UInt32.random(in: 2_000...20_000))
+            } catch let error as GitError {
+                throw CardiganError(error.description)
+            }
+        }
+    }
+
+    func signature(_ role: SignatureRole) throws -> Signature {
+        do {
+            return try repository.defaultSignature(environment: environment, role: role)
+        } catch let error as GitError {
+            throw CardiganError(
+                error.description,
+                hint: "set it with 'git config user.name \"Your Name\"' and 'git config user.email you@example.com'")
+        }
+    }
+}

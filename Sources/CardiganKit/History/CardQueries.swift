@@ -1,0 +1,139 @@
+import Foundation
+
+/// One entry of a card's audit trail.
+public struct AuditEntry: Sendable, Codable {
+    /// What the commit recorded.
+    public var record: CardRecord
+    /// The commit's id.
+    public var commit: String
+    /// Who made it.
+    public var author: String
+    /// The author's email.
+    public var email: String
+    /// When, in seconds since 1970.
+    public var time: Int64
+    /// The first line of the commit message.
+    public var summary: String
+}
+
+/// A card as of one version.
+public struct CardVersionView: Sendable {
+    /// The record of that version (the latest status change when it is the latest version).
+    public var record: CardRecord
+    /// The commit the file is read from.
+    public var commit: String
+    /// The card file's text.
+    public var text: String
+    /// The card's tree.
+    public var root: ValueNode
+}
+
+/// One line of `cardigan list`.
+public struct CardSummary: Sendable, Codable {
+    /// The card's name.
+    public var name: String
+    /// The latest version, nil for a card never versioned.
+    public var version: Int?
+    /// The status in the branch's file.
+    public var status: String?
+    /// `intended_uses.risk_rating`.
+    public var riskRating: String?
+    /// The linked model package.
+    public var modelPackage: String?
+}
+
+extension CardStore {
+    /// The audit trail of `name` on the current branch, oldest first: every version, status
+    /// change and format commit, with who, when, the commit and its message.
+    public func auditTrail(of name: String) throws -> [AuditEntry] {
+        let branch = try currentBranch()
+        guard let head = try git({ try repository.resolve(branch) }) else { return [] }
+        var entries: [AuditEntry] = []
+        for id in try git({ try repository.commitsOldestFirst(from: head) }) {
+            let commit = try git { try repository.commit(id) }
+            for record in try git({ try records(in: commit) }) where record.card == name {
+                entries.append(
+                    AuditEntry(
+                        record: record, commit: id.hex, author: commit.author.name, email: commit.author.email,
+                        time: commit.author.time, summary: commit.summary))
+            }
+        }
+        if entries.isEmpty, try git({ try repository.blob(at: path(of: name), inCommit: head) }) == nil {
+            throw CardiganError("no card '\(name)' on '\(branch)'")
+        }
+        return entries
+    }
+
+    /// Card `name` as of `version` (the latest when nil), read from the branch.
+    public func show(_ name: String, version: Int?) throws -> CardVersionView {
+        let branch = try currentBranch()
+        guard let head = try git({ try repository.resolve(branch) }),
+            let latest = try git({ try lastRecord(of: name, head: head) })
+        else {
+            throw CardiganError("card '\(name)' has no committed version on '\(branch)'")
+        }
+        var record = latest.record
+        var commit = head
+        if let version, version != latest.record.version {
+            guard version >= 1, version < latest.record.version else {
+                throw CardiganError("card '\(name)' has versions 1 to \(latest.record.version), not \(version)")
+            }
+            guard let found = try versionCommit(of: name, version: version, head: head) else {
+                throw CardiganError("version \(version) of '\(name)' is not in the history of '\(branch)'")
+            }
+            (record, commit) = found
+        }
+        guard let bytes = try git({ try repository.blob(at: path(of: name), inCommit: commit) }),
+            let root = SafeYAMLLoader.load(Data(bytes), path: path(of: name)).root
+        else {
+            throw CardiganError("card '\(name)' cannot be read in commit \(commit.short)")
+        }
+        return CardVersionView(record: record, commit: commit.hex, text: String(decoding: bytes, as: UTF8.self), root: root)
+    }
+
+    /// The commit and record of `version` of `name`: found through its tag when the tag is
+    /// sound, otherwise by walking the branch (the commit is the truth).
+    func versionCommit(of name: String, version: Int, head: ObjectID) throws -> (CardRecord, ObjectID)? {
+        if let tag = try repository.resolve(VersionTag.reference(card: name, version: version)),
+            let commit = try repository.peelToCommit(tag), try repository.isDescendant(head, of: commit),
+            let record = try records(in: repository.commit(commit)).last(where: { $0.card == name && $0.version == version })
+        {
+            return (record, commit)
+        }
+        for id in try repository.commitsOldestFirst(from: head) {
+            if let record = try records(in: repository.commit(id)).first(where: {
+                $0.card == name && $0.version == version && $0.change == .version
+            }) {
+                return (record, id)
+            }
+        }
+        return nil
+    }
+
+    /// Every card on the branch with its latest version (from the version tags), status, risk
+    /// rating and link (from the branch's file), sorted by name.
+    public func listCards(status: CardStatus? = nil) throws -> [CardSummary] {
+        let branch = try currentBranch()
+        guard let head = try git({ try repository.resolve(branch) }) else { return [] }
+        var versions: [String: Int] = [:]
+        for tag in try git({ try repository.references(matching: VersionTag.referencePrefix + "*") }) {
+            if let parsed = VersionTag.parse(reference: tag.name) {
+                versions[parsed.card] = max(versions[parsed.card] ?? 0, parsed.version)
+            }
+        }
+        var summaries: [CardSummary] = []
+        for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
+            guard let name = CardPaths.cardName(forFileName: entry.name) else { continue }
+            let bytes = try git { try repository.readBlob(entry.id) }
+            let root = SafeYAMLLoader.load(Data(bytes), path: path(of: name)).root
+            let cardStatus = root?["status"]?.stringValue
+            if let status, cardStatus != status.rawValue { continue }
+            summaries.append(
+                CardSummary(
+                    name: name, version: versions[name], status: cardStatus,
+                    riskRating: root?["intended_uses"]?["risk_rating"]?.stringValue,
+                    modelPackage: root.flatMap(CardSnapshot.modelPackage(of:))))
+        }
+        return summaries.sorted { $0.name < $1.name }
+    }
+}

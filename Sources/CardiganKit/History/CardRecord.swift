@@ -1,0 +1,119 @@
+import Foundation
+
+/// What a commit's trailers say about one card: the record of a version or a status change.
+///
+/// ```
+/// Card: customer-churn
+/// Card-Version: 3
+/// Card-Digest: sha256:9f2c…
+/// Card-Status: Draft
+/// Card-Change: version
+/// Model-Package: customer-churn/3
+/// ```
+///
+/// A commit may carry several records, one group per card, each group starting with `Card:`.
+public struct CardRecord: Sendable, Hashable, Codable {
+    /// What a record says happened to the card.
+    public enum Change: String, Sendable, Hashable, Codable {
+        /// A new version: the digest changed (or the card is new).
+        case version
+        /// Only the status changed; the version number stays.
+        case status
+        /// Only comments or formatting changed; version, digest and status stay.
+        case format
+    }
+
+    /// The card's name.
+    public var card: String
+    /// The card's version after this commit.
+    public var version: Int
+    /// The card's digest after this commit.
+    public var digest: String
+    /// The card's status after this commit.
+    public var status: CardStatus
+    /// What changed.
+    public var change: Change
+    /// The linked model package, `<group>/<version>`, when the card is linked.
+    public var modelPackage: String?
+
+    /// Creates a record.
+    public init(
+        card: String, version: Int, digest: String, status: CardStatus, change: Change, modelPackage: String? = nil
+    ) {
+        self.card = card
+        self.version = version
+        self.digest = digest
+        self.status = status
+        self.change = change
+        self.modelPackage = modelPackage
+    }
+
+    /// The trailer lines of this record, in their fixed order.
+    public var trailerLines: [String] {
+        var lines = [
+            "Card: \(card)", "Card-Version: \(version)", "Card-Digest: \(digest)", "Card-Status: \(status.rawValue)",
+            "Card-Change: \(change.rawValue)",
+        ]
+        if let modelPackage { lines.append("Model-Package: \(modelPackage)") }
+        return lines
+    }
+
+    /// A commit message: the user's message, a blank line, then every record's trailers.
+    public static func commitMessage(_ message: String, records: [CardRecord]) -> String {
+        let body = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trailers = records.flatMap(\.trailerLines).joined(separator: "\n")
+        return body + "\n\n" + trailers + "\n"
+    }
+
+    /// The records in a commit's trailers, in order. Groups that are incomplete or malformed are
+    /// returned as problems, so `verify` can report a commit whose trailers were written by hand.
+    public static func parse(trailers: [(key: String, value: String)]) -> (records: [CardRecord], problems: [String]) {
+        var records: [CardRecord] = []
+        var problems: [String] = []
+        var group: [String: String] = [:]
+        var groupCard: String?
+
+        func close() {
+            guard let card = groupCard else { return }
+            defer {
+                group = [:]
+                groupCard = nil
+            }
+            guard let versionText = group["Card-Version"], let version = Int(versionText), version >= 1 else {
+                problems.append("the trailers of card '\(card)' have no valid 'Card-Version'")
+                return
+            }
+            guard let digest = group["Card-Digest"], digest.hasPrefix("sha256:") else {
+                problems.append("the trailers of card '\(card)' have no valid 'Card-Digest'")
+                return
+            }
+            guard let statusText = group["Card-Status"], let status = CardStatus(rawValue: statusText) else {
+                problems.append("the trailers of card '\(card)' have no valid 'Card-Status'")
+                return
+            }
+            let change = group["Card-Change"].flatMap(Change.init(rawValue:)) ?? .version
+            records.append(
+                CardRecord(
+                    card: card, version: version, digest: digest, status: status, change: change,
+                    modelPackage: group["Model-Package"]))
+        }
+
+        for (key, value) in trailers {
+            switch key {
+            case "Card":
+                close()
+                groupCard = value
+            case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package":
+                if groupCard == nil {
+                    problems.append("trailer '\(key)' appears before any 'Card' trailer")
+                } else {
+                    group[key] = value
+                }
+            default:
+                continue
+            }
+        }
+        close()
+        return (records, problems)
+    }
+}

@@ -1,0 +1,41 @@
+/// What a card file in one commit holds, as far as the history rules care: read once per blob.
+public struct CardSnapshot: Sendable, Hashable {
+    /// The card's digest, or nil when the file is not a readable card.
+    public var digest: String?
+    /// The `status` field, when valid.
+    public var status: CardStatus?
+    /// The `name` field.
+    public var name: String?
+    /// `model_overview.model_name`.
+    public var modelName: String?
+    /// `<group>/<version>` from `model_package_details`, when present.
+    public var modelPackage: String?
+    /// The first error the file has (safe YAML or schema), nil when valid.
+    public var problem: String?
+
+    /// Reads a snapshot from a card file's bytes.
+    public static func read(_ data: [UInt8], validator: CardValidator?, path: String) -> CardSnapshot {
+        let loaded = SafeYAMLLoader.load(.init(data), path: path)
+        guard let root = loaded.root else {
+            return CardSnapshot(problem: loaded.findings.first?.message ?? "unreadable card")
+        }
+        var problem = loaded.findings.first?.message
+        if problem == nil, let validator, let violation = validator.schema.validate(root).first {
+            problem = "\(violation.pointer.isEmpty ? "/" : violation.pointer): \(violation.message)"
+        }
+        let overview = root["model_overview"]
+        return CardSnapshot(
+            digest: CardDigest.of(root), status: root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)),
+            name: root["name"]?.stringValue, modelName: overview?["model_name"]?.stringValue,
+            modelPackage: modelPackage(of: root), problem: problem)
+    }
+
+    /// `<group>/<version>` from a card's `model_package_details`, when both are there.
+    public static func modelPackage(of root: ValueNode) -> String? {
+        let package = root["model_package_details"]
+        guard let group = package?["model_package_group_name"]?.stringValue,
+            case .integer(let version)? = package?["model_package_version"]?.kind
+        else { return nil }
+        return "\(group)/\(version)"
+    }
+}

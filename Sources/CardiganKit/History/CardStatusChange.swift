@@ -1,0 +1,45 @@
+import Foundation
+
+extension CardStore {
+    /// `cardigan status <name> <status>`: a status commit of the card as the branch has it.
+    /// Checked against the status rules before anything is touched; a card with uncommitted
+    /// edits is refused, so that a status change never sweeps content into a commit.
+    public func changeStatus(of name: String, to status: CardStatus, message: String?) throws -> CommitResult {
+        if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
+        let path = path(of: name)
+        let branch = try currentBranch()
+        let head = try git { try repository.resolve(branch) }
+        guard let head, let committed = try git({ try repository.blob(at: path, inCommit: head) }),
+            let previous = try git({ try lastRecord(of: name, head: head) })?.record
+        else {
+            throw CardiganError("card '\(name)' has no committed version", hint: "commit it first: 'cardigan commit \(name) -m <message>'")
+        }
+        let absolute = workspace.rootPath + "/" + path
+        let working = FileManager.default.contents(atPath: absolute).map { [UInt8]($0) }
+        guard working == committed else {
+            throw CardiganError(
+                "card '\(name)' has uncommitted changes", location: Location(path: path),
+                hint: "commit them first ('cardigan commit \(name) -m <message>'), or restore the file")
+        }
+        guard previous.status != status else {
+            return CommitResult(notes: ["'\(name)' is already \(status.rawValue); nothing to commit"])
+        }
+        guard let root = SafeYAMLLoader.load(Data(committed), path: path).root else {
+            throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
+        }
+        guard previous.status.allowsStatusChange(to: status) else {
+            return CommitResult(findings: [statusMoveFinding(name: name, from: previous.status, to: status, root: root)])
+        }
+        let text = StatusEditor.setStatus(status, in: String(decoding: committed, as: UTF8.self), root: root)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute))
+            let result = try commit(
+                names: [name], message: message ?? "\(name): \(previous.status.rawValue) → \(status.rawValue)")
+            if result.commit == nil { try Data(committed).write(to: URL(fileURLWithPath: absolute)) }
+            return result
+        } catch {
+            try? Data(committed).write(to: URL(fileURLWithPath: absolute))  // leave the card as it was
+            throw error
+        }
+    }
+}

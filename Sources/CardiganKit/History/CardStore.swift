@@ -1,0 +1,103 @@
+import Foundation
+
+/// A card repository: the git repository (through libgit2) and the workspace in its working
+/// tree. Every history command starts here.
+public final class CardStore {
+    /// The git repository.
+    let repository: Repository
+    /// The working tree and its configuration.
+    public let workspace: Workspace
+    /// Variables that name the author and committer (`GIT_AUTHOR_NAME` …).
+    let environment: [String: String]
+
+    /// The card repository around `directory`, found like git finds a repository.
+    public init(discoveringFrom directory: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws
+    {
+        do {
+            repository = try Repository.discover(from: directory)
+        } catch let error as GitError {
+            throw CardiganError(error.description, hint: "run cardigan inside a git repository, or use -C <dir>")
+        }
+        guard let workdir = repository.workdir else {
+            throw CardiganError("'\(repository.gitDirectory)' is a bare repository; this command needs a working tree")
+        }
+        workspace = try Workspace(rootPath: workdir, configFile: workdir + "/" + CardiganConfig.fileName)
+        self.environment = environment
+    }
+
+    /// The cards folder, relative to the root.
+    var cardsDirectory: String { workspace.config.cardsDirectory }
+
+    /// The repository path of card `name`.
+    func path(of name: String) -> String { CardPaths.path(of: name, in: cardsDirectory) }
+
+    /// The full reference of the protected branch.
+    var protectedBranch: String {
+        let branch = workspace.config.branch
+        return branch.hasPrefix("refs/") ? branch : "refs/heads/" + branch
+    }
+
+    /// The branch HEAD is on, which commits move; a detached HEAD is refused.
+    func currentBranch() throws -> String {
+        guard let branch = try git({ try repository.currentBranch() }) else {
+            throw CardiganError(
+                "HEAD is detached; card versions are committed to a branch", hint: "check out a branch first")
+        }
+        return branch
+    }
+
+    /// Runs a libgit2 call, turning its errors into cardigan's environment errors.
+    func git<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GitError {
+            throw CardiganError(error.description)
+        }
+    }
+
+    /// The version records in `commit`'s trailers.
+    func records(in commit: CommitInfo) throws -> [CardRecord] {
+        guard commit.message.contains("Card: ") else { return [] }  // most commits carry none
+        return CardRecord.parse(trailers: try repository.trailers(of: commit.message)).records
+    }
+
+    /// The newest record of `name` in the history of `head`, with its commit.
+    ///
+    /// The highest version tag whose commit `head` contains bounds the walk: only commits after
+    /// it can hold a newer record, so editing one card again and again stays fast.
+    func lastRecord(of name: String, head: ObjectID?) throws -> (record: CardRecord, commit: ObjectID)? {
+        guard let head else { return nil }
+        var hidden: [ObjectID] = []
+        var fallback: (CardRecord, ObjectID)?
+        if let tagged = try latestTaggedVersion(of: name), try repository.isDescendant(head, of: tagged.commit) {
+            let commit = try repository.commit(tagged.commit)
+            if let record = try records(in: commit).last(where: { $0.card == name }) {
+                fallback = (record, tagged.commit)
+                hidden = commit.parents
+            }
+        }
+        let range = try repository.commitsOldestFirst(from: head, hiding: hidden)
+        for id in range.reversed() {
+            if let record = try records(in: repository.commit(id)).last(where: { $0.card == name }) {
+                return (record, id)
+            }
+        }
+        return fallback
+    }
+
+    /// The highest version tag of `name` and the commit it points at.
+    func latestTaggedVersion(of name: String) throws -> (version: Int, commit: ObjectID)? {
+        let tags = try repository.references(matching: VersionTag.referencePrefix + name + "/v*")
+        guard let best = tags.compactMap({ tag in VersionTag.parse(reference: tag.name).map { ($0.version, tag.target) } })
+            .max(by: { $0.0 < $1.0 }),
+            let commit = try repository.peelToCommit(best.1)
+        else { return nil }
+        return (best.0, commit)
+    }
+
+    /// The head of `branch`, nil while it has no commits.
+    func head(of branch: String) throws -> ObjectID? {
+        try repository.resolve(branch)
+    }
+}

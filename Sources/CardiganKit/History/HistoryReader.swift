@@ -1,0 +1,107 @@
+import Foundation
+
+/// One commit of the history, read for the rules.
+struct HistoryStep {
+    var id: ObjectID
+    var parents: [ObjectID]
+    var facts: CommitFacts
+    /// Card files added, changed or deleted (nil) against the first parent.
+    var changes: [String: String?]
+}
+
+/// The history of a branch as the rules need it: every commit with its card changes and
+/// records, and the bytes of every card blob those changes name.
+struct History {
+    var steps: [HistoryStep] = []
+    var childCount: [ObjectID: Int] = [:]
+    var blobs: [String: [UInt8]] = [:]
+}
+
+extension CardStore {
+    /// Reads `commits` (oldest first). Work per commit is one commit read and, when the cards
+    /// folder changed, one tree diff; blobs are read once each.
+    func readHistory(_ commits: [ObjectID]) throws -> History {
+        var history = History()
+        history.steps.reserveCapacity(commits.count)
+        for id in commits {
+            let commit = try repository.commit(id)
+            for parent in commit.parents { history.childCount[parent, default: 0] += 1 }
+            var records: [CardRecord] = []
+            var problems: [String] = []
+            if commit.message.contains("Card") {
+                (records, problems) = CardRecord.parse(trailers: try repository.trailers(of: commit.message))
+            }
+            var changes: [String: String?] = [:]
+            for (fileName, blob) in try repository.changedFiles(in: cardsDirectory, from: commit.parents.first, to: id) {
+                guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
+                changes.updateValue(blob?.hex, forKey: name)  // nil: deleted, kept as a key
+                if let blob, history.blobs[blob.hex] == nil { history.blobs[blob.hex] = try repository.readBlob(blob) }
+            }
+            if commit.parents.count > 1 {
+                // A merge's files may come from any parent; read the blobs the other parents bring.
+                for entry in try repository.treeEntries(at: cardsDirectory, inCommit: id) where entry.isBlob {
+                    if history.blobs[entry.id.hex] == nil { history.blobs[entry.id.hex] = try repository.readBlob(entry.id) }
+                }
+            }
+            let facts = CommitFacts(
+                id: id.hex, parents: commit.parents.map(\.hex), records: records, trailerProblems: problems)
+            history.steps.append(HistoryStep(id: id, parents: commit.parents, facts: facts, changes: changes))
+        }
+        return history
+    }
+
+    /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.
+    func readSnapshots(_ blobs: [String: [UInt8]]) -> [String: CardSnapshot] {
+        let entries = Array(blobs)
+        let validator = (try? workspace.loadSchema()).map(CardValidator.init(schema:))
+        let results = SnapshotBuffer(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            results.set(index, CardSnapshot.read(entries[index].value, validator: validator, path: entries[index].key))
+        }
+        var snapshots: [String: CardSnapshot] = [:]
+        snapshots.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() { snapshots[entry.key] = results.get(index) }
+        return snapshots
+    }
+
+    /// Every reference under `refs/tags/cards/` with what its tag object says.
+    func readVersionTags() throws -> [VersionTagFacts] {
+        var facts: [VersionTagFacts] = []
+        for reference in try repository.references(matching: VersionTag.referencePrefix + "*") {
+            guard let parsed = VersionTag.parse(reference: reference.name) else { continue }
+            let tag = try repository.tag(reference.target)
+            let fields = tag.map { VersionTag.fields(inMessage: $0.message) } ?? []
+            facts.append(
+                VersionTagFacts(
+                    reference: reference.name, card: parsed.card, version: parsed.version,
+                    objectID: reference.target.hex, isAnnotated: tag != nil,
+                    targetCommit: try repository.peelToCommit(reference.target)?.hex,
+                    digest: fields.first { $0.key == "Card-Digest" }?.value,
+                    previous: fields.first { $0.key == "Previous" }?.value))
+        }
+        return facts
+    }
+}
+
+/// Results written by concurrent workers, each to its own slot.
+private final class SnapshotBuffer: @unchecked Sendable {
+    // Safe: every index is written by exactly one worker, and read only after all have finished;
+    // a raw buffer, because an array property would be one shared variable under exclusivity checks.
+    private let slots: UnsafeMutablePointer<CardSnapshot?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ snapshot: CardSnapshot) { slots[index] = snapshot }
+
+    func get(_ index: Int) -> CardSnapshot { slots[index] ?? CardSnapshot(problem: "not read") }
+}

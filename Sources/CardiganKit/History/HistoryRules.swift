@@ -1,0 +1,261 @@
+/// The state of one card as the history up to some commit has it.
+struct CardState: Sendable {
+    /// The current version; 0 for a card that exists but was never versioned.
+    var version: Int
+    /// The digest of the card file in the tree.
+    var digest: String?
+    /// The status in the tree.
+    var status: CardStatus?
+    /// The blob id of the card file in the tree.
+    var blob: String
+    /// `model_overview.model_name` as first versioned.
+    var modelName: String?
+    /// The commit of the current version.
+    var versionCommit: String?
+}
+
+/// A version made on the branch: what `verify` expects a version tag to say.
+struct VersionEvent: Sendable, Hashable {
+    var card: String
+    var version: Int
+    var commit: String
+    var digest: String
+    var status: CardStatus
+    var modelPackage: String?
+}
+
+/// What one commit holds that the rules look at.
+struct CommitFacts: Sendable {
+    var id: String
+    var parents: [String]
+    var records: [CardRecord]
+    var trailerProblems: [String]
+}
+
+/// Rules 1, 2, 4 and 5 of DESIGN.md, applied commit by commit in topological order: each
+/// commit's card files are compared with the state its parents left, and what changed must be
+/// what its trailers record.
+struct HistoryRules {
+    let cardsDirectory: String
+    private(set) var findings: [Finding] = []
+    private(set) var versions: [VersionEvent] = []
+
+    init(cardsDirectory: String) {
+        self.cardsDirectory = cardsDirectory
+    }
+
+    /// Applies `commit` to `state` (what its parents left): `changes` maps each card file the
+    /// commit added, changed or deleted (nil) to its blob; `snapshot` reads a blob.
+    mutating func apply(
+        _ commit: CommitFacts, to state: inout [String: CardState], changes: [String: String?],
+        snapshot: (String) -> CardSnapshot
+    ) {
+        for problem in commit.trailerProblems {
+            report("record-malformed", problem, card: nil, commit: commit.id)
+        }
+        var recordsByCard: [String: CardRecord] = [:]
+        for record in commit.records {
+            if recordsByCard[record.card] != nil {
+                report("record-malformed", "the trailers record card '\(record.card)' twice", card: record.card, commit: commit.id)
+            }
+            recordsByCard[record.card] = record
+        }
+        let names = Set(changes.keys).union(recordsByCard.keys).sorted()
+        for name in names {
+            let record = recordsByCard[name]
+            let blob: String? = changes.keys.contains(name) ? changes[name] ?? nil : state[name]?.blob
+            switch (state[name], blob) {
+            case (nil, nil):
+                report(
+                    "record-mismatch", "the trailers record card '\(name)', but the commit has no such card",
+                    card: name, commit: commit.id)
+            case (let previous?, nil):
+                if previous.version > 0 {
+                    report(
+                        "card-deleted", "versioned card '\(name)' was deleted or renamed", card: name, commit: commit.id,
+                        hint: "a versioned card is never deleted; archive it with 'cardigan status \(name) Archived'")
+                }
+                state[name] = nil
+            case (nil, let blob?):
+                state[name] = added(name, blob: blob, record: record, commit: commit, snapshot: snapshot(blob))
+            case (let previous?, let blob?) where previous.blob == blob:
+                if let record, !(record.version == previous.version && record.digest == previous.digest) {
+                    report(
+                        "record-mismatch",
+                        "the trailers record version \(record.version) of '\(name)', but the card did not change",
+                        card: name, commit: commit.id)
+                }
+            case (let previous?, let blob?):
+                state[name] = changed(
+                    name, from: previous, blob: blob, record: record, commit: commit, snapshot: snapshot(blob))
+            }
+        }
+    }
+
+    /// The state a merge commit starts from: for each card, the parent state with the highest
+    /// version; `tree` is the merge's own card files, which settle a tie.
+    mutating func merge(_ parentStates: [[String: CardState]], commit: String, tree: [String: String]) -> [String: CardState] {
+        guard var merged = parentStates.first else { return [:] }
+        for other in parentStates.dropFirst() {
+            for (name, theirs) in other {
+                guard let ours = merged[name] else {
+                    merged[name] = theirs
+                    continue
+                }
+                if theirs.version > ours.version {
+                    merged[name] = theirs
+                } else if theirs.version == ours.version, theirs.versionCommit != ours.versionCommit, ours.version > 0 {
+                    report(
+                        "version-duplicate",
+                        "version \(ours.version) of '\(name)' was made twice, in \(short(ours.versionCommit)) and \(short(theirs.versionCommit))",
+                        card: name, commit: commit,
+                        hint: "the branches made the same version separately; make a new version after the merge")
+                } else if theirs.version == ours.version, theirs.blob == tree[name] {
+                    merged[name] = theirs  // same version: the merge kept their status change
+                }
+            }
+        }
+        return merged
+    }
+
+    private mutating func added(
+        _ name: String, blob: String, record: CardRecord?, commit: CommitFacts, snapshot: CardSnapshot
+    ) -> CardState {
+        checkFile(name, snapshot: snapshot, commit: commit)
+        guard let record else {
+            report(
+                "unversioned-change", "card '\(name)' was added without a version record", card: name, commit: commit.id,
+                hint: "cards are added with 'cardigan commit', which records version 1")
+            return CardState(
+                version: 0, digest: snapshot.digest, status: snapshot.status, blob: blob, modelName: snapshot.modelName)
+        }
+        if record.version != 1 {
+            report(
+                "version-sequence", "card '\(name)' starts at version \(record.version), not 1", card: name,
+                commit: commit.id)
+        }
+        checkRecord(record, matches: snapshot, commit: commit)
+        checkBirth(record, commit: commit)
+        versions.append(event(record, commit: commit))
+        return CardState(
+            version: record.version, digest: snapshot.digest, status: snapshot.status, blob: blob,
+            modelName: snapshot.modelName, versionCommit: commit.id)
+    }
+
+    private mutating func changed(
+        _ name: String, from previous: CardState, blob: String, record: CardRecord?, commit: CommitFacts,
+        snapshot: CardSnapshot
+    ) -> CardState {
+        checkFile(name, snapshot: snapshot, commit: commit)
+        var next = previous
+        next.blob = blob
+        next.digest = snapshot.digest
+        next.status = snapshot.status
+        if let modelName = previous.modelName, let now = snapshot.modelName, now != modelName {
+            report(
+                "model-name-changed", "'model_overview.model_name' of '\(name)' changed from '\(modelName)' to '\(now)'",
+                card: name, commit: commit.id, hint: "model_name never changes; a new model is a new card ('cardigan clone')")
+        }
+        if snapshot.digest != previous.digest {
+            if previous.status == .archived {
+                report(
+                    "status-move", "archived card '\(name)' was changed", card: name, commit: commit.id,
+                    hint: "an archived card changes no more; clone it to start a new card")
+            }
+            guard let record, record.change == .version else {
+                report(
+                    "unversioned-change",
+                    "card '\(name)' changed without a new version (still version \(previous.version))",
+                    card: name, commit: commit.id,
+                    hint: "change cards with 'cardigan commit', or install the hooks ('cardigan hook install')")
+                return next
+            }
+            if record.version != previous.version + 1 {
+                report(
+                    "version-sequence",
+                    "the trailers record version \(record.version) of '\(name)', but the next version is \(previous.version + 1)",
+                    card: name, commit: commit.id)
+            }
+            checkRecord(record, matches: snapshot, commit: commit)
+            checkBirth(record, commit: commit)
+            versions.append(event(record, commit: commit))
+            next.version = record.version
+            next.versionCommit = commit.id
+            if next.modelName == nil { next.modelName = snapshot.modelName }
+        } else if snapshot.status != previous.status {
+            if let from = previous.status, let to = snapshot.status, !from.allowsStatusChange(to: to) {
+                report(
+                    "status-move", "status of '\(name)' moved from \(from.rawValue) to \(to.rawValue)", card: name,
+                    commit: commit.id,
+                    hint: "statuses move Draft ⇄ PendingReview → Approved → Archived; Approved → Draft only with a new version")
+            }
+            if let record {
+                checkRecord(record, matches: snapshot, commit: commit)
+                if record.version != previous.version {
+                    report(
+                        "version-sequence",
+                        "a status change of '\(name)' records version \(record.version), not \(previous.version)",
+                        card: name, commit: commit.id)
+                }
+            } else {
+                report(
+                    "unversioned-change",
+                    "status of '\(name)' changed from \(previous.status?.rawValue ?? "none") to \(snapshot.status?.rawValue ?? "none") without a status record",
+                    card: name, commit: commit.id, hint: "change a status with 'cardigan status \(name) <status>'")
+            }
+        } else if let record {
+            checkRecord(record, matches: snapshot, commit: commit)
+        }
+        return next
+    }
+
+    private mutating func checkFile(_ name: String, snapshot: CardSnapshot, commit: CommitFacts) {
+        if let problem = snapshot.problem {
+            report("invalid-card", "card '\(name)' is not valid: \(problem)", card: name, commit: commit.id)
+        }
+        if let fileName = snapshot.name, fileName != name {
+            report(
+                "name-changed", "card file '\(name)' says name '\(fileName)'", card: name, commit: commit.id,
+                hint: "a card's name is its file name and never changes")
+        }
+    }
+
+    private mutating func checkRecord(_ record: CardRecord, matches snapshot: CardSnapshot, commit: CommitFacts) {
+        if let digest = snapshot.digest, record.digest != digest {
+            report(
+                "record-mismatch",
+                "the trailers give '\(record.card)' digest \(record.digest.prefix(19))…, but the card has \(digest.prefix(19))…",
+                card: record.card, commit: commit.id)
+        }
+        if let status = snapshot.status, record.status != status {
+            report(
+                "record-mismatch",
+                "the trailers give '\(record.card)' status \(record.status.rawValue), but the card says \(status.rawValue)",
+                card: record.card, commit: commit.id)
+        }
+    }
+
+    private mutating func checkBirth(_ record: CardRecord, commit: CommitFacts) {
+        if !record.status.isAllowedForNewVersion {
+            report(
+                "status-move", "version \(record.version) of '\(record.card)' was born \(record.status.rawValue)",
+                card: record.card, commit: commit.id, hint: "a new version is born Draft or PendingReview")
+        }
+    }
+
+    private func event(_ record: CardRecord, commit: CommitFacts) -> VersionEvent {
+        VersionEvent(
+            card: record.card, version: record.version, commit: commit.id, digest: record.digest, status: record.status,
+            modelPackage: record.modelPackage)
+    }
+
+    private func short(_ id: String?) -> String { id.map { String($0.prefix(12)) } ?? "?" }
+
+    mutating func report(_ rule: String, _ message: String, card: String?, commit: String?, hint: String? = nil) {
+        findings.append(
+            Finding(
+                ruleID: rule, message: message,
+                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) }, hint: hint,
+                commit: commit))
+    }
+}

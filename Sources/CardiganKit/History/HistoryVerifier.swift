@@ -1,0 +1,161 @@
+import Foundation
+
+/// What `cardigan verify` found.
+public struct VerifyResult: Sendable {
+    /// Every broken rule, sorted.
+    public var findings: [Finding] = []
+    /// How many commits of the branch were read.
+    public var commitCount = 0
+    /// How many versions the branch records.
+    public var versionCount = 0
+    /// How many version tags were checked.
+    public var tagCount = 0
+    /// The tags `--repair` re-created.
+    public var repairedTags: [String] = []
+}
+
+extension CardStore {
+    /// `cardigan verify`: rules 1–5 and 7 over the whole history of `branch` (the protected
+    /// branch by default) and every tag under `cards/`, and rule 8 against `checkpoint`. With
+    /// `repair`, re-creates missing version tags from the commits' trailers, and nothing else.
+    public func verify(branch: String? = nil, checkpoint: Checkpoint? = nil, repair: Bool = false) throws -> VerifyResult {
+        let branchReference = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? protectedBranch
+        let branchName = branchReference.replacingOccurrences(of: "refs/heads/", with: "")
+        var result = VerifyResult()
+        guard let head = try git({ try repository.resolve(branchReference) }) else {
+            throw CardiganError("no branch '\(branchName)'", hint: "name the protected branch with --branch or in .cardigan.yaml")
+        }
+        let commits = try git { try repository.commitsOldestFirst(from: head) }
+        result.commitCount = commits.count
+        var rules = HistoryRules(cardsDirectory: cardsDirectory)
+        let history = try git { try readHistory(commits) }
+        let snapshots = readSnapshots(history.blobs)
+
+        // States are kept only until every child has read them; on a linear history each state
+        // is moved, not copied, from a commit to the next.
+        var states: [ObjectID: [String: CardState]] = [:]
+        var pendingChildren = history.childCount
+        for step in history.steps {
+            var parentStates: [[String: CardState]] = []
+            for parent in step.parents {
+                pendingChildren[parent, default: 1] -= 1
+                let state = pendingChildren[parent] == 0 ? states.removeValue(forKey: parent) : states[parent]
+                parentStates.append(state ?? [:])
+            }
+            var state: [String: CardState]
+            var changes = step.changes
+            if parentStates.count > 1 {
+                var tree = (parentStates.first ?? [:]).mapValues(\.blob)
+                for (name, blob) in step.changes { tree[name] = blob }  // nil removes: the file was deleted
+                state = rules.merge(parentStates, commit: step.id.hex, tree: tree)
+                changes = [:]
+                for name in Set(tree.keys).union(state.keys) where state[name]?.blob != tree[name] {
+                    changes.updateValue(tree[name], forKey: name)
+                }
+            } else {
+                state = parentStates.first ?? [:]
+            }
+            rules.apply(step.facts, to: &state, changes: changes) { blob in
+                snapshots[blob] ?? CardSnapshot(problem: "unreadable blob \(blob)")
+            }
+            states[step.id] = state
+        }
+        result.versionCount = rules.versions.count
+        result.findings = rules.findings
+
+        let tagFacts = try git { try readVersionTags() }
+        result.tagCount = tagFacts.count
+        let otherBranches = try git {
+            try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }.map(\.target)
+        }
+        var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: branchName)
+        let missing = tagRules.check(versions: rules.versions, tags: tagFacts) { commit in
+            guard let id = ObjectID(hex: commit) else { return false }
+            return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
+        }
+        result.findings += tagRules.findings
+        if let checkpoint {
+            result.findings += try git { try check(checkpoint, head: head, branch: branchReference) }
+        }
+        if repair, !missing.isEmpty {
+            // Check again from scratch, so what is reported is the repaired repository.
+            let repaired = try recreate(missing)
+            var again = try verify(branch: branch, checkpoint: checkpoint, repair: false)
+            again.repairedTags = repaired
+            return again
+        }
+        result.findings.sort()
+        return result
+    }
+
+    /// `cardigan checkpoint`: the protected branch's head and every tag under `cards/` and
+    /// `model-packages/`.
+    public func makeCheckpoint(branch: String? = nil) throws -> Checkpoint {
+        let reference = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? protectedBranch
+        guard let head = try git({ try repository.resolve(reference) }) else {
+            throw CardiganError("no branch '\(reference)'")
+        }
+        var tags: [String: String] = [:]
+        for glob in ["refs/tags/cards/*", "refs/tags/model-packages/*"] {
+            for tag in try git({ try repository.references(matching: glob) }) { tags[tag.name] = tag.target.hex }
+        }
+        return Checkpoint(branch: reference, head: head.hex, tags: tags)
+    }
+
+    private func check(_ checkpoint: Checkpoint, head: ObjectID, branch: String) throws -> [Finding] {
+        var findings: [Finding] = []
+        if checkpoint.branch != branch {
+            findings.append(
+                Finding(
+                    ruleID: "checkpoint", severity: .warning,
+                    message: "the checkpoint was written for '\(checkpoint.branch)', not '\(branch)'"))
+        }
+        if let recorded = ObjectID(hex: checkpoint.head) {
+            let present = (try? repository.commit(recorded)) != nil
+            let descends = present ? try repository.isDescendant(head, of: recorded) : false
+            if !descends {
+                findings.append(
+                    Finding(
+                        ruleID: "checkpoint-rewritten",
+                        message: "the checkpoint's head \(recorded.short) is \(present ? "no longer an ancestor of" : "gone from") '\(branch)': the history was rewritten",
+                        hint: "the branch only moves forward; restore it to a head that contains \(recorded.short)",
+                        commit: recorded.hex))
+            }
+        }
+        for (reference, recorded) in checkpoint.tags.sorted(by: { $0.key < $1.key }) {
+            let now = try repository.resolve(reference)
+            guard now?.hex != recorded else { continue }
+            let name = reference.replacingOccurrences(of: "refs/tags/", with: "")
+            findings.append(
+                Finding(
+                    ruleID: "checkpoint-tag",
+                    message: now == nil
+                        ? "tag '\(name)' recorded in the checkpoint is gone"
+                        : "tag '\(name)' is object \(now?.short ?? ""), but the checkpoint recorded \(recorded.prefix(12)): it was deleted and recreated or moved",
+                    hint: "tags are never moved or deleted; the history was rewritten"))
+        }
+        return findings
+    }
+
+    /// Re-creates missing version tags, oldest first so each chains to the one before.
+    private func recreate(_ events: [VersionEvent]) throws -> [String] {
+        let tagger = try signature(.committer)
+        var created: [String] = []
+        for event in events.sorted(by: { ($0.card, $0.version) < ($1.card, $1.version) }) {
+            guard let commit = ObjectID(hex: event.commit) else { continue }
+            let previous = event.version > 1
+                ? try git { try repository.resolve(VersionTag.reference(card: event.card, version: event.version - 1)) } : nil
+            let record = CardRecord(
+                card: event.card, version: event.version, digest: event.digest, status: event.status, change: .version,
+                modelPackage: event.modelPackage)
+            let name = VersionTag.name(card: event.card, version: event.version)
+            _ = try git {
+                try repository.createAnnotatedTag(
+                    name: name, target: commit, message: VersionTag.message(for: record, previous: previous?.hex),
+                    tagger: tagger)
+            }
+            created.append(name)
+        }
+        return created
+    }
+}

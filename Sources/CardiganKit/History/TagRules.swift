@@ -1,0 +1,108 @@
+/// What a reference under `refs/tags/cards/` holds.
+struct VersionTagFacts: Sendable {
+    var reference: String
+    var card: String
+    var version: Int
+    /// The object the reference points at (the tag object for an annotated tag).
+    var objectID: String
+    /// Whether it is an annotated tag.
+    var isAnnotated: Bool
+    /// The commit it points at, after peeling.
+    var targetCommit: String?
+    /// The digest its message gives.
+    var digest: String?
+    /// The `Previous:` its message gives.
+    var previous: String?
+}
+
+/// Rule 3 of DESIGN.md: every version on the branch has its annotated tag on its commit, with
+/// its digest, in an unbroken `Previous:` chain; and every version tag belongs to a version on
+/// the branch (or is pending on another branch).
+struct TagRules {
+    let cardsDirectory: String
+    let branch: String
+    private(set) var findings: [Finding] = []
+
+    init(cardsDirectory: String, branch: String) {
+        self.cardsDirectory = cardsDirectory
+        self.branch = branch
+    }
+
+    /// Checks `tags` against the `versions` made on the branch. `isOnOtherBranch` says whether
+    /// a commit is reachable from a branch other than the protected one.
+    mutating func check(
+        versions: [VersionEvent], tags: [VersionTagFacts], isOnOtherBranch: (String) -> Bool
+    ) -> [VersionEvent] {
+        var missing: [VersionEvent] = []
+        let tagsByKey = Dictionary(tags.map { ("\($0.card)/\($0.version)", $0) }, uniquingKeysWith: { first, _ in first })
+        var seen: Set<String> = []
+        for event in versions {
+            let key = "\(event.card)/\(event.version)"
+            seen.insert(key)
+            let name = VersionTag.name(card: event.card, version: event.version)
+            guard let tag = tagsByKey[key] else {
+                missing.append(event)
+                report(
+                    "version-tag-missing", "tag '\(name)' of version \(event.version) is missing", card: event.card,
+                    commit: event.commit, hint: "'cardigan verify --repair' re-creates it from the commit's trailers")
+                continue
+            }
+            guard tag.isAnnotated else {
+                report(
+                    "version-tag-lightweight", "tag '\(name)' is not an annotated tag", card: event.card,
+                    commit: event.commit)
+                continue
+            }
+            if tag.targetCommit != event.commit {
+                let target = tag.targetCommit.map { String($0.prefix(12)) } ?? "nothing"
+                report(
+                    "version-tag-moved",
+                    "tag '\(name)' points at commit \(target), but version \(event.version) was made in commit \(event.commit.prefix(12))",
+                    card: event.card, commit: event.commit,
+                    hint: "version tags never move; the history was rewritten or the tag was moved by hand")
+                continue
+            }
+            if tag.digest != event.digest {
+                report(
+                    "version-tag-mismatch", "tag '\(name)' gives digest \(tag.digest ?? "none"), but the version has \(event.digest)",
+                    card: event.card, commit: event.commit)
+            }
+            let expectedPrevious = event.version > 1 ? tagsByKey["\(event.card)/\(event.version - 1)"]?.objectID : nil
+            if event.version > 1, let expectedPrevious, tag.previous != expectedPrevious {
+                report(
+                    "version-chain",
+                    "tag '\(name)' names previous tag \(tag.previous.map { String($0.prefix(12)) } ?? "none"), but '\(VersionTag.name(card: event.card, version: event.version - 1))' is \(expectedPrevious.prefix(12))",
+                    card: event.card, commit: event.commit,
+                    hint: "an earlier version tag was deleted and recreated, or moved")
+            } else if event.version == 1, tag.previous != nil {
+                report("version-chain", "tag '\(name)' of version 1 names a previous tag", card: event.card, commit: event.commit)
+            }
+        }
+        for tag in tags where !seen.contains("\(tag.card)/\(tag.version)") {
+            let name = VersionTag.name(card: tag.card, version: tag.version)
+            if let commit = tag.targetCommit, isOnOtherBranch(commit) {
+                findings.append(
+                    Finding(
+                        ruleID: "version-pending", severity: .warning,
+                        message: "version tag '\(name)' is on a branch not yet merged into '\(branch)'",
+                        location: Location(path: CardPaths.path(of: tag.card, in: cardsDirectory)),
+                        hint: "merge it with a merge commit or a fast-forward; never squash or rebase card branches",
+                        commit: commit))
+            } else {
+                report(
+                    "version-orphaned",
+                    "tag '\(name)' points at \(tag.targetCommit.map { "commit \($0.prefix(12))" } ?? "no commit"), which '\(branch)' does not contain",
+                    card: tag.card, commit: tag.targetCommit,
+                    hint: "the history was rewritten (amend, rebase, reset) or squash-merged; restore the branch to a head that contains it")
+            }
+        }
+        return missing
+    }
+
+    private mutating func report(_ rule: String, _ message: String, card: String, commit: String?, hint: String? = nil) {
+        findings.append(
+            Finding(
+                ruleID: rule, message: message, location: Location(path: CardPaths.path(of: card, in: cardsDirectory)),
+                hint: hint, commit: commit))
+    }
+}

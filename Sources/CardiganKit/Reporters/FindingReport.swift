@@ -1,0 +1,64 @@
+/// What a check produced, ready to print: every finding and how many files were checked.
+public struct FindingReport: Sendable {
+    /// Every finding, sorted.
+    public var findings: [Finding]
+    /// How many files (cards) were checked.
+    public var checkedCount: Int
+    /// The paths that were checked, for formats that list them.
+    public var checkedPaths: [String]
+
+    /// What was checked, when it is not cards (`verify` checks commits, versions and tags).
+    public var subject: String?
+
+    /// Creates a report; findings are sorted. `subject` replaces "N cards" in the summary.
+    public init(findings: [Finding], checkedPaths: [String], subject: String? = nil) {
+        self.findings = findings.sorted()
+        self.checkedCount = checkedPaths.count
+        self.checkedPaths = checkedPaths
+        self.subject = subject
+    }
+
+    /// The number of error findings.
+    public var errorCount: Int { findings.errorCount }
+    /// The number of warning findings.
+    public var warningCount: Int { findings.count { $0.severity == .warning } }
+    /// The number of distinct files with at least one error.
+    public var filesWithErrors: Int {
+        Set(findings.filter { $0.severity == .error }.map { $0.location?.path ?? "" }).count
+    }
+
+    /// The one-line summary: `3 errors in 2 of 40 cards`, `no errors in 40 cards`.
+    public var summary: String {
+        let cards = checkedCount == 1 ? "card" : "cards"
+        var parts: [String] = []
+        if errorCount > 0 { parts.append(plural(errorCount, "error")) }
+        if warningCount > 0 { parts.append(plural(warningCount, "warning")) }
+        if let subject { return (parts.isEmpty ? "no errors" : parts.joined(separator: ", ")) + " in " + subject }
+        if parts.isEmpty { return "no errors in \(checkedCount) \(cards)" }
+        let affected = Set(findings.filter { $0.severity != .note }.map { $0.location?.path ?? "" }).count
+        return "\(parts.joined(separator: ", ")) in \(affected) of \(checkedCount) \(cards)"
+    }
+
+    private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+}
+
+/// The output formats of commands that report findings.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, github, sarif
+
+    /// The reporter for this format.
+    public func reporter(useColor: Bool = false) -> any FindingReporter {
+        switch self {
+        case .text: return TextReporter(useColor: useColor)
+        case .json: return JSONReporter()
+        case .github: return GitHubReporter()
+        case .sarif: return SARIFReporter()
+        }
+    }
+}
+
+/// Renders a report in one output format.
+public protocol FindingReporter: Sendable {
+    /// The whole output for `report`, ending with a newline.
+    func render(_ report: FindingReport) -> String
+}

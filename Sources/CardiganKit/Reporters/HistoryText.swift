@@ -1,0 +1,87 @@
+import Foundation
+
+/// Text and JSON renderings of the history commands' results (`commit`, `log`, `list`, `show`).
+public enum HistoryText {
+    /// What `commit` and `status` print: one line per card, then the commit.
+    public static func commitSummary(_ result: CommitResult) -> String {
+        var lines = result.notes.map { "note: " + $0 }
+        guard let commit = result.commit else {
+            if result.findings.isEmpty && result.notes.isEmpty { lines.append("nothing to commit: no card changed") }
+            return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+        }
+        for record in result.records {
+            switch record.change {
+            case .version:
+                lines.append("\(record.card): version \(record.version) (\(record.status.rawValue)), tag cards/\(record.card)/v\(record.version)")
+            case .status:
+                lines.append("\(record.card): version \(record.version) is now \(record.status.rawValue)")
+            case .format:
+                lines.append("\(record.card): formatting or comments only, still version \(record.version)")
+            }
+        }
+        lines.append("commit \(commit.prefix(12))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The audit trail as a table, oldest first.
+    public static func auditTrail(_ entries: [AuditEntry]) -> String {
+        let rows = entries.map { entry -> [String] in
+            let what: String
+            switch entry.record.change {
+            case .version: what = "v\(entry.record.version)"
+            case .status: what = "v\(entry.record.version) status"
+            case .format: what = "v\(entry.record.version) format"
+            }
+            return [
+                what, entry.record.status.rawValue, "\(entry.author) <\(entry.email)>", date(entry.time),
+                String(entry.commit.prefix(12)), entry.summary + (entry.record.modelPackage.map { " [\($0)]" } ?? ""),
+            ]
+        }
+        return table(header: ["VERSION", "STATUS", "AUTHOR", "DATE", "COMMIT", "MESSAGE"], rows: rows)
+    }
+
+    /// The list of cards as a table.
+    public static func cardList(_ cards: [CardSummary]) -> String {
+        let rows = cards.map {
+            [$0.name, $0.version.map { "v\($0)" } ?? "-", $0.status ?? "-", $0.riskRating ?? "-", $0.modelPackage ?? "-"]
+        }
+        return table(header: ["CARD", "VERSION", "STATUS", "RISK", "MODEL PACKAGE"], rows: rows)
+    }
+
+    /// A card version with a header saying which version, status, link and commit it is.
+    public static func cardVersion(_ view: CardVersionView) -> String {
+        var header = "# card \(view.record.card), version \(view.record.version), \(view.record.status.rawValue)"
+        if let package = view.record.modelPackage { header += ", model package \(package)" }
+        header += "\n# commit \(view.commit), digest \(view.record.digest)\n"
+        return header + view.text + (view.text.hasSuffix("\n") ? "" : "\n")
+    }
+
+    /// The card version as JSON: the record, the commit and the card's content.
+    public static func cardVersionJSON(_ view: CardVersionView) -> String {
+        var text = "{\"card\":"
+        text += CanonicalJSON.text(of: view.root)
+        text += ",\"commit\":\"\(view.commit)\",\"digest\":\"\(view.record.digest)\""
+        text += ",\"model_package\":" + (view.record.modelPackage.map { "\"\($0)\"" } ?? "null")
+        text += ",\"name\":\"\(view.record.card)\",\"status\":\"\(view.record.status.rawValue)\",\"version\":\(view.record.version)}"
+        return text + "\n"
+    }
+
+    /// Encodes a value as pretty JSON with sorted keys.
+    public static func json(_ value: some Encodable) -> String { JSONText.encode(value) + "\n" }
+
+    static func date(_ time: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(time)))
+    }
+
+    static func table(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}

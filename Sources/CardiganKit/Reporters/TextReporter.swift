@@ -1,0 +1,38 @@
+/// Prints findings as compilers do, `cards/x.yaml:12:5: error: message [rule-id]`, each hint on
+/// the next line, then the summary. Colour only when asked (the CLI asks on a terminal).
+public struct TextReporter: FindingReporter {
+    /// Whether to use ANSI colours.
+    public var useColor: Bool
+
+    /// Creates a text reporter.
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    public func render(_ report: FindingReport) -> String {
+        var output = ""
+        for finding in report.findings {
+            output += line(for: finding) + "\n"
+        }
+        output += paint(report.summary, report.errorCount > 0 ? "1" : "32") + "\n"
+        return output
+    }
+
+    /// One finding, with its hint on the following line.
+    public func line(for finding: Finding) -> String {
+        var text = ""
+        if let location = finding.location {
+            text += paint("\(location.path):\(location.position):", "1") + " "
+        }
+        let severityColor = finding.severity == .error ? "31" : finding.severity == .warning ? "33" : "36"
+        text += paint("\(finding.severity.rawValue):", "1;\(severityColor)") + " " + finding.message
+        if let commit = finding.commit { text += " (commit \(commit.prefix(12)))" }
+        text += " " + paint("[\(finding.ruleID)]", "2")
+        if let hint = finding.hint { text += "\n    " + paint("hint:", "36") + " " + hint }
+        return text
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

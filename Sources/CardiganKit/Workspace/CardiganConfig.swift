@@ -1,0 +1,68 @@
+import Foundation
+
+/// The optional `.cardigan.yaml` at a repository's root.
+///
+/// ```yaml
+/// branch: main          # the protected branch whose history is the record
+/// cards: cards          # the folder of card files
+/// schema: templates/model-card.schema.json   # optional; the built-in schema when absent
+/// templates: templates  # a repository's own templates override the built-in ones
+/// ```
+public struct CardiganConfig: Sendable, Equatable {
+    /// The file name.
+    public static let fileName = ".cardigan.yaml"
+
+    /// The protected branch.
+    public var branch = "main"
+    /// The folder of card files, relative to the root.
+    public var cardsDirectory = "cards"
+    /// The schema file relative to the root, or nil for the built-in schema.
+    public var schemaPath: String?
+    /// The folder of templates, relative to the root.
+    public var templatesDirectory = "templates"
+
+    /// The defaults.
+    public init() {}
+
+    private static let keys = ["branch", "cards", "schema", "templates"]
+
+    /// Reads the configuration from `data`; `path` names the file in errors.
+    public static func parse(_ data: Data, path: String) throws -> CardiganConfig {
+        let loaded = SafeYAMLLoader.load(data, path: path)
+        if let finding = loaded.findings.first(where: { $0.ruleID != "yaml-empty" }) {
+            throw CardiganError(finding.message, location: finding.location, hint: finding.hint)
+        }
+        var config = CardiganConfig()
+        guard let root = loaded.root else { return config }
+        guard let members = root.members else {
+            throw CardiganError(
+                "the configuration must be a mapping", location: Location(path: path, position: root.position))
+        }
+        for member in members {
+            let location = Location(path: path, position: member.value.position, pointer: "/" + member.key)
+            guard keys.contains(member.key) else {
+                let suggestion = Suggestion.closest(to: member.key, in: keys).map { "did you mean '\($0)'?" }
+                throw CardiganError(
+                    "unknown setting '\(member.key)'", location: Location(path: path, position: member.keyPosition),
+                    hint: suggestion ?? "settings are \(keys.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            guard let value = member.value.stringValue, !value.isEmpty else {
+                throw CardiganError(
+                    "'\(member.key)' must be a non-empty string, not \(member.value.displayText)", location: location)
+            }
+            if value.hasPrefix("/") || value.split(separator: "/").contains("..") {
+                if member.key != "branch" {
+                    throw CardiganError(
+                        "'\(member.key)' must be a path inside the repository, not '\(value)'", location: location)
+                }
+            }
+            switch member.key {
+            case "branch": config.branch = value
+            case "cards": config.cardsDirectory = value
+            case "schema": config.schemaPath = value
+            default: config.templatesDirectory = value
+            }
+        }
+        return config
+    }
+}

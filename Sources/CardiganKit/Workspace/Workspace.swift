@@ -1,0 +1,107 @@
+import Foundation
+
+/// A folder of cards and its configuration: usually the working tree of a git repository.
+public struct Workspace: Sendable {
+    /// The absolute path of the root (the folder holding `.git` or `.cardigan.yaml`).
+    public let rootPath: String
+    /// The configuration read from `.cardigan.yaml`, or the defaults.
+    public let config: CardiganConfig
+
+    /// Creates a workspace rooted at `rootPath`.
+    public init(rootPath: String, config: CardiganConfig = CardiganConfig()) {
+        self.rootPath = rootPath
+        self.config = config
+    }
+
+    /// The workspace that holds `directory`: the nearest folder upwards with a `.cardigan.yaml`
+    /// or a `.git`; `directory` itself when there is none.
+    public static func locate(from directory: String) throws -> Workspace {
+        let start = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var candidate = start
+        let files = FileManager.default
+        while true {
+            let configPath = candidate + "/" + CardiganConfig.fileName
+            if files.fileExists(atPath: configPath) || files.fileExists(atPath: candidate + "/.git") {
+                return try Workspace(rootPath: candidate, configFile: configPath)
+            }
+            let parent = (candidate as NSString).deletingLastPathComponent
+            if parent == candidate || parent.isEmpty { break }
+            candidate = parent
+        }
+        return Workspace(rootPath: start)
+    }
+
+    /// A workspace rooted at `rootPath` with the configuration at `configFile`, if present.
+    public init(rootPath: String, configFile: String) throws {
+        var config = CardiganConfig()
+        if let data = FileManager.default.contents(atPath: configFile) {
+            config = try CardiganConfig.parse(data, path: CardiganConfig.fileName)
+        }
+        self.init(rootPath: rootPath, config: config)
+    }
+
+    /// The absolute path of the cards folder.
+    public var cardsDirectoryPath: String { rootPath + "/" + config.cardsDirectory }
+
+    /// The absolute paths of every card file (`*.yaml` directly in the cards folder), sorted.
+    public func cardFilePaths() throws -> [String] {
+        let directory = cardsDirectoryPath
+        guard FileManager.default.fileExists(atPath: directory) else { return [] }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { $0.hasSuffix(CardPaths.fileExtension) && !$0.hasPrefix(".") }
+                .sorted()
+                .map { directory + "/" + $0 }
+        } catch {
+            throw CardiganError("cannot list '\(config.cardsDirectory)': \(error.localizedDescription)")
+        }
+    }
+
+    /// The text of a template: the repository's own `templates/<relativePath>` when it exists,
+    /// otherwise the built-in one compiled into cardigan.
+    public func templateText(_ relativePath: String) throws -> String {
+        let ownPath = rootPath + "/" + config.templatesDirectory + "/" + relativePath
+        if let data = FileManager.default.contents(atPath: ownPath) {
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CardiganError("template is not UTF-8 text", location: Location(path: ownPath))
+            }
+            return text
+        }
+        if let text = EmbeddedTemplates.files[relativePath] { return text }
+        throw CardiganError(
+            "no template '\(relativePath)'",
+            hint: "built-in templates: \(EmbeddedTemplates.files.keys.sorted().joined(separator: ", "))")
+    }
+
+    /// The schema cards are checked against: the configured file, or the built-in one.
+    public func loadSchema() throws -> JSONSchema {
+        if let schemaPath = config.schemaPath {
+            guard let data = FileManager.default.contents(atPath: rootPath + "/" + schemaPath) else {
+                throw CardiganError(
+                    "cannot read the schema '\(schemaPath)' named in \(CardiganConfig.fileName)",
+                    location: Location(path: CardiganConfig.fileName))
+            }
+            return try Self.compileSchema(String(decoding: data, as: UTF8.self), path: schemaPath)
+        }
+        return try Self.builtInSchema()
+    }
+
+    /// The built-in card schema, compiled.
+    public static func builtInSchema() throws -> JSONSchema {
+        guard let text = EmbeddedTemplates.files[EmbeddedTemplates.schemaPath] else {
+            throw CardiganError("the built-in schema is missing from this build")
+        }
+        return try compileSchema(text, path: "templates/" + EmbeddedTemplates.schemaPath)
+    }
+
+    private static func compileSchema(_ text: String, path: String) throws -> JSONSchema {
+        do {
+            return try JSONSchema(JSONParser.parse(text))
+        } catch let error as JSONParseError {
+            throw CardiganError(
+                "the schema is not valid JSON: \(error.message)", location: Location(path: path, position: error.position))
+        } catch {
+            throw CardiganError("the schema cannot be used: \(error)", location: Location(path: path))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CardiganKit
+
+extension CardiganCommand {
+    struct Commit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record changed cards: each semantic change becomes a new version with its tag.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Cards to commit (default: every changed card).")
+        var names: [String] = []
+
+        @Option(name: .shortAndLong, help: "The commit message.")
+        var message: String
+
+        func run() throws {
+            let store = try global.cardStore()
+            let result = try store.commit(names: names, message: message)
+            try finish(result, global: global)
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a card's status with a status commit (no new version).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The card.")
+        var name: String
+
+        @Argument(help: "Draft, PendingReview, Approved or Archived.")
+        var status: CardStatus
+
+        @Option(name: .shortAndLong, help: "The commit message (default: '<name>: <old> → <new>').")
+        var message: String?
+
+        func run() throws {
+            let store = try global.cardStore()
+            try finish(store.changeStatus(of: name, to: status, message: message), global: global)
+        }
+    }
+}
+
+/// Prints what a commit did, or why it did nothing, and exits 1 on findings.
+func finish(_ result: CommitResult, global: GlobalOptions) throws {
+    if !result.findings.isEmpty {
+        let report = FindingReport(
+            findings: result.findings, checkedPaths: [], subject: "the changed cards; nothing was committed")
+        write(ReportFormat.text.reporter(useColor: global.useColor).render(report))
+        throw ExitCode(ExitStatus.findings)
+    }
+    write(HistoryText.commitSummary(result))
+}
+
+extension CardStatus: ExpressibleByArgument {}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CardiganKit
+import Foundation
+
+/// The one place that decides exit codes: 0 fine, 1 a card or rule failed, 2 usage or
+/// environment (argument-parser's own 64 is replaced by 2).
+enum ExitStatus {
+    static let findings: Int32 = 1
+    static let usage: Int32 = 2
+
+    /// Prints `error` where it belongs and returns the exit code for it.
+    static func report(_ error: any Error, for command: any ParsableCommand.Type) -> Int32 {
+        switch error {
+        case let error as CardiganError:
+            printError(error.description)
+            return usage
+        case let code as ExitCode:
+            return code.rawValue
+        default:
+            let code = command.exitCode(for: error)
+            let message = command.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                return 0
+            }
+            printError(message)
+            return code == .validationFailure || code.rawValue == 64 ? usage : code.rawValue == 0 ? 0 : usage
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}

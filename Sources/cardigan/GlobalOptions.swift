@@ -1,0 +1,76 @@
+import ArgumentParser
+import CardiganKit
+import Foundation
+
+/// Flags every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if cardigan was started in <dir>.", valueName: "dir"))
+    var directory: String?
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output (also: the NO_COLOR variable).")
+    var noColor = false
+
+    /// `cardigan -C <dir> --no-color list` reads like git; argument-parser wants the options after
+    /// the subcommand, so the global ones written before it are moved behind it.
+    static func movingLeadingOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "-C", index + 1 < arguments.count {
+                leading += [argument, arguments[index + 1]]
+                index += 2
+            } else if argument.hasPrefix("-C"), argument.count > 2 {
+                leading.append(argument)
+                index += 1
+            } else if argument == "--no-color" {
+                leading.append(argument)
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count, !arguments[index].hasPrefix("-") else { return arguments }
+        var subcommands = [arguments[index]]
+        index += 1
+        // `hook install`: keep nested subcommand names together before the options.
+        while index < arguments.count, ["install", "run"].contains(arguments[index]) {
+            subcommands.append(arguments[index])
+            index += 1
+        }
+        return subcommands + leading + arguments[index...]
+    }
+
+    /// Moves to `-C <dir>` when given and returns the current directory.
+    func enterDirectory() throws -> String {
+        if let directory {
+            guard FileManager.default.changeCurrentDirectoryPath(directory) else {
+                throw CardiganError("cannot change to '\(directory)': no such folder")
+            }
+        }
+        return FileManager.default.currentDirectoryPath
+    }
+
+    /// The workspace around the current directory.
+    func workspace() throws -> (workspace: Workspace, currentDirectory: String) {
+        let current = try enterDirectory()
+        return (try Workspace.locate(from: current), current)
+    }
+
+    /// The card repository around the current directory.
+    func cardStore() throws -> CardStore {
+        try CardStore(discoveringFrom: try enterDirectory())
+    }
+
+    /// Whether to colour output: on a terminal, unless `--no-color` or `NO_COLOR` says not to.
+    var useColor: Bool {
+        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Writes text to standard output without an added newline.
+func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CardiganKit
+
+extension CardiganCommand {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write cards/<name>.yaml from a template, status Draft (no commit).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The card's name: lowercase letters, digits and single hyphens.")
+        var name: String
+
+        @Option(help: "The template: 'minimal', 'full' (every section, with guidance) or one of templates/cards/.")
+        var template = "minimal"
+
+        func run() throws {
+            let (workspace, _) = try global.workspace()
+            let path = try WorkspaceSetup.newCard(name: name, template: template, workspace: workspace)
+            print("wrote \(path) (status Draft); edit it, then 'cardigan commit \(name) -m <message>'")
+        }
+    }
+}

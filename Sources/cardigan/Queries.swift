@@ -1,0 +1,67 @@
+import ArgumentParser
+import CardiganKit
+
+/// Output formats of the history queries.
+enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension CardiganCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a card as of a version (default: the latest).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The card.")
+        var name: String
+
+        @Option(help: "The version (default: the latest).")
+        var version: Int?
+
+        @Option(help: "yaml (the file, with a header) or json.")
+        var format: ShowFormat = .yaml
+
+        enum ShowFormat: String, ExpressibleByArgument, CaseIterable { case yaml, json }
+
+        func run() throws {
+            let view = try global.cardStore().show(name, version: version)
+            write(format == .json ? HistoryText.cardVersionJSON(view) : HistoryText.cardVersion(view))
+        }
+    }
+
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The audit trail of a card: every version and status change, who, when, commit, message.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The card.")
+        var name: String
+
+        @Option(help: "text or json.")
+        var format: QueryFormat = .text
+
+        func run() throws {
+            let entries = try global.cardStore().auditTrail(of: name)
+            write(format == .json ? HistoryText.json(entries) : HistoryText.auditTrail(entries))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every card with its latest version, status, risk rating and link.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Only cards with this status.")
+        var status: CardStatus?
+
+        @Option(help: "text or json.")
+        var format: QueryFormat = .text
+
+        func run() throws {
+            let cards = try global.cardStore().listCards(status: status)
+            write(format == .json ? HistoryText.json(cards) : HistoryText.cardList(cards))
+        }
+    }
+}

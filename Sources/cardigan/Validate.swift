@@ -1,0 +1,24 @@
+import ArgumentParser
+import CardiganKit
+
+extension CardiganCommand {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check cards against safe YAML, the schema and the card rules.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Card files or folders (default: every card in cards/).")
+        var paths: [String] = []
+
+        @Option(help: "Output format: text, json, github or sarif.")
+        var format: ReportFormat = .text
+
+        func run() throws {
+            let (workspace, current) = try global.workspace()
+            let report = try CardValidationRun.run(paths: paths, workspace: workspace, currentDirectory: current)
+            write(format.reporter(useColor: global.useColor).render(report))
+            if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import CardiganKit
+import Foundation
+
+extension CardiganCommand {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the rules over the whole history of the protected branch and every card tag.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "The protected branch (default: from .cardigan.yaml, else main).")
+        var branch: String?
+
+        @Option(help: ArgumentHelp("Also check against a checkpoint file from 'cardigan checkpoint'.", valueName: "file"))
+        var checkpoint: String?
+
+        @Flag(help: "Re-create missing version tags from the commits' trailers (and do nothing else).")
+        var repair = false
+
+        @Option(help: "Output format: text, json, github or sarif.")
+        var format: ReportFormat = .text
+
+        func run() throws {
+            let store = try global.cardStore()
+            var recorded: Checkpoint?
+            if let checkpoint {
+                guard let data = FileManager.default.contents(atPath: checkpoint) else {
+                    throw CardiganError("cannot read the checkpoint '\(checkpoint)'")
+                }
+                recorded = try Checkpoint.parse(String(decoding: data, as: UTF8.self), path: checkpoint)
+            }
+            let result = try store.verify(branch: branch, checkpoint: recorded, repair: repair)
+            for tag in result.repairedTags { print("repaired: re-created tag '\(tag)' from the trailers") }
+            let subject = "\(result.commitCount) commits, \(result.versionCount) versions, \(result.tagCount) version tags"
+            let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
+            write(format.reporter(useColor: global.useColor).render(report))
+            if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+
+    struct MakeCheckpoint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "checkpoint",
+            abstract: "Write the branch head and every card and link tag, with a digest, for 'verify --checkpoint'.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+        var output: String?
+
+        @Option(help: "The protected branch (default: from .cardigan.yaml, else main).")
+        var branch: String?
+
+        func run() throws {
+            let text = try global.cardStore().makeCheckpoint(branch: branch).text()
+            guard let output else { return write(text) }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                throw CardiganError("cannot write '\(output)': \(error.localizedDescription)")
+            }
+            print("wrote checkpoint \(output)")
+        }
+    }
+}

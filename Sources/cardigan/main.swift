@@ -1,2 +1,0 @@
-import CardiganKit
-print("cardigan \(Cardigan.version)")

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import CardiganKit
+
+@Suite struct CardRecordTests {
+    @Test func writesAndReadsTrailersForSeveralCards() {
+        let records = [
+            CardRecord(card: "a", version: 2, digest: "sha256:aa", status: .draft, change: .version),
+            CardRecord(card: "b", version: 1, digest: "sha256:bb", status: .pendingReview, change: .status,
+                       modelPackage: "churn/3"),
+        ]
+        let message = CardRecord.commitMessage("Update cards\n", records: records)
+        #expect(message.hasPrefix("Update cards\n\nCard: a\nCard-Version: 2\n"))
+        let trailers = message.split(separator: "\n").dropFirst(1).compactMap { line -> (String, String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), line[line.index(colon, offsetBy: 2)...].description)
+        }
+        let parsed = CardRecord.parse(trailers: trailers.map { (key: $0.0, value: $0.1) })
+        #expect(parsed.problems.isEmpty)
+        #expect(parsed.records == records)
+    }
+
+    @Test func reportsIncompleteTrailerGroups() {
+        let parsed = CardRecord.parse(trailers: [
+            (key: "Card-Version", value: "1"), (key: "Card", value: "a"), (key: "Card-Version", value: "zero"),
+        ])
+        #expect(parsed.records.isEmpty)
+        #expect(parsed.problems.count == 2)
+    }
+
+    @Test func versionTagNamesRoundTrip() throws {
+        #expect(VersionTag.name(card: "customer-churn", version: 3) == "cards/customer-churn/v3")
+        let parsed = try #require(VersionTag.parse(reference: "refs/tags/cards/customer-churn/v3"))
+        #expect(parsed.card == "customer-churn" && parsed.version == 3)
+        #expect(VersionTag.parse(reference: "refs/tags/cards/x/v03") == nil)
+        #expect(VersionTag.parse(reference: "refs/tags/cards/x/v0") == nil)
+        #expect(VersionTag.parse(reference: "refs/tags/cards/x/y/v1") == nil)
+    }
+
+    @Test func tagMessageCarriesTrailersAndPrevious() {
+        let record = CardRecord(card: "a", version: 2, digest: "sha256:aa", status: .draft, change: .version)
+        let message = VersionTag.message(for: record, previous: "0123abcd")
+        #expect(VersionTag.previous(inMessage: message) == "0123abcd")
+        let fields = VersionTag.fields(inMessage: message)
+        #expect(fields.contains { $0.key == "Card-Digest" && $0.value == "sha256:aa" })
+        #expect(VersionTag.previous(inMessage: VersionTag.message(for: record, previous: nil)) == nil)
+    }
+}
+
+@Suite struct StatusEditorTests {
+    private func edit(_ text: String, to status: CardStatus) throws -> String {
+        let root = try #require(SafeYAMLLoader.load(Data(text.utf8), path: "x.yaml").root)
+        return StatusEditor.setStatus(status, in: text, root: root)
+    }
+
+    @Test func changesOnlyTheStatusValueAndKeepsTheComment() throws {
+        let text = "# header\nname: demo\nstatus: Approved   # set by review\nmodel_overview:\n  model_name: m\n"
+        #expect(try edit(text, to: .draft) == "# header\nname: demo\nstatus: Draft   # set by review\nmodel_overview:\n  model_name: m\n")
+    }
+
+    @Test func replacesAQuotedStatus() throws {
+        #expect(try edit("name: demo\nstatus: 'Approved'\n", to: .draft) == "name: demo\nstatus: Draft\n")
+    }
+
+    @Test func addsAMissingStatusAfterTheName() throws {
+        #expect(try edit("name: demo\nmodel_overview: {}\n", to: .draft) == "name: demo\nstatus: Draft\nmodel_overview: {}\n")
+    }
+}
+
+@Suite struct CheckpointTests {
+    @Test func roundTripsAndRefusesAnEditedFile() throws {
+        let checkpoint = Checkpoint(
+            branch: "refs/heads/main", head: "abc", tags: ["refs/tags/cards/a/v1": "111", "refs/tags/cards/a/v2": "222"])
+        let text = checkpoint.text()
+        #expect(try Checkpoint.parse(text, path: "cp.txt") == checkpoint)
+        let edited = text.replacingOccurrences(of: "222", with: "333")
+        #expect(throws: CardiganError.self) { try Checkpoint.parse(edited, path: "cp.txt") }
+    }
+}
+
+@Suite struct CardBasicsTests {
+    @Test func cardNamesFollowThePattern() {
+        for valid in ["a", "customer-churn", "a1-b2", String(repeating: "a", count: 63)] {
+            #expect(CardName.isValid(valid), "\(valid)")
+        }
+        for invalid in ["", "-a", "a-", "a--b", "A", "a_b", "a.b", "é", String(repeating: "a", count: 64)] {
+            #expect(!CardName.isValid(invalid), "\(invalid)")
+        }
+    }
+
+    @Test func statusMovesFollowRuleFive() {
+        #expect(CardStatus.draft.allowsStatusChange(to: .pendingReview))
+        #expect(CardStatus.pendingReview.allowsStatusChange(to: .draft))
+        #expect(CardStatus.pendingReview.allowsStatusChange(to: .approved))
+        #expect(CardStatus.approved.allowsStatusChange(to: .archived))
+        #expect(!CardStatus.draft.allowsStatusChange(to: .approved))
+        #expect(!CardStatus.approved.allowsStatusChange(to: .draft))
+        #expect(!CardStatus.archived.allowsStatusChange(to: .draft))
+        #expect(!CardStatus.approved.isAllowedForNewVersion)
+    }
+
+    @Test func digestIgnoresCommentsOrderStatusAndQuoting() throws {
+        func digest(_ text: String) throws -> String {
+            try CardDigest.of(#require(SafeYAMLLoader.load(Data(text.utf8), path: "x.yaml").root))
+        }
+        let a = try digest("name: a\nstatus: Draft\nmodel_overview:\n  model_name: m\n  score: 0.91\n")
+        let b = try digest("# note\nmodel_overview: {score: 0.910, \"model_name\": 'm'}\nname: a\nstatus: Approved\n")
+        let c = try digest("name: a\nstatus: Draft\nmodel_overview:\n  model_name: m\n  score: 0.92\n")
+        #expect(a == b)
+        #expect(a != c)
+        #expect(a.hasPrefix("sha256:") && a.count == 71)
+    }
+
+    @Test func canonicalJSONSortsKeysAndEscapes() throws {
+        let root = try #require(SafeYAMLLoader.load(Data("b: 1\na: \"x\\ny\\u0001\"\nc: [1.5, 2.0, true, ~]\n".utf8), path: "x").root)
+        #expect(CanonicalJSON.text(of: root) == #"{"a":"x\ny\u0001","b":1,"c":[1.5,2,true,null]}"#)
+    }
+
+    @Test func suggestsTheNearestName() {
+        #expect(Suggestion.closest(to: "Meduim", in: ["High", "Medium", "Low"]) == "Medium")
+        #expect(Suggestion.closest(to: "high", in: ["High", "Medium"]) == "High")
+        #expect(Suggestion.closest(to: "zzzzzz", in: ["High", "Medium"]) == nil)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import TestSupport
+
+/// A scratch card repository and the built `cardigan` binary to run in it.
+final class CardRepo {
+    let repo: ScratchRepository
+    var path: String { repo.path }
+
+    init() throws {
+        repo = try ScratchRepository()
+    }
+
+    /// Runs `cardigan` with `arguments` in the repository.
+    @discardableResult
+    func cardigan(_ arguments: String..., environment: [String: String] = [:]) throws -> ProcessResult {
+        try repo.run([PackagePaths.cardigan] + arguments, environment: environment)
+    }
+
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+        try repo.run(["git"] + arguments).checked().output
+    }
+
+    func write(_ path: String, _ text: String) throws { try repo.write(path, text) }
+    func read(_ path: String) throws -> String { try repo.read(path) }
+
+    /// Replaces `old` with `new` in a file; fails the test through a throw when `old` is absent.
+    func edit(_ path: String, replacing old: String, with new: String) throws {
+        let text = try read(path)
+        guard text.contains(old) else { throw ProcessFailure(result: ProcessResult(status: 1, output: "", error: "'\(old)' not in \(path)", command: "edit")) }
+        try write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    /// A small valid card.
+    static func card(_ name: String, status: String = "Draft", description: String = "Predicts churn.", risk: String = "Medium", modelName: String? = nil) -> String {
+        """
+        name: \(name)
+        status: \(status)
+        model_overview:
+          model_name: \(modelName ?? name + "-model")
+          model_description: \(description)
+        intended_uses:
+          risk_rating: \(risk)
+
+        """
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Concurrent commits and crashes never break the record.
+@Suite struct ConcurrencyTests {
+    private func startCommits(_ repo: CardRepo, names: [String]) throws -> [Process] {
+        try names.enumerated().map { index, name in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: PackagePaths.cardigan)
+            process.arguments = ["-C", repo.path, "commit", name, "-m", "parallel \(index)"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+    }
+
+    /// "card version" for every version record on main, newest commit first.
+    private func versions(_ repo: CardRepo) throws -> [String] {
+        var found: [String] = []
+        for commit in try repo.git("log", "--format=%x00%(trailers:only,unfold)", "main").split(separator: "\0") {
+            var card = ""
+            var version = ""
+            for line in commit.split(separator: "\n") {
+                if line.hasPrefix("Card: ") { card = String(line.dropFirst(6)) }
+                if line.hasPrefix("Card-Version: ") { version = String(line.dropFirst(14)) }
+                if line == "Card-Change: version" { found.append("\(card) \(version)") }
+            }
+        }
+        return found
+    }
+
+    @Test func eightProcessesOnEightCardsEachMakeOneVersion() throws {
+        let repo = try CardRepo()
+        let names = (1...8).map { "card-\($0)" }
+        for name in names { try repo.write("cards/\(name).yaml", CardRepo.card(name)) }
+        try repo.cardigan("commit", "-m", "eight cards").checked()
+        for name in names {
+            try repo.edit("cards/\(name).yaml", replacing: "Predicts churn.", with: "Predicts churn, revised.")
+        }
+        let processes = try startCommits(repo, names: names)
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let made = try versions(repo)
+        #expect(made.count == 16)
+        #expect(Set(made).count == 16, "every version number appears exactly once: \(made)")
+        for name in names { #expect(made.contains("\(name) 2")) }
+        #expect(try repo.git("tag", "-l", "cards/*").split(separator: "\n").count == 16)
+        let verify = try repo.cardigan("verify")
+        #expect(verify.status == 0, "\(verify.output)")
+        #expect(try repo.git("status", "--porcelain").isEmpty)
+    }
+
+    @Test func eightProcessesOnOneCardMakeOneVersion() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a"))
+        try repo.cardigan("commit", "-m", "a").checked()
+        try repo.edit("cards/a.yaml", replacing: "Predicts churn.", with: "Predicts churn, revised.")
+        let processes = try startCommits(repo, names: Array(repeating: "a", count: 8))
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        #expect(try versions(repo) == ["a 2", "a 1"])
+        #expect(try repo.cardigan("verify").status == 0)
+    }
+
+    @Test func killingCommitAtRandomMomentsNeverBreaksTheRecord() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "Round 0."))
+        try repo.cardigan("commit", "-m", "a").checked()
+        var repaired = 0
+        var killedBeforeCommit = 0
+        for round in 1...50 {
+            let text = try repo.read("cards/a.yaml")
+            let edited = text.replacingOccurrences(
+                of: #"Round \d+\."#, with: "Round \(round).", options: .regularExpression)
+            try repo.write("cards/a.yaml", edited)
+            let before = try repo.git("rev-parse", "main")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: PackagePaths.cardigan)
+            process.arguments = ["-C", repo.path, "commit", "-m", "round \(round)"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...60_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if try repo.git("rev-parse", "main") == before { killedBeforeCommit += 1 }
+            // A kill inside libgit2's index write leaves git's own lock file, as with git itself.
+            try? FileManager.default.removeItem(atPath: repo.path + "/.git/index.lock")
+            var verify = try repo.cardigan("verify")
+            if verify.status != 0 {
+                #expect(verify.output.contains("[version-tag-missing]"), "round \(round): \(verify.output)")
+                try repo.cardigan("verify", "--repair").checked()
+                repaired += 1
+                verify = try repo.cardigan("verify")
+            }
+            #expect(verify.status == 0, "round \(round): \(verify.output)")
+            try repo.git("fsck", "--strict", "--no-dangling")
+        }
+        print("crash test: 50 kills, \(killedBeforeCommit) before the branch moved, \(repaired) repaired with --repair")
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `verify` catches each way the record can be broken, each with exit 1 and a finding that says
+/// what happened.
+@Suite struct VerifyEndToEndTests {
+    /// A repository with card `a` at version 2 and card `b` at version 1, all made by cardigan.
+    private func history() throws -> CardRepo {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "One."))
+        try repo.write("cards/b.yaml", CardRepo.card("b"))
+        try repo.cardigan("commit", "-m", "two cards").checked()
+        try repo.edit("cards/a.yaml", replacing: "One.", with: "Two.")
+        try repo.cardigan("commit", "-m", "a v2").checked()
+        #expect(try repo.cardigan("verify").status == 0)
+        return repo
+    }
+
+    private func expectFinding(_ repo: CardRepo, _ rule: String, _ text: String, arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try repo.repo.run([PackagePaths.cardigan, "verify"] + arguments)
+        #expect(result.status == 1, "verify passed: \(result.output)", sourceLocation: sourceLocation)
+        #expect(result.output.contains("[\(rule)]"), "no \(rule) in: \(result.output)", sourceLocation: sourceLocation)
+        #expect(result.output.contains(text), "no '\(text)' in: \(result.output)", sourceLocation: sourceLocation)
+    }
+
+    @Test func catchesAPlainGitCommitOfACardEdit() throws {
+        let repo = try history()
+        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Three.")
+        try repo.git("commit", "-qam", "sneaky edit")
+        try expectFinding(repo, "unversioned-change", "card 'a' changed without a new version")
+    }
+
+    @Test func catchesAnAmendedVersionCommit() throws {
+        let repo = try history()
+        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Two, amended.")
+        try repo.git("commit", "-q", "-a", "--amend", "--no-edit")
+        try expectFinding(repo, "version-tag-moved", "tag 'cards/a/v2' points at commit")
+    }
+
+    @Test func catchesARebaseFollowedByAReset() throws {
+        let repo = try history()
+        let oldHead = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.repo.run(
+            ["git", "rebase", "-q", "--force-rebase", "HEAD~1"], environment: ["GIT_COMMITTER_DATE": "@2000000000 +0000"]
+        ).checked()
+        try repo.git("reset", "-q", "--hard", "HEAD")
+        #expect(try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) != oldHead)
+        try expectFinding(repo, "version-tag-moved", "version 2 was made in commit")
+    }
+
+    @Test func catchesADeletedVersionTagAndRepairsIt() throws {
+        let repo = try history()
+        try repo.git("tag", "-d", "cards/a/v1")
+        try expectFinding(repo, "version-tag-missing", "tag 'cards/a/v1' of version 1 is missing")
+        // Recreated at another time, the tag is another object: v2's Previous no longer names it.
+        let repair = try repo.cardigan("verify", "--repair", environment: ["GIT_COMMITTER_DATE": "@2000000000 +0000"])
+        #expect(repair.status == 1, "the chain to v2 now names a different v1 object")
+        #expect(repair.output.contains("re-created tag 'cards/a/v1'"))
+        #expect(repair.output.contains("[version-chain]"))
+        #expect(try repo.git("cat-file", "-t", "cards/a/v1") == "tag\n")
+    }
+
+    @Test func repairsATagLostInACrash() throws {
+        let repo = try history()
+        try repo.edit("cards/b.yaml", replacing: "Predicts churn.", with: "Predicts churn well.")
+        try repo.cardigan("commit", "-m", "b v2").checked()
+        try repo.git("tag", "-d", "cards/b/v2")  // what a crash between branch and tag leaves
+        try expectFinding(repo, "version-tag-missing", "'cardigan verify --repair'")
+        let repair = try repo.cardigan("verify", "--repair")
+        #expect(repair.status == 0, "\(repair.output)")
+        #expect(try repo.cardigan("verify").status == 0)
+        #expect(try repo.git("cat-file", "-p", "cards/b/v2").contains("Card-Version: 2"))
+    }
+
+    @Test func catchesAMovedVersionTag() throws {
+        let repo = try history()
+        try repo.git("tag", "-f", "-a", "-m", "moved", "cards/a/v1", "HEAD")
+        try expectFinding(repo, "version-tag-moved", "tag 'cards/a/v1' points at commit")
+    }
+
+    @Test func catchesADeletedCard() throws {
+        let repo = try history()
+        try repo.git("rm", "-q", "cards/b.yaml")
+        try repo.git("commit", "-qm", "remove b")
+        try expectFinding(repo, "card-deleted", "versioned card 'b' was deleted or renamed")
+    }
+
+    @Test func catchesARenamedCard() throws {
+        let repo = try history()
+        try repo.git("mv", "cards/b.yaml", "cards/c.yaml")
+        try repo.edit("cards/c.yaml", replacing: "name: b", with: "name: c")
+        try repo.git("commit", "-qam", "rename b")
+        try expectFinding(repo, "card-deleted", "versioned card 'b' was deleted or renamed")
+    }
+
+    @Test func catchesAnIllegalStatusMove() throws {
+        let repo = try history()
+        try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Approved")
+        try repo.git("commit", "-qam", "self-approve")
+        try expectFinding(repo, "status-move", "status of 'b' moved from Draft to Approved")
+    }
+
+    @Test func catchesAChangedModelName() throws {
+        let repo = try history()
+        try repo.edit("cards/b.yaml", replacing: "model_name: b-model", with: "model_name: other-model")
+        try repo.git("commit", "-qam", "rename model")
+        try expectFinding(repo, "model-name-changed", "'model_overview.model_name' of 'b' changed")
+    }
+
+    @Test func catchesAWholeHistoryRewriteWithACheckpoint() throws {
+        let repo = try history()
+        try repo.cardigan("checkpoint", "-o", "../checkpoint-\(UUID().uuidString).txt").checked()
+        let file = try FileManager.default.contentsOfDirectory(atPath: (repo.path as NSString).deletingLastPathComponent)
+            .first { $0.hasPrefix("checkpoint-") }.map { (repo.path as NSString).deletingLastPathComponent + "/" + $0 }
+        let checkpoint = try #require(file)
+        defer { try? FileManager.default.removeItem(atPath: checkpoint) }
+        #expect(try repo.cardigan("verify", "--checkpoint", checkpoint).status == 0)
+
+        // Rewrite everything: new root commit, every tag deleted and recreated by cardigan itself.
+        for tag in try repo.git("tag", "-l").split(separator: "\n") { try repo.git("tag", "-d", String(tag)) }
+        try repo.git("checkout", "-q", "--orphan", "rewritten")
+        try repo.git("rm", "-rqf", "--cached", ".")
+        try repo.git("commit", "-q", "--allow-empty", "-m", "new root")
+        try repo.git("branch", "-D", "main")
+        try repo.git("branch", "-m", "main")
+        try repo.cardigan("commit", "-m", "recreated").checked()
+        #expect(try repo.cardigan("verify").status == 0, "the rewritten history is self-consistent")
+        try expectFinding(repo, "checkpoint-rewritten", "the history was rewritten", arguments: ["--checkpoint", checkpoint])
+        try expectFinding(repo, "checkpoint-tag", "tag 'cards/a/v1' is object", arguments: ["--checkpoint", checkpoint])
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what cardigan needs and a fresh machine may lack: libgit2's headers and library
+# (Debian's libgit2-dev, 1.5.x) and pkg-config. Safe to run again: does nothing when present.
+set -euo pipefail
+missing=()
+pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v git >/dev/null 2>&1 || missing+=(git)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y "${missing[@]}" >/dev/null 2>&1 ||
+    { $sudo apt-get update >/dev/null && $sudo apt-get install -y "${missing[@]}" >/dev/null; }
+fi

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# cardigan's main job on the bundled cards: installs what is missing, builds, copies cards/ into
+# a scratch git repository and runs cardigan there. Leaves this checkout untouched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+swift build --product cardigan >&2
+cardigan="$PWD/.build/debug/cardigan"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/cardigan-demo.XXXXXX")
+echo "scratch repository: $scratch"
+git -C "$scratch" init -q -b main
+git -C "$scratch" config user.name "cardigan demo"
+git -C "$scratch" config user.email "demo@cardigan.invalid"
+cp -R cards "$scratch/cards"
+run() { echo "\$ cardigan $*"; "$cardigan" -C "$scratch" "$@"; }
+run --version
+run init
+run validate

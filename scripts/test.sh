@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs cardigan's tests on a fresh machine: installs what is missing, builds, runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+swift build --build-tests
+swift test --skip-build
