@@ -42,8 +42,8 @@ public final class JSONSchema: Sendable {
         let node = nodes[index]
         if let boolean = node.booleanSchema { return boolean }
         if let types = node.types, !Self.matches(types, value) { return false }
-        if let constValue = node.constValue, constValue != value { return false }
-        if let enumValues = node.enumValues, !enumValues.contains(where: { $0 == value }) { return false }
+        if let constValue = node.constValue, !SchemaEquality.equal(constValue, value) { return false }
+        if let enumValues = node.enumValues, !enumValues.contains(where: { SchemaEquality.equal($0, value) }) { return false }
         if let ref = node.ref, !valid(ref, value) { return false }
 
         switch value.kind {
@@ -176,7 +176,7 @@ public final class JSONSchema: Sendable {
     static func firstDuplicate(in elements: [ValueNode]) -> (first: Int, second: Int)? {
         guard elements.count > 1 else { return nil }
         for second in 1..<elements.count {
-            for first in 0..<second where elements[first] == elements[second] { return (first, second) }
+            for first in 0..<second where SchemaEquality.equal(elements[first], elements[second]) { return (first, second) }
         }
         return nil
     }

@@ -28,10 +28,10 @@ struct SchemaViolationCollector {
             // Every other keyword would only restate that the value has the wrong type.
             return
         }
-        if let constValue = node.constValue, constValue != value {
+        if let constValue = node.constValue, !SchemaEquality.equal(constValue, value) {
             add(value, pointer, "const", "expected \(constValue.displayText), got \(value.displayText)", hint: Self.didYouMean(value, among: [constValue]))
         }
-        if let enumValues = node.enumValues, !enumValues.contains(where: { $0 == value }) {
+        if let enumValues = node.enumValues, !enumValues.contains(where: { SchemaEquality.equal($0, value) }) {
             let shown = enumValues.prefix(8).map(\.displayText).joined(separator: ", ")
             let more = enumValues.count > 8 ? ", … (\(enumValues.count) values)" : ""
             add(value, pointer, "enum", "\(value.displayText) is not one of \(shown)\(more)", hint: Self.didYouMean(value, among: enumValues))
@@ -169,7 +169,7 @@ struct SchemaViolationCollector {
         }
         if node.uniqueItems {
             for second in elements.indices.dropFirst() {
-                if let first = elements[..<second].firstIndex(where: { $0 == elements[second] }) {
+                if let first = elements[..<second].firstIndex(where: { SchemaEquality.equal($0, elements[second]) }) {
                     add(elements[second], pointer + "/\(second)", "uniqueItems", "item \(second) repeats item \(first), items must be unique")
                 }
             }
@@ -282,8 +282,8 @@ struct SchemaViolationCollector {
         for member in chain {
             let node = nodes[member]
             if let types = node.types, !JSONSchema.matches(types, value) { return -1 }
-            if let constValue = node.constValue { if constValue == value { score += 2 } else { return -1 } }
-            if let enumValues = node.enumValues { if enumValues.contains(value) { score += 2 } else { return -1 } }
+            if let constValue = node.constValue { if SchemaEquality.equal(constValue, value) { score += 2 } else { return -1 } }
+            if let enumValues = node.enumValues { if enumValues.contains(where: { SchemaEquality.equal($0, value) }) { score += 2 } else { return -1 } }
             guard case .object = value.kind else { continue }
             for (key, property) in node.properties {
                 var target = property
@@ -292,7 +292,8 @@ struct SchemaViolationCollector {
                 }
                 let propertyNode = nodes[target]
                 guard propertyNode.constValue != nil || propertyNode.enumValues != nil, let actual = value[key] else { continue }
-                let matches = propertyNode.constValue.map { $0 == actual } ?? propertyNode.enumValues?.contains(actual) ?? false
+                let matches = propertyNode.constValue.map { SchemaEquality.equal($0, actual) }
+                    ?? propertyNode.enumValues?.contains(where: { SchemaEquality.equal($0, actual) }) ?? false
                 if matches { score += 2 } else { score -= 1 }
             }
         }
