@@ -14,7 +14,7 @@ import Testing
         #expect(message.hasPrefix("Update cards\n\nCard: a\nCard-Version: 2\n"))
         let trailers = message.split(separator: "\n").dropFirst(1).compactMap { line -> (String, String)? in
             guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), line[line.index(colon, offsetBy: 2)...].description)
+            return (String(line[..<colon]), String(line[line.index(colon, offsetBy: 2)...]))
         }
         let parsed = CardRecord.parse(trailers: trailers.map { (key: $0.0, value: $0.1) })
         #expect(parsed.problems.isEmpty)

@@ -90,7 +90,11 @@ struct NodeConverter {
     private func explicitTag(of node: Node) -> String? {
         let name: String
         switch node {
-        case .scalar(let scalar): name = scalar.tag.description
+        case .scalar(let scalar):
+            // Yams gives every quoted scalar the tag '!!str' (libyaml's quoted_implicit); only on a
+            // plain scalar is '!!str' necessarily written by hand. A `!!str "x"` is a string anyway.
+            if scalar.style != .plain && scalar.tag.description == Tag.Name.str.rawValue { return nil }
+            name = scalar.tag.description
         case .mapping(let mapping): name = mapping.tag.description
         case .sequence(let sequence): name = sequence.tag.description
         case .alias: return nil
