@@ -32,7 +32,8 @@ extension CardiganCommand {
             }
             let result = try store.verify(branch: branch, checkpoint: recorded, repair: repair)
             for tag in result.repairedTags { print("repaired: re-created tag '\(tag)' from the trailers") }
-            let subject = "\(result.commitCount) commits, \(result.versionCount) versions, \(result.tagCount) version tags"
+            let subject =
+                "\(result.commitCount) commits, \(result.versionCount) versions, \(result.tagCount) version tags, \(result.linkTagCount) link tags"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
             write(format.reporter(useColor: global.useColor).render(report))
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }

@@ -185,35 +185,8 @@ additional_information:
     model_risk_tier: Tier 3
     last_validated: "2025-01-31"
 
-# Written by `cardigan link` and `cardigan clone`; delete this section until
-# the model is registered, or leave it to the tool.
-model_package_details:
-  model_package_group_name: {{name}}
-  # An integer, at least 1.
-  model_package_version: 1
-  model_package_name: {{name}}
-  model_package_arn: arn:aws:sagemaker:us-east-1:111122223333:model-package/{{name}}/1
-  model_package_description: Describe this model package version.
-  # Pending | InProgress | Completed | Failed | Deleting
-  model_package_status: Completed
-  # Approved | Rejected | PendingManualApproval
-  model_approval_status: PendingManualApproval
-  approval_description: Who approved or rejected it, and why.
-  created_by:
-    user_profile_name: user-profile
-  domain: MACHINE_LEARNING
-  task: CLASSIFICATION
-  # Exactly one source algorithm.
-  source_algorithms:
-    - algorithm_name: xgboost
-      model_data_url: s3://bucket/path/{{name}}/model.tar.gz
-  inference_specification:
-    # 1 to 15 containers; image is required.
-    containers:
-      - image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/{{name}}-inference:latest
-        model_data_url: s3://bucket/path/{{name}}/model.tar.gz
-        # Optional: the pre-trained model this one is closest to.
-        nearest_model_name: closest-pretrained-model
+# model_package_details is written by `cardigan link <card> --model-package <group>/<version>`
+# and `cardigan clone`, never by hand: it links this card to one model package version.
 
 """#,
         "cards/minimal.yaml": #"""

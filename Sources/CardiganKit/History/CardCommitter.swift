@@ -8,6 +8,10 @@ public struct CommitResult: Sendable {
     public var commit: String?
     /// The version tags created.
     public var tags: [String] = []
+    /// The link tags created (`model-packages/<group>/<version>`).
+    public var linkTags: [String] = []
+    /// New links to create with the commit: card → package and its ARN.
+    var newLinks: [String: (package: ModelPackage, arn: String?)] = [:]
     /// Things the user should know (a status rewritten to Draft, a retry after a race).
     public var notes: [String] = []
     /// Problems that stopped the commit; nothing was written when there are any.
@@ -28,6 +32,12 @@ extension CardStore {
     /// nothing of ours is on the branch yet: the whole commit is recomputed from the new head, up
     /// to ``commitAttempts`` times, so concurrent commits never share or skip a version number.
     public func commit(names: [String], message: String) throws -> CommitResult {
+        try commit(names: names, message: message, linking: nil)
+    }
+
+    /// Commits as ``commit(names:message:)`` does; `linking` is the link that `link` or `clone`
+    /// is making, the one change of `model_package_details` allowed on a versioned card.
+    func commit(names: [String], message: String, linking: LinkIntent?) throws -> CommitResult {
         let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CardiganError("the commit message is empty", hint: "give one with -m") }
         for name in names where CardName.problem(with: name) != nil {
@@ -38,7 +48,7 @@ extension CardStore {
         var retries = 0
         while true {
             do {
-                var result = try commitOnce(names: names, message: trimmed)
+                var result = try commitOnce(names: names, message: trimmed, linking: linking)
                 if retries > 0 { result.notes.append("the branch moved \(retries) time(s) while committing; recomputed") }
                 return result
             } catch GitError.referenceMoved(let reference, let expected, let actual) {
@@ -53,7 +63,7 @@ extension CardStore {
         }
     }
 
-    private func commitOnce(names: [String], message: String) throws -> CommitResult {
+    private func commitOnce(names: [String], message: String, linking: LinkIntent?) throws -> CommitResult {
         let branch = try currentBranch()
         let head = try git { try repository.resolve(branch) }
         let candidates = try names.isEmpty ? changedCardNames(head: head) : names
@@ -82,7 +92,14 @@ extension CardStore {
                 result.findings += check.findings
                 continue
             }
-            if let decision = try decide(name: name, root: root, head: head, committed: committed, validator: validator, into: &result) {
+            let previous = try git { try lastRecord(of: name, head: head) }?.record
+            if var decision = try decide(
+                name: name, root: root, previous: previous, head: head, committed: committed, into: &result)
+            {
+                if decision.record.change == .version, decision.record.version == 1, linking?.card == name {
+                    decision.record.clonedFrom = linking?.clonedFrom
+                }
+                checkLink(of: name, record: decision.record, previous: previous, linking: linking, into: &result)
                 files[path] = decision.bytes ?? working
                 result.records.append(decision.record)
             }
@@ -99,14 +116,13 @@ extension CardStore {
     /// What changed in card `name`, as a record; nil when nothing did. A new version whose file
     /// says Approved (or Archived) is rewritten to Draft: the returned bytes are the new file.
     private func decide(
-        name: String, root: ValueNode, head: ObjectID?, committed: [UInt8]?, validator: CardValidator,
+        name: String, root: ValueNode, previous: CardRecord?, head: ObjectID?, committed: [UInt8]?,
         into result: inout CommitResult
     ) throws -> (record: CardRecord, bytes: [UInt8]?)? {
         let path = path(of: name)
         let digest = CardDigest.of(root)
         let fileStatus = root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)) ?? .draft
         let modelPackage = CardSnapshot.modelPackage(of: root)
-        let previous = try git { try lastRecord(of: name, head: head) }?.record
         if previous == nil, committed == nil, try git({ try latestTaggedVersion(of: name) }) != nil {
             result.findings.append(
                 Finding(
@@ -242,6 +258,16 @@ extension CardStore {
             let tagMessage = VersionTag.message(for: record, previous: previousTags[record.card]?.hex)
             _ = try git { try repository.createAnnotatedTag(name: name, target: commit, message: tagMessage, tagger: committer) }
             result.tags.append(name)
+        }
+        for record in result.records {
+            guard let link = result.newLinks[record.card] else { continue }
+            var message = "\(link.package.tagName)\n\nCard: \(record.card)\nCard-Version: \(record.version)\n"
+            message += "Model-Package: \(link.package)\n"
+            if let arn = link.arn { message += "Model-Package-Arn: \(arn)\n" }
+            _ = try git {
+                try repository.createAnnotatedTag(name: link.package.tagName, target: commit, message: message, tagger: committer)
+            }
+            result.linkTags.append(link.package.tagName)
         }
         for (path, bytes) in files where workingBytes(path) != bytes {
             try? Data(bytes).write(to: URL(fileURLWithPath: workspace.rootPath + "/" + path))

@@ -113,7 +113,10 @@ extension CardStore {
     /// Every card on the branch with its latest version (from the version tags), status, risk
     /// rating and link (from the branch's file), sorted by name.
     public func listCards(status: CardStatus? = nil) throws -> [CardSummary] {
-        let branch = try currentBranch()
+        try listCards(onBranch: try currentBranch(), status: status)
+    }
+
+    func listCards(onBranch branch: String, status: CardStatus? = nil) throws -> [CardSummary] {
         guard let head = try git({ try repository.resolve(branch) }) else { return [] }
         var versions: [String: Int] = [:]
         for tag in try git({ try repository.references(matching: VersionTag.referencePrefix + "*") }) {

@@ -35,10 +35,13 @@ public struct CardRecord: Sendable, Hashable, Codable {
     public var change: Change
     /// The linked model package, `<group>/<version>`, when the card is linked.
     public var modelPackage: String?
+    /// `<card>/v<N>` of the card this one was cloned from (version 1 of a clone only).
+    public var clonedFrom: String?
 
     /// Creates a record.
     public init(
-        card: String, version: Int, digest: String, status: CardStatus, change: Change, modelPackage: String? = nil
+        card: String, version: Int, digest: String, status: CardStatus, change: Change, modelPackage: String? = nil,
+        clonedFrom: String? = nil
     ) {
         self.card = card
         self.version = version
@@ -46,6 +49,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
         self.status = status
         self.change = change
         self.modelPackage = modelPackage
+        self.clonedFrom = clonedFrom
     }
 
     /// The trailer lines of this record, in their fixed order.
@@ -55,6 +59,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
             "Card-Change: \(change.rawValue)",
         ]
         if let modelPackage { lines.append("Model-Package: \(modelPackage)") }
+        if let clonedFrom { lines.append("Cloned-From: \(clonedFrom)") }
         return lines
     }
 
@@ -95,7 +100,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
             records.append(
                 CardRecord(
                     card: card, version: version, digest: digest, status: status, change: change,
-                    modelPackage: group["Model-Package"]))
+                    modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"]))
         }
 
         for (key, value) in trailers {
@@ -103,7 +108,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
             case "Card":
                 close()
                 groupCard = value
-            case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package":
+            case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package", "Cloned-From":
                 if groupCard == nil {
                     problems.append("trailer '\(key)' appears before any 'Card' trailer")
                 } else {

@@ -12,6 +12,8 @@ struct CardState: Sendable {
     var modelName: String?
     /// The commit of the current version.
     var versionCommit: String?
+    /// The model package the card documents, once linked.
+    var modelPackage: String?
 }
 
 /// A version made on the branch: what `verify` expects a version tag to say.
@@ -39,6 +41,7 @@ struct HistoryRules {
     let cardsDirectory: String
     private(set) var findings: [Finding] = []
     private(set) var versions: [VersionEvent] = []
+    private(set) var links: [LinkEvent] = []
 
     init(cardsDirectory: String) {
         self.cardsDirectory = cardsDirectory
@@ -137,9 +140,10 @@ struct HistoryRules {
         checkRecord(record, matches: snapshot, commit: commit)
         checkBirth(record, commit: commit)
         versions.append(event(record, commit: commit))
+        noteLink(name, from: nil, to: snapshot.modelPackage, record: record, commit: commit)
         return CardState(
             version: record.version, digest: snapshot.digest, status: snapshot.status, blob: blob,
-            modelName: snapshot.modelName, versionCommit: commit.id)
+            modelName: snapshot.modelName, versionCommit: commit.id, modelPackage: snapshot.modelPackage)
     }
 
     private mutating func changed(
@@ -179,6 +183,8 @@ struct HistoryRules {
             checkRecord(record, matches: snapshot, commit: commit)
             checkBirth(record, commit: commit)
             versions.append(event(record, commit: commit))
+            noteLink(name, from: previous.modelPackage, to: snapshot.modelPackage, record: record, commit: commit)
+            next.modelPackage = snapshot.modelPackage ?? previous.modelPackage
             next.version = record.version
             next.versionCommit = commit.id
             if next.modelName == nil { next.modelName = snapshot.modelName }
@@ -207,6 +213,29 @@ struct HistoryRules {
             checkRecord(record, matches: snapshot, commit: commit)
         }
         return next
+    }
+
+    /// Rule 6: a card links one model package version, once; the version that first names it
+    /// is the link, which a `model-packages/` tag must record.
+    private mutating func noteLink(_ name: String, from old: String?, to new: String?, record: CardRecord, commit: CommitFacts) {
+        guard let new, new != old else {
+            if old != nil, new == nil {
+                report("link-changed", "card '\(name)' no longer names its model package '\(old ?? "")'", card: name, commit: commit.id)
+            }
+            return
+        }
+        if let old {
+            report(
+                "link-changed", "card '\(name)' changed its model package from '\(old)' to '\(new)'", card: name,
+                commit: commit.id, hint: "a card documents one model version; clone it for the next one")
+            return
+        }
+        if record.modelPackage != new {
+            report(
+                "record-mismatch", "the trailers of '\(name)' do not name the model package '\(new)' the card links",
+                card: name, commit: commit.id)
+        }
+        links.append(LinkEvent(package: new, card: name, version: record.version, commit: commit.id))
     }
 
     private mutating func checkFile(_ name: String, snapshot: CardSnapshot, commit: CommitFacts) {

@@ -10,6 +10,8 @@ public struct VerifyResult: Sendable {
     public var versionCount = 0
     /// How many version tags were checked.
     public var tagCount = 0
+    /// How many link tags were checked.
+    public var linkTagCount = 0
     /// The tags `--repair` re-created.
     public var repairedTags: [String] = []
 }
@@ -74,12 +76,22 @@ extension CardStore {
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
         result.findings += tagRules.findings
+
+        let linkTags = try git { try readLinkTags() }
+        var linkRules = LinkRules(cardsDirectory: cardsDirectory)
+        let missingLinks = linkRules.check(links: rules.links, tags: linkTags) { tag in
+            try? self.linkTagProblem(
+                package: tag.package, isAnnotated: tag.isAnnotated, card: tag.card, cardVersion: tag.cardVersion,
+                commit: tag.targetCommit.flatMap(ObjectID.init(hex:)), head: head)
+        }
+        result.findings += linkRules.findings
+        result.linkTagCount = linkTags.count
         if let checkpoint {
             result.findings += try git { try check(checkpoint, head: head, branch: branchReference) }
         }
-        if repair, !missing.isEmpty {
+        if repair, !missing.isEmpty || !missingLinks.isEmpty {
             // Check again from scratch, so what is reported is the repaired repository.
-            let repaired = try recreate(missing)
+            let repaired = try recreate(missing) + recreate(missingLinks)
             var again = try verify(branch: branch, checkpoint: checkpoint, repair: false)
             again.repairedTags = repaired
             return again
@@ -135,6 +147,33 @@ extension CardStore {
                     hint: "tags are never moved or deleted; the history was rewritten"))
         }
         return findings
+    }
+
+    /// Re-creates missing link tags from the linking commits' trailers.
+    private func recreate(_ links: [LinkEvent]) throws -> [String] {
+        let tagger = try signature(.committer)
+        var created: [String] = []
+        for link in links {
+            guard let commit = ObjectID(hex: link.commit), let package = try? ModelPackage(parsing: link.package) else { continue }
+            let message = "\(package.tagName)\n\nCard: \(link.card)\nCard-Version: \(link.version)\nModel-Package: \(package)\n"
+            _ = try git { try repository.createAnnotatedTag(name: package.tagName, target: commit, message: message, tagger: tagger) }
+            created.append(package.tagName)
+        }
+        return created
+    }
+
+    /// Every reference under `refs/tags/model-packages/` with what its tag object says.
+    func readLinkTags() throws -> [LinkTagFacts] {
+        try repository.references(matching: "refs/tags/model-packages/*").compactMap { reference in
+            guard let package = ModelPackage.parse(reference: reference.name) else { return nil }
+            let tag = try repository.tag(reference.target)
+            let fields = tag.map { VersionTag.fields(inMessage: $0.message) } ?? []
+            return LinkTagFacts(
+                package: package, objectID: reference.target.hex, isAnnotated: tag != nil,
+                targetCommit: try repository.peelToCommit(reference.target)?.hex,
+                card: fields.first { $0.key == "Card" }?.value,
+                cardVersion: (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) })
+        }
     }
 
     /// Re-creates missing version tags, oldest first so each chains to the one before.

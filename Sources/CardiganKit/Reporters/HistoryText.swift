@@ -19,6 +19,7 @@ public enum HistoryText {
                 lines.append("\(record.card): formatting or comments only, still version \(record.version)")
             }
         }
+        for tag in result.linkTags { lines.append("linked: tag \(tag)") }
         lines.append("commit \(commit.prefix(12))")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -46,6 +47,20 @@ public enum HistoryText {
             [$0.name, $0.version.map { "v\($0)" } ?? "-", $0.status ?? "-", $0.riskRating ?? "-", $0.modelPackage ?? "-"]
         }
         return table(header: ["CARD", "VERSION", "STATUS", "RISK", "MODEL PACKAGE"], rows: rows)
+    }
+
+    /// The model package registry: group, version, card, card version, status, link state.
+    public static func packageList(_ links: [PackageLink]) -> String {
+        if links.isEmpty { return "no model package is linked yet; link one with 'cardigan link <card> --model-package <group>/<version>'\n" }
+        var text = ""
+        for group in Dictionary(grouping: links, by: \.group).keys.sorted() {
+            text += group + "\n"
+            for link in links where link.group == group {
+                let card = link.card.map { "\($0) v\(link.cardVersion ?? 0)" } ?? "?"
+                text += "  \(link.version)  \(card)  \(link.status ?? "-")  \(link.intact ? "intact" : "BROKEN: " + (link.problem ?? ""))\n"
+            }
+        }
+        return text
     }
 
     /// A card version with a header saying which version, status, link and commit it is.

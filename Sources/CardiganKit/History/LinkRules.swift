@@ -1,0 +1,75 @@
+/// What a reference under `refs/tags/model-packages/` holds.
+struct LinkTagFacts: Sendable {
+    var package: ModelPackage
+    var objectID: String
+    var isAnnotated: Bool
+    var targetCommit: String?
+    var card: String?
+    var cardVersion: Int?
+}
+
+/// Rule 6 of DESIGN.md: each link made on the branch has its annotated tag on the linking
+/// version's commit; no package version is linked twice; every link tag belongs to a link.
+struct LinkRules {
+    let cardsDirectory: String
+    private(set) var findings: [Finding] = []
+
+    init(cardsDirectory: String) {
+        self.cardsDirectory = cardsDirectory
+    }
+
+    /// Checks `tags` against `links`; returns the links whose tag is missing (for `--repair`).
+    /// `problem` explains a tag that belongs to no link.
+    mutating func check(links: [LinkEvent], tags: [LinkTagFacts], problem: (LinkTagFacts) -> String?) -> [LinkEvent] {
+        var missing: [LinkEvent] = []
+        let tagsByPackage = Dictionary(tags.map { ($0.package.description, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen: [String: LinkEvent] = [:]
+        for link in links {
+            let name = "model-packages/\(link.package)"
+            if let earlier = seen[link.package] {
+                report(
+                    "link-duplicate",
+                    "model package '\(link.package)' is linked twice: by '\(earlier.card)' v\(earlier.version) and '\(link.card)' v\(link.version)",
+                    card: link.card, commit: link.commit, hint: "a model package version links to one card version")
+                continue
+            }
+            seen[link.package] = link
+            guard let tag = tagsByPackage[link.package] else {
+                missing.append(link)
+                report(
+                    "link-tag-missing", "link tag '\(name)' of '\(link.card)' v\(link.version) is missing", card: link.card,
+                    commit: link.commit, hint: "'cardigan verify --repair' re-creates it from the commit's trailers")
+                continue
+            }
+            if !tag.isAnnotated {
+                report("link-tag-lightweight", "link tag '\(name)' is not an annotated tag", card: link.card, commit: link.commit)
+            } else if tag.targetCommit != link.commit {
+                report(
+                    "link-tag-moved",
+                    "link tag '\(name)' points at commit \(tag.targetCommit.map { String($0.prefix(12)) } ?? "nothing"), but '\(link.card)' was linked in commit \(link.commit.prefix(12))",
+                    card: link.card, commit: link.commit, hint: "link tags never move; it was moved by hand or the history rewritten")
+            } else if tag.card != link.card || tag.cardVersion != link.version {
+                report(
+                    "link-tag-mismatch", "link tag '\(name)' names '\(tag.card ?? "no card")' v\(tag.cardVersion ?? 0), not '\(link.card)' v\(link.version)",
+                    card: link.card, commit: link.commit)
+            }
+        }
+        for tag in tags where seen[tag.package.description] == nil {
+            let message = problem(tag) ?? "link tag 'model-packages/\(tag.package)' records no link made on the branch"
+            findings.append(
+                Finding(
+                    ruleID: "link-tag-invalid", message: message,
+                    location: tag.card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) },
+                    hint: "link tags are made by 'cardigan link' and 'cardigan clone'; this one was made by hand or left by a rewrite",
+                    commit: tag.targetCommit))
+        }
+        return missing
+    }
+
+    private mutating func report(_ rule: String, _ message: String, card: String, commit: String, hint: String? = nil) {
+        findings.append(
+            Finding(
+                ruleID: rule, message: message, location: Location(path: CardPaths.path(of: card, in: cardsDirectory)),
+                hint: hint, commit: commit))
+    }
+}

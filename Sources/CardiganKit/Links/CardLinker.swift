@@ -1,0 +1,150 @@
+import Foundation
+
+/// A link that `link` or `clone` is making, carried into the commit so it is checked and
+/// written under the same lock as the version it belongs to.
+struct LinkIntent {
+    var card: String
+    var package: ModelPackage
+    var arn: String?
+    var clonedFrom: String?
+}
+
+/// The approval statuses of a SageMaker model package.
+public enum ModelApprovalStatus: String, Sendable, CaseIterable {
+    case approved = "Approved"
+    case rejected = "Rejected"
+    case pendingManualApproval = "PendingManualApproval"
+}
+
+extension CardStore {
+    /// Checks the link a record carries, when it is new: a valid package name, not linked
+    /// before, not differing only in case from a known group, and on a versioned card only
+    /// through `link`. Adds the link to make, or a finding.
+    func checkLink(
+        of name: String, record: CardRecord, previous: CardRecord?, linking: LinkIntent?, into result: inout CommitResult
+    ) {
+        guard let packageText = record.modelPackage, packageText != previous?.modelPackage else {
+            if previous?.modelPackage != nil, record.modelPackage == nil {
+                result.findings.append(linkFinding(name, "model_package_details of '\(name)' was removed; a card documents its model version for good"))
+            }
+            return
+        }
+        if let old = previous?.modelPackage {
+            result.findings.append(
+                linkFinding(name, "card '\(name)' already documents model package '\(old)'", hint: "clone it for '\(packageText)': 'cardigan clone \(name) <new-name> --model-package \(packageText)'"))
+            return
+        }
+        if previous != nil, linking?.card != name {
+            result.findings.append(
+                linkFinding(name, "model_package_details of '\(name)' is written by 'cardigan link', not by hand", hint: "restore the section and run 'cardigan link \(name) --model-package \(packageText)'"))
+            return
+        }
+        do {
+            let package = try ModelPackage(parsing: packageText)
+            if let problem = try linkProblem(for: package) {
+                result.findings.append(linkFinding(name, problem))
+                return
+            }
+            let arn = linking?.card == name ? linking?.arn : nil
+            result.newLinks[name] = (package, arn)
+        } catch let error as CardiganError {
+            result.findings.append(linkFinding(name, error.message, hint: error.hint))
+        } catch {
+            result.findings.append(linkFinding(name, "\(error)"))
+        }
+    }
+
+    /// Why `package` cannot be linked now: already linked, or a group differing from a known
+    /// one only in letter case (their tags would collide on a case-insensitive file system).
+    func linkProblem(for package: ModelPackage) throws -> String? {
+        if let existing = try git({ try repository.resolve(package.reference) }) {
+            let card = try git { try repository.tag(existing) }.map { VersionTag.fields(inMessage: $0.message) }
+            let owner = card?.first { $0.key == "Card" }?.value ?? "another card"
+            let version = card?.first { $0.key == "Card-Version" }?.value ?? "?"
+            return "model package '\(package)' is already linked to card '\(owner)' version \(version); a model package version links to one card version, forever"
+        }
+        let groups = Set(try git { try repository.references(matching: "refs/tags/model-packages/*") }
+            .compactMap { ModelPackage.parse(reference: $0.name)?.group })
+        if let clash = groups.first(where: { $0 != package.group && $0.lowercased() == package.group.lowercased() }) {
+            return "model package group '\(package.group)' differs from the existing group '\(clash)' only in letter case"
+        }
+        return nil
+    }
+
+    private func linkFinding(_ name: String, _ message: String, hint: String? = nil) -> Finding {
+        Finding(
+            ruleID: "link", message: message,
+            location: Location(path: path(of: name), pointer: "/model_package_details"), hint: hint)
+    }
+
+    /// `cardigan link <name> --model-package <group>/<version>`: writes `model_package_details`
+    /// into the card, commits it as a new version and tags that commit
+    /// `model-packages/<group>/<version>`. Refused, with nothing written: a package version
+    /// already linked (to any card), a card that already documents another package, an archived
+    /// card, a card with uncommitted changes, an ARN that names another package.
+    public func link(
+        _ name: String, to package: ModelPackage, arn: String?, approvalStatus: ModelApprovalStatus?, message: String?
+    ) throws -> CommitResult {
+        if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
+        if let arn, let problem = package.problem(withARN: arn) { throw CardiganError(problem) }
+        let path = path(of: name)
+        let absolute = workspace.rootPath + "/" + path
+        let branch = try currentBranch()
+        guard let head = try git({ try repository.resolve(branch) }),
+            let committed = try git({ try repository.blob(at: path, inCommit: head) }),
+            let previous = try git({ try lastRecord(of: name, head: head) })?.record
+        else {
+            throw CardiganError("card '\(name)' has no committed version", hint: "commit it first: 'cardigan commit \(name) -m <message>'")
+        }
+        guard FileManager.default.contents(atPath: absolute).map({ [UInt8]($0) }) == committed else {
+            throw CardiganError(
+                "card '\(name)' has uncommitted changes", location: Location(path: path),
+                hint: "commit them first, so the link's version holds only the link")
+        }
+        if previous.status == .archived {
+            return CommitResult(findings: [linkFinding(name, "card '\(name)' is archived and changes no more", hint: "clone it for the new model version")])
+        }
+        if let old = previous.modelPackage {
+            let message = old == package.description
+                ? "card '\(name)' is already linked to model package '\(old)'"
+                : "card '\(name)' already documents model package '\(old)'; a card documents one model version"
+            return CommitResult(findings: [linkFinding(name, message, hint: old == package.description ? nil : "clone it: 'cardigan clone \(name) <new-name> --model-package \(package)'")])
+        }
+        if let problem = try linkProblem(for: package) { return CommitResult(findings: [linkFinding(name, problem)]) }
+        guard let root = SafeYAMLLoader.load(Data(committed), path: path).root else {
+            throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
+        }
+        let details = Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: root["model_package_details"])
+        let text = TopLevelBlockEditor.setting(
+            "model_package_details", to: details, in: String(decoding: committed, as: UTF8.self), root: root)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute))
+            let result = try commit(
+                names: [name], message: message ?? "Link \(name) to model package \(package)",
+                linking: LinkIntent(card: name, package: package, arn: arn))
+            if result.commit == nil { try Data(committed).write(to: URL(fileURLWithPath: absolute)) }
+            return result
+        } catch {
+            try? Data(committed).write(to: URL(fileURLWithPath: absolute))
+            throw error
+        }
+    }
+
+    /// `model_package_details` naming `package`, keeping other fields a card already had there.
+    static func packageDetails(
+        _ package: ModelPackage, arn: String?, approvalStatus: ModelApprovalStatus?, keeping existing: ValueNode?
+    ) -> ValueNode {
+        let written: [(String, ValueNode.Kind?)] = [
+            ("model_package_group_name", .string(package.group)),
+            ("model_package_version", .integer(package.version)),
+            ("model_package_arn", arn.map { .string($0) }),
+            ("model_approval_status", approvalStatus.map { .string($0.rawValue) }),
+        ]
+        var members = (existing?.members ?? []).filter { member in !written.contains { $0.0 == member.key && $0.1 != nil } }
+        for (key, kind) in written {
+            guard let kind else { continue }
+            members.append(ValueNode.Member(key: key, keyPosition: .start, value: ValueNode(kind)))
+        }
+        return ValueNode(.object(members))
+    }
+}

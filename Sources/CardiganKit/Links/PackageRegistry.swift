@@ -1,0 +1,88 @@
+import Foundation
+
+/// One model package version as the link tags record it.
+public struct PackageLink: Sendable, Codable {
+    /// The package group.
+    public var group: String
+    /// The package version.
+    public var version: Int
+    /// The linked card, from the tag's message.
+    public var card: String?
+    /// The linked card version, from the tag's message.
+    public var cardVersion: Int?
+    /// The card's status now, on the protected branch.
+    public var status: String?
+    /// The ARN the tag records.
+    public var arn: String?
+    /// The commit the tag points at.
+    public var commit: String?
+    /// Whether the link is intact: an annotated tag on a version commit of the branch whose
+    /// card names this package.
+    public var intact: Bool
+    /// What is wrong when it is not intact.
+    public var problem: String?
+}
+
+/// A link made on the branch: what `verify` expects a link tag to say.
+struct LinkEvent: Sendable, Hashable {
+    var package: String
+    var card: String
+    var version: Int
+    var commit: String
+}
+
+extension CardStore {
+    /// `cardigan packages`: every model package group and version the link tags record, with
+    /// the linked card and card version, the card's status, and whether the link is intact.
+    public func packages() throws -> [PackageLink] {
+        let head = try git { try repository.resolve(protectedBranch) }
+        var statuses: [String: String] = [:]
+        if head != nil {
+            for card in try listCards(onBranch: protectedBranch) { statuses[card.name] = card.status }
+        }
+        var links: [PackageLink] = []
+        for reference in try git({ try repository.references(matching: "refs/tags/model-packages/*") }) {
+            guard let package = ModelPackage.parse(reference: reference.name) else { continue }
+            var link = PackageLink(group: package.group, version: package.version, intact: false)
+            let tag = try git { try repository.tag(reference.target) }
+            let fields = tag.map { VersionTag.fields(inMessage: $0.message) } ?? []
+            link.card = fields.first { $0.key == "Card" }?.value
+            link.cardVersion = (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) }
+            link.arn = fields.first { $0.key == "Model-Package-Arn" }?.value
+            link.status = link.card.flatMap { statuses[$0] }
+            let commit = try git { try repository.peelToCommit(reference.target) }
+            link.commit = commit?.hex
+            link.problem = try linkTagProblem(
+                package: package, isAnnotated: tag != nil, card: link.card, cardVersion: link.cardVersion, commit: commit,
+                head: head)
+            link.intact = link.problem == nil
+            links.append(link)
+        }
+        return links.sorted { ($0.group, $0.version) < ($1.group, $1.version) }
+    }
+
+    /// What is wrong with a link tag, nil when nothing is.
+    func linkTagProblem(
+        package: ModelPackage, isAnnotated: Bool, card: String?, cardVersion: Int?, commit: ObjectID?, head: ObjectID?
+    ) throws -> String? {
+        guard isAnnotated else { return "'\(package.tagName)' is not an annotated tag" }
+        guard let card, let cardVersion else { return "'\(package.tagName)' does not name a card and version" }
+        guard let commit else { return "'\(package.tagName)' points at no commit" }
+        guard let head, try repository.isDescendant(head, of: commit) else {
+            return "'\(package.tagName)' points at commit \(commit.short), which the protected branch does not contain"
+        }
+        let records = try records(in: repository.commit(commit))
+        guard let record = records.first(where: { $0.card == card }), record.version == cardVersion,
+            record.change == .version
+        else {
+            return "'\(package.tagName)' points at commit \(commit.short), which is not version \(cardVersion) of '\(card)'"
+        }
+        guard let bytes = try repository.blob(at: self.path(of: card), inCommit: commit),
+            let root = SafeYAMLLoader.load(Data(bytes), path: self.path(of: card)).root,
+            CardSnapshot.modelPackage(of: root) == package.description
+        else {
+            return "the card '\(card)' at \(commit.short) does not name model package '\(package)' in model_package_details"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import CardiganKit
+
+extension ModelApprovalStatus: ExpressibleByArgument {}
+
+/// Parses a model package argument, turning a bad one into a usage error that says why.
+func parsePackage(_ text: String) throws -> ModelPackage {
+    try ModelPackage(parsing: text)
+}
+
+extension CardiganCommand {
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Link a card to a model package version: a new version and a model-packages/ tag.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The card.")
+        var name: String
+
+        @Option(help: ArgumentHelp("The model package version.", valueName: "group/version"))
+        var modelPackage: String
+
+        @Option(help: "The model package's ARN (must name the same group and version).")
+        var arn: String?
+
+        @Option(help: "Approved, Rejected or PendingManualApproval.")
+        var approvalStatus: ModelApprovalStatus?
+
+        @Option(name: .shortAndLong, help: "The commit message.")
+        var message: String?
+
+        func run() throws {
+            let package = try parsePackage(modelPackage)
+            let store = try global.cardStore()
+            let result = try store.link(name, to: package, arn: arn, approvalStatus: approvalStatus, message: message)
+            try finish(result, global: global)
+        }
+    }
+
+    struct Clone: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a card for the next model version from an existing card, linked and committed as version 1.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The card to clone.")
+        var source: String
+
+        @Argument(help: "The new card's name.")
+        var name: String
+
+        @Option(help: ArgumentHelp("The new model package version.", valueName: "group/version"))
+        var modelPackage: String
+
+        @Option(help: "The model package's ARN.")
+        var arn: String?
+
+        @Option(help: "Approved, Rejected or PendingManualApproval.")
+        var approvalStatus: ModelApprovalStatus?
+
+        @Option(help: "Also carry this section (repeatable), e.g. training_details.")
+        var carry: [String] = []
+
+        @Option(help: "Do not carry this section (repeatable).")
+        var noCarry: [String] = []
+
+        @Option(help: "Start from this template; its non-empty fields win over the source's.")
+        var template: String?
+
+        @Flag(help: "Only write the file; commit it later with 'cardigan commit'.")
+        var noCommit = false
+
+        func run() throws {
+            let package = try parsePackage(modelPackage)
+            let store = try global.cardStore()
+            let (path, result) = try store.clone(
+                source, as: name, package: package, arn: arn, approvalStatus: approvalStatus, carry: carry, skip: noCarry,
+                template: template, commit: !noCommit)
+            try finish(result, global: global)
+            if noCommit { return }
+            print("wrote \(path)")
+        }
+    }
+
+    struct Packages: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The model package registry as the tags record it: group, version, card, card version.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "text or json.")
+        var format: QueryFormat = .text
+
+        func run() throws {
+            let links = try global.cardStore().packages()
+            write(format == .json ? HistoryText.json(links) : HistoryText.packageList(links))
+            if links.contains(where: { !$0.intact }) { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+}
