@@ -4,6 +4,10 @@
 Workloads:
   validate   cardigan validate on 1, 100 and N generated cards, beside check-jsonschema on the
              same files against the same schema (installed from PyPI into Benchmarks/.venv).
+  commit     1,000 successive versions of one card, and 1 version each of 1,000 cards, made by
+             `cardigan commit`, against the same work done with the git CLI (git add + git
+             commit + git tag -a), in the same run.
+  queries    `log`, `list` and `verify` on a repository of N cards x 10 versions.
 
 Every figure is the median of --repeat runs, measured in the same run as its peer, with wall
 time and peak memory (maximum resident set size) from GNU time. The machine is noisy: compare
@@ -87,14 +91,119 @@ def validate_workload(args, cardigan):
         print(f"{count:>6} {ours[0]:>11.3f} {ours[1]:>6.1f} {peer[0]:>19.3f} {peer[1]:>6.1f} {peer[0] / max(ours[0], 1e-3):>6.1f}x")
 
 
-WORKLOADS = {"validate": validate_workload}
+def git_env():
+    env = dict(os.environ)
+    env.update({"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
+                "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.com", "NO_COLOR": "1"})
+    return env
+
+
+def fresh_repo(name):
+    path = WORK / name
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    sh("git", "init", "-q", "-b", "main", cwd=path)
+    return path
+
+
+def edit_card(path, round_index):
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^(  model_description: ).*$", lambda m: f"{m.group(1)}Revision {round_index}.", text, count=1)
+    path.write_text(text, encoding="utf-8")
+
+
+def timed(fn):
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def commit_workload(args, cardigan):
+    """N successive versions of one card, and one version each of N cards, by cardigan and by git."""
+    env = git_env()
+    n = args.versions
+    card = "cards/one.yaml"
+    minimal = (ROOT / "templates/cards/minimal.yaml").read_text().replace("{{name}}", "one")
+
+    def ours_versions():
+        repo = fresh_repo("commit-ours")
+        (repo / "cards").mkdir()
+        (repo / card).write_text(minimal)
+        for index in range(n):
+            edit_card(repo / card, index)
+            subprocess.run([cardigan, "commit", "-m", f"v{index}"], cwd=repo, env=env, check=True, capture_output=True)
+
+    def git_versions():
+        repo = fresh_repo("commit-git")
+        (repo / "cards").mkdir()
+        (repo / card).write_text(minimal)
+        for index in range(n):
+            edit_card(repo / card, index)
+            subprocess.run(["git", "add", card], cwd=repo, env=env, check=True)
+            subprocess.run(["git", "commit", "-q", "-m", f"v{index}"], cwd=repo, env=env, check=True)
+            subprocess.run(["git", "tag", "-a", "-m", f"v{index}", f"cards/one/v{index + 1}"], cwd=repo, env=env, check=True)
+
+    def many_cards(repo):
+        (repo / "cards").mkdir()
+        generate_cards(repo / "cards", n)
+
+    def ours_cards():
+        repo = fresh_repo("cards-ours")
+        many_cards(repo)
+        subprocess.run([cardigan, "commit", "-m", "all"], cwd=repo, env=env, check=True, capture_output=True)
+
+    def git_cards():
+        repo = fresh_repo("cards-git")
+        many_cards(repo)
+        subprocess.run(["git", "add", "cards"], cwd=repo, env=env, check=True)
+        subprocess.run(["git", "commit", "-q", "-m", "all"], cwd=repo, env=env, check=True)
+        for path in sorted((repo / "cards").glob("*.yaml")):
+            subprocess.run(["git", "tag", "-a", "-m", "v1", f"cards/{path.stem}/v1"], cwd=repo, env=env, check=True)
+
+    print(f"{'workload':<34} {'cardigan s':>11} {'git CLI s':>10} {'ratio':>7}")
+    for label, ours, peer in ((f"{n} versions of one card", ours_versions, git_versions),
+                              (f"1 version each of {n} cards", ours_cards, git_cards)):
+        a, b = timed(ours), timed(peer)
+        print(f"{label:<34} {a:>11.2f} {b:>10.2f} {b / a:>6.1f}x")
+
+
+def query_workload(args, cardigan):
+    """log, list and verify on a repository of C cards x V versions (each commit versions 10 cards)."""
+    env = git_env()
+    cards, versions = args.cards, 10
+    repo = fresh_repo("queries")
+    (repo / "cards").mkdir()
+    generate_cards(repo / "cards", cards)
+    paths = sorted((repo / "cards").glob("*.yaml"))
+    started = time.perf_counter()
+    subprocess.run([cardigan, "commit", "-m", "v1 of every card"], cwd=repo, env=env, check=True, capture_output=True)
+    for round_index in range(1, versions):
+        for start in range(0, cards, 10):
+            batch = paths[start:start + 10]
+            for path in batch:
+                edit_card(path, round_index)
+            subprocess.run([cardigan, "commit", *[p.stem for p in batch], "-m", f"round {round_index}"],
+                           cwd=repo, env=env, check=True, capture_output=True)
+    commits = sh("git", "rev-list", "--count", "main", cwd=repo).stdout.strip()
+    print(f"built {cards} cards x {versions} versions ({commits} commits) in {time.perf_counter() - started:.0f} s")
+    middle = paths[len(paths) // 2].stem
+    print(f"{'command':<24} {'median s':>9} {'MiB':>6}")
+    for label, argv in (("log " + middle, [cardigan, "log", middle]), ("list", [cardigan, "list"]),
+                        ("verify", [cardigan, "verify"])):
+        wall, rss = measure(argv, args.repeat, cwd=repo, env=env)
+        print(f"{label:<24} {wall:>9.3f} {rss:>6.1f}")
+
+
+WORKLOADS = {"validate": validate_workload, "commit": commit_workload, "queries": query_workload}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("workloads", nargs="*", default=list(WORKLOADS), choices=list(WORKLOADS) + [[]])
+    parser.add_argument("workloads", nargs="*", default=list(WORKLOADS), choices=list(WORKLOADS))
     parser.add_argument("--cards", type=int, default=1000, help="N, the largest number of cards (default 1000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is reported")
+    parser.add_argument("--versions", type=int, default=1000, help="versions and cards in the commit workload")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     cardigan = build()

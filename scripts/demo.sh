@@ -12,7 +12,15 @@ git -C "$scratch" init -q -b main
 git -C "$scratch" config user.name "cardigan demo"
 git -C "$scratch" config user.email "demo@cardigan.invalid"
 cp -R cards "$scratch/cards"
-run() { echo "\$ cardigan $*"; "$cardigan" -C "$scratch" "$@"; }
+run() { printf "$ cardigan"; printf " %q" "$@"; echo; "$cardigan" -C "$scratch" "$@"; }
 run --version
 run init
 run validate
+run commit -m "Import the example cards"
+run status customer-churn PendingReview -m "Ready for review"
+run clone customer-churn customer-churn-v4 --model-package customer-churn/4
+run list
+run log customer-churn
+run packages
+run verify
+echo "the scratch repository is left at $scratch for you to explore (git log, git tag -n9)"
