@@ -37,6 +37,23 @@ extension Repository {
         try check(code, "git_index_write")
     }
 
+    /// The staged files directly in folder `directory` (`cards`), with their blob ids.
+    public func indexEntries(in directory: String) throws -> [(name: String, id: ObjectID)] {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "git_repository_index")
+        defer { git_index_free(index) }
+        let prefix = directory + "/"
+        var entries: [(name: String, id: ObjectID)] = []
+        for position in 0..<git_index_entrycount(index) {
+            guard let entry = git_index_get_byindex(index, position)?.pointee, let cPath = entry.path else { continue }
+            let path = String(cString: cPath)
+            guard path.hasPrefix(prefix) else { continue }
+            let name = String(path.dropFirst(prefix.count))
+            if !name.contains("/") { entries.append((name, ObjectID(entry.id))) }
+        }
+        return entries
+    }
+
     /// The staged content of `path`, nil when it is not in the index.
     public func indexBlob(for path: String) throws -> [UInt8]? {
         var index: OpaquePointer?

@@ -39,6 +39,18 @@ public final class Repository {
         return Repository(pointer: handle)
     }
 
+    /// The repository git's environment names (`GIT_DIR`, `GIT_OBJECT_DIRECTORY`,
+    /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`): what a server hook must open, since the objects being
+    /// pushed wait in a quarantine folder that only these variables point at.
+    public static func openFromEnvironment() throws -> Repository {
+        Libgit2.initialize()
+        var handle: OpaquePointer?
+        try check(
+            git_repository_open_ext(&handle, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil), "git_repository_open_ext")
+        guard let handle else { throw GitError.notARepository(path: "$GIT_DIR") }
+        return Repository(pointer: handle)
+    }
+
     /// The working tree's folder, without a trailing slash; nil for a bare repository.
     public var workdir: String? {
         guard let path = git_repository_workdir(pointer) else { return nil }

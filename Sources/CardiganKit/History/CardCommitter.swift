@@ -43,6 +43,7 @@ extension CardStore {
         for name in names where CardName.problem(with: name) != nil {
             throw CardiganError(CardName.problem(with: name) ?? "", hint: "name cards without '.yaml' or folders")
         }
+        try requireWorkingTree()
         let lock = try CommitLock(gitDirectory: repository.gitDirectory)
         defer { withExtendedLifetime(lock) {} }
         var retries = 0
@@ -67,12 +68,31 @@ extension CardStore {
         let branch = try currentBranch()
         let head = try git { try repository.resolve(branch) }
         let candidates = try names.isEmpty ? changedCardNames(head: head) : names
+        let (result, files) = try plan(
+            candidates: candidates, named: !names.isEmpty, head: head, linking: linking, canRewrite: true
+        ) { path in
+            FileManager.default.contents(atPath: self.workspace.rootPath + "/" + path).map { [UInt8]($0) }
+        }
+        var planned = result
+        guard planned.findings.isEmpty, !planned.records.isEmpty else { return planned }
+        try write(files: files, result: &planned, branch: branch, head: head, message: message)
+        return planned
+    }
+
+    /// What committing `candidates` would record, reading each card's new bytes from `content`
+    /// (the working tree for `commit`, the index for the hooks). Returns the records, or the
+    /// findings that stop the commit, and the bytes to commit per path. `canRewrite` allows a
+    /// new version's Approved status to be rewritten to Draft in those bytes.
+    func plan(
+        candidates: [String], named: Bool, head: ObjectID?, linking: LinkIntent?, canRewrite: Bool,
+        content: (String) -> [UInt8]?
+    ) throws -> (CommitResult, [String: [UInt8]]) {
         let validator = CardValidator(schema: try workspace.loadSchema())
         var result = CommitResult()
         var files: [String: [UInt8]] = [:]
         for name in candidates {
             let path = path(of: name)
-            let working = FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) }
+            let working = content(path)
             let committed = try git { try head.flatMap { try repository.blob(at: path, inCommit: $0) } }
             guard working != committed else { continue }
             guard let working else {
@@ -82,7 +102,7 @@ extension CardStore {
                             ruleID: "card-deleted", message: "card '\(name)' was deleted; a versioned card is never deleted",
                             location: Location(path: path),
                             hint: "restore it ('git checkout -- \(path)') and archive it: 'cardigan status \(name) Archived'"))
-                } else if !names.isEmpty {
+                } else if named {
                     throw CardiganError("no card '\(name)' (no file '\(path)')")
                 }
                 continue
@@ -94,7 +114,8 @@ extension CardStore {
             }
             let previous = try git { try lastRecord(of: name, head: head) }?.record
             if var decision = try decide(
-                name: name, root: root, previous: previous, head: head, committed: committed, into: &result)
+                name: name, root: root, working: working, previous: previous, head: head, committed: committed,
+                canRewrite: canRewrite, into: &result)
             {
                 if decision.record.change == .version, decision.record.version == 1, linking?.card == name {
                     decision.record.clonedFrom = linking?.clonedFrom
@@ -104,20 +125,15 @@ extension CardStore {
                 result.records.append(decision.record)
             }
         }
-        guard result.findings.isEmpty else {
-            result.records = []
-            return result
-        }
-        guard !result.records.isEmpty else { return result }
-        try write(files: files, result: &result, branch: branch, head: head, message: message)
-        return result
+        if !result.findings.isEmpty { result.records = [] }
+        return (result, files)
     }
 
     /// What changed in card `name`, as a record; nil when nothing did. A new version whose file
     /// says Approved (or Archived) is rewritten to Draft: the returned bytes are the new file.
     private func decide(
-        name: String, root: ValueNode, previous: CardRecord?, head: ObjectID?, committed: [UInt8]?,
-        into result: inout CommitResult
+        name: String, root: ValueNode, working: [UInt8], previous: CardRecord?, head: ObjectID?, committed: [UInt8]?,
+        canRewrite: Bool, into result: inout CommitResult
     ) throws -> (record: CardRecord, bytes: [UInt8]?)? {
         let path = path(of: name)
         let digest = CardDigest.of(root)
@@ -134,9 +150,16 @@ extension CardStore {
         func born(_ version: Int) -> (CardRecord, [UInt8]?) {
             var status = fileStatus
             var bytes: [UInt8]?
-            if !status.isAllowedForNewVersion {
+            if !status.isAllowedForNewVersion && !canRewrite {
+                result.findings.append(
+                    Finding(
+                        ruleID: "status-move",
+                        message: "version \(version) of '\(name)' would be born \(fileStatus.rawValue); a new version is born Draft or PendingReview",
+                        location: Location(path: path, position: root["status"]?.position ?? .start, pointer: "/status"),
+                        hint: "set 'status: Draft' and stage the card again"))
+            } else if !status.isAllowedForNewVersion {
                 status = .draft
-                let text = String(decoding: Data(workingBytes(path)), as: UTF8.self)
+                let text = String(decoding: Data(working), as: UTF8.self)
                 bytes = Array(StatusEditor.setStatus(.draft, in: text, root: root).utf8)
                 result.notes.append(
                     "'\(name)' said \(fileStatus.rawValue); version \(version) is born Draft (a new version is reviewed again)")

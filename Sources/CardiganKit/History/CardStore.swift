@@ -11,19 +11,52 @@ public final class CardStore {
     let environment: [String: String]
 
     /// The card repository around `directory`, found like git finds a repository.
-    public init(discoveringFrom directory: String, environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws
-    {
+    public convenience init(
+        discoveringFrom directory: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
+        let repository: Repository
         do {
             repository = try Repository.discover(from: directory)
         } catch let error as GitError {
             throw CardiganError(error.description, hint: "run cardigan inside a git repository, or use -C <dir>")
         }
-        guard let workdir = repository.workdir else {
+        try self.init(repository: repository, environment: environment)
+    }
+
+    /// The card repository git's environment names: what server hooks open.
+    public static func fromGitEnvironment(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> CardStore
+    {
+        do {
+            return try CardStore(repository: Repository.openFromEnvironment(), environment: environment)
+        } catch let error as GitError {
+            throw CardiganError(error.description)
+        }
+    }
+
+    /// A store over `repository`. A bare repository (a server) reads `.cardigan.yaml` from the
+    /// commit HEAD points at, since it has no working tree.
+    init(repository: Repository, environment: [String: String]) throws {
+        self.repository = repository
+        self.environment = environment
+        if let workdir = repository.workdir {
+            workspace = try Workspace(rootPath: workdir, configFile: workdir + "/" + CardiganConfig.fileName)
+        } else {
+            var config = CardiganConfig()
+            if let head = try? repository.resolve("HEAD"),
+                let bytes = try? repository.blob(at: CardiganConfig.fileName, inCommit: head)
+            {
+                config = try CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName)
+            }
+            workspace = Workspace(rootPath: repository.gitDirectory, config: config)
+        }
+    }
+
+    /// Refuses commands that need a working tree in a bare repository.
+    func requireWorkingTree() throws {
+        if repository.workdir == nil {
             throw CardiganError("'\(repository.gitDirectory)' is a bare repository; this command needs a working tree")
         }
-        workspace = try Workspace(rootPath: workdir, configFile: workdir + "/" + CardiganConfig.fileName)
-        self.environment = environment
     }
 
     /// The cards folder, relative to the root.

@@ -33,35 +33,7 @@ extension CardStore {
         let history = try git { try readHistory(commits) }
         let snapshots = readSnapshots(history.blobs)
 
-        // States are kept only until every child has read them; on a linear history each state
-        // is moved, not copied, from a commit to the next.
-        var states: [ObjectID: [String: CardState]] = [:]
-        var pendingChildren = history.childCount
-        for step in history.steps {
-            var parentStates: [[String: CardState]] = []
-            for parent in step.parents {
-                pendingChildren[parent, default: 1] -= 1
-                let state = pendingChildren[parent] == 0 ? states.removeValue(forKey: parent) : states[parent]
-                parentStates.append(state ?? [:])
-            }
-            var state: [String: CardState]
-            var changes = step.changes
-            if parentStates.count > 1 {
-                var tree = (parentStates.first ?? [:]).mapValues(\.blob)
-                for (name, blob) in step.changes { tree[name] = blob }  // nil removes: the file was deleted
-                state = rules.merge(parentStates, commit: step.id.hex, tree: tree)
-                changes = [:]
-                for name in Set(tree.keys).union(state.keys) where state[name]?.blob != tree[name] {
-                    changes.updateValue(tree[name], forKey: name)
-                }
-            } else {
-                state = parentStates.first ?? [:]
-            }
-            rules.apply(step.facts, to: &state, changes: changes) { blob in
-                snapshots[blob] ?? CardSnapshot(problem: "unreadable blob \(blob)")
-            }
-            states[step.id] = state
-        }
+        applyRules(history, snapshots: snapshots, to: &rules)
         result.versionCount = rules.versions.count
         result.findings = rules.findings
 
@@ -98,6 +70,44 @@ extension CardStore {
         }
         result.findings.sort()
         return result
+    }
+
+    /// Applies the history rules to every step of `history`, oldest first. A parent outside
+    /// `history` starts from `outsideState` (empty for a whole history, the cards' state at the
+    /// base for a pull request).
+    func applyRules(
+        _ history: History, snapshots: [String: CardSnapshot], outsideState: [String: CardState] = [:],
+        to rules: inout HistoryRules
+    ) {
+        // States are kept only until every child has read them; on a linear history each state
+        // is moved, not copied, from a commit to the next.
+        var states: [ObjectID: [String: CardState]] = [:]
+        var pendingChildren = history.childCount
+        for step in history.steps {
+            var parentStates: [[String: CardState]] = []
+            for parent in step.parents {
+                pendingChildren[parent, default: 1] -= 1
+                let state = pendingChildren[parent] == 0 ? states.removeValue(forKey: parent) : states[parent]
+                parentStates.append(state ?? outsideState)
+            }
+            var state: [String: CardState]
+            var changes = step.changes
+            if parentStates.count > 1 {
+                var tree = (parentStates.first ?? [:]).mapValues(\.blob)
+                for (name, blob) in step.changes { tree[name] = blob }  // nil removes: the file was deleted
+                state = rules.merge(parentStates, commit: step.id.hex, tree: tree)
+                changes = [:]
+                for name in Set(tree.keys).union(state.keys) where state[name]?.blob != tree[name] {
+                    changes.updateValue(tree[name], forKey: name)
+                }
+            } else {
+                state = parentStates.first ?? outsideState
+            }
+            rules.apply(step.facts, to: &state, changes: changes) { blob in
+                snapshots[blob] ?? CardSnapshot(problem: "unreadable blob \(blob)")
+            }
+            states[step.id] = state
+        }
     }
 
     /// `cardigan checkpoint`: the protected branch's head and every tag under `cards/` and

@@ -44,7 +44,7 @@ public struct FindingReport: Sendable {
 
 /// The output formats of commands that report findings.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, github, sarif
+    case text, json, github, sarif, markdown
 
     /// The reporter for this format.
     public func reporter(useColor: Bool = false) -> any FindingReporter {
@@ -53,6 +53,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .json: return JSONReporter()
         case .github: return GitHubReporter()
         case .sarif: return SARIFReporter()
+        case .markdown: return MarkdownReporter()
         }
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+
+/// What `cardigan check` found.
+public struct CheckResult: Sendable {
+    /// Every finding, sorted.
+    public var findings: [Finding] = []
+    /// The commits between base and head.
+    public var commitCount = 0
+    /// The cards changed between base and head.
+    public var changedCards: [String] = []
+    /// The base and head commits.
+    public var base: String = ""
+    public var head: String = ""
+}
+
+extension CardStore {
+    /// `cardigan check --base <rev> [--head <rev>]`: the pull-request gate. Refuses a base that
+    /// is not an ancestor of head (a rewrite); an invalid card; a semantic change without a new
+    /// version; a version that skips, repeats or collides with one on base; a deleted or renamed
+    /// versioned card; a changed `name` or `model_name`; an illegal status move; a version or
+    /// link tag of the new commits that is missing, moved or inconsistent.
+    ///
+    /// Only the commits between base and head are read, and only the cards they touch are
+    /// loaded at base, so the gate's cost follows the pull request, not the repository.
+    public func check(base: String?, head: String? = nil, checkTags: Bool = true) throws -> CheckResult {
+        let baseID = try base.map { try revision($0) }
+        let headID = try revision(head ?? "HEAD")
+        var result = CheckResult(base: baseID?.hex ?? "", head: headID.hex)
+        let validator = CardValidator(schema: try workspace.loadSchema())
+
+        let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
+        for (fileName, blob) in changed {
+            guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
+            result.changedCards.append(name)
+            guard let blob else { continue }
+            let bytes = try git { try repository.readBlob(blob) }
+            result.findings += validator.validate(Data(bytes), path: path(of: name)).findings
+        }
+        result.changedCards.sort()
+
+        if let baseID, !(try git { try repository.isDescendant(headID, of: baseID) }) {
+            result.findings.append(
+                Finding(
+                    ruleID: "check-rewrite",
+                    message: "base \(baseID.short) is not an ancestor of head \(headID.short): the history was rewritten",
+                    hint: "rebase, amend and force-push rewrite versions; merge the base into the branch instead",
+                    commit: headID.hex))
+            result.findings.sort()
+            return result
+        }
+        let commits = try git { try repository.commitsOldestFirst(from: headID, hiding: baseID.map { [$0] } ?? []) }
+        result.commitCount = commits.count
+        let history = try git { try readHistory(commits) }
+        var touched = Set(history.steps.flatMap { $0.changes.keys })
+        touched.formUnion(history.steps.flatMap { $0.facts.records.map(\.card) })
+        var outside: [String: CardState] = [:]
+        for name in touched {
+            guard let baseID, let blob = try git({ try repository.blobID(at: path(of: name), inCommit: baseID) }) else { continue }
+            let bytes = try git { try repository.readBlob(blob) }
+            let snapshot = CardSnapshot.read(bytes, validator: nil, path: path(of: name))
+            let last = try git { try lastRecord(of: name, head: baseID) }
+            outside[name] = CardState(
+                version: last?.record.version ?? 0, digest: snapshot.digest, status: snapshot.status, blob: blob.hex,
+                modelName: snapshot.modelName, versionCommit: last?.commit.hex, modelPackage: snapshot.modelPackage)
+        }
+        var rules = HistoryRules(cardsDirectory: cardsDirectory)
+        applyRules(history, snapshots: readSnapshots(history.blobs), outsideState: outside, to: &rules)
+        result.findings += rules.findings.filter { $0.ruleID != "invalid-card" }  // reported with positions above
+
+        guard checkTags else {
+            result.findings.sort()
+            return result
+        }
+        let made = Set(rules.versions.map { "\($0.card)/\($0.version)" })
+        var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: "head")
+        _ = tagRules.check(
+            versions: rules.versions, tags: try git { try readVersionTags() }.filter { made.contains("\($0.card)/\($0.version)") }
+        ) { _ in true }
+        result.findings += tagRules.findings
+        let linked = Set(rules.links.map(\.package))
+        var linkRules = LinkRules(cardsDirectory: cardsDirectory)
+        _ = linkRules.check(links: rules.links, tags: try git { try readLinkTags() }.filter { linked.contains($0.package.description) }) { _ in nil }
+        result.findings += linkRules.findings
+        result.findings.sort()
+        return result
+    }
+
+    private func revision(_ spec: String) throws -> ObjectID {
+        do {
+            return try repository.revparse(spec)
+        } catch {
+            throw CardiganError("unknown revision '\(spec)'", hint: "CI checkouts need the full history and tags: fetch-depth: 0")
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// The id git uses for "no object" in hook input.
+let zeroObjectID = String(repeating: "0", count: 40)
+
+extension CardStore {
+    /// `pre-commit`: the staged cards (the index, not the working tree) must be valid and their
+    /// changes must follow the rules; returns the findings that block the commit.
+    public func runPreCommit() throws -> [Finding] {
+        try stagedPlan().findings
+    }
+
+    /// `prepare-commit-msg <file> [<source>]`: appends the trailers a `cardigan commit` would
+    /// write for the staged cards, so a plain `git commit` makes a proper version. Returns the
+    /// findings that block the commit instead.
+    public func runPrepareCommitMessage(messageFile: String, source: String?) throws -> [Finding] {
+        if source == "merge" { return [] }  // a merge records nothing; its parents carry the versions
+        let result = try stagedPlan()
+        guard result.findings.isEmpty, !result.records.isEmpty else { return result.findings }
+        guard let data = FileManager.default.contents(atPath: messageFile) else {
+            throw CardiganError("cannot read the commit message file '\(messageFile)'")
+        }
+        var message = String(decoding: data, as: UTF8.self)
+        if message.contains("\nCard-Version: ") { return [] }  // already recorded (an amend keeps its trailers)
+        // Trailers go before git's comment block, which git strips afterwards.
+        var lines = message.components(separatedBy: "\n")
+        let firstComment = lines.firstIndex { $0.hasPrefix("#") } ?? lines.count
+        var body = lines[..<firstComment].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if body.isEmpty { body = "Update " + result.records.map(\.card).joined(separator: ", ") }
+        let trailers = result.records.flatMap(\.trailerLines).joined(separator: "\n")
+        lines = Array(lines[firstComment...])
+        message = body + "\n\n" + trailers + "\n" + (lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n"))
+        try Data(message.utf8).write(to: URL(fileURLWithPath: messageFile))
+        return []
+    }
+
+    /// `post-commit`: creates the version and link tags the new commit's trailers call for,
+    /// exactly as `cardigan commit` would. Returns the tags created.
+    public func runPostCommit() throws -> [String] {
+        let branch = try currentBranch()
+        guard let head = try git({ try repository.resolve(branch) }) else { return [] }
+        let commit = try git { try repository.commit(head) }
+        let records: [CardRecord] = try git { try self.records(in: commit) }
+        guard !records.isEmpty else { return [] }
+        let tagger = try signature(.committer)
+        var created: [String] = []
+        for record in records where record.change == .version {
+            let name = VersionTag.name(card: record.card, version: record.version)
+            if try git({ try repository.resolve("refs/tags/" + name) }) != nil { continue }
+            let previous = record.version > 1
+                ? try git { try repository.resolve(VersionTag.reference(card: record.card, version: record.version - 1)) } : nil
+            _ = try git {
+                try repository.createAnnotatedTag(
+                    name: name, target: head, message: VersionTag.message(for: record, previous: previous?.hex), tagger: tagger)
+            }
+            created.append(name)
+            var before: (record: CardRecord, commit: ObjectID)?
+            if let parent = commit.parents.first { before = try git { try lastRecord(of: record.card, head: parent) } }
+            if let text = record.modelPackage, text != before?.record.modelPackage, let package = try? ModelPackage(parsing: text),
+                try git({ try repository.resolve(package.reference) }) == nil
+            {
+                let message = "\(package.tagName)\n\nCard: \(record.card)\nCard-Version: \(record.version)\nModel-Package: \(package)\n"
+                _ = try git { try repository.createAnnotatedTag(name: package.tagName, target: head, message: message, tagger: tagger) }
+                created.append(package.tagName)
+            }
+        }
+        return created
+    }
+
+    /// The plan for the staged cards: what `commit` would record from the index.
+    private func stagedPlan() throws -> CommitResult {
+        let branch = try currentBranch()
+        let head = try git { try repository.resolve(branch) }
+        var staged: [String: ObjectID] = [:]
+        for entry in try git({ try repository.indexEntries(in: cardsDirectory) }) {
+            if let name = CardPaths.cardName(forFileName: entry.name) { staged[name] = entry.id }
+        }
+        var names = Set<String>()
+        var committed: [String: ObjectID] = [:]
+        if let head {
+            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
+                if let name = CardPaths.cardName(forFileName: entry.name) { committed[name] = entry.id }
+            }
+        }
+        for (name, id) in staged where committed[name] != id { names.insert(name) }
+        for name in committed.keys where staged[name] == nil { names.insert(name) }
+        guard !names.isEmpty else { return CommitResult() }
+        let (result, _) = try plan(
+            candidates: names.sorted(), named: false, head: head, linking: nil, canRewrite: false
+        ) { path in
+            guard let name = CardPaths.cardName(forFileName: (path as NSString).lastPathComponent),
+                let id = staged[name]
+            else { return nil }
+            return try? self.repository.readBlob(id)
+        }
+        return result
+    }
+
+    /// `pre-push` (client) and `pre-receive` (server): checks each `<old> <new> <ref>` update.
+    /// Refused: deleting or moving a tag under `cards/` or `model-packages/`; deleting the
+    /// protected branch or moving it to a commit that does not descend from the old head; new
+    /// commits on the protected branch that break rules 1–7. Tags pushed with the branch are
+    /// not yet visible here, so tag presence is left to `verify`.
+    public func checkRefUpdates(_ updates: [(old: String, new: String, reference: String)]) throws -> [Finding] {
+        var findings: [Finding] = []
+        for update in updates {
+            let isProtectedTag = update.reference.hasPrefix("refs/tags/cards/")
+                || update.reference.hasPrefix("refs/tags/model-packages/")
+            if isProtectedTag {
+                if update.new == zeroObjectID {
+                    findings.append(refusal("rule 7: deleting tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ are never deleted"))
+                } else if update.old != zeroObjectID, update.old != update.new {
+                    findings.append(refusal("rule 7: moving tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ never move"))
+                }
+                continue
+            }
+            guard update.reference == protectedBranch else { continue }
+            if update.new == zeroObjectID {
+                findings.append(refusal("rule 7: deleting the protected branch '\(update.reference)' is refused"))
+                continue
+            }
+            guard let new = ObjectID(hex: update.new) else { continue }
+            if update.old != zeroObjectID, let old = ObjectID(hex: update.old) {
+                guard try git({ try repository.isDescendant(new, of: old) }) else {
+                    findings.append(
+                        refusal(
+                            "rule 7: '\(update.reference)' would move from \(old.short) to \(new.short), which does not descend from it (a force push rewrites history)",
+                            hint: "never amend, rebase or reset versioned commits; pull and merge instead"))
+                    continue
+                }
+                findings += try check(base: old.hex, head: new.hex, checkTags: false).findings
+            } else {
+                findings += try check(base: nil, head: new.hex, checkTags: false).findings
+            }
+        }
+        return findings.sorted()
+    }
+
+    /// Reads hook input: `pre-receive` lines are `<old> <new> <ref>`, `pre-push` lines are
+    /// `<local ref> <local id> <remote ref> <remote id>` (turned into the same shape).
+    public static func parseRefUpdates(_ input: String, prePush: Bool) -> [(old: String, new: String, reference: String)] {
+        input.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ").map(String.init)
+            if prePush {
+                guard fields.count == 4 else { return nil }
+                return (fields[3], fields[1], fields[2])
+            }
+            guard fields.count == 3 else { return nil }
+            return (fields[0], fields[1], fields[2])
+        }
+    }
+
+    private func tagName(_ reference: String) -> String { reference.replacingOccurrences(of: "refs/tags/", with: "") }
+
+    private func refusal(_ message: String, hint: String? = nil) -> Finding {
+        Finding(ruleID: "push-refused", message: message, hint: hint)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CardiganKit
+import Foundation
+
+extension CardiganCommand {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The pull-request gate: validation and the history rules for the commits between base and head.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "The base revision (the target branch of the pull request).")
+        var base: String
+
+        @Option(help: "The head revision (default: HEAD).")
+        var head: String?
+
+        @Option(help: "Output format: text, json, github, sarif or markdown.")
+        var format: ReportFormat = .text
+
+        func run() throws {
+            let store = try global.cardStore()
+            let result = try store.check(base: base, head: head)
+            let subject = "\(result.commitCount) commits and \(result.changedCards.count) changed cards"
+            let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
+            write(format.reporter(useColor: global.useColor).render(report))
+            // GitHub shows only the first annotations of a step; the job summary gets the whole report.
+            if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                let markdown = MarkdownReporter(title: "cardigan check").render(report)
+                if let handle = FileHandle(forWritingAtPath: summary) {
+                    handle.seekToEndOfFile()
+                    handle.write(Data(markdown.utf8))
+                    handle.closeFile()
+                } else {
+                    FileManager.default.createFile(atPath: summary, contents: Data(markdown.utf8))
+                }
+            }
+            if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import CardiganKit
+import Foundation
+
+extension CardiganCommand {
+    struct Hook: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install and run git hooks (client: pre-commit, prepare-commit-msg, post-commit, pre-push; server: pre-receive).",
+            subcommands: [Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self, PreReceive.self])
+    }
+}
+
+extension CardiganCommand.Hook {
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the hook scripts; an existing hook is kept as <name>.local and runs first.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "Install the server hook (pre-receive), for a bare repository.")
+        var server = false
+
+        func run() throws {
+            let store = try global.cardStore()
+            for line in try store.installHooks(server: server, executable: executablePath()) { print(line) }
+        }
+
+        /// This program's absolute path, so hooks find it without PATH (GUI clients have little).
+        private func executablePath() -> String {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        }
+    }
+
+    struct PreCommit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "pre-commit", abstract: "Validate the staged cards.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try report(try global.cardStore().runPreCommit(), hook: "pre-commit", global: global)
+        }
+    }
+
+    struct PrepareCommitMessage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "prepare-commit-msg", abstract: "Add the version trailers to a plain git commit of cards.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument var messageFile: String
+        @Argument var source: String?
+        @Argument var commit: String?
+
+        func run() throws {
+            let findings = try global.cardStore().runPrepareCommitMessage(messageFile: messageFile, source: source)
+            try report(findings, hook: "prepare-commit-msg", global: global)
+        }
+    }
+
+    struct PostCommit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "post-commit", abstract: "Create the tags the new commit's trailers call for.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            for tag in try global.cardStore().runPostCommit() { print("cardigan: tagged \(tag)") }
+        }
+    }
+
+    struct PrePush: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pre-push", abstract: "Check what is being pushed (reads git's pre-push input).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument var remote: String?
+        @Argument var url: String?
+
+        func run() throws {
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let store = try global.cardStore()
+            let findings = try store.checkRefUpdates(CardStore.parseRefUpdates(input, prePush: true))
+            try report(findings, hook: "pre-push", global: global)
+        }
+    }
+
+    struct PreReceive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pre-receive", abstract: "The server's gate (reads git's pre-receive input).")
+
+        func run() throws {
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let store = try CardStore.fromGitEnvironment()
+            let findings = try store.checkRefUpdates(CardStore.parseRefUpdates(input, prePush: false))
+            // git relays the hook's output to the person pushing, prefixed "remote: ".
+            if findings.errorCount > 0 {
+                let report = FindingReport(findings: findings, checkedPaths: [], subject: "the pushed references; push refused")
+                ExitStatus.printError(TextReporter().render(report))
+                throw ExitCode(ExitStatus.findings)
+            }
+        }
+    }
+}
+
+/// Prints a hook's findings on standard error (where git shows them) and fails the hook on errors.
+private func report(_ findings: [Finding], hook: String, global: GlobalOptions) throws {
+    guard !findings.isEmpty else { return }
+    let report = FindingReport(findings: findings, checkedPaths: [], subject: "the \(hook) hook")
+    ExitStatus.printError(TextReporter(useColor: false).render(report))
+    if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
+}
