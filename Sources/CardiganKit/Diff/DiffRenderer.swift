@@ -17,8 +17,8 @@ public enum DiffRenderer {
         var lines: [String] = []
         for card in report.cards {
             var header = "\(card.card): \(card.change.rawValue), \(card.old.label) → \(card.new.label)"
-            if card.old.version != card.new.version, card.old.version != nil || card.new.version != nil {
-                header += " (version \(version(card.old.version)) → \(version(card.new.version)))"
+            if let old = card.old.version, let new = card.new.version, old != new {
+                header += " (version \(old) → \(new))"
             }
             if card.old.status != card.new.status, card.change == .modified {
                 header += " (status \(card.old.status ?? "none") → \(card.new.status ?? "none"))"
@@ -41,10 +41,6 @@ public enum DiffRenderer {
             if let words = change.words { return "\(path): \(WordDiff.text(words))" }
             return "\(path): \(change.old ?? "") → \(change.new ?? "")"
         }
-    }
-
-    private static func version(_ version: Int?) -> String {
-        version.map { "v\($0)" } ?? "none"
     }
 
     // MARK: markdown

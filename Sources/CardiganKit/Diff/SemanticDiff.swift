@@ -38,28 +38,18 @@ public enum SemanticDiff {
     private static func walk(_ old: ValueNode, _ new: ValueNode, path: String, metricItem: Bool, into changes: inout [CardChange]) {
         switch (old.kind, new.kind) {
         case (.object(let oldMembers), .object(let newMembers)):
-            // Document order: the new file's keys, each removed key where it stood in the old one.
-            var seen = Set<String>()
-            var pendingRemovals = oldMembers.filter { member in !newMembers.contains { $0.key == member.key } }
-            for member in newMembers {
-                seen.insert(member.key)
-                while let first = pendingRemovals.first,
-                    let oldIndex = oldMembers.firstIndex(where: { $0.key == first.key }),
-                    let anchor = oldMembers.firstIndex(where: { $0.key == member.key }), oldIndex < anchor
-                {
-                    changes.append(CardChange(path: join(path, first.key), kind: .removed, old: display(first.value)))
-                    pendingRemovals.removeFirst()
+            for key in documentOrder(old: oldMembers.map(\.key), new: newMembers.map(\.key)) {
+                let childPath = metricItem && key == "value" ? path : join(path, key)
+                switch (old[key], new[key]) {
+                case (let before?, let after?):
+                    walk(before, after, path: childPath, metricItem: false, into: &changes)
+                case (let before?, nil):
+                    changes.append(CardChange(path: childPath, kind: .removed, old: display(before)))
+                case (nil, let after?):
+                    changes.append(CardChange(path: childPath, kind: .added, new: display(after)))
+                case (nil, nil):
+                    break
                 }
-                let childPath = metricItem && member.key == "value" ? path : join(path, member.key)
-                if let previous = old[member.key] {
-                    walk(previous, member.value, path: childPath, metricItem: false, into: &changes)
-                } else {
-                    changes.append(CardChange(path: childPath, kind: .added, new: display(member.value)))
-                }
-            }
-            for member in pendingRemovals where !seen.contains(member.key) {
-                let childPath = metricItem && member.key == "value" ? path : join(path, member.key)
-                changes.append(CardChange(path: childPath, kind: .removed, old: display(member.value)))
             }
         case (.array(let oldItems), .array(let newItems)):
             let isMetricList = path.hasSuffix("metric_data")
@@ -106,23 +96,19 @@ public enum SemanticDiff {
             return path + "[\(name)]"
         }
         let oldIndex = Dictionary(uniqueKeysWithValues: zip(oldNames, oldItems))
+        let newIndex = Dictionary(uniqueKeysWithValues: zip(newNames, newItems))
         let newSet = Set(newNames)
-        var pendingRemovals = oldNames.filter { !newSet.contains($0) }
-        for (name, item) in zip(newNames, newItems) {
-            while let first = pendingRemovals.first, let position = oldNames.firstIndex(of: first),
-                let anchor = oldNames.firstIndex(of: name), position < anchor
-            {
-                changes.append(CardChange(path: itemPath(first), kind: .removed, old: displayItem(oldIndex[first], metrics)))
-                pendingRemovals.removeFirst()
+        for key in documentOrder(old: oldNames, new: newNames) {
+            switch (oldIndex[key], newIndex[key]) {
+            case (let before?, let after?):
+                walk(before, after, path: itemPath(key), metricItem: metrics, into: &changes)
+            case (let before?, nil):
+                changes.append(CardChange(path: itemPath(key), kind: .removed, old: displayItem(before, metrics)))
+            case (nil, let after?):
+                changes.append(CardChange(path: itemPath(key), kind: .added, new: displayItem(after, metrics)))
+            case (nil, nil):
+                break
             }
-            if let previous = oldIndex[name] {
-                walk(previous, item, path: itemPath(name), metricItem: metrics, into: &changes)
-            } else {
-                changes.append(CardChange(path: itemPath(name), kind: .added, new: displayItem(item, metrics)))
-            }
-        }
-        for name in pendingRemovals {
-            changes.append(CardChange(path: itemPath(name), kind: .removed, old: displayItem(oldIndex[name], metrics)))
         }
         let common = Set(oldNames).intersection(newSet)
         let oldOrder = oldNames.filter(common.contains)
@@ -133,6 +119,30 @@ public enum SemanticDiff {
                     path: path, kind: .reordered, old: "[" + oldOrder.joined(separator: ", ") + "]",
                     new: "[" + newOrder.joined(separator: ", ") + "]"))
         }
+    }
+
+    /// The keys of both sides in document order: the new side's, with each key only on the old
+    /// side placed right after the old key before it that survives (first when none does).
+    private static func documentOrder(old: [String], new: [String]) -> [String] {
+        let kept = Set(new)
+        var removedAfter: [String: [String]] = [:]
+        var leading: [String] = []
+        var previous: String?
+        for key in old {
+            if kept.contains(key) {
+                previous = key
+            } else if let previous {
+                removedAfter[previous, default: []].append(key)
+            } else {
+                leading.append(key)
+            }
+        }
+        var order = leading
+        for key in new {
+            order.append(key)
+            order += removedAfter[key] ?? []
+        }
+        return order
     }
 
     /// The names of the items when every item is an object with a distinct string `name`.

@@ -81,13 +81,17 @@ public enum WordDiff {
 
     /// The segments as plain text: `kept [-removed-]{+added+} kept`.
     public static func text(_ segments: [Segment]) -> String {
-        segments.map { segment in
+        var out = ""
+        for (index, segment) in segments.enumerated() {
+            // A replacement reads as one unit: `[-old-]{+new+}`, no space between.
+            if index > 0, !(segment.kind == .added && segments[index - 1].kind == .removed) { out += " " }
             switch segment.kind {
-            case .same: return segment.text
-            case .removed: return "[-" + segment.text + "-]"
-            case .added: return "{+" + segment.text + "+}"
+            case .same: out += segment.text
+            case .removed: out += "[-" + segment.text + "-]"
+            case .added: out += "{+" + segment.text + "+}"
             }
-        }.joined(separator: " ")
+        }
+        return out
     }
 
     /// The segments as markdown: `kept ~~removed~~ **added** kept`.
