@@ -26,6 +26,12 @@ public struct CardDiff: Sendable, Codable, Equatable {
             self.riskRating = riskRating
         }
 
+        /// The label of the working tree's side.
+        public static let workingTreeLabel = "working tree"
+
+        /// Whether this side is the file in the working tree.
+        public var isWorkingTree: Bool { label == Self.workingTreeLabel && version == nil }
+
         /// The side of a card tree: status and risk rating read from `root`.
         init(version: Int?, label: String, root: ValueNode?) {
             self.init(

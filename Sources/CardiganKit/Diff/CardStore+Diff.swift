@@ -25,7 +25,7 @@ extension CardStore {
             let view = try show(name, version: to)
             new = (view.record.version, "v\(view.record.version)", view.text, view.root)
         } else {
-            new = (nil, "working tree", working?.text, working?.root)
+            new = (nil, CardDiff.Side.workingTreeLabel, working?.text, working?.root)
         }
         let change: CardDiff.Change = old.root == nil ? .added : new.root == nil ? .removed : .modified
         let cardDiff = CardDiff(
@@ -39,9 +39,10 @@ extension CardStore {
     /// Every card changed between revisions `base` and `head` (HEAD when nil): added, removed
     /// and modified, with the version each revision's history records for it.
     public func diff(base: String, head: String? = nil) throws -> DiffReport {
-        let headSpec = head ?? "HEAD"
         let baseID = try resolveRevision(base)
-        let headID = try resolveRevision(headSpec)
+        let headID = try resolveRevision(head ?? "HEAD")
+        let base = Self.label(base)
+        let headSpec = Self.label(head ?? "HEAD")
         var cards: [CardDiff] = []
         let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
         for file in changed.sorted(by: { $0.name < $1.name }) {
@@ -63,6 +64,11 @@ extension CardStore {
                         newText: newBytes.map { String(decoding: $0, as: UTF8.self) })))
         }
         return DiffReport(base: base, head: headSpec, cards: cards)
+    }
+
+    /// A revision as people read it: a full commit id shortened, anything else as given.
+    static func label(_ spec: String) -> String {
+        spec.count == 40 && spec.allSatisfy(\.isHexDigit) ? String(spec.prefix(7)) : spec
     }
 
     /// The commit `spec` names; an unknown revision is the user's mistake.

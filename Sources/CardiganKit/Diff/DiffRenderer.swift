@@ -54,7 +54,7 @@ public enum DiffRenderer {
         out += "| Card | Version | Status | Risk rating | Changes |\n"
         out += "|---|---|---|---|---|\n"
         for card in report.cards {
-            let versions = fromTo(card.old.version.map { "v\($0)" }, card.new.version.map { "v\($0)" } ?? card.new.label)
+            let versions = fromTo(card.old.version.map { "v\($0)" }, card.new.version.map { "v\($0)" } ?? (card.new.isWorkingTree ? card.new.label : nil))
             let status = fromTo(card.old.status, card.new.status)
             let risk = fromTo(card.old.riskRating, card.new.riskRating, bold: true)
             let count = card.isFormattingOnly ? "formatting only" : String(card.changes.count)
