@@ -52,10 +52,11 @@ import Testing
                       - {name: auc, type: number, value: 0.87}
             """
         let changes = try Self.changes(Self.card(), Self.card(metrics: reordered))
-        #expect(changes.map(DiffRenderer.textLine) == [
-            "evaluation_details[holdout].metric_groups[binary].auc: 0.91 → 0.87",
-            "evaluation_details[holdout].metric_groups[binary].metric_data: reordered [auc, f1] → [f1, auc]",
-        ])
+        #expect(
+            changes.map(DiffRenderer.textLine) == [
+                "evaluation_details[holdout].metric_groups[binary].auc: 0.91 → 0.87",
+                "evaluation_details[holdout].metric_groups[binary].metric_data: reordered [auc, f1] → [f1, auc]",
+            ])
     }
 
     @Test func reportsAddedAndRemovedListItems() throws {
@@ -64,18 +65,20 @@ import Testing
                       - {name: recall, type: number, value: 0.5}
             """
         let changes = try Self.changes(Self.card(), Self.card(metrics: swapped))
-        #expect(changes.map(DiffRenderer.textLine) == [
-            "evaluation_details[holdout].metric_groups[binary].f1: removed 0.80",
-            "evaluation_details[holdout].metric_groups[binary].recall: added 0.5",
-        ])
+        #expect(
+            changes.map(DiffRenderer.textLine) == [
+                "evaluation_details[holdout].metric_groups[binary].f1: removed 0.80",
+                "evaluation_details[holdout].metric_groups[binary].recall: added 0.5",
+            ])
     }
 
     @Test func reportsAddedAndRemovedSections() throws {
         let added = Self.card(extra: "training_details:\n  training_observations: 'many'\n")
         let changes = try Self.changes(Self.card(), added)
-        #expect(changes == [
-            CardChange(path: "training_details", kind: .added, new: "{training_observations: many}")
-        ])
+        #expect(
+            changes == [
+                CardChange(path: "training_details", kind: .added, new: "{training_observations: many}")
+            ])
         let removed = try Self.changes(added, Self.card())
         #expect(removed.map(\.kind) == [.removed])
         #expect(removed.map(\.path) == ["training_details"])
@@ -84,9 +87,10 @@ import Testing
     @Test func matchesUnnamedListItemsByIndex() throws {
         let old = "name: a\nbusiness_details:\n  tags: [x, y]\n"
         let new = "name: a\nbusiness_details:\n  tags: [x, z, w]\n"
-        #expect(try Self.changes(old, new).map(DiffRenderer.textLine) == [
-            "business_details.tags[1]: y → z", "business_details.tags[2]: added w",
-        ])
+        #expect(
+            try Self.changes(old, new).map(DiffRenderer.textLine) == [
+                "business_details.tags[1]: y → z", "business_details.tags[2]: added w",
+            ])
     }
 
     @Test func showsLongTextAsAWordDiff() throws {
@@ -118,15 +122,22 @@ import Testing
         #expect(try Self.changes(old, old).isEmpty)
     }
 
+    @Test func reportsAStatusChangeAndNotFormatting() throws {
+        let changes = try Self.changes(Self.card(), Self.card(status: "Approved"))
+        #expect(changes == [CardChange(path: "status", kind: .changed, old: "Draft", new: "Approved")])
+    }
+
     @Test func putsRiskAndApprovalFirstThenStatus() throws {
         let old = Self.card() + "model_package_details:\n  model_approval_status: PendingManualApproval\n"
-        let new = Self.card(status: "PendingReview", risk: "High", description: "Predicts churn well.")
+        let new =
+            Self.card(status: "PendingReview", risk: "High", description: "Predicts churn well.")
             + "model_package_details:\n  model_approval_status: Approved\n"
         let changes = try Self.changes(old, new)
-        #expect(changes.map(\.path) == [
-            "intended_uses.risk_rating", "model_package_details.model_approval_status", "status",
-            "model_overview.model_description",
-        ])
+        #expect(
+            changes.map(\.path) == [
+                "intended_uses.risk_rating", "model_package_details.model_approval_status", "status",
+                "model_overview.model_description",
+            ])
         #expect(changes[2] == CardChange(path: "status", kind: .changed, old: "Draft", new: "PendingReview"))
     }
 
@@ -134,7 +145,8 @@ import Testing
         let old = card(metrics: metrics)
         let new = card(
             status: "PendingReview", risk: "High",
-            description: "Predicts churn for retail customers using eighteen months of purchase history and support tickets.",
+            description:
+                "Predicts churn for retail customers using eighteen months of purchase history and support tickets.",
             metrics: """
                           - {name: f1, type: number, value: 0.80}
                           - {name: auc, type: number, value: 0.87}
@@ -174,6 +186,8 @@ import Testing
         let json = DiffRenderer.render(Self.report, as: .json)
         let decoded = try JSONDecoder().decode(DiffReport.self, from: Data(json.utf8))
         #expect(decoded == Self.report)
-        #expect(json.range(of: "\"base\"")?.lowerBound ?? json.endIndex < json.range(of: "\"cards\"")?.lowerBound ?? json.startIndex)
+        #expect(
+            json.range(of: "\"base\"")?.lowerBound ?? json.endIndex < json.range(of: "\"cards\"")?.lowerBound
+                ?? json.startIndex)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `cardigan diff` through the built binary.
 @Suite struct DiffEndToEndTests {
@@ -26,7 +26,10 @@ import TestSupport
         try repo.edit("cards/a.yaml", replacing: "risk_rating: Low", with: "risk_rating: High")
 
         let result = try repo.cardigan("diff", "a", "1", "2").checked()
-        #expect(result.output == "a: modified, v1 → v2 (version 1 → 2)\n  model_overview.model_description: Predicts churn. → Predicts churn weekly.\n")
+        #expect(
+            result.output
+                == "a: modified, v1 → v2 (version 1 → 2)\n  model_overview.model_description: Predicts churn. → Predicts churn weekly.\n"
+        )
         let json = try repo.cardigan("diff", "a", "v1", "--format", "json").checked()
         #expect(json.output.contains("\"path\" : \"intended_uses.risk_rating\""))
         #expect(json.output.contains("\"path\" : \"model_overview.model_description\""))
@@ -59,7 +62,9 @@ import TestSupport
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a"))
         try repo.cardigan("commit", "-m", "a").checked()
-        for arguments in [["diff", "nope"], ["diff", "a", "7"], ["diff", "a", "x"], ["diff", "--base", "no-such-rev"], ["diff"]] {
+        for arguments in [
+            ["diff", "nope"], ["diff", "a", "7"], ["diff", "a", "x"], ["diff", "--base", "no-such-rev"], ["diff"],
+        ] {
             let result = try repo.repo.run([PackagePaths.cardigan] + arguments)
             #expect(result.status == 2, "\(arguments): \(result.output) \(result.error)")
         }

@@ -85,7 +85,8 @@ extension CardStore {
         let file = workspace.rootPath + "/" + path(of: name)
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         guard let root = SafeYAMLLoader.load(data, path: path(of: name)).root else {
-            throw CardiganError("'\(path(of: name))' in the working tree is not a readable card", hint: "run cardigan validate")
+            throw CardiganError(
+                "'\(path(of: name))' in the working tree is not a readable card", hint: "run cardigan validate")
         }
         return (String(decoding: data, as: UTF8.self), root)
     }

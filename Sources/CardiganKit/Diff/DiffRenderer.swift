@@ -54,7 +54,9 @@ public enum DiffRenderer {
         out += "| Card | Version | Status | Risk rating | Changes |\n"
         out += "|---|---|---|---|---|\n"
         for card in report.cards {
-            let versions = fromTo(card.old.version.map { "v\($0)" }, card.new.version.map { "v\($0)" } ?? (card.new.isWorkingTree ? card.new.label : nil))
+            let versions = fromTo(
+                card.old.version.map { "v\($0)" },
+                card.new.version.map { "v\($0)" } ?? (card.new.isWorkingTree ? card.new.label : nil))
             let status = fromTo(card.old.status, card.new.status)
             let risk = fromTo(card.old.riskRating, card.new.riskRating, bold: true)
             let count = card.isFormattingOnly ? "formatting only" : String(card.changes.count)
@@ -91,7 +93,8 @@ public enum DiffRenderer {
         switch change.kind {
         case .added: return "- \(path): added \(Markdown.code(change.new ?? ""))"
         case .removed: return "- \(path): removed \(Markdown.code(change.old ?? ""))"
-        case .reordered: return "- \(path): reordered \(Markdown.code(change.old ?? "")) → \(Markdown.code(change.new ?? ""))"
+        case .reordered:
+            return "- \(path): reordered \(Markdown.code(change.old ?? "")) → \(Markdown.code(change.new ?? ""))"
         case .formatting: return "- formatting only: comments or layout changed, the content and status are the same"
         case .changed:
             if let words = change.words { return "- \(path):\n\n  > \(WordDiff.markdown(words))\n" }

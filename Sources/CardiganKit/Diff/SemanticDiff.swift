@@ -35,7 +35,9 @@ public enum SemanticDiff {
         change.isRiskOrApproval ? 0 : change.isStatus ? 1 : 2
     }
 
-    private static func walk(_ old: ValueNode, _ new: ValueNode, path: String, metricItem: Bool, into changes: inout [CardChange]) {
+    private static func walk(
+        _ old: ValueNode, _ new: ValueNode, path: String, metricItem: Bool, into changes: inout [CardChange]
+    ) {
         switch (old.kind, new.kind) {
         case (.object(let oldMembers), .object(let newMembers)):
             for key in documentOrder(old: oldMembers.map(\.key), new: newMembers.map(\.key)) {
@@ -58,7 +60,9 @@ public enum SemanticDiff {
             } else {
                 for index in 0..<max(oldItems.count, newItems.count) {
                     let childPath = path + "[\(index)]"
-                    switch (index < oldItems.count ? oldItems[index] : nil, index < newItems.count ? newItems[index] : nil) {
+                    switch (
+                        index < oldItems.count ? oldItems[index] : nil, index < newItems.count ? newItems[index] : nil
+                    ) {
                     case (let before?, let after?):
                         walk(before, after, path: childPath, metricItem: false, into: &changes)
                     case (let before?, nil):
@@ -72,7 +76,8 @@ public enum SemanticDiff {
             }
         default:
             guard old != new else { return }
-            if case .string(let before) = old.kind, case .string(let after) = new.kind, isLong(before) || isLong(after) {
+            if case .string(let before) = old.kind, case .string(let after) = new.kind, isLong(before) || isLong(after)
+            {
                 changes.append(
                     CardChange(
                         path: path, kind: .changed, old: display(old), new: display(new),
