@@ -37,10 +37,16 @@ extension Repository {
         try check(code, "git_index_write")
     }
 
-    /// The staged files directly in folder `directory` (`cards`), with their blob ids.
-    public func indexEntries(in directory: String) throws -> [(name: String, id: ObjectID)] {
+    /// The staged files directly in folder `directory` (`cards`), with their blob ids. `indexFile`
+    /// names another index than the repository's: git gives hooks one in `GIT_INDEX_FILE`
+    /// (`git commit -a` stages into a temporary index).
+    public func indexEntries(in directory: String, indexFile: String? = nil) throws -> [(name: String, id: ObjectID)] {
         var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), "git_repository_index")
+        if let indexFile {
+            try check(git_index_open(&index, indexFile), "git_index_open", reference: indexFile)
+        } else {
+            try check(git_repository_index(&index, pointer), "git_repository_index")
+        }
         defer { git_index_free(index) }
         let prefix = directory + "/"
         var entries: [(name: String, id: ObjectID)] = []

@@ -72,7 +72,11 @@ extension CardStore {
         let branch = try currentBranch()
         let head = try git { try repository.resolve(branch) }
         var staged: [String: ObjectID] = [:]
-        for entry in try git({ try repository.indexEntries(in: cardsDirectory) }) {
+        var indexFile = environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let file = indexFile, !file.hasPrefix("/") {
+            indexFile = FileManager.default.currentDirectoryPath + "/" + file
+        }
+        for entry in try git({ try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) }) {
             if let name = CardPaths.cardName(forFileName: entry.name) { staged[name] = entry.id }
         }
         var names = Set<String>()

@@ -52,6 +52,12 @@ public enum CanonicalJSON {
     /// short escapes or `\u00XX`, everything else as is.
     static func writeString(_ string: String, to output: inout String) {
         output += "\""
+        // Most text needs no escape: append it whole rather than scalar by scalar.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += string
+            output += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

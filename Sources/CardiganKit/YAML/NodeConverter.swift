@@ -56,7 +56,7 @@ struct NodeConverter {
                         hint: "write the merged keys out in full")
                     continue
                 }
-                if let tag = explicitTag(of: key) {
+                if let tag = explicitTag(of: key, isKey: true) {
                     report("yaml-tag", "explicit tag '\(tag)' is not allowed", at: keyPosition)
                 }
                 members.append(
@@ -87,19 +87,21 @@ struct NodeConverter {
 
     /// The tag written on the node, if any. Reads the stored tag name, never `Node.tag`, which
     /// would resolve (and so overwrite) it.
-    private func explicitTag(of node: Node) -> String? {
+    private func explicitTag(of node: Node, isKey: Bool = false) -> String? {
         let name: String
         switch node {
         case .scalar(let scalar):
             // Yams gives every quoted scalar the tag '!!str' (libyaml's quoted_implicit); only on a
             // plain scalar is '!!str' necessarily written by hand. A `!!str "x"` is a string anyway.
-            if scalar.style != .plain && scalar.tag.description == Tag.Name.str.rawValue { return nil }
+            // Keys are also resolved (to '!!str', with the basic resolver) when Yams checks them for
+            // duplicates, so on a key '!!str' is never taken as written by hand either.
+            if (scalar.style != .plain || isKey) && scalar.tag.description == Tag.Name.str.rawValue { return nil }
             name = scalar.tag.description
         case .mapping(let mapping): name = mapping.tag.description
         case .sequence(let sequence): name = sequence.tag.description
         case .alias: return nil
         }
-        if name.isEmpty || name == SafeYAMLLoader.implicitTag.rawValue { return nil }
+        if name.isEmpty { return nil }
         return name.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")
     }
 }

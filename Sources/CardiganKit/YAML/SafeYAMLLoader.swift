@@ -53,7 +53,7 @@ public enum SafeYAMLLoader {
         let parser: Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: text, resolver: keyResolver, encoding: .utf8)
+            parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             root = try parser.nextRoot()
             if root != nil, let extra = try parser.nextRoot() {
                 return refuse(
@@ -77,15 +77,6 @@ public enum SafeYAMLLoader {
         withExtendedLifetime(parser) {}  // Yams holds anchors weakly; the parser keeps them alive
         return Result(root: value, findings: converter.findings.sorted())
     }
-
-    /// Every implicit scalar resolves to this tag, so that a tag name other than it (or empty)
-    /// can only have been written explicitly. Yams resolves tags of mapping keys when it checks
-    /// for duplicates; with its basic resolver a plain key would look like an explicit `!!str`.
-    static let implicitTag = Tag.Name(rawValue: "tag:cardigan.dev,2024:implicit")
-
-    private static let keyResolver: Resolver = {
-        (try? Resolver.basic.appending(implicitTag, "^")) ?? .basic
-    }()
 
     private static func isEmptyDocument(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node else { return false }

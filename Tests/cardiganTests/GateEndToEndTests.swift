@@ -1,0 +1,241 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `check` on prepared base/head pairs: each refusal, and a passing case.
+@Suite struct CheckEndToEndTests {
+    /// A repository whose main has cards `a` (v2) and `b` (v1); returns it on a branch `pr`
+    /// started from main, and main's commit.
+    private func pullRequest() throws -> (CardRepo, String) {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "One."))
+        try repo.write("cards/b.yaml", CardRepo.card("b"))
+        try repo.cardigan("commit", "-m", "two cards").checked()
+        try repo.edit("cards/a.yaml", replacing: "One.", with: "Two.")
+        try repo.cardigan("commit", "-m", "a v2").checked()
+        try repo.git("checkout", "-q", "-b", "pr")
+        return (repo, try repo.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    private func expectRefused(_ repo: CardRepo, base: String, rule: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try repo.cardigan("check", "--base", base)
+        #expect(result.status == 1, "check passed: \(result.output)", sourceLocation: sourceLocation)
+        #expect(result.output.contains("[\(rule)]") && result.output.contains(text), "\(result.output)", sourceLocation: sourceLocation)
+    }
+
+    @Test func passesAProperPullRequest() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "risk_rating: Medium", with: "risk_rating: High")
+        try repo.cardigan("commit", "-m", "b riskier").checked()
+        try repo.cardigan("status", "a", "PendingReview").checked()
+        let result = try repo.cardigan("check", "--base", base)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("no errors in 2 commits and 2 changed cards"))
+    }
+
+    @Test func refusesABaseThatIsNotAnAncestor() throws {
+        let (repo, _) = try pullRequest()
+        try repo.git("checkout", "-q", "main")
+        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Three.")
+        try repo.cardigan("commit", "-m", "a v3 on main").checked()
+        let moved = try repo.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("checkout", "-q", "pr")
+        try expectRefused(repo, base: moved, rule: "check-rewrite", "is not an ancestor of head")
+    }
+
+    @Test func refusesAnInvalidCard() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Meduim")
+        try repo.git("commit", "-qam", "typo")
+        let result = try repo.cardigan("check", "--base", base)
+        #expect(result.status == 1)
+        #expect(result.output.contains("cards/b.yaml:7:16: error: 'Meduim' is not one of"))
+    }
+
+    @Test func refusesAnUnversionedChange() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "Predicts churn.", with: "Predicts churn better.")
+        try repo.git("commit", "-qam", "plain edit")
+        try expectRefused(repo, base: base, rule: "unversioned-change", "card 'b' changed without a new version")
+    }
+
+    @Test func refusesAVersionThatCollidesWithOneOnBase() throws {
+        let (repo, base) = try pullRequest()
+        // A version 2 of 'a' written by hand, as if made on another branch before main's v2.
+        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Two, again.")
+        try repo.git("add", "cards/a.yaml")
+        let digest = try repo.cardigan("show", "a", "--format", "json").output
+        _ = digest
+        try repo.git("commit", "-q", "-m", "hand made\n\nCard: a\nCard-Version: 2\nCard-Digest: sha256:00\nCard-Status: Draft\nCard-Change: version")
+        try expectRefused(repo, base: base, rule: "version-sequence", "the next version is 3")
+    }
+
+    @Test func refusesADeletedOrRenamedCard() throws {
+        let (repo, base) = try pullRequest()
+        try repo.git("mv", "cards/b.yaml", "cards/c.yaml")
+        try repo.git("commit", "-qm", "rename")
+        try expectRefused(repo, base: base, rule: "card-deleted", "versioned card 'b' was deleted or renamed")
+    }
+
+    @Test func refusesAChangedModelName() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "model_name: b-model", with: "model_name: b-model-2")
+        try repo.git("commit", "-qam", "rename model")
+        try expectRefused(repo, base: base, rule: "model-name-changed", "changed from 'b-model' to 'b-model-2'")
+    }
+
+    @Test func refusesAnIllegalStatusMove() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Approved")
+        try repo.git("commit", "-qam", "approve myself")
+        try expectRefused(repo, base: base, rule: "status-move", "moved from Draft to Approved")
+    }
+
+    @Test func refusesAMissingOrMovedVersionTag() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "Predicts churn.", with: "Predicts churn better.")
+        try repo.cardigan("commit", "-m", "b v2").checked()
+        try repo.git("tag", "-d", "cards/b/v2")
+        try expectRefused(repo, base: base, rule: "version-tag-missing", "tag 'cards/b/v2'")
+        try repo.git("tag", "-a", "-m", "wrong", "cards/b/v2", "HEAD~1")
+        try expectRefused(repo, base: base, rule: "version-tag-moved", "tag 'cards/b/v2' points at commit")
+    }
+
+    @Test func githubFormatAnnotatesAndWritesTheJobSummary() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Meduim")
+        try repo.git("commit", "-qam", "typo")
+        let summary = repo.path + "/.summary.md"
+        let result = try repo.cardigan("check", "--base", base, "--format", "github", environment: ["GITHUB_STEP_SUMMARY": summary])
+        #expect(result.status == 1)
+        #expect(result.output.contains("::error file=cards/b.yaml,line=7,col=16,title=schema-enum::"))
+        let written = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(written.contains("## ❌ cardigan check:") && written.contains("`schema-enum`"))
+        let sarif = try repo.cardigan("check", "--base", base, "--format", "sarif")
+        #expect(sarif.output.contains("\"ruleId\" : \"schema-enum\""))
+    }
+}
+
+/// The hooks, driven by the real git CLI: a clone pushing to a bare repository with the server
+/// hook, and the client hooks turning a plain `git commit` into a version.
+@Suite struct HookEndToEndTests {
+    /// A bare server with the pre-receive hook, and a clone of it with one versioned card pushed.
+    private func serverAndClone() throws -> (server: ScratchRepository, clone: CardRepo) {
+        let server = try ScratchRepository(bare: true)
+        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
+        let clone = try CardRepo()
+        try clone.git("remote", "add", "origin", server.path)
+        try clone.write("cards/x.yaml", CardRepo.card("x", description: "One."))
+        try clone.cardigan("commit", "-m", "x").checked()
+        try clone.git("push", "-q", "--follow-tags", "origin", "main")
+        return (server, clone)
+    }
+
+    private func refs(_ server: ScratchRepository) throws -> String {
+        try server.git("for-each-ref", "--format=%(refname) %(objectname)")
+    }
+
+    @Test func acceptsANormalPushOfANewVersion() throws {
+        let (server, clone) = try serverAndClone()
+        try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        try clone.cardigan("commit", "-m", "x v2").checked()
+        let push = try clone.repo.run(["git", "push", "--follow-tags", "origin", "main"])
+        #expect(push.status == 0, "\(push.error)")
+        #expect(try server.git("tag", "-l", "cards/*") == "cards/x/v1\ncards/x/v2\n")
+    }
+
+    @Test func refusesAForcePushAfterAnAmend() throws {
+        let (server, clone) = try serverAndClone()
+        let before = try refs(server)
+        try clone.git("commit", "-q", "--amend", "-m", "rewritten")
+        let push = try clone.repo.run(["git", "push", "--force", "origin", "main"])
+        #expect(push.status != 0)
+        #expect(push.error.contains("remote:") && push.error.contains("rule 7") && push.error.contains("force push"), "\(push.error)")
+        #expect(try refs(server) == before)
+    }
+
+    @Test func refusesDeletingAVersionTag() throws {
+        let (server, clone) = try serverAndClone()
+        let before = try refs(server)
+        let push = try clone.repo.run(["git", "push", "--delete", "origin", "cards/x/v1"])
+        #expect(push.status != 0)
+        #expect(push.error.contains("rule 7: deleting tag 'cards/x/v1' is refused"), "\(push.error)")
+        #expect(try refs(server) == before)
+    }
+
+    @Test func refusesAMovedTag() throws {
+        let (server, clone) = try serverAndClone()
+        try clone.write("notes.txt", "n\n")
+        try clone.git("add", "notes.txt")
+        try clone.git("commit", "-qm", "notes")
+        try clone.git("push", "-q", "origin", "main")
+        let before = try refs(server)
+        try clone.git("tag", "-f", "-a", "-m", "moved", "cards/x/v1", "HEAD")
+        let push = try clone.repo.run(["git", "push", "--force", "origin", "cards/x/v1"])
+        #expect(push.status != 0)
+        #expect(push.error.contains("rule 7: moving tag 'cards/x/v1' is refused"), "\(push.error)")
+        #expect(try refs(server) == before)
+    }
+
+    @Test func refusesAnUnversionedCardChange() throws {
+        let (server, clone) = try serverAndClone()
+        let before = try refs(server)
+        try clone.edit("cards/x.yaml", replacing: "One.", with: "Sneaky.")
+        try clone.git("commit", "-qam", "plain edit")
+        let push = try clone.repo.run(["git", "push", "origin", "main"])
+        #expect(push.status != 0)
+        #expect(push.error.contains("[unversioned-change]"), "\(push.error)")
+        #expect(try refs(server) == before)
+        try server.git("fsck", "--strict")
+    }
+
+    @Test func aPlainGitCommitWithHooksMakesTheSameVersion() throws {
+        let viaCardigan = try CardRepo()
+        let viaGit = try CardRepo()
+        for repo in [viaCardigan, viaGit] {
+            try repo.write("cards/x.yaml", CardRepo.card("x", description: "One."))
+            try repo.cardigan("commit", "-m", "x").checked()
+            try repo.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        }
+        try viaGit.cardigan("hook", "install").checked()
+        try viaCardigan.cardigan("commit", "-m", "Second version").checked()
+        let commit = try viaGit.repo.run(["git", "commit", "-q", "-am", "Second version"])
+        #expect(commit.status == 0, "\(commit.error)")
+        let format = "--format=%B"
+        #expect(try viaGit.git("log", "-1", format) == viaCardigan.git("log", "-1", format))
+        let tag = { (repo: CardRepo) in try repo.git("cat-file", "-p", "cards/x/v2").split(separator: "\n").filter { !$0.hasPrefix("tagger") } }
+        #expect(try tag(viaGit) == tag(viaCardigan))
+        #expect(try viaGit.cardigan("verify").status == 0)
+    }
+
+    @Test func preCommitBlocksAnInvalidStagedCard() throws {
+        let repo = try CardRepo()
+        try repo.cardigan("hook", "install").checked()
+        try repo.write("cards/x.yaml", CardRepo.card("x", risk: "Meduim"))
+        try repo.git("add", "cards/x.yaml")
+        // The working tree is fixed, the index is not: the hook must read the staged content.
+        try repo.write("cards/x.yaml", CardRepo.card("x"))
+        let commit = try repo.repo.run(["git", "commit", "-qm", "x"])
+        #expect(commit.status != 0)
+        #expect(commit.error.contains("cards/x.yaml:7:16: error: 'Meduim'"), "\(commit.error)")
+        #expect((try? repo.git("rev-parse", "--verify", "-q", "HEAD")) == nil)
+    }
+
+    @Test func installKeepsAnExistingHookAndChainsIt() throws {
+        let repo = try CardRepo()
+        let hook = repo.path + "/.git/hooks/pre-commit"
+        try FileManager.default.createDirectory(atPath: repo.path + "/.git/hooks", withIntermediateDirectories: true)
+        try Data("#!/bin/sh\necho own hook ran >&2\nexit 0\n".utf8).write(to: URL(fileURLWithPath: hook))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        let install = try repo.cardigan("hook", "install").checked()
+        #expect(install.output.contains("kept as pre-commit.local"))
+        try repo.write("cards/x.yaml", CardRepo.card("x"))
+        try repo.git("add", "cards/x.yaml")
+        let commit = try repo.repo.run(["git", "commit", "-qm", "x"])
+        #expect(commit.status == 0 && commit.error.contains("own hook ran"), "\(commit.error)")
+        #expect(try repo.cardigan("hook", "install").checked().output.contains("updated pre-commit"))
+        try Data("#!/bin/sh\nexit 0\n".utf8).write(to: URL(fileURLWithPath: hook))
+        let refused = try repo.cardigan("hook", "install")
+        #expect(refused.status == 2 && refused.error.contains("pre-commit.local' exists too"))
+    }
+}
