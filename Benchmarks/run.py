@@ -74,6 +74,9 @@ def generate_cards(directory, count):
         text = source.read_text(encoding="utf-8")
         text = re.sub(r"(?m)^name: .*$", f"name: {name}", text, count=1)
         text = re.sub(r"0\.(\d{2})(\d*)", lambda m: f"0.{(int(m.group(1)) + index) % 90 + 10}{m.group(2)}", text)
+        # One model package version per card: a package links to one card.
+        text = re.sub(r"(?m)^(  model_package_version: )\d+$", lambda m: f"{m.group(1)}{index + 1}", text)
+        text = re.sub(r"(model-package/[a-z0-9-]+/)\d+", lambda m: f"{m.group(1)}{index + 1}", text)
         (directory / f"{name}.yaml").write_text(text, encoding="utf-8")
 
 

@@ -5,6 +5,7 @@ import Foundation
 extension CardiganCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "The pull-request gate: validation and the history rules for the commits between base and head.")
 
         @OptionGroup var global: GlobalOptions

@@ -4,6 +4,7 @@ import CardiganKit
 extension CardiganCommand {
     struct Commit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "commit",
             abstract: "Record changed cards: each semantic change becomes a new version with its tag.")
 
         @OptionGroup var global: GlobalOptions
@@ -23,6 +24,7 @@ extension CardiganCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Change a card's status with a status commit (no new version).")
 
         @OptionGroup var global: GlobalOptions

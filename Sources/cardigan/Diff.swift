@@ -6,6 +6,7 @@ extension DiffFormat: ExpressibleByArgument {}
 extension CardiganCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Field-level differences of a card between versions, or of every card between two revisions.",
             discussion: """
                 cardigan diff <name>            the latest version against the working tree

@@ -5,6 +5,7 @@ import Foundation
 extension CardiganCommand {
     struct Hook: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hook",
             abstract: "Install and run git hooks (client: pre-commit, prepare-commit-msg, post-commit, pre-push; server: pre-receive).",
             subcommands: [Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self, PreReceive.self])
     }
@@ -13,6 +14,7 @@ extension CardiganCommand {
 extension CardiganCommand.Hook {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Write the hook scripts; an existing hook is kept as <name>.local and runs first.")
 
         @OptionGroup var global: GlobalOptions

@@ -4,6 +4,7 @@ import CardiganKit
 extension CardiganCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Make the current git repository a card repository (idempotent).")
 
         @OptionGroup var global: GlobalOptions

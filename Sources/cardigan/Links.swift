@@ -11,6 +11,7 @@ func parsePackage(_ text: String) throws -> ModelPackage {
 extension CardiganCommand {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Link a card to a model package version: a new version and a model-packages/ tag.")
 
         @OptionGroup var global: GlobalOptions
@@ -40,6 +41,7 @@ extension CardiganCommand {
 
     struct Clone: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clone",
             abstract: "Start a card for the next model version from an existing card, linked and committed as version 1.")
 
         @OptionGroup var global: GlobalOptions
@@ -85,6 +87,7 @@ extension CardiganCommand {
 
     struct Packages: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "packages",
             abstract: "The model package registry as the tags record it: group, version, card, card version.")
 
         @OptionGroup var global: GlobalOptions

@@ -4,6 +4,7 @@ import CardiganKit
 extension CardiganCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write cards/<name>.yaml from a template, status Draft (no commit).")
 
         @OptionGroup var global: GlobalOptions

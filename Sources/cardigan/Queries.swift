@@ -8,7 +8,7 @@ enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension CardiganCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a card as of a version (default: the latest).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a card as of a version (default: the latest).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -31,6 +31,7 @@ extension CardiganCommand {
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "The audit trail of a card: every version and status change, who, when, commit, message.")
 
         @OptionGroup var global: GlobalOptions
@@ -49,6 +50,7 @@ extension CardiganCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every card with its latest version, status, risk rating and link.")
 
         @OptionGroup var global: GlobalOptions

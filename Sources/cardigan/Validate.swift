@@ -4,6 +4,7 @@ import CardiganKit
 extension CardiganCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check cards against safe YAML, the schema and the card rules.")
 
         @OptionGroup var global: GlobalOptions

@@ -5,6 +5,7 @@ import Foundation
 extension CardiganCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the rules over the whole history of the protected branch and every card tag.")
 
         @OptionGroup var global: GlobalOptions

@@ -254,7 +254,16 @@ extension CardStore {
         for (path, bytes) in files { replacements[path] = try git { try repository.writeBlob(bytes) } }
         let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
         // The previous tag of every new version must exist before anything moves: it starts the chain.
+        // And the new tag must not: a leftover of a rewrite would make the tag step fail half-way.
         var previousTags: [String: ObjectID] = [:]
+        for record in result.records where record.change == .version {
+            let name = VersionTag.name(card: record.card, version: record.version)
+            if try git({ try repository.resolve("refs/tags/" + name) }) != nil {
+                throw CardiganError(
+                    "tag '\(name)' already exists, but the branch's last version of '\(record.card)' is \(record.version - 1)",
+                    hint: "the tag is left from a rewritten history; 'cardigan verify' explains it")
+            }
+        }
         for record in result.records where record.change == .version && record.version > 1 {
             let reference = VersionTag.reference(card: record.card, version: record.version - 1)
             guard let previous = try git({ try repository.resolve(reference) }) else {

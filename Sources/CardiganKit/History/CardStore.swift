@@ -101,6 +101,15 @@ public final class CardStore {
     /// it can hold a newer record, so editing one card again and again stays fast.
     func lastRecord(of name: String, head: ObjectID?) throws -> (record: CardRecord, commit: ObjectID)? {
         guard let head else { return nil }
+        // Most edits follow a recent record of the same card: look at the last few commits first.
+        var recent: ObjectID? = head
+        for _ in 0..<16 {
+            guard let id = recent else { break }
+            let commit = try repository.commit(id)
+            if let record = try records(in: commit).last(where: { $0.card == name }) { return (record, id) }
+            guard commit.parents.count == 1 else { break }  // past a merge, the bounded walk below is right
+            recent = commit.parents.first
+        }
         var hidden: [ObjectID] = []
         var fallback: (CardRecord, ObjectID)?
         if let tagged = try latestTaggedVersion(of: name), try repository.isDescendant(head, of: tagged.commit) {

@@ -45,6 +45,11 @@ extension CardStore {
                 result.findings.append(linkFinding(name, problem))
                 return
             }
+            if let other = result.newLinks.first(where: { $0.value.package == package })?.key {
+                result.findings.append(
+                    linkFinding(name, "model package '\(package)' is also claimed by card '\(other)' in this commit; it links to one card"))
+                return
+            }
             let arn = linking?.card == name ? linking?.arn : nil
             result.newLinks[name] = (package, arn)
         } catch let error as CardiganError {
