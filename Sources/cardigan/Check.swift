@@ -24,9 +24,16 @@ extension CardiganCommand {
             let result = try store.check(base: base, head: head)
             let subject = "\(result.commitCount) commits and \(result.changedCards.count) changed cards"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
-            write(format.reporter(useColor: global.useColor).render(report))
+            var output = format.reporter(useColor: global.useColor).render(report)
+            if format == .markdown, result.findings.allSatisfy({ $0.ruleID != "check-rewrite" }) {
+                // Reviewers read the gate's verdict and the card changes in one comment.
+                output += "\n" + DiffRenderer.render(try store.diff(base: base, head: head), as: .markdown)
+            }
+            write(output)
             // GitHub shows only the first annotations of a step; the job summary gets the whole report.
-            if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
+                !summary.isEmpty
+            {
                 let markdown = MarkdownReporter(title: "cardigan check").render(report)
                 if let handle = FileHandle(forWritingAtPath: summary) {
                     handle.seekToEndOfFile()

@@ -6,8 +6,11 @@ extension CardiganCommand {
     struct Hook: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "hook",
-            abstract: "Install and run git hooks (client: pre-commit, prepare-commit-msg, post-commit, pre-push; server: pre-receive).",
-            subcommands: [Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self, PreReceive.self])
+            abstract:
+                "Install and run git hooks (client: pre-commit, prepare-commit-msg, post-commit, pre-push; server: pre-receive).",
+            subcommands: [
+                Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self, PreReceive.self,
+            ])
     }
 }
 
@@ -34,7 +37,8 @@ extension CardiganCommand.Hook {
     }
 
     struct PreCommit: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "pre-commit", abstract: "Validate the staged cards.")
+        static let configuration = CommandConfiguration(
+            commandName: "pre-commit", abstract: "Validate the staged cards.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -97,7 +101,8 @@ extension CardiganCommand.Hook {
             let findings = try store.checkRefUpdates(CardStore.parseRefUpdates(input, prePush: false))
             // git relays the hook's output to the person pushing, prefixed "remote: ".
             if findings.errorCount > 0 {
-                let report = FindingReport(findings: findings, checkedPaths: [], subject: "the pushed references; push refused")
+                let report = FindingReport(
+                    findings: findings, checkedPaths: [], subject: "the pushed references; push refused")
                 ExitStatus.printError(TextReporter().render(report))
                 throw ExitCode(ExitStatus.findings)
             }

@@ -42,7 +42,8 @@ extension CardiganCommand {
     struct Clone: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "clone",
-            abstract: "Start a card for the next model version from an existing card, linked and committed as version 1.")
+            abstract:
+                "Start a card for the next model version from an existing card, linked and committed as version 1.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -77,7 +78,8 @@ extension CardiganCommand {
             let package = try parsePackage(modelPackage)
             let store = try global.cardStore()
             let (path, result) = try store.clone(
-                source, as: name, package: package, arn: arn, approvalStatus: approvalStatus, carry: carry, skip: noCarry,
+                source, as: name, package: package, arn: arn, approvalStatus: approvalStatus, carry: carry,
+                skip: noCarry,
                 template: template, commit: !noCommit)
             try finish(result, global: global)
             if noCommit { return }

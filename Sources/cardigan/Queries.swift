@@ -8,7 +8,8 @@ enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension CardiganCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a card as of a version (default: the latest).")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a card as of a version (default: the latest).")
 
         @OptionGroup var global: GlobalOptions
 

@@ -13,7 +13,8 @@ extension CardiganCommand {
         @Option(help: "The protected branch (default: from .cardigan.yaml, else main).")
         var branch: String?
 
-        @Option(help: ArgumentHelp("Also check against a checkpoint file from 'cardigan checkpoint'.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp("Also check against a checkpoint file from 'cardigan checkpoint'.", valueName: "file"))
         var checkpoint: String?
 
         @Flag(help: "Re-create missing version tags from the commits' trailers (and do nothing else).")

@@ -7,8 +7,9 @@ import Testing
     @Test func writesAndReadsTrailersForSeveralCards() {
         let records = [
             CardRecord(card: "a", version: 2, digest: "sha256:aa", status: .draft, change: .version),
-            CardRecord(card: "b", version: 1, digest: "sha256:bb", status: .pendingReview, change: .status,
-                       modelPackage: "churn/3"),
+            CardRecord(
+                card: "b", version: 1, digest: "sha256:bb", status: .pendingReview, change: .status,
+                modelPackage: "churn/3"),
         ]
         let message = CardRecord.commitMessage("Update cards\n", records: records)
         #expect(message.hasPrefix("Update cards\n\nCard: a\nCard-Version: 2\n"))
@@ -56,7 +57,9 @@ import Testing
 
     @Test func changesOnlyTheStatusValueAndKeepsTheComment() throws {
         let text = "# header\nname: demo\nstatus: Approved   # set by review\nmodel_overview:\n  model_name: m\n"
-        #expect(try edit(text, to: .draft) == "# header\nname: demo\nstatus: Draft   # set by review\nmodel_overview:\n  model_name: m\n")
+        #expect(
+            try edit(text, to: .draft)
+                == "# header\nname: demo\nstatus: Draft   # set by review\nmodel_overview:\n  model_name: m\n")
     }
 
     @Test func replacesAQuotedStatus() throws {
@@ -64,14 +67,17 @@ import Testing
     }
 
     @Test func addsAMissingStatusAfterTheName() throws {
-        #expect(try edit("name: demo\nmodel_overview: {}\n", to: .draft) == "name: demo\nstatus: Draft\nmodel_overview: {}\n")
+        #expect(
+            try edit("name: demo\nmodel_overview: {}\n", to: .draft)
+                == "name: demo\nstatus: Draft\nmodel_overview: {}\n")
     }
 }
 
 @Suite struct CheckpointTests {
     @Test func roundTripsAndRefusesAnEditedFile() throws {
         let checkpoint = Checkpoint(
-            branch: "refs/heads/main", head: "abc", tags: ["refs/tags/cards/a/v1": "111", "refs/tags/cards/a/v2": "222"])
+            branch: "refs/heads/main", head: "abc",
+            tags: ["refs/tags/cards/a/v1": "111", "refs/tags/cards/a/v2": "222"])
         let text = checkpoint.text()
         #expect(try Checkpoint.parse(text, path: "cp.txt") == checkpoint)
         let edited = text.replacingOccurrences(of: "222", with: "333")
@@ -113,7 +119,8 @@ import Testing
     }
 
     @Test func canonicalJSONSortsKeysAndEscapes() throws {
-        let root = try #require(SafeYAMLLoader.load(Data("b: 1\na: \"x\\ny\\u0001\"\nc: [1.5, 2.0, true, ~]\n".utf8), path: "x").root)
+        let root = try #require(
+            SafeYAMLLoader.load(Data("b: 1\na: \"x\\ny\\u0001\"\nc: [1.5, 2.0, true, ~]\n".utf8), path: "x").root)
         #expect(CanonicalJSON.text(of: root) == #"{"a":"x\ny\u0001","b":1,"c":[1.5,2,true,null]}"#)
     }
 

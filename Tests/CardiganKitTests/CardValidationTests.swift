@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import CardiganKit
 
@@ -75,22 +75,26 @@ import TestSupport
     }
 
     @Test func missingRequiredFieldsAreLocatedAtTheirObject() throws {
-        let finding = try #require(check("name: demo\nstatus: Draft\nmodel_overview:\n  model_description: x\n").findings.first)
+        let finding = try #require(
+            check("name: demo\nstatus: Draft\nmodel_overview:\n  model_description: x\n").findings.first)
         #expect(finding.ruleID == "schema-required")
         #expect(finding.message.contains("'model_name'"))
         #expect(finding.location?.position == SourcePosition(line: 4, column: 3))
     }
 
     @Test func theNameMustEqualTheFileName() throws {
-        let finding = try #require(check("name: other\nstatus: Draft\nmodel_overview:\n  model_name: m\n").findings.first)
+        let finding = try #require(
+            check("name: other\nstatus: Draft\nmodel_overview:\n  model_name: m\n").findings.first)
         #expect(finding.ruleID == "card-name")
         #expect(finding.location?.position == SourcePosition(line: 1, column: 7))
-        let badFile = check("name: Bad_Name\nstatus: Draft\nmodel_overview:\n  model_name: m\n", path: "cards/Bad_Name.yaml")
+        let badFile = check(
+            "name: Bad_Name\nstatus: Draft\nmodel_overview:\n  model_name: m\n", path: "cards/Bad_Name.yaml")
         #expect(badFile.findings.contains { $0.ruleID == "card-file-name" })
     }
 
     @Test func theContentIsAtMost100000Characters() {
-        var text = "name: demo\nstatus: Draft\nmodel_overview:\n  model_name: demo\nadditional_information:\n  custom_details:\n"
+        var text =
+            "name: demo\nstatus: Draft\nmodel_overview:\n  model_name: demo\nadditional_information:\n  custom_details:\n"
         for index in 0..<120 { text += "    note_\(index): \"\(String(repeating: "x", count: 900))\"\n" }
         let findings = check(text).findings
         #expect(findings.contains { $0.ruleID == "card-content-size" })

@@ -27,10 +27,16 @@ import Testing
 
     /// Cases that need what this validator deliberately does not do.
     static let skipped: [Skip] = [
-        Skip(file: "defs", group: "validate definition against metaschema", reason: "needs the remote 2020-12 meta-schema ($dynamicRef, vocabularies)"),
+        Skip(
+            file: "defs", group: "validate definition against metaschema",
+            reason: "needs the remote 2020-12 meta-schema ($dynamicRef, vocabularies)"),
         Skip(file: "ref", group: "remote ref, containing refs itself", reason: "needs the remote 2020-12 meta-schema"),
-        Skip(file: "ref", group: "ref creates new scope when adjacent to keywords", reason: "needs unevaluatedProperties"),
-        Skip(file: "not", group: "collect annotations inside a 'not', even if collection is disabled", reason: "needs unevaluatedProperties"),
+        Skip(
+            file: "ref", group: "ref creates new scope when adjacent to keywords", reason: "needs unevaluatedProperties"
+        ),
+        Skip(
+            file: "not", group: "collect annotations inside a 'not', even if collection is disabled",
+            reason: "needs unevaluatedProperties"),
     ]
 
     /// Finds `json-schema-test-suite` next to the package, one level further up, or in /work/shared.
@@ -42,7 +48,9 @@ import Testing
             packageRoot.appendingPathComponent("../../shared/conformance/json-schema-test-suite"),
             URL(fileURLWithPath: "/work/shared/conformance/json-schema-test-suite"),
         ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("tests/draft2020-12").path) }
+        return candidates.first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("tests/draft2020-12").path)
+        }
     }
 
     static func skip(for file: String, group: String, test: String) -> Skip? {
@@ -70,7 +78,9 @@ import Testing
                     compiled = try JSONSchema(schemaNode)
                 } catch {
                     compiled = nil
-                    if tests.contains(where: { Self.skip(for: file, group: groupName, test: $0["description"]?.stringValue ?? "") == nil }) {
+                    if tests.contains(where: {
+                        Self.skip(for: file, group: groupName, test: $0["description"]?.stringValue ?? "") == nil
+                    }) {
                         Issue.record("\(file).json / \(groupName): schema did not compile: \(error)")
                     }
                 }
@@ -81,13 +91,17 @@ import Testing
                         continue
                     }
                     ran += 1
-                    guard let compiled, let data = test["data"], case .bool(let expected) = test["valid"]?.kind else { continue }
+                    guard let compiled, let data = test["data"], case .bool(let expected) = test["valid"]?.kind else {
+                        continue
+                    }
                     let fast = compiled.isValid(data)
                     let violations = compiled.validate(data)
                     if fast == expected && violations.isEmpty == expected {
                         passed += 1
                     } else {
-                        Issue.record("\(file).json / \(groupName) / \(testName): expected \(expected ? "valid" : "invalid"), isValid \(fast), \(violations.count) violations")
+                        Issue.record(
+                            "\(file).json / \(groupName) / \(testName): expected \(expected ? "valid" : "invalid"), isValid \(fast), \(violations.count) violations"
+                        )
                     }
                 }
             }

@@ -38,7 +38,8 @@ import Testing
     }
 
     @Test func enumWithDidYouMean() throws {
-        let found = try violations("""
+        let found = try violations(
+            """
             {"model_name": "bert", "model_owner": "nlp",
              "intended_uses": {"risk_rating": "meduim"}}
             """)
@@ -52,7 +53,8 @@ import Testing
     }
 
     @Test func unknownKeyIsLocatedAtTheKeyWithSuggestion() throws {
-        let found = try violations("""
+        let found = try violations(
+            """
             {
               "model_name": "bert",
               "model_onwer": "nlp"
@@ -72,7 +74,8 @@ import Testing
     }
 
     @Test func oneOfReportsTheBranchTheDiscriminatorChose() throws {
-        let found = try violations("""
+        let found = try violations(
+            """
             {"model_name": "bert", "model_owner": "nlp",
              "evaluation": {"kind": "translation", "bleu": "high"}}
             """)
@@ -85,7 +88,8 @@ import Testing
     }
 
     @Test func oneOfFallsBackToTheBranchWithFewestViolations() throws {
-        let found = try violations("""
+        let found = try violations(
+            """
             {"model_name": "bert", "model_owner": "nlp",
              "evaluation": {"kind": "classification", "accuracy": 1.5}}
             """)
@@ -96,12 +100,21 @@ import Testing
     @Test func unquotedVersionGetsAQuotingHint() throws {
         let schema = try JSONSchema(try JSONParser.parse(Self.cardSchema))
         let position = SourcePosition(line: 4, column: 10)
-        let card = ValueNode(.object([
-            .init(key: "model_name", keyPosition: .init(line: 1, column: 1), value: ValueNode(.string("bert"), at: .init(line: 1, column: 13))),
-            .init(key: "model_owner", keyPosition: .init(line: 2, column: 1), value: ValueNode(.string("nlp"), at: .init(line: 2, column: 14))),
-            .init(key: "version", keyPosition: .init(line: 4, column: 1), value: ValueNode(.number(1.1), at: position, sourceText: "1.10")),
-            .init(key: "public", keyPosition: .init(line: 5, column: 1), value: ValueNode(.string("yes"), at: .init(line: 5, column: 9), sourceText: "yes")),
-        ]))
+        let card = ValueNode(
+            .object([
+                .init(
+                    key: "model_name", keyPosition: .init(line: 1, column: 1),
+                    value: ValueNode(.string("bert"), at: .init(line: 1, column: 13))),
+                .init(
+                    key: "model_owner", keyPosition: .init(line: 2, column: 1),
+                    value: ValueNode(.string("nlp"), at: .init(line: 2, column: 14))),
+                .init(
+                    key: "version", keyPosition: .init(line: 4, column: 1),
+                    value: ValueNode(.number(1.1), at: position, sourceText: "1.10")),
+                .init(
+                    key: "public", keyPosition: .init(line: 5, column: 1),
+                    value: ValueNode(.string("yes"), at: .init(line: 5, column: 9), sourceText: "yes")),
+            ]))
         let found = schema.validate(card)
         #expect(found.count == 2)
         let version = try #require(found.first)
@@ -122,7 +135,9 @@ import Testing
     }
 
     @Test func everyViolationIsReported() throws {
-        let schema = try JSONSchema(try JSONParser.parse(#"{"type": "array", "items": {"type": "integer", "minimum": 0}, "uniqueItems": true}"#))
+        let schema = try JSONSchema(
+            try JSONParser.parse(#"{"type": "array", "items": {"type": "integer", "minimum": 0}, "uniqueItems": true}"#)
+        )
         let found = schema.validate(try JSONParser.parse("[1, -1, \"x\", 1]"))
         #expect(found.map(\.pointer) == ["/1", "/2", "/3"])
         #expect(found.map(\.keyword) == ["minimum", "type", "uniqueItems"])
@@ -131,7 +146,9 @@ import Testing
 
     @Test func unusableSchemasAreLocated() throws {
         #expect(throws: JSONSchemaError.self) { try JSONSchema(try JSONParser.parse(#"{"pattern": "("}"#)) }
-        #expect(throws: JSONSchemaError.self) { try JSONSchema(try JSONParser.parse(##"{"$ref": "#/$defs/missing"}"##)) }
+        #expect(throws: JSONSchemaError.self) {
+            try JSONSchema(try JSONParser.parse(##"{"$ref": "#/$defs/missing"}"##))
+        }
         do {
             _ = try JSONSchema(try JSONParser.parse("{\n  \"type\": \"strnig\"\n}"))
             Issue.record("an unknown type should not compile")

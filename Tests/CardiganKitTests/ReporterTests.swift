@@ -50,6 +50,19 @@ import Testing
         Golden.expect(SARIFReporter().render(Self.report), matches: "report.sarif")
     }
 
+    @Test func markdownMatchesGolden() {
+        Golden.expect(MarkdownReporter(title: "cardigan check").render(Self.report), matches: "report.md")
+    }
+
+    @Test func markdownNeutralisesHTMLAndPipesFromCards() {
+        let hostile = FindingReport(
+            findings: [Finding(ruleID: "schema-enum", message: "'<script>alert(1)</script>|x' is not one of 'A'")],
+            checkedPaths: ["a"])
+        let text = MarkdownReporter().render(hostile)
+        #expect(!text.contains("<script>"))
+        #expect(text.contains("&lt;script&gt;") && text.contains("\\|x"))
+    }
+
     @Test func sarifHasTheShapeOfVersion210() throws {
         let data = Data(SARIFReporter().render(Self.report).utf8)
         let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

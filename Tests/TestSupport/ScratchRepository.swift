@@ -8,7 +8,8 @@ public final class ScratchRepository {
 
     /// Creates a repository (`git init -b main`) with an identity configured, or a bare one.
     public init(bare: Bool = false) throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("cardigan-test-\(UUID().uuidString.prefix(12))").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         if bare {
@@ -31,7 +32,9 @@ public final class ScratchRepository {
     }
 
     /// Runs any program in the repository.
-    public func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
+    public func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws
+        -> ProcessResult
+    {
         try ProcessResult.run(arguments, in: path, environment: environment, input: input)
     }
 

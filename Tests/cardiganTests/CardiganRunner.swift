@@ -27,12 +27,18 @@ final class CardRepo {
     /// Replaces `old` with `new` in a file; fails the test through a throw when `old` is absent.
     func edit(_ path: String, replacing old: String, with new: String) throws {
         let text = try read(path)
-        guard text.contains(old) else { throw ProcessFailure(result: ProcessResult(status: 1, output: "", error: "'\(old)' not in \(path)", command: "edit")) }
+        guard text.contains(old) else {
+            throw ProcessFailure(
+                result: ProcessResult(status: 1, output: "", error: "'\(old)' not in \(path)", command: "edit"))
+        }
         try write(path, text.replacingOccurrences(of: old, with: new))
     }
 
     /// A small valid card.
-    static func card(_ name: String, status: String = "Draft", description: String = "Predicts churn.", risk: String = "Medium", modelName: String? = nil) -> String {
+    static func card(
+        _ name: String, status: String = "Draft", description: String = "Predicts churn.", risk: String = "Medium",
+        modelName: String? = nil
+    ) -> String {
         """
         name: \(name)
         status: \(status)

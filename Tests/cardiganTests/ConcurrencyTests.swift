@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Concurrent commits and crashes never break the record.
 @Suite struct ConcurrencyTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `check` on prepared base/head pairs: each refusal, and a passing case.
 @Suite struct CheckEndToEndTests {
@@ -17,10 +17,14 @@ import TestSupport
         return (repo, try repo.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    private func expectRefused(_ repo: CardRepo, base: String, rule: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectRefused(
+        _ repo: CardRepo, base: String, rule: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let result = try repo.cardigan("check", "--base", base)
         #expect(result.status == 1, "check passed: \(result.output)", sourceLocation: sourceLocation)
-        #expect(result.output.contains("[\(rule)]") && result.output.contains(text), "\(result.output)", sourceLocation: sourceLocation)
+        #expect(
+            result.output.contains("[\(rule)]") && result.output.contains(text), "\(result.output)",
+            sourceLocation: sourceLocation)
     }
 
     @Test func passesAProperPullRequest() throws {
@@ -66,7 +70,9 @@ import TestSupport
         try repo.git("add", "cards/a.yaml")
         let digest = try repo.cardigan("show", "a", "--format", "json").output
         _ = digest
-        try repo.git("commit", "-q", "-m", "hand made\n\nCard: a\nCard-Version: 2\nCard-Digest: sha256:00\nCard-Status: Draft\nCard-Change: version")
+        try repo.git(
+            "commit", "-q", "-m",
+            "hand made\n\nCard: a\nCard-Version: 2\nCard-Digest: sha256:00\nCard-Status: Draft\nCard-Change: version")
         try expectRefused(repo, base: base, rule: "version-sequence", "the next version is 3")
     }
 
@@ -106,7 +112,8 @@ import TestSupport
         try repo.edit("cards/b.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Meduim")
         try repo.git("commit", "-qam", "typo")
         let summary = repo.path + "/.summary.md"
-        let result = try repo.cardigan("check", "--base", base, "--format", "github", environment: ["GITHUB_STEP_SUMMARY": summary])
+        let result = try repo.cardigan(
+            "check", "--base", base, "--format", "github", environment: ["GITHUB_STEP_SUMMARY": summary])
         #expect(result.status == 1)
         #expect(result.output.contains("::error file=cards/b.yaml,line=7,col=16,title=schema-enum::"))
         let written = try String(contentsOfFile: summary, encoding: .utf8)
@@ -150,7 +157,9 @@ import TestSupport
         try clone.git("commit", "-q", "--amend", "-m", "rewritten")
         let push = try clone.repo.run(["git", "push", "--force", "origin", "main"])
         #expect(push.status != 0)
-        #expect(push.error.contains("remote:") && push.error.contains("rule 7") && push.error.contains("force push"), "\(push.error)")
+        #expect(
+            push.error.contains("remote:") && push.error.contains("rule 7") && push.error.contains("force push"),
+            "\(push.error)")
         #expect(try refs(server) == before)
     }
 
@@ -203,7 +212,9 @@ import TestSupport
         #expect(commit.status == 0, "\(commit.error)")
         let format = "--format=%B"
         #expect(try viaGit.git("log", "-1", format) == viaCardigan.git("log", "-1", format))
-        let tag = { (repo: CardRepo) in try repo.git("cat-file", "-p", "cards/x/v2").split(separator: "\n").filter { !$0.hasPrefix("tagger") } }
+        let tag = { (repo: CardRepo) in
+            try repo.git("cat-file", "-p", "cards/x/v2").split(separator: "\n").filter { !$0.hasPrefix("tagger") }
+        }
         #expect(try tag(viaGit) == tag(viaCardigan))
         #expect(try viaGit.cardigan("verify").status == 0)
     }

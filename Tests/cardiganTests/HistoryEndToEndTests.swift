@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The versioned history, driven through the built binary, with the git CLI as the oracle.
 @Suite struct HistoryEndToEndTests {
@@ -23,14 +23,18 @@ import TestSupport
         let tags = try repo.git("for-each-ref", "--format=%(refname) %(objecttype) %(*objectname)", "refs/tags/cards")
         let lines = tags.split(separator: "\n")
         #expect(lines.count == 3)
-        let log = try repo.git("log", "--format=%H %s", "main").split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1) }
+        let log = try repo.git("log", "--format=%H %s", "main").split(separator: "\n").map {
+            $0.split(separator: " ", maxSplits: 1)
+        }
         // newest first: v3 commit, Approved, PendingReview, v2, v1
         #expect(log.count == 5)
         let expected = [("v1", log[4][0]), ("v2", log[3][0]), ("v3", log[0][0])]
         for (version, commit) in expected {
-            #expect(lines.contains { $0 == "refs/tags/cards/churn/\(version) tag \(commit)" }, "\(version) on \(commit)")
+            #expect(
+                lines.contains { $0 == "refs/tags/cards/churn/\(version) tag \(commit)" }, "\(version) on \(commit)")
         }
-        let trailers = try repo.git("log", "--format=%(trailers:key=Card-Version,key=Card-Status,valueonly,separator=%x20)", "main")
+        let trailers = try repo.git(
+            "log", "--format=%(trailers:key=Card-Version,key=Card-Status,valueonly,separator=%x20)", "main")
         #expect(trailers.split(separator: "\n") == ["3 Draft", "2 Approved", "2 PendingReview", "2 Draft", "1 Draft"])
         #expect(try repo.git("log", "-1", "--format=%(trailers:key=Card-Change,valueonly)").contains("version"))
         try repo.git("fsck", "--strict")
@@ -137,8 +141,10 @@ import TestSupport
         let named = try repo.cardigan(
             "commit", "-m", "a",
             environment: [
-                "HOME": emptyHome, "XDG_CONFIG_HOME": emptyHome, "GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.com",
-                "GIT_COMMITTER_NAME": "Bot", "GIT_COMMITTER_EMAIL": "bot@example.com", "GIT_AUTHOR_DATE": "@1700000000 +0100",
+                "HOME": emptyHome, "XDG_CONFIG_HOME": emptyHome, "GIT_AUTHOR_NAME": "Ada",
+                "GIT_AUTHOR_EMAIL": "ada@example.com",
+                "GIT_COMMITTER_NAME": "Bot", "GIT_COMMITTER_EMAIL": "bot@example.com",
+                "GIT_AUTHOR_DATE": "@1700000000 +0100",
             ])
         #expect(named.status == 0, "\(named.error)")
         #expect(try repo.git("log", "-1", "--format=%an %ae %at %cn") == "Ada ada@example.com 1700000000 Bot\n")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Links to model package versions, clones for the next version, and the registry view.
 @Suite struct LinkEndToEndTests {
@@ -33,12 +33,15 @@ import TestSupport
         try repo.cardigan("clone", "churn", "churn-v2", "--model-package", "churn/2").checked()
         let packages = try repo.cardigan("packages", "--format", "json").checked().output
         let links = try #require(try JSONSerialization.jsonObject(with: Data(packages.utf8)) as? [[String: Any]])
-        #expect(links.map { "\($0["group"] ?? "")/\($0["version"] ?? "") \($0["card"] ?? "") v\($0["cardVersion"] ?? "")" }
-            == ["churn/1 churn v2", "churn/2 churn-v2 v1"])
+        #expect(
+            links.map { "\($0["group"] ?? "")/\($0["version"] ?? "") \($0["card"] ?? "") v\($0["cardVersion"] ?? "")" }
+                == ["churn/1 churn v2", "churn/2 churn-v2 v1"])
         #expect(links.allSatisfy { $0["intact"] as? Bool == true })
-        let refs = try repo.git("for-each-ref", "--format=%(refname) %(objecttype) %(*objectname)", "refs/tags/model-packages")
+        let refs = try repo.git(
+            "for-each-ref", "--format=%(refname) %(objecttype) %(*objectname)", "refs/tags/model-packages")
         let v2 = try repo.git("rev-parse", "cards/churn/v2^{commit}").trimmingCharacters(in: .whitespacesAndNewlines)
-        let clone = try repo.git("rev-parse", "cards/churn-v2/v1^{commit}").trimmingCharacters(in: .whitespacesAndNewlines)
+        let clone = try repo.git("rev-parse", "cards/churn-v2/v1^{commit}").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(refs == "refs/tags/model-packages/churn/1 tag \(v2)\nrefs/tags/model-packages/churn/2 tag \(clone)\n")
         #expect(try repo.git("log", "-1", "--format=%(trailers:key=Cloned-From,valueonly)", clone) == "churn/v2\n\n")
 
@@ -71,7 +74,12 @@ import TestSupport
             (["link", "churn", "--model-package", "churn/1"], 1, "already linked to model package 'churn/1'"),
             (["link", "churn", "--model-package", "churn/5"], 1, "already documents model package 'churn/1'"),
             (["link", "old", "--model-package", "old/1"], 1, "archived"),
-            (["link", "other", "--model-package", "other/1", "--arn", "arn:aws:sagemaker:us-east-1:123456789012:model-package/other/2"], 2, "names model package 'other/2'"),
+            (
+                [
+                    "link", "other", "--model-package", "other/1", "--arn",
+                    "arn:aws:sagemaker:us-east-1:123456789012:model-package/other/2",
+                ], 2, "names model package 'other/2'"
+            ),
             (["link", "other", "--model-package", "other/1", "--arn", "not-an-arn"], 2, "is not a SageMaker ARN"),
             (["link", "other", "--model-package", "Churn/7"], 1, "only in letter case"),
             (["clone", "churn", "again", "--model-package", "churn/1"], 1, "already linked"),
@@ -80,7 +88,9 @@ import TestSupport
             let before = try snapshot(repo)
             let result = try repo.repo.run([PackagePaths.cardigan] + item.arguments)
             #expect(result.status == item.status, "\(item.arguments): \(result.output)\(result.error)")
-            #expect((result.output + result.error).contains(item.text), "\(item.arguments): \(result.output)\(result.error)")
+            #expect(
+                (result.output + result.error).contains(item.text), "\(item.arguments): \(result.output)\(result.error)"
+            )
             #expect(try snapshot(repo) == before, "\(item.arguments) wrote something")
         }
         #expect(try repo.cardigan("verify").status == 0)
@@ -90,7 +100,9 @@ import TestSupport
         let repo = try linkedRepo()
         try repo.write("cards/other.yaml", CardRepo.card("other"))
         try repo.cardigan("commit", "other", "-m", "other").checked()
-        let groups = ["a..b", "a@{b", "a b", "a/b", "abc.lock", "grüße", String(repeating: "g", count: 64), "-a", "a-", ""]
+        let groups = [
+            "a..b", "a@{b", "a b", "a/b", "abc.lock", "grüße", String(repeating: "g", count: 64), "-a", "a-", "",
+        ]
         let versions = ["0", "-1", "01", "1.5", "", "x", "99999999999999999999999"]
         let before = try snapshot(repo)
         for package in groups.map({ "\($0)/1" }) + versions.map({ "ok/\($0)" }) {
@@ -118,7 +130,9 @@ import TestSupport
         }
         do {
             let repo = try linkedRepo()
-            try repo.git("tag", "-a", "-m", "model-packages/churn/9\n\nCard: churn\nCard-Version: 2\n", "model-packages/churn/9", "HEAD")
+            try repo.git(
+                "tag", "-a", "-m", "model-packages/churn/9\n\nCard: churn\nCard-Version: 2\n", "model-packages/churn/9",
+                "HEAD")
             let result = try repo.cardigan("verify")
             #expect(result.status == 1 && result.output.contains("[link-tag-invalid]"), "\(result.output)")
             #expect(result.output.contains("does not name model package 'churn/9'"))
@@ -140,6 +154,8 @@ import TestSupport
         let repo = try linkedRepo()
         try repo.edit("cards/churn.yaml", replacing: "model_package_version: 1", with: "model_package_version: 4")
         let result = try repo.cardigan("commit", "-m", "sneak")
-        #expect(result.status == 1 && result.output.contains("already documents model package 'churn/1'"), "\(result.output)")
+        #expect(
+            result.status == 1 && result.output.contains("already documents model package 'churn/1'"),
+            "\(result.output)")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The pre-commit framework itself (PyPI `pre-commit`) runs cardigan's hook from
 /// `.pre-commit-hooks.yaml` and blocks a commit of a broken card.
@@ -14,7 +14,9 @@ import TestSupport
         let make = try? ProcessResult.run(["python3", "-m", "venv", venv], in: "/")
         let install = try? ProcessResult.run([venv + "/bin/pip", "install", "-q", "pre-commit"], in: "/")
         guard make?.status == 0, install?.status == 0, FileManager.default.isExecutableFile(atPath: executable) else {
-            print("skipped: the pre-commit framework could not be installed from PyPI: \(install?.error.suffix(300) ?? "no python3")")
+            print(
+                "skipped: the pre-commit framework could not be installed from PyPI: \(install?.error.suffix(300) ?? "no python3")"
+            )
             return nil
         }
         return executable
@@ -27,13 +29,17 @@ import TestSupport
         }
         // The hook repository: this package's .pre-commit-hooks.yaml, committed.
         let hooks = try ScratchRepository()
-        try hooks.write(".pre-commit-hooks.yaml", String(contentsOfFile: PackagePaths.root + "/.pre-commit-hooks.yaml", encoding: .utf8))
+        try hooks.write(
+            ".pre-commit-hooks.yaml",
+            String(contentsOfFile: PackagePaths.root + "/.pre-commit-hooks.yaml", encoding: .utf8))
         try hooks.git("add", ".")
         try hooks.git("commit", "-qm", "hooks")
         let rev = try hooks.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
 
         let repo = try CardRepo()
-        try repo.write(".pre-commit-config.yaml", """
+        try repo.write(
+            ".pre-commit-config.yaml",
+            """
             repos:
               - repo: \(hooks.path)
                 rev: \(rev)
@@ -52,7 +58,8 @@ import TestSupport
         try repo.git("add", "cards/x.yaml", ".pre-commit-config.yaml")
         let blocked = try repo.repo.run(["git", "commit", "-qm", "broken card"], environment: environment)
         #expect(blocked.status != 0)
-        #expect((blocked.output + blocked.error).contains("'Meduim' is not one of"), "\(blocked.output)\(blocked.error)")
+        #expect(
+            (blocked.output + blocked.error).contains("'Meduim' is not one of"), "\(blocked.output)\(blocked.error)")
         #expect((try? repo.git("rev-parse", "--verify", "-q", "HEAD")) == nil, "the commit went through")
 
         try repo.write("cards/x.yaml", CardRepo.card("x"))

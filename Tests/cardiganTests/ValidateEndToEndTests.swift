@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `cardigan validate` as a user runs it: exit codes, formats, and bad input that must never
 /// crash it.
@@ -24,7 +24,10 @@ import TestSupport
             ("list", Data("- a\n- b\n".utf8), "schema-type"),
             ("binary", Data((0..<2048).map { UInt8(($0 * 7919) % 256) }), "yaml-encoding"),
             ("huge", Data(repeating: UInt8(ascii: "a"), count: 5 * 1024 * 1024), "yaml-size"),
-            ("deep", Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8), "yaml-depth"),
+            (
+                "deep", Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8),
+                "yaml-depth"
+            ),
             ("bomb", Data(bomb.utf8), "yaml-anchor"),
         ]
         for item in cases {
@@ -46,12 +49,13 @@ import TestSupport
         try repo.write("cards/b.yaml", CardRepo.card("b"))
         let text = try repo.cardigan("validate")
         #expect(text.status == 1)
-        #expect(text.output == """
-            cards/a.yaml:7:16: error: 'Meduim' is not one of 'High', 'Medium', 'Low', 'Unknown' [schema-enum]
-                hint: did you mean 'Medium'?
-            1 error in 1 of 2 cards
+        #expect(
+            text.output == """
+                cards/a.yaml:7:16: error: 'Meduim' is not one of 'High', 'Medium', 'Low', 'Unknown' [schema-enum]
+                    hint: did you mean 'Medium'?
+                1 error in 1 of 2 cards
 
-            """)
+                """)
         let json = try repo.cardigan("validate", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect((object["summary"] as? [String: Any])?["errors"] as? Int == 1)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `verify` catches each way the record can be broken, each with exit 1 and a finding that says
 /// what happened.
@@ -17,7 +17,10 @@ import TestSupport
         return repo
     }
 
-    private func expectFinding(_ repo: CardRepo, _ rule: String, _ text: String, arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectFinding(
+        _ repo: CardRepo, _ rule: String, _ text: String, arguments: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let result = try repo.repo.run([PackagePaths.cardigan, "verify"] + arguments)
         #expect(result.status == 1, "verify passed: \(result.output)", sourceLocation: sourceLocation)
         #expect(result.output.contains("[\(rule)]"), "no \(rule) in: \(result.output)", sourceLocation: sourceLocation)
@@ -42,7 +45,8 @@ import TestSupport
         let repo = try history()
         let oldHead = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         try repo.repo.run(
-            ["git", "rebase", "-q", "--force-rebase", "HEAD~1"], environment: ["GIT_COMMITTER_DATE": "@2000000000 +0000"]
+            ["git", "rebase", "-q", "--force-rebase", "HEAD~1"],
+            environment: ["GIT_COMMITTER_DATE": "@2000000000 +0000"]
         ).checked()
         try repo.git("reset", "-q", "--hard", "HEAD")
         #expect(try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) != oldHead)
@@ -111,8 +115,10 @@ import TestSupport
     @Test func catchesAWholeHistoryRewriteWithACheckpoint() throws {
         let repo = try history()
         try repo.cardigan("checkpoint", "-o", "../checkpoint-\(UUID().uuidString).txt").checked()
-        let file = try FileManager.default.contentsOfDirectory(atPath: (repo.path as NSString).deletingLastPathComponent)
-            .first { $0.hasPrefix("checkpoint-") }.map { (repo.path as NSString).deletingLastPathComponent + "/" + $0 }
+        let file = try FileManager.default.contentsOfDirectory(
+            atPath: (repo.path as NSString).deletingLastPathComponent
+        )
+        .first { $0.hasPrefix("checkpoint-") }.map { (repo.path as NSString).deletingLastPathComponent + "/" + $0 }
         let checkpoint = try #require(file)
         defer { try? FileManager.default.removeItem(atPath: checkpoint) }
         #expect(try repo.cardigan("verify", "--checkpoint", checkpoint).status == 0)
@@ -126,7 +132,9 @@ import TestSupport
         try repo.git("branch", "-m", "main")
         try repo.cardigan("commit", "-m", "recreated").checked()
         #expect(try repo.cardigan("verify").status == 0, "the rewritten history is self-consistent")
-        try expectFinding(repo, "checkpoint-rewritten", "the history was rewritten", arguments: ["--checkpoint", checkpoint])
-        try expectFinding(repo, "checkpoint-tag", "tag 'cards/a/v1' is object", arguments: ["--checkpoint", checkpoint])
+        try expectFinding(
+            repo, "checkpoint-rewritten", "the history was rewritten", arguments: ["--checkpoint", checkpoint])
+        try expectFinding(
+            repo, "checkpoint-tag", "tag 'cards/a/v1' is object", arguments: ["--checkpoint", checkpoint])
     }
 }

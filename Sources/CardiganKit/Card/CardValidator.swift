@@ -53,7 +53,8 @@ public struct CardValidator: Sendable {
             findings.append(
                 Finding(
                     ruleID: "card-content-size",
-                    message: "the content is \(contentSize) characters, more than the limit of \(Self.maximumContentCharacters)",
+                    message:
+                        "the content is \(contentSize) characters, more than the limit of \(Self.maximumContentCharacters)",
                     location: Location(path: path),
                     hint: "shorten long text fields; keep detail in linked documents"))
         }

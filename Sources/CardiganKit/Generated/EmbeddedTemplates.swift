@@ -8,1062 +8,1062 @@ enum EmbeddedTemplates {
     /// Every built-in file by its path inside `templates/`.
     static let files: [String: String] = [
         "cards/full.yaml": #"""
-# cardigan model card (full template): every section and field.
-#
-# Keys follow the SageMaker model card content schema in snake_case, so
-# `cardigan export --format sagemaker` is a straight mapping. Replace every
-# placeholder, delete what does not apply (only name, status and
-# model_overview.model_name are required), then run `cardigan validate`.
-#
-# YAML tips: write long text as block scalars (`>` folds lines into one
-# paragraph, `|` keeps line breaks). Quote anything that must stay a string but
-# looks like a number, boolean or date: "1.10", "5e-5", "yes", "2025-01-31".
-# Anchors, aliases, tags and merge keys are not allowed.
+        # cardigan model card (full template): every section and field.
+        #
+        # Keys follow the SageMaker model card content schema in snake_case, so
+        # `cardigan export --format sagemaker` is a straight mapping. Replace every
+        # placeholder, delete what does not apply (only name, status and
+        # model_overview.model_name are required), then run `cardigan validate`.
+        #
+        # YAML tips: write long text as block scalars (`>` folds lines into one
+        # paragraph, `|` keeps line breaks). Quote anything that must stay a string but
+        # looks like a number, boolean or date: "1.10", "5e-5", "yes", "2025-01-31".
+        # Anchors, aliases, tags and merge keys are not allowed.
 
-# Card identity: equals the file name (cards/<name>.yaml) and never changes.
-name: {{name}}
-# Draft | PendingReview | Approved | Archived. New versions are born Draft or
-# PendingReview; use `cardigan status` to approve or archive.
-status: Draft
+        # Card identity: equals the file name (cards/<name>.yaml) and never changes.
+        name: {{name}}
+        # Draft | PendingReview | Approved | Archived. New versions are born Draft or
+        # PendingReview; use `cardigan status` to approve or archive.
+        status: Draft
 
-model_overview:
-  # Name of the model; never changes after version 1.
-  model_name: {{name}}
-  # What the model does, in plain language (at most 1,024 characters).
-  model_description: >
-    Describe what the model predicts, for which population, and how its output
-    is used in the business process.
-  # Team or people who built the model, and who owns it in production.
-  model_creator: Data Science team name
-  model_owner: owning-team
-  # The kind of problem, e.g. Binary Classification, Regression, Ranking.
-  problem_type: Binary Classification
-  # The algorithm or architecture, e.g. XGBoost, Fine-tuned DistilBERT.
-  algorithm_type: XGBoost
-  # Identifier of the deployed model, e.g. its SageMaker model ARN.
-  model_id: arn:aws:sagemaker:us-east-1:111122223333:model/{{name}}
-  # Version of the model itself (a number, at least 1).
-  model_version: 1
-  # Where the trained artifacts live (at most 15 entries).
-  model_artifact:
-    - s3://bucket/path/{{name}}/model.tar.gz
-  # Container images the model is served with (at most 15).
-  inference_environment:
-    container_image:
-      - 111122223333.dkr.ecr.us-east-1.amazonaws.com/{{name}}-inference:latest
+        model_overview:
+          # Name of the model; never changes after version 1.
+          model_name: {{name}}
+          # What the model does, in plain language (at most 1,024 characters).
+          model_description: >
+            Describe what the model predicts, for which population, and how its output
+            is used in the business process.
+          # Team or people who built the model, and who owns it in production.
+          model_creator: Data Science team name
+          model_owner: owning-team
+          # The kind of problem, e.g. Binary Classification, Regression, Ranking.
+          problem_type: Binary Classification
+          # The algorithm or architecture, e.g. XGBoost, Fine-tuned DistilBERT.
+          algorithm_type: XGBoost
+          # Identifier of the deployed model, e.g. its SageMaker model ARN.
+          model_id: arn:aws:sagemaker:us-east-1:111122223333:model/{{name}}
+          # Version of the model itself (a number, at least 1).
+          model_version: 1
+          # Where the trained artifacts live (at most 15 entries).
+          model_artifact:
+            - s3://bucket/path/{{name}}/model.tar.gz
+          # Container images the model is served with (at most 15).
+          inference_environment:
+            container_image:
+              - 111122223333.dkr.ecr.us-east-1.amazonaws.com/{{name}}-inference:latest
 
-intended_uses:
-  # Why the model exists: the decision or process it supports.
-  purpose_of_model: >
-    State the decision or process the model supports and why a model is needed.
-  # Who uses it and how; also state uses that are explicitly out of scope.
-  intended_uses: |
-    - Intended: describe the supported use.
-    Out of scope: list uses the model must not be applied to.
-  # Conditions under which it performs worse: data freshness, segments, drift.
-  factors_affecting_model_efficiency: >
-    Describe inputs, populations and conditions that degrade performance.
-  # High | Medium | Low | Unknown: the harm a wrong prediction can cause.
-  risk_rating: Unknown
-  # Why this rating: who is affected by errors and how badly.
-  explanations_for_risk_rating: >
-    Explain who is affected by wrong predictions and how severely.
+        intended_uses:
+          # Why the model exists: the decision or process it supports.
+          purpose_of_model: >
+            State the decision or process the model supports and why a model is needed.
+          # Who uses it and how; also state uses that are explicitly out of scope.
+          intended_uses: |
+            - Intended: describe the supported use.
+            Out of scope: list uses the model must not be applied to.
+          # Conditions under which it performs worse: data freshness, segments, drift.
+          factors_affecting_model_efficiency: >
+            Describe inputs, populations and conditions that degrade performance.
+          # High | Medium | Low | Unknown: the harm a wrong prediction can cause.
+          risk_rating: Unknown
+          # Why this rating: who is affected by errors and how badly.
+          explanations_for_risk_rating: >
+            Explain who is affected by wrong predictions and how severely.
 
-business_details:
-  # The business problem and its cost or opportunity.
-  business_problem: >
-    Describe the business problem and what solving it is worth.
-  # Owners, users, reviewers (e.g. model risk, compliance, data protection).
-  business_stakeholders: >
-    Business owner, users of the output, and second-line reviewers.
-  line_of_business: Line of business name
+        business_details:
+          # The business problem and its cost or opportunity.
+          business_problem: >
+            Describe the business problem and what solving it is worth.
+          # Owners, users, reviewers (e.g. model risk, compliance, data protection).
+          business_stakeholders: >
+            Business owner, users of the output, and second-line reviewers.
+          line_of_business: Line of business name
 
-training_details:
-  objective_function:
-    function:
-      # Maximize | Minimize
-      function: Minimize
-      # What is optimised (at most 63 characters), e.g. Loss, AUC.
-      facet: Loss
-      # The exact objective (at most 63 characters).
-      condition: Binary logistic loss on the validation split
-    notes: Early stopping, regularisation or calibration choices worth knowing.
-  # What happened in training: data period, convergence, notable decisions.
-  training_observations: >
-    Describe the training data period, size, and notable observations.
-  training_job_details:
-    # ARN of the training job, if it ran on SageMaker.
-    training_arn: arn:aws:sagemaker:us-east-1:111122223333:training-job/{{name}}
-    # Training datasets (at most 15).
-    training_datasets:
-      - s3://bucket/path/{{name}}/train.parquet
-    training_environment:
-      container_image:
-        - 111122223333.dkr.ecr.us-east-1.amazonaws.com/{{name}}-training:latest
-    # Metrics the training job reported: name and a number (at most 50).
-    training_metrics:
-      - name: validation_auc
-        value: 0.5
-        notes: Replace with the metric the training job reported.
-    # Metrics you add yourself, same shape (at most 50).
-    user_provided_training_metrics:
-      - name: training_rows
-        value: 1
-        notes: Rows used for training after filtering.
-    # Hyperparameters of the training job (at most 100). Values are strings:
-    # quote numbers, e.g. "0.1".
-    hyper_parameters:
-      - name: learning_rate
-        value: "0.1"
-    # Hyperparameters or settings you add yourself (at most 100).
-    user_provided_hyper_parameters:
-      - name: decision_threshold
-        value: "0.5"
+        training_details:
+          objective_function:
+            function:
+              # Maximize | Minimize
+              function: Minimize
+              # What is optimised (at most 63 characters), e.g. Loss, AUC.
+              facet: Loss
+              # The exact objective (at most 63 characters).
+              condition: Binary logistic loss on the validation split
+            notes: Early stopping, regularisation or calibration choices worth knowing.
+          # What happened in training: data period, convergence, notable decisions.
+          training_observations: >
+            Describe the training data period, size, and notable observations.
+          training_job_details:
+            # ARN of the training job, if it ran on SageMaker.
+            training_arn: arn:aws:sagemaker:us-east-1:111122223333:training-job/{{name}}
+            # Training datasets (at most 15).
+            training_datasets:
+              - s3://bucket/path/{{name}}/train.parquet
+            training_environment:
+              container_image:
+                - 111122223333.dkr.ecr.us-east-1.amazonaws.com/{{name}}-training:latest
+            # Metrics the training job reported: name and a number (at most 50).
+            training_metrics:
+              - name: validation_auc
+                value: 0.5
+                notes: Replace with the metric the training job reported.
+            # Metrics you add yourself, same shape (at most 50).
+            user_provided_training_metrics:
+              - name: training_rows
+                value: 1
+                notes: Rows used for training after filtering.
+            # Hyperparameters of the training job (at most 100). Values are strings:
+            # quote numbers, e.g. "0.1".
+            hyper_parameters:
+              - name: learning_rate
+                value: "0.1"
+            # Hyperparameters or settings you add yourself (at most 100).
+            user_provided_hyper_parameters:
+              - name: decision_threshold
+                value: "0.5"
 
-# One entry per evaluation (test set, out-of-time sample, fairness review, ...).
-evaluation_details:
-  - name: holdout
-    # What the evaluation found (at most 2,096 characters).
-    evaluation_observation: |
-      Describe the evaluation data, the headline results and any weak segments.
-    # ARN of the evaluation or processing job, if any.
-    evaluation_job_arn: arn:aws:sagemaker:us-east-1:111122223333:processing-job/{{name}}-eval
-    # Evaluation datasets (at most 10).
-    datasets:
-      - s3://bucket/path/{{name}}/holdout.parquet
-    # Free key/value facts; keys are identifiers, values are strings.
-    metadata:
-      evaluated_on: "2025-01-31"
-    # Metric type decides the shape of value:
-    #   number, string (at most 63 characters), boolean: a single value;
-    #   linear_graph: [[x, y], ...]; bar_chart: [n, ...] with x_axis_name a list
-    #   of bar labels; matrix: [[n, ...], ...] (at most 20 x 20) with
-    #   x_axis_name and y_axis_name lists of column and row labels.
-    metric_groups:
-      - name: classification
-        metric_data:
-          - name: auc
-            type: number
-            value: 0.5
-            notes: Area under the ROC curve.
-          - name: meets_acceptance_criteria
-            type: boolean
-            value: false
-          - name: operating_point
-            type: string
-            value: threshold 0.5
-          - name: roc_curve
-            type: linear_graph
-            value:
-              - [0.0, 0.0]
-              - [1.0, 1.0]
-            x_axis_name: False positive rate
-            y_axis_name: True positive rate
-          - name: confusion_matrix
-            type: matrix
-            value:
-              - [0, 0]
-              - [0, 0]
-            x_axis_name: [Predicted negative, Predicted positive]
-            y_axis_name: [Actual negative, Actual positive]
-          - name: feature_importance
-            type: bar_chart
-            value: [0.5, 0.5]
-            x_axis_name: [feature_a, feature_b]
-            y_axis_name: Share of total gain
+        # One entry per evaluation (test set, out-of-time sample, fairness review, ...).
+        evaluation_details:
+          - name: holdout
+            # What the evaluation found (at most 2,096 characters).
+            evaluation_observation: |
+              Describe the evaluation data, the headline results and any weak segments.
+            # ARN of the evaluation or processing job, if any.
+            evaluation_job_arn: arn:aws:sagemaker:us-east-1:111122223333:processing-job/{{name}}-eval
+            # Evaluation datasets (at most 10).
+            datasets:
+              - s3://bucket/path/{{name}}/holdout.parquet
+            # Free key/value facts; keys are identifiers, values are strings.
+            metadata:
+              evaluated_on: "2025-01-31"
+            # Metric type decides the shape of value:
+            #   number, string (at most 63 characters), boolean: a single value;
+            #   linear_graph: [[x, y], ...]; bar_chart: [n, ...] with x_axis_name a list
+            #   of bar labels; matrix: [[n, ...], ...] (at most 20 x 20) with
+            #   x_axis_name and y_axis_name lists of column and row labels.
+            metric_groups:
+              - name: classification
+                metric_data:
+                  - name: auc
+                    type: number
+                    value: 0.5
+                    notes: Area under the ROC curve.
+                  - name: meets_acceptance_criteria
+                    type: boolean
+                    value: false
+                  - name: operating_point
+                    type: string
+                    value: threshold 0.5
+                  - name: roc_curve
+                    type: linear_graph
+                    value:
+                      - [0.0, 0.0]
+                      - [1.0, 1.0]
+                    x_axis_name: False positive rate
+                    y_axis_name: True positive rate
+                  - name: confusion_matrix
+                    type: matrix
+                    value:
+                      - [0, 0]
+                      - [0, 0]
+                    x_axis_name: [Predicted negative, Predicted positive]
+                    y_axis_name: [Actual negative, Actual positive]
+                  - name: feature_importance
+                    type: bar_chart
+                    value: [0.5, 0.5]
+                    x_axis_name: [feature_a, feature_b]
+                    y_axis_name: Share of total gain
 
-additional_information:
-  # Fairness, privacy, consent, potential for misuse.
-  ethical_considerations: >
-    Describe fairness, privacy and misuse considerations and how they are handled.
-  # Limits, monitoring, retraining triggers, advice to users.
-  caveats_and_recommendations: |
-    - List known limitations.
-    - List monitoring and retraining triggers.
-  # Organisation-specific facts: identifier keys, string values.
-  custom_details:
-    model_risk_tier: Tier 3
-    last_validated: "2025-01-31"
+        additional_information:
+          # Fairness, privacy, consent, potential for misuse.
+          ethical_considerations: >
+            Describe fairness, privacy and misuse considerations and how they are handled.
+          # Limits, monitoring, retraining triggers, advice to users.
+          caveats_and_recommendations: |
+            - List known limitations.
+            - List monitoring and retraining triggers.
+          # Organisation-specific facts: identifier keys, string values.
+          custom_details:
+            model_risk_tier: Tier 3
+            last_validated: "2025-01-31"
 
-# model_package_details is written by `cardigan link <card> --model-package <group>/<version>`
-# and `cardigan clone`, never by hand: it links this card to one model package version.
+        # model_package_details is written by `cardigan link <card> --model-package <group>/<version>`
+        # and `cardigan clone`, never by hand: it links this card to one model package version.
 
-"""#,
+        """#,
         "cards/minimal.yaml": #"""
-# cardigan model card (minimal template). Fill in the text below, then run
-# `cardigan validate`; see templates/cards/full.yaml for every available field.
-name: {{name}}
-status: Draft
-model_overview:
-  model_name: {{name}}
-  model_description: >
-    Describe in two or three sentences what the model predicts, for whom,
-    and how its output is used.
-intended_uses:
-  # High | Medium | Low | Unknown
-  risk_rating: Unknown
+        # cardigan model card (minimal template). Fill in the text below, then run
+        # `cardigan validate`; see templates/cards/full.yaml for every available field.
+        name: {{name}}
+        status: Draft
+        model_overview:
+          model_name: {{name}}
+          model_description: >
+            Describe in two or three sentences what the model predicts, for whom,
+            and how its output is used.
+        intended_uses:
+          # High | Medium | Low | Unknown
+          risk_rating: Unknown
 
-"""#,
+        """#,
         "model-card.schema.json": ##"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "urn:cardigan:schema:model-card:1",
-  "title": "cardigan model card",
-  "description": "A model card kept as YAML in git. Apart from name and status, the keys mirror the SageMaker model card content schema in snake_case.",
-  "$comment": "Source of truth for the content sections: cfn-lint 1.51.0: cfnlint/data/schemas/resources/e57fab8548d83580.json (AWS::SageMaker::ModelCard, definitions/Content). Deviations are marked with $comment and are all stricter than AWS.",
-  "type": "object",
-  "properties": {
-    "name": {
-      "type": "string",
-      "description": "Card identity; equals the file name (cards/<name>.yaml) and never changes.",
-      "minLength": 1,
-      "maxLength": 63,
-      "pattern": "^[a-z0-9](-?[a-z0-9]){0,62}$"
-    },
-    "status": {
-      "type": "string",
-      "description": "Review status of the card.",
-      "enum": [
-        "Draft",
-        "PendingReview",
-        "Approved",
-        "Archived"
-      ]
-    },
-    "model_overview": {
-      "type": "object",
-      "description": "Overview of the model.",
-      "properties": {
-        "model_description": {
-          "$ref": "#/$defs/text_1024",
-          "description": "What the model does."
-        },
-        "model_creator": {
-          "$ref": "#/$defs/text_1024",
-          "description": "Who built the model."
-        },
-        "model_artifact": {
-          "type": "array",
-          "description": "Locations of the model artifacts, at most 15.",
-          "maxItems": 15,
-          "items": {
-            "type": "string",
-            "maxLength": 1024
-          }
-        },
-        "model_name": {
-          "type": "string",
-          "description": "Name of the model; never changes after version 1.",
-          "minLength": 1,
-          "maxLength": 1024
-        },
-        "problem_type": {
-          "$ref": "#/$defs/text_1024",
-          "description": "Kind of problem, e.g. Binary Classification."
-        },
-        "algorithm_type": {
-          "$ref": "#/$defs/text_1024",
-          "description": "Algorithm, e.g. XGBoost."
-        },
-        "model_id": {
-          "$ref": "#/$defs/text_1024",
-          "description": "Identifier (e.g. ARN) of the model."
-        },
-        "model_owner": {
-          "$ref": "#/$defs/text_1024",
-          "description": "Team or person that owns the model."
-        },
-        "model_version": {
-          "type": "number",
-          "minimum": 1,
-          "description": "Version of the model."
-        },
-        "inference_environment": {
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "urn:cardigan:schema:model-card:1",
+          "title": "cardigan model card",
+          "description": "A model card kept as YAML in git. Apart from name and status, the keys mirror the SageMaker model card content schema in snake_case.",
+          "$comment": "Source of truth for the content sections: cfn-lint 1.51.0: cfnlint/data/schemas/resources/e57fab8548d83580.json (AWS::SageMaker::ModelCard, definitions/Content). Deviations are marked with $comment and are all stricter than AWS.",
           "type": "object",
-          "description": "Where the model runs.",
           "properties": {
-            "container_image": {
-              "$ref": "#/$defs/container_images",
-              "description": "Inference container images."
-            }
-          },
-          "additionalProperties": false
-        }
-      },
-      "required": [
-        "model_name"
-      ],
-      "additionalProperties": false
-    },
-    "intended_uses": {
-      "type": "object",
-      "description": "Intended uses and risk.",
-      "properties": {
-        "purpose_of_model": {
-          "$ref": "#/$defs/text_2048",
-          "description": "Why the model exists."
-        },
-        "intended_uses": {
-          "$ref": "#/$defs/text_2048",
-          "description": "How the model is meant to be used."
-        },
-        "factors_affecting_model_efficiency": {
-          "$ref": "#/$defs/text_2048",
-          "description": "What makes the model perform better or worse."
-        },
-        "risk_rating": {
-          "$ref": "#/$defs/risk_rating"
-        },
-        "explanations_for_risk_rating": {
-          "$ref": "#/$defs/text_2048",
-          "description": "Why the risk rating was chosen."
-        }
-      },
-      "additionalProperties": false
-    },
-    "business_details": {
-      "type": "object",
-      "description": "Business context.",
-      "properties": {
-        "business_problem": {
-          "$ref": "#/$defs/text_2048",
-          "description": "The business problem the model addresses."
-        },
-        "business_stakeholders": {
-          "$ref": "#/$defs/text_2048",
-          "description": "Who depends on the model."
-        },
-        "line_of_business": {
-          "$ref": "#/$defs/text_2048",
-          "description": "Line of business the model serves."
-        }
-      },
-      "additionalProperties": false
-    },
-    "training_details": {
-      "type": "object",
-      "description": "How the model was trained.",
-      "properties": {
-        "objective_function": {
-          "type": "object",
-          "description": "Objective function of training.",
-          "properties": {
-            "function": {
+            "name": {
+              "type": "string",
+              "description": "Card identity; equals the file name (cards/<name>.yaml) and never changes.",
+              "minLength": 1,
+              "maxLength": 63,
+              "pattern": "^[a-z0-9](-?[a-z0-9]){0,62}$"
+            },
+            "status": {
+              "type": "string",
+              "description": "Review status of the card.",
+              "enum": [
+                "Draft",
+                "PendingReview",
+                "Approved",
+                "Archived"
+              ]
+            },
+            "model_overview": {
               "type": "object",
-              "description": "The objective function.",
+              "description": "Overview of the model.",
               "properties": {
-                "function": {
-                  "type": "string",
-                  "enum": [
-                    "Maximize",
-                    "Minimize"
-                  ],
-                  "description": "Direction of optimisation."
+                "model_description": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "What the model does."
                 },
-                "facet": {
-                  "type": "string",
-                  "description": "What is optimised, e.g. Loss.",
-                  "maxLength": 63
+                "model_creator": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "Who built the model."
                 },
-                "condition": {
+                "model_artifact": {
+                  "type": "array",
+                  "description": "Locations of the model artifacts, at most 15.",
+                  "maxItems": 15,
+                  "items": {
+                    "type": "string",
+                    "maxLength": 1024
+                  }
+                },
+                "model_name": {
                   "type": "string",
-                  "description": "Condition of the optimisation.",
-                  "maxLength": 63
+                  "description": "Name of the model; never changes after version 1.",
+                  "minLength": 1,
+                  "maxLength": 1024
+                },
+                "problem_type": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "Kind of problem, e.g. Binary Classification."
+                },
+                "algorithm_type": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "Algorithm, e.g. XGBoost."
+                },
+                "model_id": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "Identifier (e.g. ARN) of the model."
+                },
+                "model_owner": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "Team or person that owns the model."
+                },
+                "model_version": {
+                  "type": "number",
+                  "minimum": 1,
+                  "description": "Version of the model."
+                },
+                "inference_environment": {
+                  "type": "object",
+                  "description": "Where the model runs.",
+                  "properties": {
+                    "container_image": {
+                      "$ref": "#/$defs/container_images",
+                      "description": "Inference container images."
+                    }
+                  },
+                  "additionalProperties": false
+                }
+              },
+              "required": [
+                "model_name"
+              ],
+              "additionalProperties": false
+            },
+            "intended_uses": {
+              "type": "object",
+              "description": "Intended uses and risk.",
+              "properties": {
+                "purpose_of_model": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "Why the model exists."
+                },
+                "intended_uses": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "How the model is meant to be used."
+                },
+                "factors_affecting_model_efficiency": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "What makes the model perform better or worse."
+                },
+                "risk_rating": {
+                  "$ref": "#/$defs/risk_rating"
+                },
+                "explanations_for_risk_rating": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "Why the risk rating was chosen."
                 }
               },
               "additionalProperties": false
             },
-            "notes": {
-              "$ref": "#/$defs/notes",
-              "description": "Notes about the objective function."
+            "business_details": {
+              "type": "object",
+              "description": "Business context.",
+              "properties": {
+                "business_problem": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "The business problem the model addresses."
+                },
+                "business_stakeholders": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "Who depends on the model."
+                },
+                "line_of_business": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "Line of business the model serves."
+                }
+              },
+              "additionalProperties": false
+            },
+            "training_details": {
+              "type": "object",
+              "description": "How the model was trained.",
+              "properties": {
+                "objective_function": {
+                  "type": "object",
+                  "description": "Objective function of training.",
+                  "properties": {
+                    "function": {
+                      "type": "object",
+                      "description": "The objective function.",
+                      "properties": {
+                        "function": {
+                          "type": "string",
+                          "enum": [
+                            "Maximize",
+                            "Minimize"
+                          ],
+                          "description": "Direction of optimisation."
+                        },
+                        "facet": {
+                          "type": "string",
+                          "description": "What is optimised, e.g. Loss.",
+                          "maxLength": 63
+                        },
+                        "condition": {
+                          "type": "string",
+                          "description": "Condition of the optimisation.",
+                          "maxLength": 63
+                        }
+                      },
+                      "additionalProperties": false
+                    },
+                    "notes": {
+                      "$ref": "#/$defs/notes",
+                      "description": "Notes about the objective function."
+                    }
+                  },
+                  "additionalProperties": false
+                },
+                "training_observations": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "Observations from training."
+                },
+                "training_job_details": {
+                  "type": "object",
+                  "description": "The training job.",
+                  "properties": {
+                    "training_arn": {
+                      "type": "string",
+                      "description": "ARN of the training job.",
+                      "maxLength": 1024
+                    },
+                    "training_datasets": {
+                      "type": "array",
+                      "description": "Training datasets, at most 15.",
+                      "maxItems": 15,
+                      "items": {
+                        "type": "string",
+                        "maxLength": 1024
+                      }
+                    },
+                    "training_environment": {
+                      "type": "object",
+                      "description": "Where the model was trained.",
+                      "properties": {
+                        "container_image": {
+                          "$ref": "#/$defs/container_images",
+                          "description": "Training container images."
+                        }
+                      },
+                      "additionalProperties": false
+                    },
+                    "training_metrics": {
+                      "type": "array",
+                      "description": "Metrics reported by the training job, at most 50.",
+                      "maxItems": 50,
+                      "items": {
+                        "$ref": "#/$defs/training_metric"
+                      }
+                    },
+                    "user_provided_training_metrics": {
+                      "type": "array",
+                      "description": "Metrics added by people, at most 50.",
+                      "maxItems": 50,
+                      "items": {
+                        "$ref": "#/$defs/training_metric"
+                      }
+                    },
+                    "hyper_parameters": {
+                      "type": "array",
+                      "description": "Hyperparameters of the training job, at most 100.",
+                      "maxItems": 100,
+                      "items": {
+                        "$ref": "#/$defs/hyper_parameter"
+                      }
+                    },
+                    "user_provided_hyper_parameters": {
+                      "type": "array",
+                      "description": "Hyperparameters added by people, at most 100.",
+                      "maxItems": 100,
+                      "items": {
+                        "$ref": "#/$defs/hyper_parameter"
+                      }
+                    }
+                  },
+                  "additionalProperties": false
+                }
+              },
+              "additionalProperties": false
+            },
+            "evaluation_details": {
+              "type": "array",
+              "description": "Evaluations of the model.",
+              "items": {
+                "$ref": "#/$defs/evaluation_detail"
+              }
+            },
+            "additional_information": {
+              "type": "object",
+              "description": "Anything else reviewers should know.",
+              "properties": {
+                "ethical_considerations": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "Ethical considerations."
+                },
+                "caveats_and_recommendations": {
+                  "$ref": "#/$defs/text_2048",
+                  "description": "Caveats and recommendations."
+                },
+                "custom_details": {
+                  "$ref": "#/$defs/string_map",
+                  "description": "Further details: identifier keys to strings."
+                }
+              },
+              "additionalProperties": false
+            },
+            "model_package_details": {
+              "type": "object",
+              "description": "The linked model package version; written by link and clone.",
+              "properties": {
+                "model_package_group_name": {
+                  "type": "string",
+                  "description": "Model package group.",
+                  "minLength": 1,
+                  "maxLength": 63,
+                  "pattern": "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$"
+                },
+                "model_package_version": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "Version within the model package group.",
+                  "$comment": "AWS: number >= 1; integer here."
+                },
+                "model_package_name": {
+                  "type": "string",
+                  "description": "Model package name.",
+                  "minLength": 1,
+                  "maxLength": 63
+                },
+                "model_package_arn": {
+                  "type": "string",
+                  "description": "ARN of the model package.",
+                  "minLength": 1,
+                  "maxLength": 2048
+                },
+                "model_package_description": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "Description of the model package."
+                },
+                "model_package_status": {
+                  "type": "string",
+                  "enum": [
+                    "Pending",
+                    "InProgress",
+                    "Completed",
+                    "Failed",
+                    "Deleting"
+                  ],
+                  "description": "Status of the model package."
+                },
+                "model_approval_status": {
+                  "type": "string",
+                  "enum": [
+                    "Approved",
+                    "Rejected",
+                    "PendingManualApproval"
+                  ],
+                  "description": "Approval status of the model package."
+                },
+                "approval_description": {
+                  "$ref": "#/$defs/text_1024",
+                  "description": "Why it was approved or rejected."
+                },
+                "created_by": {
+                  "type": "object",
+                  "description": "Creator of the model package.",
+                  "properties": {
+                    "user_profile_name": {
+                      "type": "string",
+                      "description": "User profile that created the package.",
+                      "maxLength": 63
+                    }
+                  },
+                  "additionalProperties": false
+                },
+                "domain": {
+                  "type": "string",
+                  "description": "Machine learning domain, e.g. COMPUTER_VISION."
+                },
+                "task": {
+                  "type": "string",
+                  "description": "Machine learning task, e.g. CLASSIFICATION."
+                },
+                "source_algorithms": {
+                  "type": "array",
+                  "description": "Algorithm used to create the model package (exactly one).",
+                  "minItems": 1,
+                  "maxItems": 1,
+                  "items": {
+                    "$ref": "#/$defs/source_algorithm"
+                  }
+                },
+                "inference_specification": {
+                  "type": "object",
+                  "description": "How the model package is served.",
+                  "properties": {
+                    "containers": {
+                      "type": "array",
+                      "description": "Inference containers, 1 to 15.",
+                      "minItems": 1,
+                      "maxItems": 15,
+                      "items": {
+                        "$ref": "#/$defs/container"
+                      }
+                    }
+                  },
+                  "required": [
+                    "containers"
+                  ],
+                  "additionalProperties": false
+                }
+              },
+              "additionalProperties": false
             }
           },
-          "additionalProperties": false
-        },
-        "training_observations": {
-          "$ref": "#/$defs/text_1024",
-          "description": "Observations from training."
-        },
-        "training_job_details": {
-          "type": "object",
-          "description": "The training job.",
-          "properties": {
-            "training_arn": {
+          "required": [
+            "name",
+            "status",
+            "model_overview"
+          ],
+          "additionalProperties": false,
+          "$defs": {
+            "text_1024": {
               "type": "string",
-              "description": "ARN of the training job.",
+              "description": "Free text, at most 1,024 characters.",
               "maxLength": 1024
             },
-            "training_datasets": {
+            "text_2048": {
+              "type": "string",
+              "description": "Free text, at most 2,048 characters.",
+              "maxLength": 2048
+            },
+            "metric_name": {
+              "type": "string",
+              "description": "A name of 1 to 255 characters with at least one non-blank character.",
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "\\S"
+            },
+            "group_name": {
+              "type": "string",
+              "description": "A name of 1 to 63 characters with at least one non-blank character.",
+              "minLength": 1,
+              "maxLength": 63,
+              "pattern": "\\S"
+            },
+            "notes": {
+              "type": "string",
+              "description": "Notes, at most 1,024 characters.",
+              "maxLength": 1024
+            },
+            "string_map": {
+              "type": "object",
+              "description": "A map of identifier keys to strings of at most 1,024 characters.",
+              "$comment": "AWS uses the unanchored key pattern [a-zA-Z_][a-zA-Z0-9_]*; the anchored form here accepts a subset of it.",
+              "patternProperties": {
+                "^[a-zA-Z_][a-zA-Z0-9_]*$": {
+                  "type": "string",
+                  "maxLength": 1024
+                }
+              },
+              "additionalProperties": false
+            },
+            "container_images": {
               "type": "array",
-              "description": "Training datasets, at most 15.",
+              "description": "Container image URIs, at most 15.",
               "maxItems": 15,
               "items": {
                 "type": "string",
                 "maxLength": 1024
               }
             },
-            "training_environment": {
-              "type": "object",
-              "description": "Where the model was trained.",
-              "properties": {
-                "container_image": {
-                  "$ref": "#/$defs/container_images",
-                  "description": "Training container images."
-                }
-              },
-              "additionalProperties": false
-            },
-            "training_metrics": {
-              "type": "array",
-              "description": "Metrics reported by the training job, at most 50.",
-              "maxItems": 50,
-              "items": {
-                "$ref": "#/$defs/training_metric"
-              }
-            },
-            "user_provided_training_metrics": {
-              "type": "array",
-              "description": "Metrics added by people, at most 50.",
-              "maxItems": 50,
-              "items": {
-                "$ref": "#/$defs/training_metric"
-              }
-            },
-            "hyper_parameters": {
-              "type": "array",
-              "description": "Hyperparameters of the training job, at most 100.",
-              "maxItems": 100,
-              "items": {
-                "$ref": "#/$defs/hyper_parameter"
-              }
-            },
-            "user_provided_hyper_parameters": {
-              "type": "array",
-              "description": "Hyperparameters added by people, at most 100.",
-              "maxItems": 100,
-              "items": {
-                "$ref": "#/$defs/hyper_parameter"
-              }
-            }
-          },
-          "additionalProperties": false
-        }
-      },
-      "additionalProperties": false
-    },
-    "evaluation_details": {
-      "type": "array",
-      "description": "Evaluations of the model.",
-      "items": {
-        "$ref": "#/$defs/evaluation_detail"
-      }
-    },
-    "additional_information": {
-      "type": "object",
-      "description": "Anything else reviewers should know.",
-      "properties": {
-        "ethical_considerations": {
-          "$ref": "#/$defs/text_2048",
-          "description": "Ethical considerations."
-        },
-        "caveats_and_recommendations": {
-          "$ref": "#/$defs/text_2048",
-          "description": "Caveats and recommendations."
-        },
-        "custom_details": {
-          "$ref": "#/$defs/string_map",
-          "description": "Further details: identifier keys to strings."
-        }
-      },
-      "additionalProperties": false
-    },
-    "model_package_details": {
-      "type": "object",
-      "description": "The linked model package version; written by link and clone.",
-      "properties": {
-        "model_package_group_name": {
-          "type": "string",
-          "description": "Model package group.",
-          "minLength": 1,
-          "maxLength": 63,
-          "pattern": "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$"
-        },
-        "model_package_version": {
-          "type": "integer",
-          "minimum": 1,
-          "description": "Version within the model package group.",
-          "$comment": "AWS: number >= 1; integer here."
-        },
-        "model_package_name": {
-          "type": "string",
-          "description": "Model package name.",
-          "minLength": 1,
-          "maxLength": 63
-        },
-        "model_package_arn": {
-          "type": "string",
-          "description": "ARN of the model package.",
-          "minLength": 1,
-          "maxLength": 2048
-        },
-        "model_package_description": {
-          "$ref": "#/$defs/text_1024",
-          "description": "Description of the model package."
-        },
-        "model_package_status": {
-          "type": "string",
-          "enum": [
-            "Pending",
-            "InProgress",
-            "Completed",
-            "Failed",
-            "Deleting"
-          ],
-          "description": "Status of the model package."
-        },
-        "model_approval_status": {
-          "type": "string",
-          "enum": [
-            "Approved",
-            "Rejected",
-            "PendingManualApproval"
-          ],
-          "description": "Approval status of the model package."
-        },
-        "approval_description": {
-          "$ref": "#/$defs/text_1024",
-          "description": "Why it was approved or rejected."
-        },
-        "created_by": {
-          "type": "object",
-          "description": "Creator of the model package.",
-          "properties": {
-            "user_profile_name": {
+            "risk_rating": {
               "type": "string",
-              "description": "User profile that created the package.",
+              "description": "Risk of the model in its intended uses.",
+              "enum": [
+                "High",
+                "Medium",
+                "Low",
+                "Unknown"
+              ]
+            },
+            "axis_name_string": {
+              "type": "string",
+              "description": "An axis name, at most 63 characters.",
               "maxLength": 63
-            }
-          },
-          "additionalProperties": false
-        },
-        "domain": {
-          "type": "string",
-          "description": "Machine learning domain, e.g. COMPUTER_VISION."
-        },
-        "task": {
-          "type": "string",
-          "description": "Machine learning task, e.g. CLASSIFICATION."
-        },
-        "source_algorithms": {
-          "type": "array",
-          "description": "Algorithm used to create the model package (exactly one).",
-          "minItems": 1,
-          "maxItems": 1,
-          "items": {
-            "$ref": "#/$defs/source_algorithm"
-          }
-        },
-        "inference_specification": {
-          "type": "object",
-          "description": "How the model package is served.",
-          "properties": {
-            "containers": {
+            },
+            "axis_name_array": {
               "type": "array",
-              "description": "Inference containers, 1 to 15.",
-              "minItems": 1,
-              "maxItems": 15,
+              "description": "Axis labels, one per tick or row/column, each at most 63 characters.",
               "items": {
-                "$ref": "#/$defs/container"
-              }
-            }
-          },
-          "required": [
-            "containers"
-          ],
-          "additionalProperties": false
-        }
-      },
-      "additionalProperties": false
-    }
-  },
-  "required": [
-    "name",
-    "status",
-    "model_overview"
-  ],
-  "additionalProperties": false,
-  "$defs": {
-    "text_1024": {
-      "type": "string",
-      "description": "Free text, at most 1,024 characters.",
-      "maxLength": 1024
-    },
-    "text_2048": {
-      "type": "string",
-      "description": "Free text, at most 2,048 characters.",
-      "maxLength": 2048
-    },
-    "metric_name": {
-      "type": "string",
-      "description": "A name of 1 to 255 characters with at least one non-blank character.",
-      "minLength": 1,
-      "maxLength": 255,
-      "pattern": "\\S"
-    },
-    "group_name": {
-      "type": "string",
-      "description": "A name of 1 to 63 characters with at least one non-blank character.",
-      "minLength": 1,
-      "maxLength": 63,
-      "pattern": "\\S"
-    },
-    "notes": {
-      "type": "string",
-      "description": "Notes, at most 1,024 characters.",
-      "maxLength": 1024
-    },
-    "string_map": {
-      "type": "object",
-      "description": "A map of identifier keys to strings of at most 1,024 characters.",
-      "$comment": "AWS uses the unanchored key pattern [a-zA-Z_][a-zA-Z0-9_]*; the anchored form here accepts a subset of it.",
-      "patternProperties": {
-        "^[a-zA-Z_][a-zA-Z0-9_]*$": {
-          "type": "string",
-          "maxLength": 1024
-        }
-      },
-      "additionalProperties": false
-    },
-    "container_images": {
-      "type": "array",
-      "description": "Container image URIs, at most 15.",
-      "maxItems": 15,
-      "items": {
-        "type": "string",
-        "maxLength": 1024
-      }
-    },
-    "risk_rating": {
-      "type": "string",
-      "description": "Risk of the model in its intended uses.",
-      "enum": [
-        "High",
-        "Medium",
-        "Low",
-        "Unknown"
-      ]
-    },
-    "axis_name_string": {
-      "type": "string",
-      "description": "An axis name, at most 63 characters.",
-      "maxLength": 63
-    },
-    "axis_name_array": {
-      "type": "array",
-      "description": "Axis labels, one per tick or row/column, each at most 63 characters.",
-      "items": {
-        "type": "string",
-        "maxLength": 63
-      }
-    },
-    "axis_name": {
-      "description": "An axis name, or labels per tick.",
-      "anyOf": [
-        {
-          "$ref": "#/$defs/axis_name_string"
-        },
-        {
-          "$ref": "#/$defs/axis_name_array"
-        }
-      ]
-    },
-    "metric": {
-      "type": "object",
-      "description": "One evaluation metric. The shape of value (and of the axis names) follows type.",
-      "$comment": "Merges the AWS SimpleMetric, LinearGraphMetric, BarChartMetric and MatrixMetric definitions into one object discriminated by type.",
-      "properties": {
-        "name": {
-          "$ref": "#/$defs/metric_name",
-          "description": "Metric name."
-        },
-        "notes": {
-          "$ref": "#/$defs/notes",
-          "description": "Notes about the metric."
-        },
-        "type": {
-          "type": "string",
-          "description": "Kind of metric; decides the shape of value.",
-          "enum": [
-            "number",
-            "string",
-            "boolean",
-            "linear_graph",
-            "bar_chart",
-            "matrix"
-          ]
-        },
-        "value": {
-          "description": "The metric value: number, string, boolean, [[x, y], ...], [n, ...] or [[n, ...], ...] according to type.",
-          "type": [
-            "number",
-            "string",
-            "boolean",
-            "array"
-          ]
-        },
-        "x_axis_name": {
-          "$ref": "#/$defs/axis_name",
-          "description": "X axis name (a string, or labels per bar/column for bar_chart and matrix)."
-        },
-        "y_axis_name": {
-          "$ref": "#/$defs/axis_name",
-          "description": "Y axis name (a string, or labels per row for matrix)."
-        }
-      },
-      "required": [
-        "name",
-        "type",
-        "value"
-      ],
-      "additionalProperties": false,
-      "allOf": [
-        {
-          "if": {
-            "properties": {
-              "type": {
-                "const": "number"
-              }
-            },
-            "required": [
-              "type"
-            ]
-          },
-          "then": {
-            "properties": {
-              "value": {
-                "type": "number"
-              },
-              "x_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              },
-              "y_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              }
-            }
-          }
-        },
-        {
-          "if": {
-            "properties": {
-              "type": {
-                "const": "string"
-              }
-            },
-            "required": [
-              "type"
-            ]
-          },
-          "then": {
-            "properties": {
-              "value": {
                 "type": "string",
                 "maxLength": 63
-              },
-              "x_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              },
-              "y_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              }
-            }
-          }
-        },
-        {
-          "if": {
-            "properties": {
-              "type": {
-                "const": "boolean"
               }
             },
-            "required": [
-              "type"
-            ]
-          },
-          "then": {
-            "properties": {
-              "value": {
-                "type": "boolean"
-              },
-              "x_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              },
-              "y_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              }
-            }
-          }
-        },
-        {
-          "if": {
-            "properties": {
-              "type": {
-                "const": "linear_graph"
-              }
+            "axis_name": {
+              "description": "An axis name, or labels per tick.",
+              "anyOf": [
+                {
+                  "$ref": "#/$defs/axis_name_string"
+                },
+                {
+                  "$ref": "#/$defs/axis_name_array"
+                }
+              ]
             },
-            "required": [
-              "type"
-            ]
-          },
-          "then": {
-            "properties": {
-              "value": {
-                "type": "array",
-                "minItems": 1,
-                "items": {
-                  "type": "array",
-                  "prefixItems": [
-                    {
-                      "type": "number"
+            "metric": {
+              "type": "object",
+              "description": "One evaluation metric. The shape of value (and of the axis names) follows type.",
+              "$comment": "Merges the AWS SimpleMetric, LinearGraphMetric, BarChartMetric and MatrixMetric definitions into one object discriminated by type.",
+              "properties": {
+                "name": {
+                  "$ref": "#/$defs/metric_name",
+                  "description": "Metric name."
+                },
+                "notes": {
+                  "$ref": "#/$defs/notes",
+                  "description": "Notes about the metric."
+                },
+                "type": {
+                  "type": "string",
+                  "description": "Kind of metric; decides the shape of value.",
+                  "enum": [
+                    "number",
+                    "string",
+                    "boolean",
+                    "linear_graph",
+                    "bar_chart",
+                    "matrix"
+                  ]
+                },
+                "value": {
+                  "description": "The metric value: number, string, boolean, [[x, y], ...], [n, ...] or [[n, ...], ...] according to type.",
+                  "type": [
+                    "number",
+                    "string",
+                    "boolean",
+                    "array"
+                  ]
+                },
+                "x_axis_name": {
+                  "$ref": "#/$defs/axis_name",
+                  "description": "X axis name (a string, or labels per bar/column for bar_chart and matrix)."
+                },
+                "y_axis_name": {
+                  "$ref": "#/$defs/axis_name",
+                  "description": "Y axis name (a string, or labels per row for matrix)."
+                }
+              },
+              "required": [
+                "name",
+                "type",
+                "value"
+              ],
+              "additionalProperties": false,
+              "allOf": [
+                {
+                  "if": {
+                    "properties": {
+                      "type": {
+                        "const": "number"
+                      }
                     },
-                    {
-                      "type": "number"
+                    "required": [
+                      "type"
+                    ]
+                  },
+                  "then": {
+                    "properties": {
+                      "value": {
+                        "type": "number"
+                      },
+                      "x_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      },
+                      "y_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      }
                     }
-                  ],
-                  "minItems": 2,
-                  "maxItems": 2
+                  }
+                },
+                {
+                  "if": {
+                    "properties": {
+                      "type": {
+                        "const": "string"
+                      }
+                    },
+                    "required": [
+                      "type"
+                    ]
+                  },
+                  "then": {
+                    "properties": {
+                      "value": {
+                        "type": "string",
+                        "maxLength": 63
+                      },
+                      "x_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      },
+                      "y_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      }
+                    }
+                  }
+                },
+                {
+                  "if": {
+                    "properties": {
+                      "type": {
+                        "const": "boolean"
+                      }
+                    },
+                    "required": [
+                      "type"
+                    ]
+                  },
+                  "then": {
+                    "properties": {
+                      "value": {
+                        "type": "boolean"
+                      },
+                      "x_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      },
+                      "y_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      }
+                    }
+                  }
+                },
+                {
+                  "if": {
+                    "properties": {
+                      "type": {
+                        "const": "linear_graph"
+                      }
+                    },
+                    "required": [
+                      "type"
+                    ]
+                  },
+                  "then": {
+                    "properties": {
+                      "value": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                          "type": "array",
+                          "prefixItems": [
+                            {
+                              "type": "number"
+                            },
+                            {
+                              "type": "number"
+                            }
+                          ],
+                          "minItems": 2,
+                          "maxItems": 2
+                        }
+                      },
+                      "x_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      },
+                      "y_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      }
+                    }
+                  }
+                },
+                {
+                  "if": {
+                    "properties": {
+                      "type": {
+                        "const": "bar_chart"
+                      }
+                    },
+                    "required": [
+                      "type"
+                    ]
+                  },
+                  "then": {
+                    "properties": {
+                      "value": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                          "type": "number"
+                        }
+                      },
+                      "x_axis_name": {
+                        "$ref": "#/$defs/axis_name_array"
+                      },
+                      "y_axis_name": {
+                        "$ref": "#/$defs/axis_name_string"
+                      }
+                    }
+                  }
+                },
+                {
+                  "if": {
+                    "properties": {
+                      "type": {
+                        "const": "matrix"
+                      }
+                    },
+                    "required": [
+                      "type"
+                    ]
+                  },
+                  "then": {
+                    "properties": {
+                      "value": {
+                        "type": "array",
+                        "minItems": 1,
+                        "maxItems": 20,
+                        "items": {
+                          "type": "array",
+                          "minItems": 1,
+                          "maxItems": 20,
+                          "items": {
+                            "type": "number"
+                          }
+                        }
+                      },
+                      "x_axis_name": {
+                        "$ref": "#/$defs/axis_name_array"
+                      },
+                      "y_axis_name": {
+                        "$ref": "#/$defs/axis_name_array"
+                      }
+                    }
+                  }
+                }
+              ]
+            },
+            "training_metric": {
+              "type": "object",
+              "description": "A training metric: a named number.",
+              "properties": {
+                "name": {
+                  "$ref": "#/$defs/metric_name",
+                  "description": "Metric name."
+                },
+                "notes": {
+                  "$ref": "#/$defs/notes",
+                  "description": "Notes about the metric."
+                },
+                "value": {
+                  "type": "number",
+                  "description": "Metric value."
                 }
               },
-              "x_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              },
-              "y_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              }
-            }
-          }
-        },
-        {
-          "if": {
-            "properties": {
-              "type": {
-                "const": "bar_chart"
-              }
+              "required": [
+                "name",
+                "value"
+              ],
+              "additionalProperties": false
             },
-            "required": [
-              "type"
-            ]
-          },
-          "then": {
-            "properties": {
-              "value": {
-                "type": "array",
-                "minItems": 1,
-                "items": {
-                  "type": "number"
+            "hyper_parameter": {
+              "type": "object",
+              "description": "A training hyperparameter.",
+              "properties": {
+                "name": {
+                  "$ref": "#/$defs/metric_name",
+                  "description": "Hyperparameter name."
+                },
+                "value": {
+                  "$ref": "#/$defs/metric_name",
+                  "description": "Hyperparameter value, as a string (quote numbers in YAML)."
                 }
               },
-              "x_axis_name": {
-                "$ref": "#/$defs/axis_name_array"
-              },
-              "y_axis_name": {
-                "$ref": "#/$defs/axis_name_string"
-              }
-            }
-          }
-        },
-        {
-          "if": {
-            "properties": {
-              "type": {
-                "const": "matrix"
-              }
+              "required": [
+                "name",
+                "value"
+              ],
+              "additionalProperties": false
             },
-            "required": [
-              "type"
-            ]
-          },
-          "then": {
-            "properties": {
-              "value": {
-                "type": "array",
-                "minItems": 1,
-                "maxItems": 20,
-                "items": {
+            "metric_group": {
+              "type": "object",
+              "description": "A named group of metrics.",
+              "properties": {
+                "name": {
+                  "$ref": "#/$defs/group_name",
+                  "description": "Metric group name."
+                },
+                "metric_data": {
                   "type": "array",
-                  "minItems": 1,
-                  "maxItems": 20,
+                  "description": "Metrics in this group.",
                   "items": {
-                    "type": "number"
+                    "$ref": "#/$defs/metric"
                   }
                 }
               },
-              "x_axis_name": {
-                "$ref": "#/$defs/axis_name_array"
+              "required": [
+                "name",
+                "metric_data"
+              ],
+              "additionalProperties": false
+            },
+            "evaluation_detail": {
+              "type": "object",
+              "description": "One evaluation of the model.",
+              "properties": {
+                "name": {
+                  "$ref": "#/$defs/group_name",
+                  "description": "Name of the evaluation."
+                },
+                "evaluation_observation": {
+                  "type": "string",
+                  "description": "Observations from the evaluation.",
+                  "maxLength": 2096,
+                  "$comment": "2096 (sic) is the AWS limit."
+                },
+                "evaluation_job_arn": {
+                  "type": "string",
+                  "description": "ARN of the evaluation job.",
+                  "maxLength": 256
+                },
+                "datasets": {
+                  "type": "array",
+                  "description": "Evaluation datasets (URIs or names), at most 10.",
+                  "maxItems": 10,
+                  "items": {
+                    "type": "string",
+                    "maxLength": 1024
+                  }
+                },
+                "metadata": {
+                  "$ref": "#/$defs/string_map",
+                  "description": "Evaluation metadata: identifier keys to strings."
+                },
+                "metric_groups": {
+                  "type": "array",
+                  "description": "Groups of evaluation metrics.",
+                  "items": {
+                    "$ref": "#/$defs/metric_group"
+                  }
+                }
               },
-              "y_axis_name": {
-                "$ref": "#/$defs/axis_name_array"
-              }
+              "required": [
+                "name"
+              ],
+              "additionalProperties": false
+            },
+            "container": {
+              "type": "object",
+              "description": "An inference container.",
+              "properties": {
+                "image": {
+                  "type": "string",
+                  "description": "Inference container image URI.",
+                  "maxLength": 255
+                },
+                "model_data_url": {
+                  "type": "string",
+                  "description": "Location of the model artifacts.",
+                  "maxLength": 1024
+                },
+                "nearest_model_name": {
+                  "type": "string",
+                  "description": "Name of a pre-trained model closest to this one."
+                }
+              },
+              "required": [
+                "image"
+              ],
+              "additionalProperties": false
+            },
+            "source_algorithm": {
+              "type": "object",
+              "description": "An algorithm used to create the model package.",
+              "properties": {
+                "algorithm_name": {
+                  "type": "string",
+                  "description": "Name of the algorithm the model package was built with.",
+                  "maxLength": 170
+                },
+                "model_data_url": {
+                  "type": "string",
+                  "description": "Location of the model artifacts.",
+                  "maxLength": 1024
+                }
+              },
+              "required": [
+                "algorithm_name"
+              ],
+              "additionalProperties": false
             }
           }
         }
-      ]
-    },
-    "training_metric": {
-      "type": "object",
-      "description": "A training metric: a named number.",
-      "properties": {
-        "name": {
-          "$ref": "#/$defs/metric_name",
-          "description": "Metric name."
-        },
-        "notes": {
-          "$ref": "#/$defs/notes",
-          "description": "Notes about the metric."
-        },
-        "value": {
-          "type": "number",
-          "description": "Metric value."
-        }
-      },
-      "required": [
-        "name",
-        "value"
-      ],
-      "additionalProperties": false
-    },
-    "hyper_parameter": {
-      "type": "object",
-      "description": "A training hyperparameter.",
-      "properties": {
-        "name": {
-          "$ref": "#/$defs/metric_name",
-          "description": "Hyperparameter name."
-        },
-        "value": {
-          "$ref": "#/$defs/metric_name",
-          "description": "Hyperparameter value, as a string (quote numbers in YAML)."
-        }
-      },
-      "required": [
-        "name",
-        "value"
-      ],
-      "additionalProperties": false
-    },
-    "metric_group": {
-      "type": "object",
-      "description": "A named group of metrics.",
-      "properties": {
-        "name": {
-          "$ref": "#/$defs/group_name",
-          "description": "Metric group name."
-        },
-        "metric_data": {
-          "type": "array",
-          "description": "Metrics in this group.",
-          "items": {
-            "$ref": "#/$defs/metric"
-          }
-        }
-      },
-      "required": [
-        "name",
-        "metric_data"
-      ],
-      "additionalProperties": false
-    },
-    "evaluation_detail": {
-      "type": "object",
-      "description": "One evaluation of the model.",
-      "properties": {
-        "name": {
-          "$ref": "#/$defs/group_name",
-          "description": "Name of the evaluation."
-        },
-        "evaluation_observation": {
-          "type": "string",
-          "description": "Observations from the evaluation.",
-          "maxLength": 2096,
-          "$comment": "2096 (sic) is the AWS limit."
-        },
-        "evaluation_job_arn": {
-          "type": "string",
-          "description": "ARN of the evaluation job.",
-          "maxLength": 256
-        },
-        "datasets": {
-          "type": "array",
-          "description": "Evaluation datasets (URIs or names), at most 10.",
-          "maxItems": 10,
-          "items": {
-            "type": "string",
-            "maxLength": 1024
-          }
-        },
-        "metadata": {
-          "$ref": "#/$defs/string_map",
-          "description": "Evaluation metadata: identifier keys to strings."
-        },
-        "metric_groups": {
-          "type": "array",
-          "description": "Groups of evaluation metrics.",
-          "items": {
-            "$ref": "#/$defs/metric_group"
-          }
-        }
-      },
-      "required": [
-        "name"
-      ],
-      "additionalProperties": false
-    },
-    "container": {
-      "type": "object",
-      "description": "An inference container.",
-      "properties": {
-        "image": {
-          "type": "string",
-          "description": "Inference container image URI.",
-          "maxLength": 255
-        },
-        "model_data_url": {
-          "type": "string",
-          "description": "Location of the model artifacts.",
-          "maxLength": 1024
-        },
-        "nearest_model_name": {
-          "type": "string",
-          "description": "Name of a pre-trained model closest to this one."
-        }
-      },
-      "required": [
-        "image"
-      ],
-      "additionalProperties": false
-    },
-    "source_algorithm": {
-      "type": "object",
-      "description": "An algorithm used to create the model package.",
-      "properties": {
-        "algorithm_name": {
-          "type": "string",
-          "description": "Name of the algorithm the model package was built with.",
-          "maxLength": 170
-        },
-        "model_data_url": {
-          "type": "string",
-          "description": "Location of the model artifacts.",
-          "maxLength": 1024
-        }
-      },
-      "required": [
-        "algorithm_name"
-      ],
-      "additionalProperties": false
-    }
-  }
-}
 
-"""##,
+        """##,
     ]
 }

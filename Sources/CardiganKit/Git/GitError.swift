@@ -27,11 +27,13 @@ public enum GitError: Error, CustomStringConvertible, Sendable {
             let name = reference.replacingOccurrences(of: "refs/tags/", with: "")
             return reference.hasPrefix("refs/tags/") ? "tag '\(name)' already exists" : "'\(reference)' already exists"
         case .referenceMoved(let reference, let expected, let actual):
-            return "'\(reference)' moved from \(expected?.short ?? "nothing") to \(actual?.short ?? "nothing") while committing; nothing was written, run again"
+            return
+                "'\(reference)' moved from \(expected?.short ?? "nothing") to \(actual?.short ?? "nothing") while committing; nothing was written, run again"
         case .notFound(let what):
             return "not found: \(what)"
         case .missingIdentity(let role):
-            return "no \(role) identity: set user.name and user.email in git's configuration, or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL"
+            return
+                "no \(role) identity: set user.name and user.email in git's configuration, or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL"
         case .locked(let what):
             return "'\(what)' is locked by another process"
         }

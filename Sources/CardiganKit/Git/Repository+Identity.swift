@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibgit2
+import Foundation
 
 extension Repository {
     /// A value from git's configuration (repository, global, system), nil when unset.
@@ -26,13 +26,15 @@ extension Repository {
         let configuredName = try configString("user.name")
         let configuredEmail = try configString("user.email")
         let name = nonEmpty(environment[prefix + "NAME"]) ?? nonEmpty(configuredName)
-        let email = nonEmpty(environment[prefix + "EMAIL"]) ?? nonEmpty(configuredEmail) ?? nonEmpty(environment["EMAIL"])
+        let email =
+            nonEmpty(environment[prefix + "EMAIL"]) ?? nonEmpty(configuredEmail) ?? nonEmpty(environment["EMAIL"])
         guard let name, let email else { throw GitError.missingIdentity(roleName) }
         var time = Int64(Date().timeIntervalSince1970)
         var offset = Int32(TimeZone.current.secondsFromGMT() / 60)
         if let date = nonEmpty(environment[prefix + "DATE"]) {
             guard let parsed = Self.parseGitDate(date) else {
-                throw GitError.libgit2(function: "parse \(prefix)DATE", code: -1, message: "cannot read the date '\(date)'")
+                throw GitError.libgit2(
+                    function: "parse \(prefix)DATE", code: -1, message: "cannot read the date '\(date)'")
             }
             (time, offset) = parsed
         }
@@ -62,7 +64,8 @@ extension Repository {
         let formatter = ISO8601DateFormatter()
         guard let date = formatter.date(from: iso) else { return nil }
         var offset: Int32 = 0
-        if let sign = iso.lastIndex(where: { $0 == "+" || $0 == "-" }), iso.distance(from: sign, to: iso.endIndex) == 6 {
+        if let sign = iso.lastIndex(where: { $0 == "+" || $0 == "-" }), iso.distance(from: sign, to: iso.endIndex) == 6
+        {
             offset = parseOffset(iso[sign...].replacingOccurrences(of: ":", with: "")) ?? 0
         }
         return (Int64(date.timeIntervalSince1970), offset)

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibgit2
+import Foundation
 
 extension Repository {
     /// Sets the index entries of `paths` to their blobs in `commit` (removing those it lacks),

@@ -1,12 +1,14 @@
-import Foundation
 internal import CLibgit2
+import Foundation
 
 extension Repository {
     /// Stores `bytes` as a blob.
     public func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
         var oid = git_oid()
         try bytes.withUnsafeBytes { buffer in
-            try check(git_blob_create_from_buffer(&oid, pointer, buffer.baseAddress, buffer.count), "git_blob_create_from_buffer")
+            try check(
+                git_blob_create_from_buffer(&oid, pointer, buffer.baseAddress, buffer.count),
+                "git_blob_create_from_buffer")
         }
         return ObjectID(oid)
     }
@@ -32,11 +34,13 @@ extension Repository {
         var nested: [Substring: [(path: Substring, blob: ObjectID?)]] = [:]
         for change in changes {
             if let slash = change.path.firstIndex(of: "/") {
-                nested[change.path[..<slash], default: []].append((change.path[change.path.index(after: slash)...], change.blob))
+                nested[change.path[..<slash], default: []].append(
+                    (change.path[change.path.index(after: slash)...], change.blob))
             } else if let blob = change.blob {
                 var oid = blob.oid
                 try check(
-                    git_treebuilder_insert(nil, builder, String(change.path), &oid, GIT_FILEMODE_BLOB), "git_treebuilder_insert",
+                    git_treebuilder_insert(nil, builder, String(change.path), &oid, GIT_FILEMODE_BLOB),
+                    "git_treebuilder_insert",
                     reference: String(change.path))
             } else if git_treebuilder_get(builder, String(change.path)) != nil {
                 try check(git_treebuilder_remove(builder, String(change.path)), "git_treebuilder_remove")
@@ -50,7 +54,9 @@ extension Repository {
             }
             let subtree = try writeTree(base: existing, changes: folderChanges)
             if try treeEntries(of: subtree).isEmpty {
-                if git_treebuilder_get(builder, name) != nil { try check(git_treebuilder_remove(builder, name), "git_treebuilder_remove") }
+                if git_treebuilder_get(builder, name) != nil {
+                    try check(git_treebuilder_remove(builder, name), "git_treebuilder_remove")
+                }
             } else {
                 var oid = subtree.oid
                 try check(git_treebuilder_insert(nil, builder, name, &oid, GIT_FILEMODE_TREE), "git_treebuilder_insert")
@@ -96,7 +102,9 @@ extension Repository {
     /// Points `name` at `new` only if it still points at `expected` (nil: only if it does not
     /// exist). Otherwise throws ``GitError/referenceMoved(reference:expected:actual:)`` and
     /// changes nothing. Never forced.
-    public func updateReference(_ name: String, to new: ObjectID, expecting expected: ObjectID?, logMessage: String) throws {
+    public func updateReference(_ name: String, to new: ObjectID, expecting expected: ObjectID?, logMessage: String)
+        throws
+    {
         var newOID = new.oid
         var ref: OpaquePointer?
         let code: Int32
@@ -118,15 +126,21 @@ extension Repository {
     }
 
     /// Creates the annotated tag `name` (`cards/x/v1`) on commit `target`; refuses when it exists.
-    public func createAnnotatedTag(name: String, target: ObjectID, message: String, tagger: Signature) throws -> ObjectID {
+    public func createAnnotatedTag(name: String, target: ObjectID, message: String, tagger: Signature) throws
+        -> ObjectID
+    {
         var targetOID = target.oid
         var object: OpaquePointer?
-        try check(git_object_lookup(&object, pointer, &targetOID, GIT_OBJECT_COMMIT), "git_object_lookup", reference: target.hex)
+        try check(
+            git_object_lookup(&object, pointer, &targetOID, GIT_OBJECT_COMMIT), "git_object_lookup",
+            reference: target.hex)
         defer { git_object_free(object) }
         let signature = try makeSignature(tagger)
         defer { git_signature_free(signature) }
         var oid = git_oid()
-        try check(git_tag_create(&oid, pointer, name, object, signature, message, 0), "git_tag_create", reference: "refs/tags/" + name)
+        try check(
+            git_tag_create(&oid, pointer, name, object, signature, message, 0), "git_tag_create",
+            reference: "refs/tags/" + name)
         return ObjectID(oid)
     }
 

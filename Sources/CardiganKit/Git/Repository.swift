@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibgit2
+import Foundation
 
 /// A git repository opened through libgit2; owns the `git_repository` handle and frees it in
 /// `deinit`. Every read and write cardigan makes to git goes through here.
@@ -46,7 +46,8 @@ public final class Repository {
         Libgit2.initialize()
         var handle: OpaquePointer?
         try check(
-            git_repository_open_ext(&handle, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil), "git_repository_open_ext")
+            git_repository_open_ext(&handle, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil),
+            "git_repository_open_ext")
         guard let handle else { throw GitError.notARepository(path: "$GIT_DIR") }
         return Repository(pointer: handle)
     }
@@ -75,7 +76,8 @@ public final class Repository {
         var head: OpaquePointer?
         try check(git_reference_lookup(&head, pointer, "HEAD"), "git_reference_lookup", reference: "HEAD")
         defer { git_reference_free(head) }
-        guard git_reference_type(head) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(head) else {
+        guard git_reference_type(head) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(head)
+        else {
             return nil
         }
         return String(cString: target)
@@ -135,7 +137,9 @@ public final class Repository {
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", reference: id.hex)
         defer { git_commit_free(commit) }
-        let parents = (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) }
+        let parents = (0..<git_commit_parentcount(commit)).compactMap {
+            git_commit_parent_id(commit, $0).map(ObjectID.init)
+        }
         return CommitInfo(
             id: id, tree: ObjectID(git_commit_tree_id(commit)), parents: parents,
             message: String(cString: git_commit_message(commit)),
@@ -232,7 +236,8 @@ public final class Repository {
         return TagInfo(
             id: id, name: String(cString: git_tag_name(tag)), target: ObjectID(git_tag_target_id(tag)),
             targetIsCommit: git_tag_target_type(tag) == GIT_OBJECT_COMMIT,
-            message: git_tag_message(tag).map { String(cString: $0) } ?? "", tagger: git_tag_tagger(tag).map(Signature.init))
+            message: git_tag_message(tag).map { String(cString: $0) } ?? "",
+            tagger: git_tag_tagger(tag).map(Signature.init))
     }
 
     /// The commit `id` leads to (itself, or what a tag points at); nil when it leads to none.
@@ -262,7 +267,8 @@ public final class Repository {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "git_revwalk_new")
         defer { git_revwalk_free(walk) }
-        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
+        try check(
+            git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
         var headOID = head.oid
         try check(git_revwalk_push(walk, &headOID), "git_revwalk_push", reference: head.hex)
         for hidden in hiding {

@@ -50,7 +50,9 @@ extension CardStore {
         while true {
             do {
                 var result = try commitOnce(names: names, message: trimmed, linking: linking)
-                if retries > 0 { result.notes.append("the branch moved \(retries) time(s) while committing; recomputed") }
+                if retries > 0 {
+                    result.notes.append("the branch moved \(retries) time(s) while committing; recomputed")
+                }
                 return result
             } catch GitError.referenceMoved(let reference, let expected, let actual) {
                 retries += 1
@@ -99,9 +101,12 @@ extension CardStore {
                 if committed != nil {
                     result.findings.append(
                         Finding(
-                            ruleID: "card-deleted", message: "card '\(name)' was deleted; a versioned card is never deleted",
+                            ruleID: "card-deleted",
+                            message: "card '\(name)' was deleted; a versioned card is never deleted",
                             location: Location(path: path),
-                            hint: "restore it ('git checkout -- \(path)') and archive it: 'cardigan status \(name) Archived'"))
+                            hint:
+                                "restore it ('git checkout -- \(path)') and archive it: 'cardigan status \(name) Archived'"
+                        ))
                 } else if named {
                     throw CardiganError("no card '\(name)' (no file '\(path)')")
                 }
@@ -143,7 +148,8 @@ extension CardStore {
             result.findings.append(
                 Finding(
                     ruleID: "card-deleted",
-                    message: "card '\(name)' has version tags but the branch has no such card: it was deleted or renamed",
+                    message:
+                        "card '\(name)' has version tags but the branch has no such card: it was deleted or renamed",
                     location: Location(path: path), hint: "cardigan verify explains what happened"))
             return nil
         }
@@ -154,18 +160,23 @@ extension CardStore {
                 result.findings.append(
                     Finding(
                         ruleID: "status-move",
-                        message: "version \(version) of '\(name)' would be born \(fileStatus.rawValue); a new version is born Draft or PendingReview",
-                        location: Location(path: path, position: root["status"]?.position ?? .start, pointer: "/status"),
+                        message:
+                            "version \(version) of '\(name)' would be born \(fileStatus.rawValue); a new version is born Draft or PendingReview",
+                        location: Location(
+                            path: path, position: root["status"]?.position ?? .start, pointer: "/status"),
                         hint: "set 'status: Draft' and stage the card again"))
             } else if !status.isAllowedForNewVersion {
                 status = .draft
                 let text = String(decoding: Data(working), as: UTF8.self)
                 bytes = Array(StatusEditor.setStatus(.draft, in: text, root: root).utf8)
                 result.notes.append(
-                    "'\(name)' said \(fileStatus.rawValue); version \(version) is born Draft (a new version is reviewed again)")
+                    "'\(name)' said \(fileStatus.rawValue); version \(version) is born Draft (a new version is reviewed again)"
+                )
             }
             return (
-                CardRecord(card: name, version: version, digest: digest, status: status, change: .version, modelPackage: modelPackage),
+                CardRecord(
+                    card: name, version: version, digest: digest, status: status, change: .version,
+                    modelPackage: modelPackage),
                 bytes
             )
         }
@@ -173,7 +184,8 @@ extension CardStore {
         if previous.status == .archived {
             result.findings.append(
                 Finding(
-                    ruleID: "status-move", message: "card '\(name)' is archived and changes no more", location: Location(path: path),
+                    ruleID: "status-move", message: "card '\(name)' is archived and changes no more",
+                    location: Location(path: path),
                     hint: "restore the file; to document a new model, clone the card"))
             return nil
         }
@@ -185,8 +197,10 @@ extension CardStore {
                 result.findings.append(
                     Finding(
                         ruleID: "model-name-changed",
-                        message: "'model_overview.model_name' changed from '\(oldName)' to '\(newNameNode.stringValue ?? "")'",
-                        location: Location(path: path, position: newNameNode.position, pointer: "/model_overview/model_name"),
+                        message:
+                            "'model_overview.model_name' changed from '\(oldName)' to '\(newNameNode.stringValue ?? "")'",
+                        location: Location(
+                            path: path, position: newNameNode.position, pointer: "/model_overview/model_name"),
                         hint: "model_name never changes; a new model is a new card ('cardigan clone')"))
                 return nil
             }
@@ -231,11 +245,13 @@ extension CardStore {
     /// Cards whose working file differs from the branch head, or that the head has and the
     /// working tree lost.
     private func changedCardNames(head: ObjectID?) throws -> [String] {
-        var names = Set(try workspace.cardFilePaths().compactMap {
-            CardPaths.cardName(forFileName: ($0 as NSString).lastPathComponent)
-        })
+        var names = Set(
+            try workspace.cardFilePaths().compactMap {
+                CardPaths.cardName(forFileName: ($0 as NSString).lastPathComponent)
+            })
         if let head {
-            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
+            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob
+            {
                 if let name = CardPaths.cardName(forFileName: entry.name) { names.insert(name) }
             }
         }
@@ -276,10 +292,12 @@ extension CardStore {
         let commitMessage = CardRecord.commitMessage(message, records: result.records)
         let commit = try git {
             try repository.createCommit(
-                tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author, committer: committer)
+                tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author,
+                committer: committer)
         }
         do {
-            try repository.updateReference(branch, to: commit, expecting: head, logMessage: "cardigan commit: " + message)
+            try repository.updateReference(
+                branch, to: commit, expecting: head, logMessage: "cardigan commit: " + message)
         } catch let error as GitError {
             if case .referenceMoved = error { throw error }
             throw CardiganError(error.description)
@@ -288,7 +306,9 @@ extension CardStore {
         for record in result.records where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
             let tagMessage = VersionTag.message(for: record, previous: previousTags[record.card]?.hex)
-            _ = try git { try repository.createAnnotatedTag(name: name, target: commit, message: tagMessage, tagger: committer) }
+            _ = try git {
+                try repository.createAnnotatedTag(name: name, target: commit, message: tagMessage, tagger: committer)
+            }
             result.tags.append(name)
         }
         for record in result.records {
@@ -297,7 +317,8 @@ extension CardStore {
             message += "Model-Package: \(link.package)\n"
             if let arn = link.arn { message += "Model-Package-Arn: \(arn)\n" }
             _ = try git {
-                try repository.createAnnotatedTag(name: link.package.tagName, target: commit, message: message, tagger: committer)
+                try repository.createAnnotatedTag(
+                    name: link.package.tagName, target: commit, message: message, tagger: committer)
             }
             result.linkTags.append(link.package.tagName)
         }
@@ -318,7 +339,8 @@ extension CardStore {
                 // The commit and tags are made; only the index is behind. Say so rather than fail.
                 if attempt >= 100 {
                     return notes.append(
-                        "committed, but the index is locked (\(what)); 'git status' shows the cards changed until 'git add'")
+                        "committed, but the index is locked (\(what)); 'git status' shows the cards changed until 'git add'"
+                    )
                 }
                 usleep(UInt32.random(in: 2_000...20_000))
             } catch let error as GitError {

@@ -88,7 +88,8 @@ extension CardStore {
         else {
             throw CardiganError("card '\(name)' cannot be read in commit \(commit.short)")
         }
-        return CardVersionView(record: record, commit: commit.hex, text: String(decoding: bytes, as: UTF8.self), root: root)
+        return CardVersionView(
+            record: record, commit: commit.hex, text: String(decoding: bytes, as: UTF8.self), root: root)
     }
 
     /// The commit and record of `version` of `name`: found through its tag when the tag is
@@ -96,7 +97,9 @@ extension CardStore {
     func versionCommit(of name: String, version: Int, head: ObjectID) throws -> (CardRecord, ObjectID)? {
         if let tag = try repository.resolve(VersionTag.reference(card: name, version: version)),
             let commit = try repository.peelToCommit(tag), try repository.isDescendant(head, of: commit),
-            let record = try records(in: repository.commit(commit)).last(where: { $0.card == name && $0.version == version })
+            let record = try records(in: repository.commit(commit)).last(where: {
+                $0.card == name && $0.version == version
+            })
         {
             return (record, commit)
         }

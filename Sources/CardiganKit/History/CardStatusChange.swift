@@ -12,7 +12,9 @@ extension CardStore {
         guard let head, let committed = try git({ try repository.blob(at: path, inCommit: head) }),
             let previous = try git({ try lastRecord(of: name, head: head) })?.record
         else {
-            throw CardiganError("card '\(name)' has no committed version", hint: "commit it first: 'cardigan commit \(name) -m <message>'")
+            throw CardiganError(
+                "card '\(name)' has no committed version",
+                hint: "commit it first: 'cardigan commit \(name) -m <message>'")
         }
         let absolute = workspace.rootPath + "/" + path
         let working = FileManager.default.contents(atPath: absolute).map { [UInt8]($0) }
@@ -28,7 +30,8 @@ extension CardStore {
             throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
         }
         guard previous.status.allowsStatusChange(to: status) else {
-            return CommitResult(findings: [statusMoveFinding(name: name, from: previous.status, to: status, root: root)])
+            return CommitResult(findings: [statusMoveFinding(name: name, from: previous.status, to: status, root: root)]
+            )
         }
         let text = StatusEditor.setStatus(status, in: String(decoding: committed, as: UTF8.self), root: root)
         do {

@@ -131,7 +131,9 @@ public final class CardStore {
     /// The highest version tag of `name` and the commit it points at.
     func latestTaggedVersion(of name: String) throws -> (version: Int, commit: ObjectID)? {
         let tags = try repository.references(matching: VersionTag.referencePrefix + name + "/v*")
-        guard let best = tags.compactMap({ tag in VersionTag.parse(reference: tag.name).map { ($0.version, tag.target) } })
+        guard
+            let best = tags.compactMap({ tag in VersionTag.parse(reference: tag.name).map { ($0.version, tag.target) } }
+            )
             .max(by: { $0.0 < $1.0 }),
             let commit = try repository.peelToCommit(best.1)
         else { return nil }

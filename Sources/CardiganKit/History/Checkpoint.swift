@@ -41,7 +41,8 @@ public struct Checkpoint: Sendable, Equatable {
     /// The checkpoint file's text.
     public func text(writtenAt date: Date = Date()) -> String {
         let stamp = ISO8601DateFormatter().string(from: date)
-        return "# cardigan checkpoint, written \(stamp)\n" + recordLines.joined(separator: "\n") + "\ndigest \(digest)\n"
+        return "# cardigan checkpoint, written \(stamp)\n" + recordLines.joined(separator: "\n")
+            + "\ndigest \(digest)\n"
     }
 
     /// Reads a checkpoint file; `path` names it in errors. Refuses a file whose digest does

@@ -32,7 +32,8 @@ extension CardStore {
                 (records, problems) = CardRecord.parse(trailers: try repository.trailers(of: commit.message))
             }
             var changes: [String: String?] = [:]
-            for (fileName, blob) in try repository.changedFiles(in: cardsDirectory, from: commit.parents.first, to: id) {
+            for (fileName, blob) in try repository.changedFiles(in: cardsDirectory, from: commit.parents.first, to: id)
+            {
                 guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
                 changes.updateValue(blob?.hex, forKey: name)  // nil: deleted, kept as a key
                 if let blob, history.blobs[blob.hex] == nil { history.blobs[blob.hex] = try repository.readBlob(blob) }
@@ -40,7 +41,9 @@ extension CardStore {
             if commit.parents.count > 1 {
                 // A merge's files may come from any parent; read the blobs the other parents bring.
                 for entry in try repository.treeEntries(at: cardsDirectory, inCommit: id) where entry.isBlob {
-                    if history.blobs[entry.id.hex] == nil { history.blobs[entry.id.hex] = try repository.readBlob(entry.id) }
+                    if history.blobs[entry.id.hex] == nil {
+                        history.blobs[entry.id.hex] = try repository.readBlob(entry.id)
+                    }
                 }
             }
             let facts = CommitFacts(

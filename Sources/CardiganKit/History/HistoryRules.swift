@@ -59,7 +59,9 @@ struct HistoryRules {
         var recordsByCard: [String: CardRecord] = [:]
         for record in commit.records {
             if recordsByCard[record.card] != nil {
-                report("record-malformed", "the trailers record card '\(record.card)' twice", card: record.card, commit: commit.id)
+                report(
+                    "record-malformed", "the trailers record card '\(record.card)' twice", card: record.card,
+                    commit: commit.id)
             }
             recordsByCard[record.card] = record
         }
@@ -75,7 +77,8 @@ struct HistoryRules {
             case (let previous?, nil):
                 if previous.version > 0 {
                     report(
-                        "card-deleted", "versioned card '\(name)' was deleted or renamed", card: name, commit: commit.id,
+                        "card-deleted", "versioned card '\(name)' was deleted or renamed", card: name,
+                        commit: commit.id,
                         hint: "a versioned card is never deleted; archive it with 'cardigan status \(name) Archived'")
                 }
                 state[name] = nil
@@ -97,7 +100,9 @@ struct HistoryRules {
 
     /// The state a merge commit starts from: for each card, the parent state with the highest
     /// version; `tree` is the merge's own card files, which settle a tie.
-    mutating func merge(_ parentStates: [[String: CardState]], commit: String, tree: [String: String]) -> [String: CardState] {
+    mutating func merge(_ parentStates: [[String: CardState]], commit: String, tree: [String: String]) -> [String:
+        CardState]
+    {
         guard var merged = parentStates.first else { return [:] }
         for other in parentStates.dropFirst() {
             for (name, theirs) in other {
@@ -127,7 +132,8 @@ struct HistoryRules {
         checkFile(name, snapshot: snapshot, commit: commit)
         guard let record else {
             report(
-                "unversioned-change", "card '\(name)' was added without a version record", card: name, commit: commit.id,
+                "unversioned-change", "card '\(name)' was added without a version record", card: name,
+                commit: commit.id,
                 hint: "cards are added with 'cardigan commit', which records version 1")
             return CardState(
                 version: 0, digest: snapshot.digest, status: snapshot.status, blob: blob, modelName: snapshot.modelName)
@@ -157,8 +163,10 @@ struct HistoryRules {
         next.status = snapshot.status
         if let modelName = previous.modelName, let now = snapshot.modelName, now != modelName {
             report(
-                "model-name-changed", "'model_overview.model_name' of '\(name)' changed from '\(modelName)' to '\(now)'",
-                card: name, commit: commit.id, hint: "model_name never changes; a new model is a new card ('cardigan clone')")
+                "model-name-changed",
+                "'model_overview.model_name' of '\(name)' changed from '\(modelName)' to '\(now)'",
+                card: name, commit: commit.id,
+                hint: "model_name never changes; a new model is a new card ('cardigan clone')")
         }
         if snapshot.digest != previous.digest {
             if previous.status == .archived {
@@ -193,7 +201,9 @@ struct HistoryRules {
                 report(
                     "status-move", "status of '\(name)' moved from \(from.rawValue) to \(to.rawValue)", card: name,
                     commit: commit.id,
-                    hint: "statuses move Draft ⇄ PendingReview → Approved → Archived; Approved → Draft only with a new version")
+                    hint:
+                        "statuses move Draft ⇄ PendingReview → Approved → Archived; Approved → Draft only with a new version"
+                )
             }
             if let record {
                 checkRecord(record, matches: snapshot, commit: commit)
@@ -217,10 +227,14 @@ struct HistoryRules {
 
     /// Rule 6: a card links one model package version, once; the version that first names it
     /// is the link, which a `model-packages/` tag must record.
-    private mutating func noteLink(_ name: String, from old: String?, to new: String?, record: CardRecord, commit: CommitFacts) {
+    private mutating func noteLink(
+        _ name: String, from old: String?, to new: String?, record: CardRecord, commit: CommitFacts
+    ) {
         guard let new, new != old else {
             if old != nil, new == nil {
-                report("link-changed", "card '\(name)' no longer names its model package '\(old ?? "")'", card: name, commit: commit.id)
+                report(
+                    "link-changed", "card '\(name)' no longer names its model package '\(old ?? "")'", card: name,
+                    commit: commit.id)
             }
             return
         }

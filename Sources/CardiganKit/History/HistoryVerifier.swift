@@ -20,12 +20,15 @@ extension CardStore {
     /// `cardigan verify`: rules 1–5 and 7 over the whole history of `branch` (the protected
     /// branch by default) and every tag under `cards/`, and rule 8 against `checkpoint`. With
     /// `repair`, re-creates missing version tags from the commits' trailers, and nothing else.
-    public func verify(branch: String? = nil, checkpoint: Checkpoint? = nil, repair: Bool = false) throws -> VerifyResult {
+    public func verify(branch: String? = nil, checkpoint: Checkpoint? = nil, repair: Bool = false) throws
+        -> VerifyResult
+    {
         let branchReference = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? protectedBranch
         let branchName = branchReference.replacingOccurrences(of: "refs/heads/", with: "")
         var result = VerifyResult()
         guard let head = try git({ try repository.resolve(branchReference) }) else {
-            throw CardiganError("no branch '\(branchName)'", hint: "name the protected branch with --branch or in .cardigan.yaml")
+            throw CardiganError(
+                "no branch '\(branchName)'", hint: "name the protected branch with --branch or in .cardigan.yaml")
         }
         let commits = try git { try repository.commitsOldestFirst(from: head) }
         result.commitCount = commits.count
@@ -139,7 +142,8 @@ extension CardStore {
                 findings.append(
                     Finding(
                         ruleID: "checkpoint-rewritten",
-                        message: "the checkpoint's head \(recorded.short) is \(present ? "no longer an ancestor of" : "gone from") '\(branch)': the history was rewritten",
+                        message:
+                            "the checkpoint's head \(recorded.short) is \(present ? "no longer an ancestor of" : "gone from") '\(branch)': the history was rewritten",
                         hint: "the branch only moves forward; restore it to a head that contains \(recorded.short)",
                         commit: recorded.hex))
             }
@@ -164,9 +168,15 @@ extension CardStore {
         let tagger = try signature(.committer)
         var created: [String] = []
         for link in links {
-            guard let commit = ObjectID(hex: link.commit), let package = try? ModelPackage(parsing: link.package) else { continue }
-            let message = "\(package.tagName)\n\nCard: \(link.card)\nCard-Version: \(link.version)\nModel-Package: \(package)\n"
-            _ = try git { try repository.createAnnotatedTag(name: package.tagName, target: commit, message: message, tagger: tagger) }
+            guard let commit = ObjectID(hex: link.commit), let package = try? ModelPackage(parsing: link.package) else {
+                continue
+            }
+            let message =
+                "\(package.tagName)\n\nCard: \(link.card)\nCard-Version: \(link.version)\nModel-Package: \(package)\n"
+            _ = try git {
+                try repository.createAnnotatedTag(
+                    name: package.tagName, target: commit, message: message, tagger: tagger)
+            }
             created.append(package.tagName)
         }
         return created
@@ -192,8 +202,10 @@ extension CardStore {
         var created: [String] = []
         for event in events.sorted(by: { ($0.card, $0.version) < ($1.card, $1.version) }) {
             guard let commit = ObjectID(hex: event.commit) else { continue }
-            let previous = event.version > 1
-                ? try git { try repository.resolve(VersionTag.reference(card: event.card, version: event.version - 1)) } : nil
+            let previous =
+                event.version > 1
+                ? try git { try repository.resolve(VersionTag.reference(card: event.card, version: event.version - 1)) }
+                : nil
             let record = CardRecord(
                 card: event.card, version: event.version, digest: event.digest, status: event.status, change: .version,
                 modelPackage: event.modelPackage)

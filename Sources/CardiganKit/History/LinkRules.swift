@@ -22,7 +22,8 @@ struct LinkRules {
     /// `problem` explains a tag that belongs to no link.
     mutating func check(links: [LinkEvent], tags: [LinkTagFacts], problem: (LinkTagFacts) -> String?) -> [LinkEvent] {
         var missing: [LinkEvent] = []
-        let tagsByPackage = Dictionary(tags.map { ($0.package.description, $0) }, uniquingKeysWith: { first, _ in first })
+        let tagsByPackage = Dictionary(
+            tags.map { ($0.package.description, $0) }, uniquingKeysWith: { first, _ in first })
         var seen: [String: LinkEvent] = [:]
         for link in links {
             let name = "model-packages/\(link.package)"
@@ -37,20 +38,25 @@ struct LinkRules {
             guard let tag = tagsByPackage[link.package] else {
                 missing.append(link)
                 report(
-                    "link-tag-missing", "link tag '\(name)' of '\(link.card)' v\(link.version) is missing", card: link.card,
+                    "link-tag-missing", "link tag '\(name)' of '\(link.card)' v\(link.version) is missing",
+                    card: link.card,
                     commit: link.commit, hint: "'cardigan verify --repair' re-creates it from the commit's trailers")
                 continue
             }
             if !tag.isAnnotated {
-                report("link-tag-lightweight", "link tag '\(name)' is not an annotated tag", card: link.card, commit: link.commit)
+                report(
+                    "link-tag-lightweight", "link tag '\(name)' is not an annotated tag", card: link.card,
+                    commit: link.commit)
             } else if tag.targetCommit != link.commit {
                 report(
                     "link-tag-moved",
                     "link tag '\(name)' points at commit \(tag.targetCommit.map { String($0.prefix(12)) } ?? "nothing"), but '\(link.card)' was linked in commit \(link.commit.prefix(12))",
-                    card: link.card, commit: link.commit, hint: "link tags never move; it was moved by hand or the history rewritten")
+                    card: link.card, commit: link.commit,
+                    hint: "link tags never move; it was moved by hand or the history rewritten")
             } else if tag.card != link.card || tag.cardVersion != link.version {
                 report(
-                    "link-tag-mismatch", "link tag '\(name)' names '\(tag.card ?? "no card")' v\(tag.cardVersion ?? 0), not '\(link.card)' v\(link.version)",
+                    "link-tag-mismatch",
+                    "link tag '\(name)' names '\(tag.card ?? "no card")' v\(tag.cardVersion ?? 0), not '\(link.card)' v\(link.version)",
                     card: link.card, commit: link.commit)
             }
         }
@@ -60,7 +66,8 @@ struct LinkRules {
                 Finding(
                     ruleID: "link-tag-invalid", message: message,
                     location: tag.card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) },
-                    hint: "link tags are made by 'cardigan link' and 'cardigan clone'; this one was made by hand or left by a rewrite",
+                    hint:
+                        "link tags are made by 'cardigan link' and 'cardigan clone'; this one was made by hand or left by a rewrite",
                     commit: tag.targetCommit))
         }
         return missing

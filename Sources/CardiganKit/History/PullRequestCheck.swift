@@ -42,7 +42,8 @@ extension CardStore {
             result.findings.append(
                 Finding(
                     ruleID: "check-rewrite",
-                    message: "base \(baseID.short) is not an ancestor of head \(headID.short): the history was rewritten",
+                    message:
+                        "base \(baseID.short) is not an ancestor of head \(headID.short): the history was rewritten",
                     hint: "rebase, amend and force-push rewrite versions; merge the base into the branch instead",
                     commit: headID.hex))
             result.findings.sort()
@@ -55,7 +56,9 @@ extension CardStore {
         touched.formUnion(history.steps.flatMap { $0.facts.records.map(\.card) })
         var outside: [String: CardState] = [:]
         for name in touched {
-            guard let baseID, let blob = try git({ try repository.blobID(at: path(of: name), inCommit: baseID) }) else { continue }
+            guard let baseID, let blob = try git({ try repository.blobID(at: path(of: name), inCommit: baseID) }) else {
+                continue
+            }
             let bytes = try git { try repository.readBlob(blob) }
             let snapshot = CardSnapshot.read(bytes, validator: nil, path: path(of: name))
             let last = try git { try lastRecord(of: name, head: baseID) }
@@ -74,12 +77,15 @@ extension CardStore {
         let made = Set(rules.versions.map { "\($0.card)/\($0.version)" })
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: "head")
         _ = tagRules.check(
-            versions: rules.versions, tags: try git { try readVersionTags() }.filter { made.contains("\($0.card)/\($0.version)") }
+            versions: rules.versions,
+            tags: try git { try readVersionTags() }.filter { made.contains("\($0.card)/\($0.version)") }
         ) { _ in true }
         result.findings += tagRules.findings
         let linked = Set(rules.links.map(\.package))
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
-        _ = linkRules.check(links: rules.links, tags: try git { try readLinkTags() }.filter { linked.contains($0.package.description) }) { _ in nil }
+        _ = linkRules.check(
+            links: rules.links, tags: try git { try readLinkTags() }.filter { linked.contains($0.package.description) }
+        ) { _ in nil }
         result.findings += linkRules.findings
         result.findings.sort()
         return result
@@ -89,7 +95,8 @@ extension CardStore {
         do {
             return try repository.revparse(spec)
         } catch {
-            throw CardiganError("unknown revision '\(spec)'", hint: "CI checkouts need the full history and tags: fetch-depth: 0")
+            throw CardiganError(
+                "unknown revision '\(spec)'", hint: "CI checkouts need the full history and tags: fetch-depth: 0")
         }
     }
 }

@@ -38,7 +38,9 @@ public enum StatusEditor {
             case "\"" where !inSingle && previous != "\\": inDouble.toggle()
             case "#" where !inSingle && !inDouble && (previous == " " || previous == "\t"):
                 var start = index
-                while start > rest.startIndex, rest[rest.index(before: start)] == " " || rest[rest.index(before: start)] == "\t" {
+                while start > rest.startIndex,
+                    rest[rest.index(before: start)] == " " || rest[rest.index(before: start)] == "\t"
+                {
                     start = rest.index(before: start)
                 }
                 return String(rest[start...])

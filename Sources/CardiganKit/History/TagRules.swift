@@ -34,7 +34,8 @@ struct TagRules {
         versions: [VersionEvent], tags: [VersionTagFacts], isOnOtherBranch: (String) -> Bool
     ) -> [VersionEvent] {
         var missing: [VersionEvent] = []
-        let tagsByKey = Dictionary(tags.map { ("\($0.card)/\($0.version)", $0) }, uniquingKeysWith: { first, _ in first })
+        let tagsByKey = Dictionary(
+            tags.map { ("\($0.card)/\($0.version)", $0) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []
         for event in versions {
             let key = "\(event.card)/\(event.version)"
@@ -64,7 +65,8 @@ struct TagRules {
             }
             if tag.digest != event.digest {
                 report(
-                    "version-tag-mismatch", "tag '\(name)' gives digest \(tag.digest ?? "none"), but the version has \(event.digest)",
+                    "version-tag-mismatch",
+                    "tag '\(name)' gives digest \(tag.digest ?? "none"), but the version has \(event.digest)",
                     card: event.card, commit: event.commit)
             }
             let expectedPrevious = event.version > 1 ? tagsByKey["\(event.card)/\(event.version - 1)"]?.objectID : nil
@@ -75,7 +77,9 @@ struct TagRules {
                     card: event.card, commit: event.commit,
                     hint: "an earlier version tag was deleted and recreated, or moved")
             } else if event.version == 1, tag.previous != nil {
-                report("version-chain", "tag '\(name)' of version 1 names a previous tag", card: event.card, commit: event.commit)
+                report(
+                    "version-chain", "tag '\(name)' of version 1 names a previous tag", card: event.card,
+                    commit: event.commit)
             }
         }
         for tag in tags where !seen.contains("\(tag.card)/\(tag.version)") {
@@ -93,13 +97,16 @@ struct TagRules {
                     "version-orphaned",
                     "tag '\(name)' points at \(tag.targetCommit.map { "commit \($0.prefix(12))" } ?? "no commit"), which '\(branch)' does not contain",
                     card: tag.card, commit: tag.targetCommit,
-                    hint: "the history was rewritten (amend, rebase, reset) or squash-merged; restore the branch to a head that contains it")
+                    hint:
+                        "the history was rewritten (amend, rebase, reset) or squash-merged; restore the branch to a head that contains it"
+                )
             }
         }
         return missing
     }
 
-    private mutating func report(_ rule: String, _ message: String, card: String, commit: String?, hint: String? = nil) {
+    private mutating func report(_ rule: String, _ message: String, card: String, commit: String?, hint: String? = nil)
+    {
         findings.append(
             Finding(
                 ruleID: rule, message: message, location: Location(path: CardPaths.path(of: card, in: cardsDirectory)),

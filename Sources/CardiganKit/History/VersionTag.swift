@@ -13,7 +13,9 @@ public enum VersionTag {
     public static func name(card: String, version: Int) -> String { "cards/\(card)/v\(version)" }
 
     /// The full reference of `version` of `card`.
-    public static func reference(card: String, version: Int) -> String { "refs/tags/" + name(card: card, version: version) }
+    public static func reference(card: String, version: Int) -> String {
+        "refs/tags/" + name(card: card, version: version)
+    }
 
     /// The card and version a reference names, or nil when it is not a version tag.
     public static func parse(reference: String) -> (card: String, version: Int)? {

@@ -49,7 +49,8 @@ extension CardStore {
                     note = "updated \(hook.rawValue)"
                 } else {
                     try FileManager.default.moveItem(atPath: path, toPath: path + ".local")
-                    note = "installed \(hook.rawValue); the existing hook is kept as \(hook.rawValue).local and runs first"
+                    note =
+                        "installed \(hook.rawValue); the existing hook is kept as \(hook.rawValue).local and runs first"
                 }
             }
             try Data(Self.hookScript(hook, executable: executable).utf8).write(to: URL(fileURLWithPath: path))

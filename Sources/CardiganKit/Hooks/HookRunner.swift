@@ -47,20 +47,29 @@ extension CardStore {
         for record in records where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
             if try git({ try repository.resolve("refs/tags/" + name) }) != nil { continue }
-            let previous = record.version > 1
-                ? try git { try repository.resolve(VersionTag.reference(card: record.card, version: record.version - 1)) } : nil
+            let previous =
+                record.version > 1
+                ? try git {
+                    try repository.resolve(VersionTag.reference(card: record.card, version: record.version - 1))
+                } : nil
             _ = try git {
                 try repository.createAnnotatedTag(
-                    name: name, target: head, message: VersionTag.message(for: record, previous: previous?.hex), tagger: tagger)
+                    name: name, target: head, message: VersionTag.message(for: record, previous: previous?.hex),
+                    tagger: tagger)
             }
             created.append(name)
             var before: (record: CardRecord, commit: ObjectID)?
             if let parent = commit.parents.first { before = try git { try lastRecord(of: record.card, head: parent) } }
-            if let text = record.modelPackage, text != before?.record.modelPackage, let package = try? ModelPackage(parsing: text),
+            if let text = record.modelPackage, text != before?.record.modelPackage,
+                let package = try? ModelPackage(parsing: text),
                 try git({ try repository.resolve(package.reference) }) == nil
             {
-                let message = "\(package.tagName)\n\nCard: \(record.card)\nCard-Version: \(record.version)\nModel-Package: \(package)\n"
-                _ = try git { try repository.createAnnotatedTag(name: package.tagName, target: head, message: message, tagger: tagger) }
+                let message =
+                    "\(package.tagName)\n\nCard: \(record.card)\nCard-Version: \(record.version)\nModel-Package: \(package)\n"
+                _ = try git {
+                    try repository.createAnnotatedTag(
+                        name: package.tagName, target: head, message: message, tagger: tagger)
+                }
                 created.append(package.tagName)
             }
         }
@@ -82,7 +91,8 @@ extension CardStore {
         var names = Set<String>()
         var committed: [String: ObjectID] = [:]
         if let head {
-            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
+            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob
+            {
                 if let name = CardPaths.cardName(forFileName: entry.name) { committed[name] = entry.id }
             }
         }
@@ -108,13 +118,20 @@ extension CardStore {
     public func checkRefUpdates(_ updates: [(old: String, new: String, reference: String)]) throws -> [Finding] {
         var findings: [Finding] = []
         for update in updates {
-            let isProtectedTag = update.reference.hasPrefix("refs/tags/cards/")
+            let isProtectedTag =
+                update.reference.hasPrefix("refs/tags/cards/")
                 || update.reference.hasPrefix("refs/tags/model-packages/")
             if isProtectedTag {
                 if update.new == zeroObjectID {
-                    findings.append(refusal("rule 7: deleting tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ are never deleted"))
+                    findings.append(
+                        refusal(
+                            "rule 7: deleting tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ are never deleted"
+                        ))
                 } else if update.old != zeroObjectID, update.old != update.new {
-                    findings.append(refusal("rule 7: moving tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ never move"))
+                    findings.append(
+                        refusal(
+                            "rule 7: moving tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ never move"
+                        ))
                 }
                 continue
             }
@@ -142,7 +159,9 @@ extension CardStore {
 
     /// Reads hook input: `pre-receive` lines are `<old> <new> <ref>`, `pre-push` lines are
     /// `<local ref> <local id> <remote ref> <remote id>` (turned into the same shape).
-    public static func parseRefUpdates(_ input: String, prePush: Bool) -> [(old: String, new: String, reference: String)] {
+    public static func parseRefUpdates(_ input: String, prePush: Bool) -> [(
+        old: String, new: String, reference: String
+    )] {
         input.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ").map(String.init)
             if prePush {

@@ -5,7 +5,9 @@ extension CardStore {
     public static let defaultCarriedSections = ["business_details", "intended_uses", "additional_information"]
 
     /// The fields of `model_overview` that identify one model version; a clone leaves them out.
-    public static let versionSpecificOverviewFields = ["model_id", "model_version", "model_artifact", "inference_environment"]
+    public static let versionSpecificOverviewFields = [
+        "model_id", "model_version", "model_artifact", "inference_environment",
+    ]
 
     /// `cardigan clone <source> <name> --model-package <group>/<version>`: a new card for the
     /// next model version. From the source's latest version it carries `business_details`,
@@ -36,48 +38,63 @@ extension CardStore {
                 hint: "sections: \(Self.carriableSections.joined(separator: ", "))")
         }
         if let problem = try linkProblem(for: package) {
-            return (path, CommitResult(findings: [Finding(ruleID: "link", message: problem, location: Location(path: path))]))
+            return (
+                path,
+                CommitResult(findings: [Finding(ruleID: "link", message: problem, location: Location(path: path))])
+            )
         }
         let view = try show(source, version: nil)
         var templateRoot: ValueNode?
         if let template {
-            let text = try workspace.templateText("cards/\(template).yaml").replacingOccurrences(of: "{{name}}", with: name)
+            let text = try workspace.templateText("cards/\(template).yaml").replacingOccurrences(
+                of: "{{name}}", with: name)
             templateRoot = SafeYAMLLoader.load(Data(text.utf8), path: "templates/cards/\(template).yaml").root
         }
         var members: [ValueNode.Member] = [
             member("name", ValueNode(.string(name))), member("status", ValueNode(.string(CardStatus.draft.rawValue))),
         ]
-        var overview = view.root["model_overview"]?.members?.filter { !Self.versionSpecificOverviewFields.contains($0.key) } ?? []
-        if let own = templateRoot?["model_overview"] { overview = Self.fillingEmpty(own, from: ValueNode(.object(overview))).members ?? overview }
+        var overview =
+            view.root["model_overview"]?.members?.filter { !Self.versionSpecificOverviewFields.contains($0.key) } ?? []
+        if let own = templateRoot?["model_overview"] {
+            overview = Self.fillingEmpty(own, from: ValueNode(.object(overview))).members ?? overview
+        }
         members.append(member("model_overview", ValueNode(.object(overview))))
         for section in Self.carriableSections where section != "model_overview" {
             let own = templateRoot?[section]
             let carried = sections.contains(section) ? view.root[section] : nil
-            let value: ValueNode? = switch (own, carried) {
-            case (let own?, let carried?): Self.fillingEmpty(own, from: carried)
-            case (let own?, nil): own
-            case (nil, let carried?): carried
-            case (nil, nil): nil
-            }
+            let value: ValueNode? =
+                switch (own, carried) {
+                case (let own?, let carried?): Self.fillingEmpty(own, from: carried)
+                case (let own?, nil): own
+                case (nil, let carried?): carried
+                case (nil, nil): nil
+                }
             if let value { members.append(member(section, value)) }
         }
         members.append(
-            member("model_package_details", Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: nil)))
+            member(
+                "model_package_details",
+                Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: nil)))
         let header = "# Cloned from \(source) v\(view.record.version) for model package \(package) by cardigan clone.\n"
         let text = header + YAMLEmitter.text(of: ValueNode(.object(members)))
         let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(text.utf8), path: path)
         guard check.isValid else { return (path, CommitResult(findings: check.findings)) }
         do {
-            try FileManager.default.createDirectory(atPath: workspace.cardsDirectoryPath, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: workspace.cardsDirectoryPath, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .withoutOverwriting)
         } catch {
             throw CardiganError("cannot write '\(path)': \(error.localizedDescription)")
         }
-        guard shouldCommit else { return (path, CommitResult(notes: ["wrote \(path); commit it with 'cardigan commit \(name) -m <message>'"])) }
+        guard shouldCommit else {
+            return (path, CommitResult(notes: ["wrote \(path); commit it with 'cardigan commit \(name) -m <message>'"]))
+        }
         do {
             let result = try commit(
-                names: [name], message: "Clone \(source) v\(view.record.version) as \(name) for model package \(package)",
-                linking: LinkIntent(card: name, package: package, arn: arn, clonedFrom: "\(source)/v\(view.record.version)"))
+                names: [name],
+                message: "Clone \(source) v\(view.record.version) as \(name) for model package \(package)",
+                linking: LinkIntent(
+                    card: name, package: package, arn: arn, clonedFrom: "\(source)/v\(view.record.version)"))
             if result.commit == nil { try? FileManager.default.removeItem(atPath: absolute) }
             return (path, result)
         } catch {

@@ -21,22 +21,32 @@ extension CardStore {
     /// before, not differing only in case from a known group, and on a versioned card only
     /// through `link`. Adds the link to make, or a finding.
     func checkLink(
-        of name: String, record: CardRecord, previous: CardRecord?, linking: LinkIntent?, into result: inout CommitResult
+        of name: String, record: CardRecord, previous: CardRecord?, linking: LinkIntent?,
+        into result: inout CommitResult
     ) {
         guard let packageText = record.modelPackage, packageText != previous?.modelPackage else {
             if previous?.modelPackage != nil, record.modelPackage == nil {
-                result.findings.append(linkFinding(name, "model_package_details of '\(name)' was removed; a card documents its model version for good"))
+                result.findings.append(
+                    linkFinding(
+                        name,
+                        "model_package_details of '\(name)' was removed; a card documents its model version for good"))
             }
             return
         }
         if let old = previous?.modelPackage {
             result.findings.append(
-                linkFinding(name, "card '\(name)' already documents model package '\(old)'", hint: "clone it for '\(packageText)': 'cardigan clone \(name) <new-name> --model-package \(packageText)'"))
+                linkFinding(
+                    name, "card '\(name)' already documents model package '\(old)'",
+                    hint:
+                        "clone it for '\(packageText)': 'cardigan clone \(name) <new-name> --model-package \(packageText)'"
+                ))
             return
         }
         if previous != nil, linking?.card != name {
             result.findings.append(
-                linkFinding(name, "model_package_details of '\(name)' is written by 'cardigan link', not by hand", hint: "restore the section and run 'cardigan link \(name) --model-package \(packageText)'"))
+                linkFinding(
+                    name, "model_package_details of '\(name)' is written by 'cardigan link', not by hand",
+                    hint: "restore the section and run 'cardigan link \(name) --model-package \(packageText)'"))
             return
         }
         do {
@@ -47,7 +57,10 @@ extension CardStore {
             }
             if let other = result.newLinks.first(where: { $0.value.package == package })?.key {
                 result.findings.append(
-                    linkFinding(name, "model package '\(package)' is also claimed by card '\(other)' in this commit; it links to one card"))
+                    linkFinding(
+                        name,
+                        "model package '\(package)' is also claimed by card '\(other)' in this commit; it links to one card"
+                    ))
                 return
             }
             let arn = linking?.card == name ? linking?.arn : nil
@@ -66,12 +79,15 @@ extension CardStore {
             let card = try git { try repository.tag(existing) }.map { VersionTag.fields(inMessage: $0.message) }
             let owner = card?.first { $0.key == "Card" }?.value ?? "another card"
             let version = card?.first { $0.key == "Card-Version" }?.value ?? "?"
-            return "model package '\(package)' is already linked to card '\(owner)' version \(version); a model package version links to one card version, forever"
+            return
+                "model package '\(package)' is already linked to card '\(owner)' version \(version); a model package version links to one card version, forever"
         }
-        let groups = Set(try git { try repository.references(matching: "refs/tags/model-packages/*") }
-            .compactMap { ModelPackage.parse(reference: $0.name)?.group })
+        let groups = Set(
+            try git { try repository.references(matching: "refs/tags/model-packages/*") }
+                .compactMap { ModelPackage.parse(reference: $0.name)?.group })
         if let clash = groups.first(where: { $0 != package.group && $0.lowercased() == package.group.lowercased() }) {
-            return "model package group '\(package.group)' differs from the existing group '\(clash)' only in letter case"
+            return
+                "model package group '\(package.group)' differs from the existing group '\(clash)' only in letter case"
         }
         return nil
     }
@@ -99,7 +115,9 @@ extension CardStore {
             let committed = try git({ try repository.blob(at: path, inCommit: head) }),
             let previous = try git({ try lastRecord(of: name, head: head) })?.record
         else {
-            throw CardiganError("card '\(name)' has no committed version", hint: "commit it first: 'cardigan commit \(name) -m <message>'")
+            throw CardiganError(
+                "card '\(name)' has no committed version",
+                hint: "commit it first: 'cardigan commit \(name) -m <message>'")
         }
         guard FileManager.default.contents(atPath: absolute).map({ [UInt8]($0) }) == committed else {
             throw CardiganError(
@@ -107,19 +125,29 @@ extension CardStore {
                 hint: "commit them first, so the link's version holds only the link")
         }
         if previous.status == .archived {
-            return CommitResult(findings: [linkFinding(name, "card '\(name)' is archived and changes no more", hint: "clone it for the new model version")])
+            return CommitResult(findings: [
+                linkFinding(
+                    name, "card '\(name)' is archived and changes no more", hint: "clone it for the new model version")
+            ])
         }
         if let old = previous.modelPackage {
-            let message = old == package.description
+            let message =
+                old == package.description
                 ? "card '\(name)' is already linked to model package '\(old)'"
                 : "card '\(name)' already documents model package '\(old)'; a card documents one model version"
-            return CommitResult(findings: [linkFinding(name, message, hint: old == package.description ? nil : "clone it: 'cardigan clone \(name) <new-name> --model-package \(package)'")])
+            return CommitResult(findings: [
+                linkFinding(
+                    name, message,
+                    hint: old == package.description
+                        ? nil : "clone it: 'cardigan clone \(name) <new-name> --model-package \(package)'")
+            ])
         }
         if let problem = try linkProblem(for: package) { return CommitResult(findings: [linkFinding(name, problem)]) }
         guard let root = SafeYAMLLoader.load(Data(committed), path: path).root else {
             throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
         }
-        let details = Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: root["model_package_details"])
+        let details = Self.packageDetails(
+            package, arn: arn, approvalStatus: approvalStatus, keeping: root["model_package_details"])
         let text = TopLevelBlockEditor.setting(
             "model_package_details", to: details, in: String(decoding: committed, as: UTF8.self), root: root)
         do {
@@ -145,7 +173,9 @@ extension CardStore {
             ("model_package_arn", arn.map { .string($0) }),
             ("model_approval_status", approvalStatus.map { .string($0.rawValue) }),
         ]
-        var members = (existing?.members ?? []).filter { member in !written.contains { $0.0 == member.key && $0.1 != nil } }
+        var members = (existing?.members ?? []).filter { member in
+            !written.contains { $0.0 == member.key && $0.1 != nil }
+        }
         for (key, kind) in written {
             guard let kind else { continue }
             members.append(ValueNode.Member(key: key, keyPosition: .start, value: ValueNode(kind)))

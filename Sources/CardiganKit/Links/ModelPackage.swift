@@ -77,7 +77,8 @@ public struct ModelPackage: Sendable, Hashable, CustomStringConvertible, Compara
         guard fields.count == 6, fields[0] == "arn", fields[1].hasPrefix("aws"), fields[2] == "sagemaker",
             !fields[3].isEmpty, fields[4].count == 12, fields[4].allSatisfy(\.isNumber)
         else {
-            return "'\(arn)' is not a SageMaker ARN (arn:aws:sagemaker:<region>:<12-digit account>:model-package/<group>/<version>)"
+            return
+                "'\(arn)' is not a SageMaker ARN (arn:aws:sagemaker:<region>:<12-digit account>:model-package/<group>/<version>)"
         }
         let resource = fields[5].split(separator: "/", omittingEmptySubsequences: false)
         guard resource.count == 3, resource[0] == "model-package" else {

@@ -53,7 +53,8 @@ extension CardStore {
             let commit = try git { try repository.peelToCommit(reference.target) }
             link.commit = commit?.hex
             link.problem = try linkTagProblem(
-                package: package, isAnnotated: tag != nil, card: link.card, cardVersion: link.cardVersion, commit: commit,
+                package: package, isAnnotated: tag != nil, card: link.card, cardVersion: link.cardVersion,
+                commit: commit,
                 head: head)
             link.intact = link.problem == nil
             links.append(link)
@@ -75,13 +76,15 @@ extension CardStore {
         guard let record = records.first(where: { $0.card == card }), record.version == cardVersion,
             record.change == .version
         else {
-            return "'\(package.tagName)' points at commit \(commit.short), which is not version \(cardVersion) of '\(card)'"
+            return
+                "'\(package.tagName)' points at commit \(commit.short), which is not version \(cardVersion) of '\(card)'"
         }
         guard let bytes = try repository.blob(at: self.path(of: card), inCommit: commit),
             let root = SafeYAMLLoader.load(Data(bytes), path: self.path(of: card)).root,
             CardSnapshot.modelPackage(of: root) == package.description
         else {
-            return "the card '\(card)' at \(commit.short) does not name model package '\(package)' in model_package_details"
+            return
+                "the card '\(card)' at \(commit.short) does not name model package '\(package)' in model_package_details"
         }
         return nil
     }

@@ -12,7 +12,9 @@ public enum HistoryText {
         for record in result.records {
             switch record.change {
             case .version:
-                lines.append("\(record.card): version \(record.version) (\(record.status.rawValue)), tag cards/\(record.card)/v\(record.version)")
+                lines.append(
+                    "\(record.card): version \(record.version) (\(record.status.rawValue)), tag cards/\(record.card)/v\(record.version)"
+                )
             case .status:
                 lines.append("\(record.card): version \(record.version) is now \(record.status.rawValue)")
             case .format:
@@ -44,20 +46,27 @@ public enum HistoryText {
     /// The list of cards as a table.
     public static func cardList(_ cards: [CardSummary]) -> String {
         let rows = cards.map {
-            [$0.name, $0.version.map { "v\($0)" } ?? "-", $0.status ?? "-", $0.riskRating ?? "-", $0.modelPackage ?? "-"]
+            [
+                $0.name, $0.version.map { "v\($0)" } ?? "-", $0.status ?? "-", $0.riskRating ?? "-",
+                $0.modelPackage ?? "-",
+            ]
         }
         return table(header: ["CARD", "VERSION", "STATUS", "RISK", "MODEL PACKAGE"], rows: rows)
     }
 
     /// The model package registry: group, version, card, card version, status, link state.
     public static func packageList(_ links: [PackageLink]) -> String {
-        if links.isEmpty { return "no model package is linked yet; link one with 'cardigan link <card> --model-package <group>/<version>'\n" }
+        if links.isEmpty {
+            return
+                "no model package is linked yet; link one with 'cardigan link <card> --model-package <group>/<version>'\n"
+        }
         var text = ""
         for group in Dictionary(grouping: links, by: \.group).keys.sorted() {
             text += group + "\n"
             for link in links where link.group == group {
                 let card = link.card.map { "\($0) v\(link.cardVersion ?? 0)" } ?? "?"
-                text += "  \(link.version)  \(card)  \(link.status ?? "-")  \(link.intact ? "intact" : "BROKEN: " + (link.problem ?? ""))\n"
+                text +=
+                    "  \(link.version)  \(card)  \(link.status ?? "-")  \(link.intact ? "intact" : "BROKEN: " + (link.problem ?? ""))\n"
             }
         }
         return text
@@ -77,7 +86,8 @@ public enum HistoryText {
         text += CanonicalJSON.text(of: view.root)
         text += ",\"commit\":\"\(view.commit)\",\"digest\":\"\(view.record.digest)\""
         text += ",\"model_package\":" + (view.record.modelPackage.map { "\"\($0)\"" } ?? "null")
-        text += ",\"name\":\"\(view.record.card)\",\"status\":\"\(view.record.status.rawValue)\",\"version\":\(view.record.version)}"
+        text +=
+            ",\"name\":\"\(view.record.card)\",\"status\":\"\(view.record.status.rawValue)\",\"version\":\(view.record.version)}"
         return text + "\n"
     }
 

@@ -18,7 +18,8 @@ public struct MarkdownReporter: FindingReporter {
             let icon = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
             var place = finding.location.map { "`\($0.path):\($0.position)`" } ?? ""
             if let commit = finding.commit { place += (place.isEmpty ? "" : " ") + "`\(commit.prefix(12))`" }
-            text += "| \(icon) | \(place) | `\(finding.ruleID)` | \(cell(finding.message)) | \(cell(finding.hint ?? "")) |\n"
+            text +=
+                "| \(icon) | \(place) | `\(finding.ruleID)` | \(cell(finding.message)) | \(cell(finding.hint ?? "")) |\n"
         }
         return text
     }

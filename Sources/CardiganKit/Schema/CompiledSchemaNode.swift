@@ -29,7 +29,9 @@ struct CompiledSchemaNode: Sendable {
 
     /// A `format` this validator asserts.
     enum Format: String, Sendable {
-        case date, dateTime = "date-time", uri, email
+        case date
+        case dateTime = "date-time"
+        case uri, email
     }
 
     /// `true` / `false` schemas; `nil` for object schemas.

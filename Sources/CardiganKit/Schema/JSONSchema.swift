@@ -43,7 +43,9 @@ public final class JSONSchema: Sendable {
         if let boolean = node.booleanSchema { return boolean }
         if let types = node.types, !Self.matches(types, value) { return false }
         if let constValue = node.constValue, !SchemaEquality.equal(constValue, value) { return false }
-        if let enumValues = node.enumValues, !enumValues.contains(where: { SchemaEquality.equal($0, value) }) { return false }
+        if let enumValues = node.enumValues, !enumValues.contains(where: { SchemaEquality.equal($0, value) }) {
+            return false
+        }
         if let ref = node.ref, !valid(ref, value) { return false }
 
         switch value.kind {
@@ -54,7 +56,9 @@ public final class JSONSchema: Sendable {
         case .string(let string) where node.hasStringKeywords:
             if !Self.validString(node, string) { return false }
         case .integer, .number:
-            if node.hasNumberKeywords, let number = value.numberValue, !Self.validNumber(node, value, number) { return false }
+            if node.hasNumberKeywords, let number = value.numberValue, !Self.validNumber(node, value, number) {
+                return false
+            }
         default:
             break
         }
@@ -87,7 +91,8 @@ public final class JSONSchema: Sendable {
         for dependency in node.dependentRequired where members.contains(where: { $0.key == dependency.property }) {
             for key in dependency.requires where !members.contains(where: { $0.key == key }) { return false }
         }
-        let checksMembers = !node.properties.isEmpty || !node.patternProperties.isEmpty
+        let checksMembers =
+            !node.properties.isEmpty || !node.patternProperties.isEmpty
             || node.additionalProperties != nil || node.propertyNamesSchema != nil
         guard checksMembers else { return true }
         for member in members {
@@ -176,7 +181,9 @@ public final class JSONSchema: Sendable {
     static func firstDuplicate(in elements: [ValueNode]) -> (first: Int, second: Int)? {
         guard elements.count > 1 else { return nil }
         for second in 1..<elements.count {
-            for first in 0..<second where SchemaEquality.equal(elements[first], elements[second]) { return (first, second) }
+            for first in 0..<second where SchemaEquality.equal(elements[first], elements[second]) {
+                return (first, second)
+            }
         }
         return nil
     }

@@ -23,7 +23,9 @@ struct SchemaCompiler {
     /// Keywords whose value is an array of subschemas.
     private static let arraySchemaKeywords = ["allOf", "anyOf", "oneOf", "prefixItems"]
     /// Keywords whose value is an object of subschemas.
-    private static let mapSchemaKeywords = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]
+    private static let mapSchemaKeywords = [
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+    ]
 
     init(_ root: ValueNode) {
         self.root = root
@@ -35,7 +37,8 @@ struct SchemaCompiler {
         scan(root, location: "", base: Self.defaultBase)
         let rootIndex = try compile(at: "")
         while let pending = pendingRefs.popLast() {
-            let target = try resolveReference(pending.reference, base: pending.base, at: pending.at, location: pending.location)
+            let target = try resolveReference(
+                pending.reference, base: pending.base, at: pending.at, location: pending.location)
             nodes[pending.node].ref = target
         }
         return rootIndex
@@ -88,12 +91,16 @@ struct SchemaCompiler {
         return base
     }
 
-    private mutating func resolveReference(_ reference: String, base: String, at: ValueNode, location: String) throws -> Int {
+    private mutating func resolveReference(_ reference: String, base: String, at: ValueNode, location: String) throws
+        -> Int
+    {
         let absolute = SchemaURI.resolve(reference, against: base)
         let (document, rawFragment) = SchemaURI.splitFragment(absolute)
         let fragment = SchemaURI.percentDecode(rawFragment)
         guard let resource = resources[document] else {
-            throw JSONSchemaError(position: at.position, pointer: location, message: "cannot resolve $ref '\(reference)': no schema has the URI '\(document)'")
+            throw JSONSchemaError(
+                position: at.position, pointer: location,
+                message: "cannot resolve $ref '\(reference)': no schema has the URI '\(document)'")
         }
         let target: String
         if fragment.isEmpty {
@@ -103,10 +110,14 @@ struct SchemaCompiler {
         } else if let anchored = anchors[document + "#" + fragment] {
             target = anchored
         } else {
-            throw JSONSchemaError(position: at.position, pointer: location, message: "cannot resolve $ref '\(reference)': no anchor '\(fragment)'")
+            throw JSONSchemaError(
+                position: at.position, pointer: location,
+                message: "cannot resolve $ref '\(reference)': no anchor '\(fragment)'")
         }
         guard Self.node(at: target, in: root) != nil else {
-            throw JSONSchemaError(position: at.position, pointer: location, message: "cannot resolve $ref '\(reference)': nothing at '\(target)'")
+            throw JSONSchemaError(
+                position: at.position, pointer: location,
+                message: "cannot resolve $ref '\(reference)': nothing at '\(target)'")
         }
         return try compile(at: Self.canonical(target))
     }
@@ -135,11 +146,14 @@ struct SchemaCompiler {
         case .object:
             break
         default:
-            throw JSONSchemaError(position: schema.position, pointer: location, message: "a schema must be an object or a boolean, got \(schema.typeName)")
+            throw JSONSchemaError(
+                position: schema.position, pointer: location,
+                message: "a schema must be an object or a boolean, got \(schema.typeName)")
         }
         let members = schema.members ?? []
         func fail(_ member: ValueNode.Member, _ message: String) -> JSONSchemaError {
-            JSONSchemaError(position: member.value.position, pointer: location + "/" + Self.escape(member.key), message: message)
+            JSONSchemaError(
+                position: member.value.position, pointer: location + "/" + Self.escape(member.key), message: message)
         }
         func sub(_ member: ValueNode.Member) throws -> Int {
             try compile(at: location + "/" + Self.escape(member.key))
@@ -168,9 +182,13 @@ struct SchemaCompiler {
             }
         }
         func strings(_ member: ValueNode.Member) throws -> [String] {
-            guard let elements = member.value.elements else { throw fail(member, "'\(member.key)' must be an array of strings") }
+            guard let elements = member.value.elements else {
+                throw fail(member, "'\(member.key)' must be an array of strings")
+            }
             return try elements.map { element in
-                guard let string = element.stringValue else { throw fail(member, "'\(member.key)' must be an array of strings") }
+                guard let string = element.stringValue else {
+                    throw fail(member, "'\(member.key)' must be an array of strings")
+                }
                 return string
             }
         }
@@ -209,10 +227,13 @@ struct SchemaCompiler {
                 node.additionalProperties = try sub(member)
                 node.hasObjectKeywords = true
             case "patternProperties":
-                guard let entries = member.value.members else { throw fail(member, "'patternProperties' must be an object") }
+                guard let entries = member.value.members else {
+                    throw fail(member, "'patternProperties' must be an object")
+                }
                 for entry in entries {
                     let compiled = try regex(member, entry.key)
-                    node.patternProperties.append((compiled, try compile(at: location + "/patternProperties/" + Self.escape(entry.key))))
+                    node.patternProperties.append(
+                        (compiled, try compile(at: location + "/patternProperties/" + Self.escape(entry.key))))
                 }
                 node.hasObjectKeywords = true
             case "propertyNames":
@@ -225,9 +246,17 @@ struct SchemaCompiler {
                 node.maxProperties = try count(member)
                 node.hasObjectKeywords = true
             case "dependentRequired":
-                guard let entries = member.value.members else { throw fail(member, "'dependentRequired' must be an object") }
+                guard let entries = member.value.members else {
+                    throw fail(member, "'dependentRequired' must be an object")
+                }
                 for entry in entries {
-                    node.dependentRequired.append((entry.key, try strings(ValueNode.Member(key: "dependentRequired", keyPosition: entry.keyPosition, value: entry.value))))
+                    node.dependentRequired.append(
+                        (
+                            entry.key,
+                            try strings(
+                                ValueNode.Member(
+                                    key: "dependentRequired", keyPosition: entry.keyPosition, value: entry.value))
+                        ))
                 }
                 node.hasObjectKeywords = true
             case "prefixItems":
@@ -243,7 +272,9 @@ struct SchemaCompiler {
                 node.maxItems = try count(member)
                 node.hasArrayKeywords = true
             case "uniqueItems":
-                guard case .bool(let value) = member.value.kind else { throw fail(member, "'uniqueItems' must be a boolean") }
+                guard case .bool(let value) = member.value.kind else {
+                    throw fail(member, "'uniqueItems' must be a boolean")
+                }
                 node.uniqueItems = value
                 node.hasArrayKeywords = node.hasArrayKeywords || value
             case "minLength":

@@ -10,8 +10,11 @@ struct SchemaViolationCollector {
 
     private var nodes: [CompiledSchemaNode] { schema.nodes }
 
-    private mutating func add(_ value: ValueNode, _ pointer: String, _ keyword: String, _ message: String, hint: String? = nil) {
-        violations.append(SchemaViolation(pointer: pointer, position: value.position, keyword: keyword, message: message, hint: hint))
+    private mutating func add(
+        _ value: ValueNode, _ pointer: String, _ keyword: String, _ message: String, hint: String? = nil
+    ) {
+        violations.append(
+            SchemaViolation(pointer: pointer, position: value.position, keyword: keyword, message: message, hint: hint))
     }
 
     /// Collects the violations of `value` (at `pointer`) against node `index`.
@@ -24,17 +27,23 @@ struct SchemaViolationCollector {
             return
         }
         if let types = node.types, !JSONSchema.matches(types, value) {
-            add(value, pointer, "type", "expected \(Self.phrase(types)), got \(Self.describe(value))", hint: Self.typeHint(types, value))
+            add(
+                value, pointer, "type", "expected \(Self.phrase(types)), got \(Self.describe(value))",
+                hint: Self.typeHint(types, value))
             // Every other keyword would only restate that the value has the wrong type.
             return
         }
         if let constValue = node.constValue, !SchemaEquality.equal(constValue, value) {
-            add(value, pointer, "const", "expected \(constValue.displayText), got \(value.displayText)", hint: Self.didYouMean(value, among: [constValue]))
+            add(
+                value, pointer, "const", "expected \(constValue.displayText), got \(value.displayText)",
+                hint: Self.didYouMean(value, among: [constValue]))
         }
         if let enumValues = node.enumValues, !enumValues.contains(where: { SchemaEquality.equal($0, value) }) {
             let shown = enumValues.prefix(8).map(\.displayText).joined(separator: ", ")
             let more = enumValues.count > 8 ? ", … (\(enumValues.count) values)" : ""
-            add(value, pointer, "enum", "\(value.displayText) is not one of \(shown)\(more)", hint: Self.didYouMean(value, among: enumValues))
+            add(
+                value, pointer, "enum", "\(value.displayText) is not one of \(shown)\(more)",
+                hint: Self.didYouMean(value, among: enumValues))
         }
         if let ref = node.ref { collect(ref, value, pointer: pointer) }
 
@@ -46,7 +55,9 @@ struct SchemaViolationCollector {
         case .string(let string) where node.hasStringKeywords:
             collectString(node, value, string, pointer: pointer)
         case .integer, .number:
-            if node.hasNumberKeywords, let number = value.numberValue { collectNumber(node, value, number, pointer: pointer) }
+            if node.hasNumberKeywords, let number = value.numberValue {
+                collectNumber(node, value, number, pointer: pointer)
+            }
         default:
             break
         }
@@ -62,7 +73,9 @@ struct SchemaViolationCollector {
             } else if matching.count > 1 {
                 let names = matching.map { String($0 + 1) }
                 let list = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
-                add(value, pointer, "oneOf", "matches \(matching.count) of the 'oneOf' alternatives (\(list)), expected exactly one")
+                add(
+                    value, pointer, "oneOf",
+                    "matches \(matching.count) of the 'oneOf' alternatives (\(list)), expected exactly one")
             }
         }
         if let not = node.not, schema.valid(not, value) {
@@ -79,18 +92,26 @@ struct SchemaViolationCollector {
 
     // MARK: objects
 
-    private mutating func collectObject(_ node: CompiledSchemaNode, _ value: ValueNode, _ members: [ValueNode.Member], pointer: String) {
+    private mutating func collectObject(
+        _ node: CompiledSchemaNode, _ value: ValueNode, _ members: [ValueNode.Member], pointer: String
+    ) {
         let count = members.count
         if let minimum = node.minProperties, count < minimum {
-            add(value, pointer, "minProperties", "expected at least \(minimum) \(minimum == 1 ? "property" : "properties"), got \(count)")
+            add(
+                value, pointer, "minProperties",
+                "expected at least \(minimum) \(minimum == 1 ? "property" : "properties"), got \(count)")
         }
         if let maximum = node.maxProperties, count > maximum {
-            add(value, pointer, "maxProperties", "expected at most \(maximum) \(maximum == 1 ? "property" : "properties"), got \(count)")
+            add(
+                value, pointer, "maxProperties",
+                "expected at most \(maximum) \(maximum == 1 ? "property" : "properties"), got \(count)")
         }
         let keys = members.map(\.key)
         for key in node.required where !keys.contains(key) {
             let unknownKeys = keys.filter { node.properties[$0] == nil }
-            let hint = SchemaSuggestion.nearest(to: key, in: unknownKeys).map { "is '\($0)' a misspelling of '\(key)'?" }
+            let hint = SchemaSuggestion.nearest(to: key, in: unknownKeys).map {
+                "is '\($0)' a misspelling of '\(key)'?"
+            }
             add(value, pointer, "required", "missing required property '\(key)'", hint: hint)
         }
         for dependency in node.dependentRequired where keys.contains(dependency.property) {
@@ -120,8 +141,10 @@ struct SchemaViolationCollector {
             }
             if !matched, let additional = node.additionalProperties {
                 if nodes[additional].booleanSchema == false {
-                    let hint = SchemaSuggestion.nearest(to: member.key, in: node.propertyNames.filter { !keys.contains($0) })
-                        .map { "did you mean '\($0)'?" }
+                    let hint = SchemaSuggestion.nearest(
+                        to: member.key, in: node.propertyNames.filter { !keys.contains($0) }
+                    )
+                    .map { "did you mean '\($0)'?" }
                     add(keyNode, childPointer, "additionalProperties", "unknown key '\(member.key)'", hint: hint)
                 } else {
                     collect(additional, member.value, pointer: childPointer)
@@ -133,7 +156,8 @@ struct SchemaViolationCollector {
                 for violation in inner.violations {
                     var rewritten = violation
                     rewritten.position = member.keyPosition
-                    rewritten.message = violation.keyword == "false"
+                    rewritten.message =
+                        violation.keyword == "false"
                         ? "key '\(member.key)' is not allowed"
                         : "invalid key '\(member.key)': \(violation.message)"
                     violations.append(rewritten)
@@ -147,13 +171,19 @@ struct SchemaViolationCollector {
 
     // MARK: arrays, strings, numbers
 
-    private mutating func collectArray(_ node: CompiledSchemaNode, _ value: ValueNode, _ elements: [ValueNode], pointer: String) {
+    private mutating func collectArray(
+        _ node: CompiledSchemaNode, _ value: ValueNode, _ elements: [ValueNode], pointer: String
+    ) {
         let count = elements.count
         if let minimum = node.minItems, count < minimum {
-            add(value, pointer, "minItems", "expected at least \(minimum) \(minimum == 1 ? "item" : "items"), got \(count)")
+            add(
+                value, pointer, "minItems",
+                "expected at least \(minimum) \(minimum == 1 ? "item" : "items"), got \(count)")
         }
         if let maximum = node.maxItems, count > maximum {
-            add(value, pointer, "maxItems", "expected at most \(maximum) \(maximum == 1 ? "item" : "items"), got \(count)")
+            add(
+                value, pointer, "maxItems",
+                "expected at most \(maximum) \(maximum == 1 ? "item" : "items"), got \(count)")
         }
         for (index, element) in elements.enumerated() {
             let childPointer = pointer + "/\(index)"
@@ -161,7 +191,10 @@ struct SchemaViolationCollector {
                 collect(node.prefixItems[index], element, pointer: childPointer)
             } else if let items = node.items {
                 if nodes[items].booleanSchema == false {
-                    add(element, childPointer, "items", "unexpected item \(index), the array allows \(node.prefixItems.count) \(node.prefixItems.count == 1 ? "item" : "items")")
+                    add(
+                        element, childPointer, "items",
+                        "unexpected item \(index), the array allows \(node.prefixItems.count) \(node.prefixItems.count == 1 ? "item" : "items")"
+                    )
                 } else {
                     collect(items, element, pointer: childPointer)
                 }
@@ -170,19 +203,27 @@ struct SchemaViolationCollector {
         if node.uniqueItems {
             for second in elements.indices.dropFirst() {
                 if let first = elements[..<second].firstIndex(where: { SchemaEquality.equal($0, elements[second]) }) {
-                    add(elements[second], pointer + "/\(second)", "uniqueItems", "item \(second) repeats item \(first), items must be unique")
+                    add(
+                        elements[second], pointer + "/\(second)", "uniqueItems",
+                        "item \(second) repeats item \(first), items must be unique")
                 }
             }
         }
     }
 
-    private mutating func collectString(_ node: CompiledSchemaNode, _ value: ValueNode, _ string: String, pointer: String) {
+    private mutating func collectString(
+        _ node: CompiledSchemaNode, _ value: ValueNode, _ string: String, pointer: String
+    ) {
         let length = string.unicodeScalars.count
         if let minimum = node.minLength, length < minimum {
-            add(value, pointer, "minLength", "expected at least \(minimum) \(minimum == 1 ? "character" : "characters"), got \(length)")
+            add(
+                value, pointer, "minLength",
+                "expected at least \(minimum) \(minimum == 1 ? "character" : "characters"), got \(length)")
         }
         if let maximum = node.maxLength, length > maximum {
-            add(value, pointer, "maxLength", "expected at most \(maximum) \(maximum == 1 ? "character" : "characters"), got \(length)")
+            add(
+                value, pointer, "maxLength",
+                "expected at most \(maximum) \(maximum == 1 ? "character" : "characters"), got \(length)")
         }
         if let pattern = node.pattern, !pattern.matches(string) {
             add(value, pointer, "pattern", "\(value.displayText) does not match the pattern '\(pattern.source)'")
@@ -199,19 +240,27 @@ struct SchemaViolationCollector {
         }
     }
 
-    private mutating func collectNumber(_ node: CompiledSchemaNode, _ value: ValueNode, _ number: Double, pointer: String) {
+    private mutating func collectNumber(
+        _ node: CompiledSchemaNode, _ value: ValueNode, _ number: Double, pointer: String
+    ) {
         let shown = value.displayText
         if let minimum = node.minimum, number < minimum {
-            add(value, pointer, "minimum", "expected a value of at least \(CanonicalJSON.format(minimum)), got \(shown)")
+            add(
+                value, pointer, "minimum", "expected a value of at least \(CanonicalJSON.format(minimum)), got \(shown)"
+            )
         }
         if let maximum = node.maximum, number > maximum {
             add(value, pointer, "maximum", "expected a value of at most \(CanonicalJSON.format(maximum)), got \(shown)")
         }
         if let minimum = node.exclusiveMinimum, number <= minimum {
-            add(value, pointer, "exclusiveMinimum", "expected a value greater than \(CanonicalJSON.format(minimum)), got \(shown)")
+            add(
+                value, pointer, "exclusiveMinimum",
+                "expected a value greater than \(CanonicalJSON.format(minimum)), got \(shown)")
         }
         if let maximum = node.exclusiveMaximum, number >= maximum {
-            add(value, pointer, "exclusiveMaximum", "expected a value less than \(CanonicalJSON.format(maximum)), got \(shown)")
+            add(
+                value, pointer, "exclusiveMaximum",
+                "expected a value less than \(CanonicalJSON.format(maximum)), got \(shown)")
         }
         if let divisor = node.multipleOf, !JSONSchema.isMultiple(value, number, of: divisor) {
             add(value, pointer, "multipleOf", "expected a multiple of \(CanonicalJSON.format(divisor)), got \(shown)")
@@ -239,7 +288,9 @@ struct SchemaViolationCollector {
             candidates.append((score, inner.violations))
         }
         if allWrongType && !allowedTypes.isEmpty {
-            add(value, pointer, "type", "expected \(Self.phrase(allowedTypes)), got \(Self.describe(value))", hint: Self.typeHint(allowedTypes, value))
+            add(
+                value, pointer, "type", "expected \(Self.phrase(allowedTypes)), got \(Self.describe(value))",
+                hint: Self.typeHint(allowedTypes, value))
             return
         }
         let best = candidates.enumerated().min { lhs, rhs in
@@ -282,17 +333,26 @@ struct SchemaViolationCollector {
         for member in chain {
             let node = nodes[member]
             if let types = node.types, !JSONSchema.matches(types, value) { return -1 }
-            if let constValue = node.constValue { if SchemaEquality.equal(constValue, value) { score += 2 } else { return -1 } }
-            if let enumValues = node.enumValues { if enumValues.contains(where: { SchemaEquality.equal($0, value) }) { score += 2 } else { return -1 } }
+            if let constValue = node.constValue {
+                if SchemaEquality.equal(constValue, value) { score += 2 } else { return -1 }
+            }
+            if let enumValues = node.enumValues {
+                if enumValues.contains(where: { SchemaEquality.equal($0, value) }) { score += 2 } else { return -1 }
+            }
             guard case .object = value.kind else { continue }
             for (key, property) in node.properties {
                 var target = property
-                while let ref = nodes[target].ref, nodes[target].constValue == nil, nodes[target].enumValues == nil, target != ref {
+                while let ref = nodes[target].ref, nodes[target].constValue == nil, nodes[target].enumValues == nil,
+                    target != ref
+                {
                     target = ref
                 }
                 let propertyNode = nodes[target]
-                guard propertyNode.constValue != nil || propertyNode.enumValues != nil, let actual = value[key] else { continue }
-                let matches = propertyNode.constValue.map { SchemaEquality.equal($0, actual) }
+                guard propertyNode.constValue != nil || propertyNode.enumValues != nil, let actual = value[key] else {
+                    continue
+                }
+                let matches =
+                    propertyNode.constValue.map { SchemaEquality.equal($0, actual) }
                     ?? propertyNode.enumValues?.contains(where: { SchemaEquality.equal($0, actual) }) ?? false
                 if matches { score += 2 } else { score -= 1 }
             }

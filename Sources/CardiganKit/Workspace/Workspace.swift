@@ -99,7 +99,8 @@ public struct Workspace: Sendable {
             return try JSONSchema(JSONParser.parse(text))
         } catch let error as JSONParseError {
             throw CardiganError(
-                "the schema is not valid JSON: \(error.message)", location: Location(path: path, position: error.position))
+                "the schema is not valid JSON: \(error.message)",
+                location: Location(path: path, position: error.position))
         } catch {
             throw CardiganError("the schema cannot be used: \(error)", location: Location(path: path))
         }

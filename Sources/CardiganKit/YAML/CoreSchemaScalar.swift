@@ -20,8 +20,9 @@ enum CoreSchemaScalar {
         case "false", "False", "FALSE": return .bool(false)
         default: break
         }
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
         else { return .string(text) }
         if let integer = integer(text) { return integer }
         if isFloat(text), let value = Double(text) { return .number(value) }

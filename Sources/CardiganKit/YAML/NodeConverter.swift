@@ -47,7 +47,8 @@ struct NodeConverter {
                 let keyPosition = SourcePosition(key.mark)
                 guard case .scalar(let keyScalar) = key else {
                     report(
-                        "yaml-complex-key", "a key must be a plain string, not a mapping or a sequence", at: keyPosition)
+                        "yaml-complex-key", "a key must be a plain string, not a mapping or a sequence", at: keyPosition
+                    )
                     continue
                 }
                 if keyScalar.string == "<<" && keyScalar.style == .plain {

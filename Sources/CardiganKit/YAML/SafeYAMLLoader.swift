@@ -59,7 +59,9 @@ public enum SafeYAMLLoader {
                 return refuse(
                     "yaml-multiple-documents", "the file holds more than one YAML document",
                     at: documentStart(before: extra.mark, in: text),
-                    hint: "a card file holds one document: remove the '---' line and what follows, or move it to its own card")
+                    hint:
+                        "a card file holds one document: remove the '---' line and what follows, or move it to its own card"
+                )
             }
         } catch let error as YamlError {
             let problem = describe(error, in: text, bytes: bytes)

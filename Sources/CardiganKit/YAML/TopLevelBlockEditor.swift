@@ -6,7 +6,8 @@ public enum TopLevelBlockEditor {
     /// `text` with the block of top-level `key` replaced by `key: value` written as YAML (added
     /// at the end when absent). `root` is the loaded tree of `text`.
     public static func setting(_ key: String, to value: ValueNode, in text: String, root: ValueNode) -> String {
-        let block = YAMLEmitter.text(of: ValueNode(.object([ValueNode.Member(key: key, keyPosition: .start, value: value)])))
+        let block = YAMLEmitter.text(
+            of: ValueNode(.object([ValueNode.Member(key: key, keyPosition: .start, value: value)])))
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let newLines = block.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
