@@ -11,7 +11,7 @@ struct CardiganCommand: ParsableCommand {
         version: Versions.text,
         subcommands: [
             Init.self, New.self, Validate.self, Commit.self, Status.self, Show.self, Log.self, List.self, Verify.self,
-            MakeCheckpoint.self,
+            MakeCheckpoint.self, Export.self, Import.self,
         ]
     )
 
