@@ -206,7 +206,13 @@ extension CardDocument {
             }
             rows.append([name, metric["value"].map(cellText) ?? "", oneLine(notes ?? "")])
         }
-        let simple = rows.isEmpty ? nil : Table(title: "", columns: ["Metric", "Value", "Notes"], rows: rows)
+        let hasNotes = rows.contains { !$0[2].isEmpty }
+        let simple =
+            rows.isEmpty
+            ? nil
+            : Table(
+                title: "", columns: hasNotes ? ["Metric", "Value", "Notes"] : ["Metric", "Value"],
+                rows: hasNotes ? rows : rows.map { Array($0.prefix(2)) })
         return MetricGroup(name: node["name"].map(text) ?? "", simple: simple, charts: charts)
     }
 
