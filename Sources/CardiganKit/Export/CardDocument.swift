@@ -69,6 +69,8 @@ struct CardDocument {
     /// A metric drawn as a chart.
     struct Chart {
         var name: String
+        /// The metric type as written: `bar_chart`, `linear_graph` or `matrix`.
+        var type: String
         var notes: String?
         var kind: ChartKind
     }
@@ -194,7 +196,7 @@ extension CardDocument {
             let name = metric["name"].map(text) ?? ""
             var notes = metric["notes"].map(text)
             if let chart = chartKind(metric) {
-                charts.append(Chart(name: name, notes: notes, kind: chart))
+                charts.append(Chart(name: name, type: metric["type"].map(text) ?? "", notes: notes, kind: chart))
                 continue
             }
             // Axis names on a simple metric are rare but are card text: keep them in the notes.
@@ -204,15 +206,15 @@ extension CardDocument {
                     notes = notes.map { $0 + "; " + extra } ?? extra
                 }
             }
-            rows.append([name, metric["value"].map(cellText) ?? "", oneLine(notes ?? "")])
+            rows.append([name, metric["type"].map(cellText) ?? "", metric["value"].map(cellText) ?? "", oneLine(notes ?? "")])
         }
-        let hasNotes = rows.contains { !$0[2].isEmpty }
+        let hasNotes = rows.contains { !$0[3].isEmpty }
         let simple =
             rows.isEmpty
             ? nil
             : Table(
-                title: "", columns: hasNotes ? ["Metric", "Value", "Notes"] : ["Metric", "Value"],
-                rows: hasNotes ? rows : rows.map { Array($0.prefix(2)) })
+                title: "", columns: hasNotes ? ["Metric", "Type", "Value", "Notes"] : ["Metric", "Type", "Value"],
+                rows: hasNotes ? rows : rows.map { Array($0.prefix(3)) })
         return MetricGroup(name: node["name"].map(text) ?? "", simple: simple, charts: charts)
     }
 

@@ -88,6 +88,12 @@ struct ChartDrawing {
         return CardDocument.format(rounded)
     }
 
+    /// `size`, or smaller so that bold `text` fits in `width` (never below 5).
+    static func fit(_ text: String, size: Double, width: Double) -> Double {
+        let natural = PDFFont.bold.width(text, size: size)
+        return natural <= width ? size : max(5, size * width / natural)
+    }
+
     /// Text shortened to about `limit` characters for a tick label.
     static func short(_ text: String, _ limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
@@ -106,10 +112,10 @@ struct ChartDrawing {
         shapes.append(.line(x1: left, y1: top, x2: left, y2: bottom, color: .axis, width: 1))
         shapes.append(.line(x1: left, y1: bottom, x2: right, y2: bottom, color: .axis, width: 1))
         if let xName, !xName.isEmpty {
-            shapes.append(.text(x: (left + right) / 2, y: height - 6, text: Self.short(xName, 70), size: 11, anchor: .middle, color: .ink, bold: true, vertical: false))
+            shapes.append(.text(x: (left + right) / 2, y: height - 6, text: xName, size: Self.fit(xName, size: 11, width: right - left), anchor: .middle, color: .ink, bold: true, vertical: false))
         }
         if let yName, !yName.isEmpty {
-            shapes.append(.text(x: 14, y: (top + bottom) / 2, text: Self.short(yName, 40), size: 11, anchor: .middle, color: .ink, bold: true, vertical: true))
+            shapes.append(.text(x: 14, y: (top + bottom) / 2, text: yName, size: Self.fit(yName, size: 11, width: bottom - top), anchor: .middle, color: .ink, bold: true, vertical: true))
         }
     }
 
@@ -121,7 +127,11 @@ struct ChartDrawing {
         let low = ticks.first ?? 0, high = ticks.last ?? 1
         func y(_ value: Double) -> Double { bottom - (value - low) / (high - low) * (bottom - top) }
         let slot = (right - left) / Double(max(values.count, 1))
-        let limit = max(4, Int(slot / 6))
+        // Labels are never cut: when they do not fit under their bars they alternate between
+        // two rows, and shrink if they still do not fit.
+        let widest = labels.map { PDFFont.regular.width($0, size: 10) }.max() ?? 0
+        let stagger = widest > slot * 0.95
+        let labelSize = stagger ? max(5, min(10, 10 * slot * 1.9 / max(widest, 1))) : 10
         for (index, value) in values.enumerated() {
             let x = left + slot * Double(index)
             let barWidth = slot * 0.64
@@ -129,7 +139,8 @@ struct ChartDrawing {
             let bar = abs(y(value) - y(0))
             drawing.shapes.append(.rect(x: x + (slot - barWidth) / 2, y: top, width: barWidth, height: max(bar, 0.5), fill: .accent, stroke: nil))
             drawing.shapes.append(.text(x: x + slot / 2, y: top - 4, text: Self.tickText(value), size: 9, anchor: .middle, color: .ink, bold: false, vertical: false))
-            drawing.shapes.append(.text(x: x + slot / 2, y: bottom + 15, text: Self.short(labels[index], limit), size: 10, anchor: .middle, color: .ink, bold: false, vertical: false))
+            let row = stagger && index % 2 == 1 ? 12.0 : 0
+            drawing.shapes.append(.text(x: x + slot / 2, y: bottom + 15 + row, text: labels[index], size: labelSize, anchor: .middle, color: .ink, bold: false, vertical: false))
         }
         return drawing
     }
@@ -156,15 +167,18 @@ struct ChartDrawing {
 
     /// A heat map (the PDF's matrix; HTML shows a table instead).
     static func matrix(cells: [[Double]], columns: [String], rows: [String]) -> ChartDrawing {
-        let cellWidth = 84.0, cellHeight = 28.0, labelWidth = 110.0, headerHeight = 24.0
+        let widestColumn = columns.map { PDFFont.bold.width($0, size: 9) }.max() ?? 0
+        let widestRow = rows.map { PDFFont.bold.width($0, size: 9) }.max() ?? 0
+        let cellWidth = max(84, widestColumn + 12), cellHeight = 28.0, headerHeight = 24.0
+        let labelWidth = max(110, widestRow + 14)
         var drawing = ChartDrawing(width: labelWidth + cellWidth * Double(columns.count), height: headerHeight + cellHeight * Double(rows.count))
         let largest = cells.flatMap { $0 }.map(abs).max() ?? 1
         for (index, column) in columns.enumerated() {
-            drawing.shapes.append(.text(x: labelWidth + cellWidth * (Double(index) + 0.5), y: headerHeight - 8, text: short(column, 16), size: 9, anchor: .middle, color: .ink, bold: true, vertical: false))
+            drawing.shapes.append(.text(x: labelWidth + cellWidth * (Double(index) + 0.5), y: headerHeight - 8, text: column, size: 9, anchor: .middle, color: .ink, bold: true, vertical: false))
         }
         for (r, row) in cells.enumerated() {
             let y = headerHeight + cellHeight * Double(r)
-            drawing.shapes.append(.text(x: labelWidth - 6, y: y + cellHeight / 2 + 3.5, text: short(r < rows.count ? rows[r] : "", 20), size: 9, anchor: .end, color: .ink, bold: true, vertical: false))
+            drawing.shapes.append(.text(x: labelWidth - 6, y: y + cellHeight / 2 + 3.5, text: r < rows.count ? rows[r] : "", size: 9, anchor: .end, color: .ink, bold: true, vertical: false))
             for (c, value) in row.enumerated() {
                 let amount = largest == 0 ? 0 : abs(value) / largest
                 let x = labelWidth + cellWidth * Double(c)

@@ -121,9 +121,10 @@ enum HuggingFaceCard {
         func field(_ node: ValueNode?, _ key: String) -> String? { node?[key].map(CardDocument.text) }
 
         md.heading(1, "Model Card for \(document.title)")
+        let e = TextEscaping.markdown
         md.raw(
-            "Card `\(document.name)`, version \(document.version), status **\(document.status)**"
-                + (document.link.map { ", model package `\($0)`" } ?? "") + ".")
+            "Card \(e(document.name)), version \(document.version), status **\(e(document.status))**"
+                + (document.link.map { ", model package \(e($0))" } ?? "") + ".")
         md.heading(2, "Model Details")
         md.heading(3, "Model Description")
         if let description = field(overview, "model_description") { md.paragraph(description) }

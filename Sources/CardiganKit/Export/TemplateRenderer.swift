@@ -96,17 +96,15 @@ enum TemplateRenderer {
     private static func chart(_ chart: CardDocument.Chart) -> [String: Any] {
         var model: [String: Any] = [
             "name": chart.name, "notes": chart.notes ?? "", "hasNotes": chart.notes != nil,
-            "isMatrix": false, "isPlot": false, "svg": "", "matrix": [String: Any](),
+            "kind": chart.type, "isMatrix": false, "isPlot": false, "svg": "", "matrix": [String: Any](),
             "data": table(dataTable(chart.kind)),
         ]
         switch chart.kind {
         case .bars, .line:
             model["isPlot"] = true
-            model["kind"] = { if case .bars = chart.kind { return "Bar chart" } else { return "Line chart" } }()
             model["svg"] = ChartDrawing(chart.kind).svg(title: chart.name)
         case .matrix(let cells, let columns, let rows):
             model["isMatrix"] = true
-            model["kind"] = "Matrix"
             let largest = cells.flatMap { $0 }.map(abs).max() ?? 0
             model["matrix"] = [
                 "columns": columns,

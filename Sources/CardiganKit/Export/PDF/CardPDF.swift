@@ -239,7 +239,7 @@ struct CardPDF {
         let scale = min(1, width / drawing.width)
         let notes = chart.notes.map { Self.wrap($0, font: .regular, size: 9, width: width).count } ?? 0
         space(drawing.height * scale + 22 + Double(notes) * 12)
-        paragraph(chart.name, font: .bold, size: 10, leading: 14)
+        paragraph(chart.name + " (" + chart.type + ")", font: .bold, size: 10, leading: 14)
         cursor += 2
         let originY = cursor
         for shape in drawing.shapes {
