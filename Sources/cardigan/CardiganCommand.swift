@@ -11,7 +11,8 @@ struct CardiganCommand: ParsableCommand {
         version: Versions.text,
         subcommands: [
             Init.self, New.self, Validate.self, Commit.self, Status.self, Show.self, Log.self, List.self, Verify.self,
-            MakeCheckpoint.self, Link.self, Clone.self, Packages.self, Diff.self, Check.self, Hook.self,
+            MakeCheckpoint.self, Link.self, Clone.self, Packages.self, Diff.self, Check.self, Hook.self, Export.self,
+            Import.self,
         ]
     )
 

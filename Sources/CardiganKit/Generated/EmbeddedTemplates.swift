@@ -204,6 +204,269 @@ enum EmbeddedTemplates {
           risk_rating: Unknown
 
         """#,
+        "export/card.html.mustache": #"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="cardigan">
+        <title>{{title}} (version {{version}})</title>
+        <style>
+        :root { --ink: #212529; --muted: #5c636a; --rule: #dee2e6; --accent: #2563eb; --soft: #f5f7fa; }
+        * { box-sizing: border-box; }
+        body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
+        main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
+        header { border-bottom: 3px solid var(--accent); padding-bottom: 1rem; margin-bottom: 1.5rem; }
+        h1 { font-size: 1.9rem; margin: 0 0 .6rem; overflow-wrap: anywhere; }
+        h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-bottom: .3rem; border-bottom: 1px solid var(--rule); }
+        h3 { font-size: 1.15rem; margin: 1.8rem 0 .6rem; }
+        h4 { font-size: 1rem; margin: 1.3rem 0 .4rem; color: var(--muted); }
+        dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
+        dl.meta dt { font-weight: 600; color: var(--muted); }
+        dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+        .status { display: inline-block; padding: 0 .5rem; border-radius: .7rem; background: var(--soft); border: 1px solid var(--rule); font-weight: 600; }
+        .field { margin: 0 0 .9rem; }
+        .field .label { font-weight: 600; margin: 0; }
+        .field .text { margin: .1rem 0 0; white-space: pre-line; overflow-wrap: anywhere; }
+        .field ul { margin: .2rem 0 0; padding-left: 1.3rem; overflow-wrap: anywhere; }
+        table { border-collapse: collapse; margin: .3rem 0 1rem; font-size: .92rem; max-width: 100%; }
+        caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
+        th, td { border: 1px solid var(--rule); padding: .3rem .6rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        thead th { background: var(--soft); }
+        .evaluation { border-left: 3px solid var(--rule); padding-left: 1rem; margin: 1.5rem 0; }
+        .chart-box { margin: .6rem 0 1.2rem; break-inside: avoid; }
+        .chart-box .chart-title { font-weight: 600; margin: 0 0 .3rem; }
+        .chart-box .notes { color: var(--muted); margin: .2rem 0 0; white-space: pre-line; }
+        svg.chart { max-width: 100%; height: auto; font-family: Helvetica, Arial, sans-serif; }
+        table.matrix td { text-align: right; min-width: 5.5rem; font-variant-numeric: tabular-nums; }
+        table.matrix th[scope="row"] { background: var(--soft); }
+        .axis-note { color: var(--muted); font-size: .85rem; }
+        footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
+        code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; }
+        @media print {
+          body { font-size: 10.5pt; }
+          main { max-width: none; padding: 0; }
+          h2, h3, h4 { break-after: avoid; }
+          table, .field, .chart-box { break-inside: avoid; }
+          header { border-bottom-color: #000; }
+          footer { position: static; }
+          @page { margin: 16mm 14mm; }
+        }
+        </style>
+        </head>
+        <body>
+        <main>
+        <header>
+        <h1>{{title}}</h1>
+        <dl class="meta">
+        <dt>Card</dt><dd>{{name}}</dd>
+        <dt>Version</dt><dd>{{version}}</dd>
+        <dt>Status</dt><dd><span class="status">{{status}}</span></dd>
+        <dt>Model package</dt><dd>{{#hasLink}}{{link}}{{/hasLink}}{{^hasLink}}none{{/hasLink}}</dd>
+        </dl>
+        </header>
+        {{#sections}}
+        <section id="{{anchor}}">
+        <h2>{{title}}</h2>
+        {{#blocks}}
+        {{#isText}}
+        <div class="field"><p class="label">{{label}}</p><p class="text">{{text}}</p></div>
+        {{/isText}}
+        {{#isList}}
+        <div class="field"><p class="label">{{label}}</p><ul>{{#items}}<li>{{.}}</li>{{/items}}</ul></div>
+        {{/isList}}
+        {{#isTable}}
+        {{#table}}
+        <table><caption>{{title}}</caption>
+        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+        <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+        </table>
+        {{/table}}
+        {{/isTable}}
+        {{#isEvaluation}}
+        {{#evaluation}}
+        <div class="evaluation">
+        <h3>{{name}}</h3>
+        {{#blocks}}
+        {{#isText}}
+        <div class="field"><p class="label">{{label}}</p><p class="text">{{text}}</p></div>
+        {{/isText}}
+        {{#isList}}
+        <div class="field"><p class="label">{{label}}</p><ul>{{#items}}<li>{{.}}</li>{{/items}}</ul></div>
+        {{/isList}}
+        {{#isTable}}
+        {{#table}}
+        <table><caption>{{title}}</caption>
+        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+        <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+        </table>
+        {{/table}}
+        {{/isTable}}
+        {{/blocks}}
+        {{#groups}}
+        <h4>Metric group: {{name}}</h4>
+        {{#hasSimple}}
+        {{#simple}}
+        <table>
+        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+        <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+        </table>
+        {{/simple}}
+        {{/hasSimple}}
+        {{#charts}}
+        <div class="chart-box">
+        <p class="chart-title">{{name}} <span class="axis-note">({{kind}})</span></p>
+        {{#isPlot}}
+        {{{svg}}}
+        {{/isPlot}}
+        {{#isMatrix}}
+        {{#matrix}}
+        <table class="matrix">
+        <thead><tr><td></td>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+        <tbody>{{#rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td style="{{style}}">{{value}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+        </table>
+        {{/matrix}}
+        {{/isMatrix}}
+        {{#hasNotes}}
+        <p class="notes">{{notes}}</p>
+        {{/hasNotes}}
+        </div>
+        {{/charts}}
+        {{/groups}}
+        </div>
+        {{/evaluation}}
+        {{/isEvaluation}}
+        {{/blocks}}
+        </section>
+        {{/sections}}
+        <footer>{{footer}}</footer>
+        </main>
+        </body>
+        </html>
+
+        """#,
+        "export/card.md.mustache": #"""
+        {{% CONTENT_TYPE: MARKDOWN }}
+        # {{title}}
+
+        | Card | Version | Status | Model package |
+        | --- | --- | --- | --- |
+        | {{name}} | {{version}} | {{status}} | {{#hasLink}}{{link}}{{/hasLink}}{{^hasLink}}none{{/hasLink}} |
+        {{#sections}}
+
+        ## {{title}}
+        {{#blocks}}
+        {{#isText}}
+        {{#isShort}}
+
+        **{{label}}:** {{text}}
+        {{/isShort}}
+        {{^isShort}}
+
+        **{{label}}**
+
+        {{text}}
+        {{/isShort}}
+        {{/isText}}
+        {{#isList}}
+
+        **{{label}}**
+
+        {{#items}}
+        - {{.}}
+        {{/items}}
+        {{/isList}}
+        {{#isTable}}
+        {{#table}}
+
+        **{{title}}**
+
+        |{{#columns}} {{.}} |{{/columns}}
+        |{{#columns}} --- |{{/columns}}
+        {{#rows}}
+        |{{#cells}} {{.}} |{{/cells}}
+        {{/rows}}
+        {{/table}}
+        {{/isTable}}
+        {{#isEvaluation}}
+        {{#evaluation}}
+
+        ### {{name}}
+        {{#blocks}}
+        {{#isText}}
+        {{#isShort}}
+
+        **{{label}}:** {{text}}
+        {{/isShort}}
+        {{^isShort}}
+
+        **{{label}}**
+
+        {{text}}
+        {{/isShort}}
+        {{/isText}}
+        {{#isList}}
+
+        **{{label}}**
+
+        {{#items}}
+        - {{.}}
+        {{/items}}
+        {{/isList}}
+        {{#isTable}}
+        {{#table}}
+
+        **{{title}}**
+
+        |{{#columns}} {{.}} |{{/columns}}
+        |{{#columns}} --- |{{/columns}}
+        {{#rows}}
+        |{{#cells}} {{.}} |{{/cells}}
+        {{/rows}}
+        {{/table}}
+        {{/isTable}}
+        {{/blocks}}
+        {{#groups}}
+
+        #### {{name}}
+        {{#hasSimple}}
+        {{#simple}}
+
+        |{{#columns}} {{.}} |{{/columns}}
+        |{{#columns}} --- |{{/columns}}
+        {{#rows}}
+        |{{#cells}} {{.}} |{{/cells}}
+        {{/rows}}
+        {{/simple}}
+        {{/hasSimple}}
+        {{#charts}}
+
+        **{{name}}** ({{kind}})
+        {{#hasNotes}}
+
+        {{notes}}
+        {{/hasNotes}}
+        {{#data}}
+
+        |{{#columns}} {{.}} |{{/columns}}
+        |{{#columns}} --- |{{/columns}}
+        {{#rows}}
+        |{{#cells}} {{.}} |{{/cells}}
+        {{/rows}}
+        {{/data}}
+        {{/charts}}
+        {{/groups}}
+        {{/evaluation}}
+        {{/isEvaluation}}
+        {{/blocks}}
+        {{/sections}}
+
+        ---
+
+        {{footer}}
+
+        """#,
         "model-card.schema.json": ##"""
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -77,7 +77,9 @@ extension Repository {
         try check(git_tree_lookup(&treeObject, pointer, &treeOID), "git_tree_lookup", reference: tree.hex)
         defer { git_tree_free(treeObject) }
         var parentObjects: [OpaquePointer?] = []
-        defer { parentObjects.forEach { git_commit_free($0) } }
+        defer {
+            for parent in parentObjects { git_commit_free(parent) }
+        }
         for parent in parents {
             var oid = parent.oid
             var commit: OpaquePointer?

@@ -1,0 +1,182 @@
+import Foundation
+
+/// The content JSON of a SageMaker model card (what `aws sagemaker create-model-card --content`
+/// takes): a card without `name` and `status`, whose keys already are SageMaker's snake_case.
+public enum SageMakerContent {
+    /// The content JSON of the card `root`: keys sorted, two-space indentation, a final newline.
+    public static func json(of root: ValueNode) -> String {
+        guard case .object(let members) = root.kind else { return "{}\n" }
+        var output = ""
+        write(ValueNode(.object(members.filter { $0.key != "name" && $0.key != "status" })), indent: 0, to: &output)
+        return output + "\n"
+    }
+
+    private static func write(_ node: ValueNode, indent: Int, to output: inout String) {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
+        switch node.kind {
+        case .object(let members):
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
+            output += "{\n"
+            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            for (index, member) in sorted.enumerated() {
+                output += pad
+                CanonicalJSON.writeString(member.key, to: &output)
+                output += ": "
+                write(member.value, indent: indent + 1, to: &output)
+                output += index + 1 < sorted.count ? ",\n" : "\n"
+            }
+            output += close + "}"
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                output += "[]"
+                return
+            }
+            if elements.allSatisfy({ $0.numberValue != nil }) {
+                output += "[" + elements.map(CanonicalJSON.text(of:)).joined(separator: ", ") + "]"
+                return
+            }
+            output += "[\n"
+            for (index, element) in elements.enumerated() {
+                output += pad
+                write(element, indent: indent + 1, to: &output)
+                output += index + 1 < elements.count ? ",\n" : "\n"
+            }
+            output += close + "]"
+        default:
+            output += CanonicalJSON.text(of: node)
+        }
+    }
+}
+
+/// What `cardigan import` did.
+public struct ImportResult: Sendable {
+    /// The card's path relative to the root.
+    public var path: String
+    /// Problems with the card it would make; nothing is written when one is an error.
+    public var findings: [Finding]
+    /// Whether the file was written.
+    public var written: Bool
+}
+
+/// Makes cards from other platforms' formats.
+public enum CardImporter {
+    /// Sources `import --from` reads.
+    public enum Source: String, CaseIterable, Sendable {
+        /// A SageMaker model card content JSON.
+        case sagemaker
+    }
+
+    /// Makes `cards/<name>.yaml` (status Draft) in `workspace` from the SageMaker content JSON
+    /// `data` read from `sourcePath`. Throws for input that is no content JSON; returns
+    /// findings (and writes nothing) when the card it makes does not validate.
+    public static func sageMaker(_ data: Data, sourcePath: String, name: String, workspace: Workspace) throws
+        -> ImportResult
+    {
+        if let problem = CardName.problem(with: name) {
+            throw CardiganError("card name '\(name)': \(problem)")
+        }
+        let relativePath = CardPaths.path(of: name, in: workspace.config.cardsDirectory)
+        let absolutePath = workspace.rootPath + "/" + relativePath
+        if FileManager.default.fileExists(atPath: absolutePath) {
+            throw CardiganError("card '\(name)' already exists at '\(relativePath)'", hint: "choose another --name")
+        }
+        let (yaml, root) = try card(fromSageMaker: data, sourcePath: sourcePath, name: name)
+        let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(yaml.utf8), path: relativePath)
+        if !check.isValid {
+            // Findings point into a file that does not exist: name the imported file instead.
+            let content = (try? JSONParser.parse(data)) ?? root
+            let findings = check.findings.map { finding -> Finding in
+                var finding = finding
+                let pointer = finding.location?.pointer ?? ""
+                let position = node(at: pointer, in: content)?.position ?? .start
+                finding.location = Location(path: sourcePath, position: position, pointer: pointer)
+                return finding
+            }
+            return ImportResult(path: relativePath, findings: findings, written: false)
+        }
+        guard let loaded = check.root, CardDigest.of(loaded) == CardDigest.of(root) else {
+            throw CardiganError("the card written for '\(sourcePath)' does not read back to the same content")
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: workspace.cardsDirectoryPath, withIntermediateDirectories: true)
+            // Without overwriting: a card that appeared since the check above is kept.
+            try Data(yaml.utf8).write(to: URL(fileURLWithPath: absolutePath), options: .withoutOverwriting)
+        } catch let error as CardiganError {
+            throw error
+        } catch {
+            throw CardiganError("cannot write '\(relativePath)': \(error.localizedDescription)")
+        }
+        return ImportResult(path: relativePath, findings: check.findings, written: true)
+    }
+
+    /// The node at JSON pointer `pointer` in `root`, when there is one.
+    static func node(at pointer: String, in root: ValueNode) -> ValueNode? {
+        var node = root
+        for token in pointer.split(separator: "/").map({
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }) {
+            if let child = node[token] {
+                node = child
+            } else if let index = Int(token), let elements = node.elements, elements.indices.contains(index) {
+                node = elements[index]
+            } else {
+                return node
+            }
+        }
+        return node
+    }
+
+    /// The YAML text and tree of the card made from a SageMaker content JSON.
+    public static func card(fromSageMaker data: Data, sourcePath: String, name: String) throws -> (String, ValueNode) {
+        let content: ValueNode
+        do {
+            content = try JSONParser.parse(data)
+        } catch let error as JSONParseError {
+            throw CardiganError(
+                "not valid JSON: \(error.message)", location: Location(path: sourcePath, position: error.position))
+        }
+        guard case .object(let members) = content.kind else {
+            throw CardiganError(
+                "the SageMaker content must be a JSON object, not \(content.typeName == "array" ? "an array" : "a " + content.typeName)",
+                location: Location(path: sourcePath, position: content.position))
+        }
+        let size = CanonicalJSON.text(of: content).count
+        if size > CardValidator.maximumContentCharacters {
+            throw CardiganError(
+                "the content is \(size) characters, more than SageMaker's limit of \(CardValidator.maximumContentCharacters)",
+                location: Location(path: sourcePath))
+        }
+        for reserved in ["name", "status"] {
+            if let member = content.member(reserved) {
+                throw CardiganError(
+                    "'\(reserved)' is not a field of SageMaker model card content",
+                    location: Location(path: sourcePath, position: member.keyPosition, pointer: "/" + reserved),
+                    hint: "the card's name comes from --name and its status starts as Draft")
+            }
+        }
+        let order = ExportLabels.sections.map(\.key)
+        let sorted = members.enumerated().sorted { a, b in
+            let ia = order.firstIndex(of: a.element.key) ?? order.count
+            let ib = order.firstIndex(of: b.element.key) ?? order.count
+            return ia != ib ? ia < ib : a.offset < b.offset
+        }.map(\.element)
+        var cardMembers = [
+            ValueNode.Member(key: "name", keyPosition: .start, value: ValueNode(.string(name))),
+            ValueNode.Member(key: "status", keyPosition: .start, value: ValueNode(.string(CardStatus.draft.rawValue))),
+        ]
+        cardMembers += sorted
+        let root = ValueNode(.object(cardMembers))
+        let header = "# Imported from SageMaker model card content '\((sourcePath as NSString).lastPathComponent)'.\n"
+        var yaml = YAMLEmitter.text(of: root)
+        for member in sorted {
+            // A blank line before each section, as the examples are written.
+            yaml = yaml.replacingOccurrences(of: "\n" + member.key + ":", with: "\n\n" + member.key + ":")
+        }
+        return (header + yaml, root)
+    }
+}

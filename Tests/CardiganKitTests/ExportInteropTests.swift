@@ -1,0 +1,154 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import CardiganKit
+
+/// SageMaker content JSON (round trip, AWS schema), Hugging Face README and PDF exports.
+@Suite struct ExportInteropTests {
+    @Test(arguments: ExportFixtures.cardNames)
+    func sageMakerExportThenImportGivesTheSameDigest(name: String) throws {
+        let root = try ExportFixtures.root(name)
+        let json = try ExportFixtures.render(name, .sagemaker)
+        #expect(json == (try ExportFixtures.render(name, .sagemaker)))  // deterministic
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try CardImporter.sageMaker(
+            Data(json), sourcePath: "\(name).json", name: name, workspace: Workspace(rootPath: directory))
+        #expect(result.written, "\(result.findings.map(\.message))")
+        let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/cards/\(name).yaml"))
+        let check = CardValidator(schema: try Workspace.builtInSchema()).validate(written, path: "cards/\(name).yaml")
+        #expect(check.findings.isEmpty, "\(check.findings.map(\.message))")
+        let imported = try #require(check.root)
+        #expect(CardDigest.of(imported) == CardDigest.of(root))
+        #expect(imported["status"]?.stringValue == "Draft")
+    }
+
+    @Test func sageMakerExportsValidateAgainstTheAWSSchema() throws {
+        guard ExportFixtures.which("python3") != nil,
+            (try? ProcessResult.run(["python3", "-c", "import cfnlint, jsonschema, yaml"], in: "/"))?.status == 0
+        else {
+            print("skipped the AWS schema check: python3 with cfn-lint, jsonschema and PyYAML is not installed")
+            return
+        }
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var files: [String] = []
+        for name in ExportFixtures.cardNames {
+            let path = directory + "/\(name).json"
+            try Data(try ExportFixtures.render(name, .sagemaker)).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        let result = try ProcessResult.run(
+            ["python3", PackagePaths.root + "/scripts/check-sagemaker-schema.py"] + files, in: PackagePaths.root)
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output.components(separatedBy: "ok  ").count - 1 == files.count)
+    }
+
+    @Test(arguments: ExportFixtures.cardNames)
+    func huggingFaceReadmeHasMetadataAndHeadings(name: String) throws {
+        let readme = String(decoding: try ExportFixtures.render(name, .huggingface), as: UTF8.self)
+        #expect(readme.hasPrefix("---\nlicense: "))
+        for heading in [
+            "## Model Details", "## Uses", "## Bias, Risks, and Limitations", "## Training Details", "## Evaluation",
+        ] {
+            #expect(readme.contains("\n" + heading + "\n"), "\(heading)")
+        }
+        #expect(readme.contains("model-index:"))
+        #expect(readme.contains("digest sha256:"))
+    }
+
+    @Test func huggingFaceReadmeParsesWithHuggingFaceHub() throws {
+        guard let python = Self.pythonWithHuggingFaceHub() else { return }
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for name in ExportFixtures.cardNames {
+            let path = directory + "/\(name).md"
+            try Data(try ExportFixtures.render(name, .huggingface)).write(to: URL(fileURLWithPath: path))
+            let script = """
+                import sys
+                from huggingface_hub import ModelCard
+                card = ModelCard(open(sys.argv[1], encoding="utf-8").read())
+                results = card.data.eval_results or []
+                assert results, "no eval_results"
+                for r in results:
+                    assert r.task_type and r.dataset_type and r.dataset_name and r.metric_type
+                    assert isinstance(r.metric_value, (int, float)), r.metric_value
+                print(len(results), card.data.license, card.data.tags)
+                """
+            let result = try ProcessResult.run(
+                python.command + ["-c", script, path], in: "/", environment: python.environment)
+            #expect(result.status == 0, "\(name): \(result.output)\(result.error)")
+        }
+    }
+
+    /// A python3 that can import huggingface_hub: as installed, or with it pip-installed into a
+    /// folder of the user's cache; nil (with the reason printed) when neither works.
+    static func pythonWithHuggingFaceHub() -> (command: [String], environment: [String: String])? {
+        guard ExportFixtures.which("python3") != nil else {
+            print("skipped the huggingface_hub check: python3 is not installed")
+            return nil
+        }
+        if (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/"))?.status == 0 {
+            return (["python3"], [:])
+        }
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-hf-site").path
+        let environment = ["PYTHONPATH": target]
+        if (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/", environment: environment))?
+            .status == 0
+        {
+            return (["python3"], environment)
+        }
+        let install = try? ProcessResult.run(
+            ["python3", "-m", "pip", "install", "--quiet", "--target", target, "huggingface_hub"], in: "/")
+        guard install?.status == 0,
+            (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/", environment: environment))?
+                .status == 0
+        else {
+            print(
+                "skipped the huggingface_hub check: it cannot be installed (\(install?.error.prefix(200) ?? "no pip"))")
+            return nil
+        }
+        return (["python3"], environment)
+    }
+
+    @Test(arguments: ExportFixtures.cardNames)
+    func pdfHasEveryTextFieldAndRendersEveryPage(name: String) throws {
+        guard let pdftotext = Self.poppler("pdftotext"), let pdftoppm = Self.poppler("pdftoppm") else { return }
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pdf = try ExportFixtures.render(name, .pdf)
+        #expect(pdf == (try ExportFixtures.render(name, .pdf)))  // deterministic
+        try Data(pdf).write(to: URL(fileURLWithPath: directory + "/card.pdf"))
+        let text = try ProcessResult.run([pdftotext, "card.pdf", "-"], in: directory).checked().output
+        let squeezed = text.filter { !$0.isWhitespace }
+        for field in ExportFixtures.strings(in: try ExportFixtures.root(name)) {
+            // Words of wrapped lines and table cells may be split: each word must be there.
+            for word in field.split(whereSeparator: \.isWhitespace) {
+                #expect(squeezed.contains(word), "\(name): '\(word)' of '\(field.prefix(60))' is missing from the PDF")
+            }
+        }
+        let info = try ProcessResult.run(["pdfinfo", "card.pdf"], in: directory).checked().output
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
+            Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        }
+        let count = try #require(pages)
+        #expect(count >= 2)
+        let render = try ProcessResult.run([pdftoppm, "-r", "30", "-png", "card.pdf", "page"], in: directory)
+        #expect(render.status == 0 && render.error.isEmpty, "\(render.error)")
+        let images = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".png") }
+        #expect(images.count == count)
+    }
+
+    /// A poppler program, installed with apt-get when missing; nil (reason printed) when it
+    /// cannot be had.
+    static func poppler(_ program: String) -> String? {
+        if let path = ExportFixtures.which(program) { return path }
+        _ = try? ProcessResult.run(
+            ["apt-get", "install", "-y", "-qq", "poppler-utils"], in: "/",
+            environment: ["DEBIAN_FRONTEND": "noninteractive"])
+        if let path = ExportFixtures.which(program) { return path }
+        print("skipped the PDF check: \(program) is missing and poppler-utils cannot be installed")
+        return nil
+    }
+}
