@@ -197,6 +197,21 @@ def query_workload(args, cardigan):
         wall, rss = measure(argv, args.repeat, cwd=repo, env=env)
         print(f"{label:<24} {wall:>9.3f} {rss:>6.1f}")
 
+    # The pre-commit hook on one staged card change, and check on a 20-commit pull request.
+    base = sh("git", "rev-parse", "HEAD", cwd=repo).stdout.strip()
+    sh("git", "checkout", "-q", "-b", "pr", cwd=repo)
+    for index in range(20):
+        path = paths[(index * 37) % len(paths)]
+        edit_card(path, 100 + index)
+        subprocess.run([cardigan, "commit", path.stem, "-m", f"pr {index}"], cwd=repo, env=env, check=True,
+                       capture_output=True)
+    edit_card(paths[0], 999)
+    sh("git", "add", str(paths[0]), cwd=repo)
+    for label, argv in (("hook pre-commit (1 card)", [cardigan, "hook", "pre-commit"]),
+                        ("check (20-commit PR)", [cardigan, "check", "--base", base])):
+        wall, rss = measure(argv, args.repeat, cwd=repo, env=env)
+        print(f"{label:<24} {wall:>9.3f} {rss:>6.1f}")
+
 
 WORKLOADS = {"validate": validate_workload, "commit": commit_workload, "queries": query_workload}
 

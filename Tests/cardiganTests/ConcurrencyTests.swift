@@ -68,12 +68,18 @@ import Testing
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a", description: "Round 0."))
         try repo.cardigan("commit", "-m", "a").checked()
+        // Kill anywhere in a commit's life: measure one first, since its length depends on the
+        // build and the machine's load.
+        try repo.edit("cards/a.yaml", replacing: "Round 0.", with: "Round 0, timed.")
+        let started = Date()
+        try repo.cardigan("commit", "-m", "timed").checked()
+        let lifetime = max(UInt32(Date().timeIntervalSince(started) * 1_000_000), 20_000)
         var repaired = 0
         var killedBeforeCommit = 0
         for round in 1...50 {
             let text = try repo.read("cards/a.yaml")
             let edited = text.replacingOccurrences(
-                of: #"Round \d+\."#, with: "Round \(round).", options: .regularExpression)
+                of: #"Round [^.]*\."#, with: "Round \(round).", options: .regularExpression)
             try repo.write("cards/a.yaml", edited)
             let before = try repo.git("rev-parse", "main")
             let process = Process()
@@ -82,7 +88,7 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 0...60_000))
+            usleep(UInt32.random(in: 0...(lifetime + lifetime / 5)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if try repo.git("rev-parse", "main") == before { killedBeforeCommit += 1 }
@@ -98,6 +104,8 @@ import Testing
             #expect(verify.status == 0, "round \(round): \(verify.output)")
             try repo.git("fsck", "--strict", "--no-dangling")
         }
-        print("crash test: 50 kills, \(killedBeforeCommit) before the branch moved, \(repaired) repaired with --repair")
+        print(
+            "crash test: 50 kills within \(lifetime / 1000) ms, \(killedBeforeCommit) before the branch moved, \(repaired) repaired with --repair"
+        )
     }
 }

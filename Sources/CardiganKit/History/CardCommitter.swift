@@ -271,7 +271,6 @@ extension CardStore {
         let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
         // The previous tag of every new version must exist before anything moves: it starts the chain.
         // And the new tag must not: a leftover of a rewrite would make the tag step fail half-way.
-        var previousTags: [String: ObjectID] = [:]
         for record in result.records where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
             if try git({ try repository.resolve("refs/tags/" + name) }) != nil {
@@ -282,12 +281,11 @@ extension CardStore {
         }
         for record in result.records where record.change == .version && record.version > 1 {
             let reference = VersionTag.reference(card: record.card, version: record.version - 1)
-            guard let previous = try git({ try repository.resolve(reference) }) else {
+            guard try git({ try repository.resolve(reference) }) != nil else {
                 throw CardiganError(
                     "tag '\(VersionTag.name(card: record.card, version: record.version - 1))' is missing, so version \(record.version) cannot chain to it",
                     hint: "run 'cardigan verify --repair' to re-create it from the trailers, then commit again")
             }
-            previousTags[record.card] = previous
         }
         let commitMessage = CardRecord.commitMessage(message, records: result.records)
         let commit = try git {
@@ -304,23 +302,14 @@ extension CardStore {
         }
         result.commit = commit.hex
         for record in result.records where record.change == .version {
-            let name = VersionTag.name(card: record.card, version: record.version)
-            let tagMessage = VersionTag.message(for: record, previous: previousTags[record.card]?.hex)
-            _ = try git {
-                try repository.createAnnotatedTag(name: name, target: commit, message: tagMessage, tagger: committer)
-            }
-            result.tags.append(name)
+            result.tags.append(try createVersionTag(record, on: commit, tagger: committer))
         }
         for record in result.records {
             guard let link = result.newLinks[record.card] else { continue }
-            var message = "\(link.package.tagName)\n\nCard: \(record.card)\nCard-Version: \(record.version)\n"
-            message += "Model-Package: \(link.package)\n"
-            if let arn = link.arn { message += "Model-Package-Arn: \(arn)\n" }
-            _ = try git {
-                try repository.createAnnotatedTag(
-                    name: link.package.tagName, target: commit, message: message, tagger: committer)
-            }
-            result.linkTags.append(link.package.tagName)
+            result.linkTags.append(
+                try createLinkTag(
+                    link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
+                    tagger: committer))
         }
         for (path, bytes) in files where workingBytes(path) != bytes {
             try? Data(bytes).write(to: URL(fileURLWithPath: workspace.rootPath + "/" + path))

@@ -171,12 +171,7 @@ extension CardStore {
             guard let commit = ObjectID(hex: link.commit), let package = try? ModelPackage(parsing: link.package) else {
                 continue
             }
-            let message =
-                "\(package.tagName)\n\nCard: \(link.card)\nCard-Version: \(link.version)\nModel-Package: \(package)\n"
-            _ = try git {
-                try repository.createAnnotatedTag(
-                    name: package.tagName, target: commit, message: message, tagger: tagger)
-            }
+            try createLinkTag(package, card: link.card, version: link.version, arn: nil, on: commit, tagger: tagger)
             created.append(package.tagName)
         }
         return created
@@ -202,19 +197,10 @@ extension CardStore {
         var created: [String] = []
         for event in events.sorted(by: { ($0.card, $0.version) < ($1.card, $1.version) }) {
             guard let commit = ObjectID(hex: event.commit) else { continue }
-            let previous =
-                event.version > 1
-                ? try git { try repository.resolve(VersionTag.reference(card: event.card, version: event.version - 1)) }
-                : nil
             let record = CardRecord(
                 card: event.card, version: event.version, digest: event.digest, status: event.status, change: .version,
                 modelPackage: event.modelPackage)
-            let name = VersionTag.name(card: event.card, version: event.version)
-            _ = try git {
-                try repository.createAnnotatedTag(
-                    name: name, target: commit, message: VersionTag.message(for: record, previous: previous?.hex),
-                    tagger: tagger)
-            }
+            let name = try createVersionTag(record, on: commit, tagger: tagger)
             created.append(name)
         }
         return created

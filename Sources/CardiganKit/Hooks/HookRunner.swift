@@ -47,16 +47,7 @@ extension CardStore {
         for record in records where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
             if try git({ try repository.resolve("refs/tags/" + name) }) != nil { continue }
-            let previous =
-                record.version > 1
-                ? try git {
-                    try repository.resolve(VersionTag.reference(card: record.card, version: record.version - 1))
-                } : nil
-            _ = try git {
-                try repository.createAnnotatedTag(
-                    name: name, target: head, message: VersionTag.message(for: record, previous: previous?.hex),
-                    tagger: tagger)
-            }
+            try createVersionTag(record, on: head, tagger: tagger)
             created.append(name)
             var before: (record: CardRecord, commit: ObjectID)?
             if let parent = commit.parents.first { before = try git { try lastRecord(of: record.card, head: parent) } }
@@ -64,12 +55,8 @@ extension CardStore {
                 let package = try? ModelPackage(parsing: text),
                 try git({ try repository.resolve(package.reference) }) == nil
             {
-                let message =
-                    "\(package.tagName)\n\nCard: \(record.card)\nCard-Version: \(record.version)\nModel-Package: \(package)\n"
-                _ = try git {
-                    try repository.createAnnotatedTag(
-                        name: package.tagName, target: head, message: message, tagger: tagger)
-                }
+                try createLinkTag(
+                    package, card: record.card, version: record.version, arn: nil, on: head, tagger: tagger)
                 created.append(package.tagName)
             }
         }

@@ -1,0 +1,33 @@
+extension CardStore {
+    /// Creates the annotated version tag of `record` on `commit`, chained with `Previous:` to
+    /// the tag of the version before. Used by `commit`, the `post-commit` hook and
+    /// `verify --repair`, so every path writes the same tag.
+    @discardableResult
+    func createVersionTag(_ record: CardRecord, on commit: ObjectID, tagger: Signature) throws -> String {
+        let name = VersionTag.name(card: record.card, version: record.version)
+        let previous =
+            record.version > 1
+            ? try git { try repository.resolve(VersionTag.reference(card: record.card, version: record.version - 1)) }
+            : nil
+        _ = try git {
+            try repository.createAnnotatedTag(
+                name: name, target: commit, message: VersionTag.message(for: record, previous: previous?.hex),
+                tagger: tagger)
+        }
+        return name
+    }
+
+    /// Creates the link tag `model-packages/<group>/<version>` on `commit`, the linking version
+    /// of `card`.
+    @discardableResult
+    func createLinkTag(
+        _ package: ModelPackage, card: String, version: Int, arn: String?, on commit: ObjectID, tagger: Signature
+    ) throws -> String {
+        var message = "\(package.tagName)\n\nCard: \(card)\nCard-Version: \(version)\nModel-Package: \(package)\n"
+        if let arn { message += "Model-Package-Arn: \(arn)\n" }
+        _ = try git {
+            try repository.createAnnotatedTag(name: package.tagName, target: commit, message: message, tagger: tagger)
+        }
+        return package.tagName
+    }
+}
