@@ -158,3 +158,23 @@ import Testing
         }
     }
 }
+
+/// A schema that would make validation recurse forever is refused when it is compiled.
+@Suite struct JSONSchemaCycleTests {
+    @Test func refusesReferenceCyclesThatNeverReachTheValue() throws {
+        for text in [
+            ##"{"$ref": "#"}"##,
+            ##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"allOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"}"##,
+            ##"{"not": {"$ref": "#"}}"##,
+        ] {
+            #expect(throws: JSONSchemaError.self, "\(text)") { try JSONSchema(JSONParser.parse(text)) }
+        }
+    }
+
+    @Test func acceptsRecursionThroughTheValue() throws {
+        let tree = ##"{"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#"}}}}"##
+        let schema = try JSONSchema(JSONParser.parse(tree))
+        #expect(schema.isValid(try JSONParser.parse(##"{"children": [{"children": []}]}"##)))
+        #expect(!schema.isValid(try JSONParser.parse(##"{"children": [1]}"##)))
+    }
+}

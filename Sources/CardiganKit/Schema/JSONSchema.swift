@@ -14,6 +14,7 @@ public final class JSONSchema: Sendable {
         var compiler = SchemaCompiler(schema)
         root = try compiler.compileDocument()
         nodes = compiler.nodes
+        try SchemaCycleCheck.check(nodes)
     }
 
     /// Every way `instance` fails the schema, sorted by where it was written.

@@ -97,6 +97,9 @@ public struct Workspace: Sendable {
     private static func compileSchema(_ text: String, path: String) throws -> JSONSchema {
         do {
             return try JSONSchema(JSONParser.parse(text))
+        } catch let error as JSONSchemaError {
+            throw CardiganError(
+                "the schema cannot be used: \(error.message)", location: Location(path: path, position: error.position))
         } catch let error as JSONParseError {
             throw CardiganError(
                 "the schema is not valid JSON: \(error.message)",
