@@ -67,6 +67,7 @@ extension CardStore {
     }
 
     private func commitOnce(names: [String], message: String, linking: LinkIntent?) throws -> CommitResult {
+        linkedGroupsCache = nil  // another process may have linked since the last attempt
         let branch = try currentBranch()
         let head = try git { try repository.resolve(branch) }
         let candidates = try names.isEmpty ? changedCardNames(head: head) : names

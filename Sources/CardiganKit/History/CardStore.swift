@@ -9,6 +9,9 @@ public final class CardStore {
     public let workspace: Workspace
     /// Variables that name the author and committer (`GIT_AUTHOR_NAME` …).
     let environment: [String: String]
+    /// The model package groups the link tags name, read once per commit attempt (a commit of
+    /// many new cards would otherwise list every link tag once per card).
+    var linkedGroupsCache: Set<String>?
 
     /// The card repository around `directory`, found like git finds a repository.
     public convenience init(

@@ -82,9 +82,12 @@ extension CardStore {
             return
                 "model package '\(package)' is already linked to card '\(owner)' version \(version); a model package version links to one card version, forever"
         }
-        let groups = Set(
-            try git { try repository.references(matching: "refs/tags/model-packages/*") }
-                .compactMap { ModelPackage.parse(reference: $0.name)?.group })
+        let groups =
+            try linkedGroupsCache
+            ?? Set(
+                git { try repository.references(matching: "refs/tags/model-packages/*") }
+                    .compactMap { ModelPackage.parse(reference: $0.name)?.group })
+        linkedGroupsCache = groups
         if let clash = groups.first(where: { $0 != package.group && $0.lowercased() == package.group.lowercased() }) {
             return
                 "model package group '\(package.group)' differs from the existing group '\(clash)' only in letter case"
