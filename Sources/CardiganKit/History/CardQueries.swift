@@ -127,19 +127,20 @@ extension CardStore {
                 versions[parsed.card] = max(versions[parsed.card] ?? 0, parsed.version)
             }
         }
-        var summaries: [CardSummary] = []
+        var files: [(name: String, bytes: [UInt8])] = []
         for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
             guard let name = CardPaths.cardName(forFileName: entry.name) else { continue }
-            let bytes = try git { try repository.readBlob(entry.id) }
-            let root = SafeYAMLLoader.load(Data(bytes), path: path(of: name)).root
-            let cardStatus = root?["status"]?.stringValue
-            if let status, cardStatus != status.rawValue { continue }
-            summaries.append(
-                CardSummary(
-                    name: name, version: versions[name], status: cardStatus,
-                    riskRating: root?["intended_uses"]?["risk_rating"]?.stringValue,
-                    modelPackage: root.flatMap(CardSnapshot.modelPackage(of:))))
+            files.append((name, try git { try repository.readBlob(entry.id) }))
         }
-        return summaries.sorted { $0.name < $1.name }
+        let directory = cardsDirectory
+        let latest = versions
+        let summaries = concurrentMap(files) { file -> CardSummary in
+            let root = SafeYAMLLoader.load(Data(file.bytes), path: CardPaths.path(of: file.name, in: directory)).root
+            return CardSummary(
+                name: file.name, version: latest[file.name], status: root?["status"]?.stringValue,
+                riskRating: root?["intended_uses"]?["risk_rating"]?.stringValue,
+                modelPackage: root.flatMap(CardSnapshot.modelPackage(of:)))
+        }
+        return summaries.filter { status == nil || $0.status == status?.rawValue }.sorted { $0.name < $1.name }
     }
 }

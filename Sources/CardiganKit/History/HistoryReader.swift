@@ -57,13 +57,10 @@ extension CardStore {
     func readSnapshots(_ blobs: [String: [UInt8]]) -> [String: CardSnapshot] {
         let entries = Array(blobs)
         let validator = (try? workspace.loadSchema()).map(CardValidator.init(schema:))
-        let results = SnapshotBuffer(count: entries.count)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            results.set(index, CardSnapshot.read(entries[index].value, validator: validator, path: entries[index].key))
-        }
+        let results = concurrentMap(entries) { CardSnapshot.read($0.value, validator: validator, path: $0.key) }
         var snapshots: [String: CardSnapshot] = [:]
         snapshots.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() { snapshots[entry.key] = results.get(index) }
+        for (entry, snapshot) in zip(entries, results) { snapshots[entry.key] = snapshot }
         return snapshots
     }
 
@@ -84,27 +81,4 @@ extension CardStore {
         }
         return facts
     }
-}
-
-/// Results written by concurrent workers, each to its own slot.
-private final class SnapshotBuffer: @unchecked Sendable {
-    // Safe: every index is written by exactly one worker, and read only after all have finished;
-    // a raw buffer, because an array property would be one shared variable under exclusivity checks.
-    private let slots: UnsafeMutablePointer<CardSnapshot?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(count, 1))
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ snapshot: CardSnapshot) { slots[index] = snapshot }
-
-    func get(_ index: Int) -> CardSnapshot { slots[index] ?? CardSnapshot(problem: "not read") }
 }
