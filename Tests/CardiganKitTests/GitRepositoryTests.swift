@@ -1,0 +1,123 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import CardiganKit
+
+/// The libgit2 layer against the git CLI, the oracle it must agree with.
+@Suite struct GitRepositoryTests {
+    private let author = Signature(name: "Ada", email: "ada@example.com", time: 1_700_000_000, offsetMinutes: 60)
+
+    private func commitFile(_ repository: Repository, _ path: String, _ text: String, parent: ObjectID?) throws
+        -> ObjectID
+    {
+        let blob = try repository.writeBlob(Array(text.utf8))
+        let tree = try repository.writeTree(basedOn: parent, replacing: [path: blob])
+        return try repository.createCommit(
+            tree: tree, parents: parent.map { [$0] } ?? [], message: "Add \(path)\n\nCard: x\nCard-Version: 1\n",
+            author: author, committer: author)
+    }
+
+    @Test func writesObjectsGitReadsAndFscks() throws {
+        let scratch = try ScratchRepository()
+        let repository = try Repository.open(at: scratch.path)
+        let first = try commitFile(repository, "cards/x.yaml", "name: x\n", parent: nil)
+        try repository.updateReference("refs/heads/main", to: first, expecting: nil, logMessage: "first")
+        let tag = try repository.createAnnotatedTag(name: "cards/x/v1", target: first, message: "v1\n", tagger: author)
+        #expect(try scratch.git("rev-parse", "main") == first.hex + "\n")
+        #expect(try scratch.git("cat-file", "-p", "main:cards/x.yaml") == "name: x\n")
+        #expect(
+            try scratch.git("log", "-1", "--format=%an %ae %at %(trailers:key=Card,valueonly)")
+                == "Ada ada@example.com 1700000000 x\n\n")
+        #expect(
+            try scratch.git("for-each-ref", "--format=%(objectname) %(objecttype) %(*objectname)", "refs/tags")
+                == "\(tag.hex) tag \(first.hex)\n")
+        try scratch.git("fsck", "--strict")
+        #expect(try repository.tag(tag)?.targetIsCommit == true)
+        #expect(try repository.tag(first) == nil)
+        #expect(try repository.trailers(of: repository.commit(first).message).map(\.key) == ["Card", "Card-Version"])
+    }
+
+    @Test func compareAndSwapRefusesAMovedBranchAndChangesNothing() throws {
+        let scratch = try ScratchRepository()
+        let repository = try Repository.open(at: scratch.path)
+        let first = try commitFile(repository, "a.txt", "1\n", parent: nil)
+        try repository.updateReference("refs/heads/main", to: first, expecting: nil, logMessage: "first")
+        let second = try commitFile(repository, "a.txt", "2\n", parent: first)
+        let stale = try commitFile(repository, "a.txt", "3\n", parent: first)
+        try repository.updateReference("refs/heads/main", to: second, expecting: first, logMessage: "second")
+        do {
+            try repository.updateReference("refs/heads/main", to: stale, expecting: first, logMessage: "stale")
+            Issue.record("a stale update went through")
+        } catch GitError.referenceMoved(let reference, let expected, let actual) {
+            #expect(reference == "refs/heads/main" && expected == first && actual == second)
+            #expect(
+                GitError.referenceMoved(reference: reference, expected: expected, actual: actual).description
+                    .contains("moved from \(first.short) to \(second.short)"))
+        }
+        #expect(try scratch.git("rev-parse", "main") == second.hex + "\n")
+        #expect(throws: GitError.self) {
+            try repository.updateReference("refs/heads/main", to: stale, expecting: nil, logMessage: "must not exist")
+        }
+    }
+
+    @Test func refusesToCreateATagTwice() throws {
+        let scratch = try ScratchRepository()
+        let repository = try Repository.open(at: scratch.path)
+        let first = try commitFile(repository, "a.txt", "1\n", parent: nil)
+        let tag = try repository.createAnnotatedTag(name: "cards/x/v1", target: first, message: "v1\n", tagger: author)
+        do {
+            _ = try repository.createAnnotatedTag(name: "cards/x/v1", target: first, message: "again\n", tagger: author)
+            Issue.record("a tag was replaced")
+        } catch let error as GitError {
+            #expect(error.description == "tag 'cards/x/v1' already exists")
+        }
+        #expect(try repository.resolve("refs/tags/cards/x/v1") == tag)
+    }
+
+    @Test func discoversFromASubfolderAndReadsWhatGitWrote() throws {
+        let scratch = try ScratchRepository()
+        try scratch.write("cards/deep/x.yaml", "x: 1\n")
+        try scratch.git("add", ".")
+        try scratch.git("commit", "-qm", "by git\n\nCard: x")
+        let repository = try Repository.discover(from: scratch.path + "/cards/deep")
+        let head = try repository.revparse("HEAD")
+        #expect(try repository.blob(at: "cards/deep/x.yaml", inCommit: head) == Array("x: 1\n".utf8))
+        #expect(try repository.blob(at: "cards/none.yaml", inCommit: head) == nil)
+        #expect(try repository.currentBranch() == "refs/heads/main")
+        #expect(throws: GitError.self) { try Repository.discover(from: "/") }
+    }
+
+    @Test func walksParentsBeforeChildrenAndKnowsDescendants() throws {
+        let scratch = try ScratchRepository()
+        let repository = try Repository.open(at: scratch.path)
+        var parent: ObjectID?
+        var made: [ObjectID] = []
+        for index in 1...4 {
+            let commit = try commitFile(repository, "a.txt", "\(index)\n", parent: parent)
+            made.append(commit)
+            parent = commit
+        }
+        #expect(try repository.commitsOldestFirst(from: made[3]) == made)
+        #expect(try repository.commitsOldestFirst(from: made[3], hiding: [made[1]]) == Array(made[2...]))
+        #expect(try repository.isDescendant(made[3], of: made[0]))
+        #expect(try !repository.isDescendant(made[0], of: made[3]))
+        #expect(try repository.isDescendant(made[2], of: made[2]))
+    }
+
+    @Test func readsIdentityFromTheEnvironmentFirst() throws {
+        let scratch = try ScratchRepository()
+        let repository = try Repository.open(at: scratch.path)
+        let signature = try repository.defaultSignature(
+            environment: [
+                "GIT_AUTHOR_NAME": "Env", "GIT_AUTHOR_EMAIL": "env@example.com", "GIT_AUTHOR_DATE": "@1600000000 -0230",
+            ],
+            role: .author)
+        #expect(signature == Signature(name: "Env", email: "env@example.com", time: 1_600_000_000, offsetMinutes: -150))
+        let configured = try repository.defaultSignature(environment: [:], role: .committer)
+        #expect(configured.name == "Test Author" && configured.email == "author@example.com")
+        #expect(Repository.parseGitDate("2005-04-07T22:13:13+02:00")?.time == 1_112_904_793)
+        #expect(Repository.parseGitDate("2005-04-07 22:13:13 +0200")?.offsetMinutes == 120)
+        #expect(Repository.parseGitDate("yesterday") == nil)
+    }
+}
