@@ -34,8 +34,10 @@ def sh(*args, cwd=None, env=None, check=True):
 
 
 def build():
-    sh("swift", "build", "-c", "release", "--product", "cardigan", cwd=ROOT)
-    return str(ROOT / ".build" / "release" / "cardigan")
+    # Statically linked Swift runtime: about half the start-up time, which every hook pays.
+    sh("swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-static",
+       "--product", "cardigan", cwd=ROOT)
+    return str(ROOT / ".build-static" / "release" / "cardigan")
 
 
 def venv_tool(name, package):
