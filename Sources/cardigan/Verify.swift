@@ -20,11 +20,15 @@ extension CardiganCommand {
         @Flag(help: "Re-create missing version tags from the commits' trailers (and do nothing else).")
         var repair = false
 
+        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v1.")
+        var noCache = false
+
         @Option(help: "Output format: text, json, github or sarif.")
         var format: ReportFormat = .text
 
         func run() throws {
             let store = try global.cardStore()
+            store.usesSnapshotCache = !noCache
             var recorded: Checkpoint?
             if let checkpoint {
                 guard let data = FileManager.default.contents(atPath: checkpoint) else {

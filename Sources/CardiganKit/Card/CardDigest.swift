@@ -7,8 +7,11 @@ public enum CardDigest {
     /// The digest of the card whose root is `root`.
     public static func of(_ root: ValueNode) -> String {
         let text = CanonicalJSON.text(of: content(of: root))
-        return "sha256:" + hex(SHA256.hash(data: Data(text.utf8)))
+        return "sha256:" + sha256Hex(Data(text.utf8))
     }
+
+    /// The lowercase hex SHA-256 of `data`.
+    public static func sha256Hex(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 

@@ -121,16 +121,12 @@ extension CardStore {
 
     func listCards(onBranch branch: String, status: CardStatus? = nil) throws -> [CardSummary] {
         guard let head = try git({ try repository.resolve(branch) }) else { return [] }
-        var versions: [String: Int] = [:]
-        for tag in try git({ try repository.references(matching: VersionTag.referencePrefix + "*") }) {
-            if let parsed = VersionTag.parse(reference: tag.name) {
-                versions[parsed.card] = max(versions[parsed.card] ?? 0, parsed.version)
-            }
-        }
         var files: [(name: String, bytes: [UInt8])] = []
+        var versions: [String: Int] = [:]
         for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
             guard let name = CardPaths.cardName(forFileName: entry.name) else { continue }
             files.append((name, try git { try repository.readBlob(entry.id) }))
+            versions[name] = try git { try highestTaggedVersion(of: name) }
         }
         let directory = cardsDirectory
         let latest = versions

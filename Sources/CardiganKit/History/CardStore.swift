@@ -12,6 +12,9 @@ public final class CardStore {
     /// The model package groups the link tags name, read once per commit attempt (a commit of
     /// many new cards would otherwise list every link tag once per card).
     var linkedGroupsCache: Set<String>?
+    /// Whether `verify` and `check` may reuse what they learned of card blobs before (see
+    /// `SnapshotCache`); `verify --no-cache` turns it off.
+    public var usesSnapshotCache = true
 
     /// The card repository around `directory`, found like git finds a repository.
     public convenience init(
@@ -133,14 +136,34 @@ public final class CardStore {
 
     /// The highest version tag of `name` and the commit it points at.
     func latestTaggedVersion(of name: String) throws -> (version: Int, commit: ObjectID)? {
-        let tags = try repository.references(matching: VersionTag.referencePrefix + name + "/v*")
-        guard
-            let best = tags.compactMap({ tag in VersionTag.parse(reference: tag.name).map { ($0.version, tag.target) } }
-            )
-            .max(by: { $0.0 < $1.0 }),
-            let commit = try repository.peelToCommit(best.1)
+        guard let version = try highestTaggedVersion(of: name),
+            let tag = try repository.resolve(VersionTag.reference(card: name, version: version)),
+            let commit = try repository.peelToCommit(tag)
         else { return nil }
-        return (best.0, commit)
+        return (version, commit)
+    }
+
+    /// The highest N with a tag `cards/<name>/vN`, found by probing v1, v2, v4 … and then
+    /// bisecting: a handful of reference lookups, where listing the tags would read every one
+    /// of them (libgit2 reads each loose tag file when it lists). Versions are 1…N without
+    /// gaps; a gap left by a deleted tag can only make this answer low, and its callers treat
+    /// the answer as a lower bound that the trailers confirm.
+    func highestTaggedVersion(of name: String) throws -> Int? {
+        func exists(_ version: Int) throws -> Bool {
+            try repository.resolve(VersionTag.reference(card: name, version: version)) != nil
+        }
+        guard try exists(1) else { return nil }
+        var low = 1
+        var high = 2
+        while try exists(high) {
+            low = high
+            high *= 2
+        }
+        while high - low > 1 {  // exists(low), !exists(high)
+            let middle = (low + high) / 2
+            if try exists(middle) { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// The head of `branch`, nil while it has no commits.

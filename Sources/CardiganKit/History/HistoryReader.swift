@@ -14,7 +14,8 @@ struct HistoryStep {
 struct History {
     var steps: [HistoryStep] = []
     var childCount: [ObjectID: Int] = [:]
-    var blobs: [String: [UInt8]] = [:]
+    /// The card blobs the changes name (hex ids); read and parsed by ``CardStore/readSnapshots(_:)``.
+    var blobs: Set<String> = []
 }
 
 extension CardStore {
@@ -36,14 +37,12 @@ extension CardStore {
             {
                 guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
                 changes.updateValue(blob?.hex, forKey: name)  // nil: deleted, kept as a key
-                if let blob, history.blobs[blob.hex] == nil { history.blobs[blob.hex] = try repository.readBlob(blob) }
+                if let blob { history.blobs.insert(blob.hex) }
             }
             if commit.parents.count > 1 {
                 // A merge's files may come from any parent; read the blobs the other parents bring.
                 for entry in try repository.treeEntries(at: cardsDirectory, inCommit: id) where entry.isBlob {
-                    if history.blobs[entry.id.hex] == nil {
-                        history.blobs[entry.id.hex] = try repository.readBlob(entry.id)
-                    }
+                    history.blobs.insert(entry.id.hex)
                 }
             }
             let facts = CommitFacts(
@@ -54,13 +53,21 @@ extension CardStore {
     }
 
     /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.
-    func readSnapshots(_ blobs: [String: [UInt8]]) -> [String: CardSnapshot] {
-        let entries = Array(blobs)
+    func readSnapshots(_ blobs: Set<String>) throws -> [String: CardSnapshot] {
+        let cache = SnapshotCache(
+            gitDirectory: repository.gitDirectory, schemaFingerprint: workspace.schemaFingerprint,
+            enabled: usesSnapshotCache)
+        var snapshots = cache.load(only: blobs)
+        var missing: [(id: String, bytes: [UInt8])] = []
+        for id in blobs where snapshots[id] == nil {
+            guard let object = ObjectID(hex: id) else { continue }
+            missing.append((id, try repository.readBlob(object)))
+        }
+        guard !missing.isEmpty else { return snapshots }
         let validator = (try? workspace.loadSchema()).map(CardValidator.init(schema:))
-        let results = concurrentMap(entries) { CardSnapshot.read($0.value, validator: validator, path: $0.key) }
-        var snapshots: [String: CardSnapshot] = [:]
-        snapshots.reserveCapacity(entries.count)
-        for (entry, snapshot) in zip(entries, results) { snapshots[entry.key] = snapshot }
+        let results = concurrentMap(missing) { CardSnapshot.read($0.bytes, validator: validator, path: $0.id) }
+        for (entry, snapshot) in zip(missing, results) { snapshots[entry.id] = snapshot }
+        cache.store(Dictionary(uniqueKeysWithValues: zip(missing.map(\.id), results)))
         return snapshots
     }
 

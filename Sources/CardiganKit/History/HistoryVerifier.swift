@@ -34,7 +34,7 @@ extension CardStore {
         result.commitCount = commits.count
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
         let history = try git { try readHistory(commits) }
-        let snapshots = readSnapshots(history.blobs)
+        let snapshots = try git { try readSnapshots(history.blobs) }
 
         applyRules(history, snapshots: snapshots, to: &rules)
         result.versionCount = rules.versions.count

@@ -67,7 +67,7 @@ extension CardStore {
                 modelName: snapshot.modelName, versionCommit: last?.commit.hex, modelPackage: snapshot.modelPackage)
         }
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
-        applyRules(history, snapshots: readSnapshots(history.blobs), outsideState: outside, to: &rules)
+        applyRules(history, snapshots: try git { try readSnapshots(history.blobs) }, outsideState: outside, to: &rules)
         result.findings += rules.findings.filter { $0.ruleID != "invalid-card" }  // reported with positions above
 
         guard checkTags else {

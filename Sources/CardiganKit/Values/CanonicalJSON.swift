@@ -52,30 +52,27 @@ public enum CanonicalJSON {
     /// short escapes or `\u00XX`, everything else as is.
     static func writeString(_ string: String, to output: inout String) {
         output += "\""
-        // Most text needs no escape: append it whole rather than scalar by scalar.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += string
-            output += "\""
-            return
-        }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+        // Copy runs of bytes that need no escape whole; only `"`, `\` and control bytes (all
+        // ASCII, so never inside a multi-byte character) are escaped.
+        var run: [UInt8] = []
+        run.reserveCapacity(string.utf8.count)
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): run += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\\"): run += [byte, byte]
+            case 0x0A: run += Array("\\n".utf8)
+            case 0x0D: run += Array("\\r".utf8)
+            case 0x09: run += Array("\\t".utf8)
+            case 0x08: run += Array("\\b".utf8)
+            case 0x0C: run += Array("\\f".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                run += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: run.append(byte)
             }
         }
+        output += String(decoding: run, as: UTF8.self)
         output += "\""
     }
+
 }

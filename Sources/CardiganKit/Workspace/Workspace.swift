@@ -86,6 +86,18 @@ public struct Workspace: Sendable {
         return try Self.builtInSchema()
     }
 
+    /// A fingerprint of the schema in use (its file's bytes, or "built-in" and cardigan's
+    /// version): what a cached check of a card depends on besides the card.
+    public var schemaFingerprint: String {
+        if let schemaPath = config.schemaPath,
+            let data = FileManager.default.contents(atPath: rootPath + "/" + schemaPath)
+        {
+            return CardDigest.sha256Hex(data)
+        }
+        return "built-in-"
+            + CardDigest.sha256Hex(Data((EmbeddedTemplates.files[EmbeddedTemplates.schemaPath] ?? "").utf8))
+    }
+
     /// The built-in card schema, compiled.
     public static func builtInSchema() throws -> JSONSchema {
         guard let text = EmbeddedTemplates.files[EmbeddedTemplates.schemaPath] else {
