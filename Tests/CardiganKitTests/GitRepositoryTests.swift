@@ -105,6 +105,53 @@ import Testing
         #expect(try repository.isDescendant(made[2], of: made[2]))
     }
 
+    /// The one-level tree walk `changedFiles` does must report what `git diff-tree` reports
+    /// for the folder's files: additions, changes, deletions, a file that became a folder, and
+    /// nothing for untouched files or files in subfolders.
+    @Test func changedFilesAgreesWithGitDiffTree() throws {
+        let scratch = try ScratchRepository()
+        var files = (0..<40).map { "cards/card-\(String(format: "%02d", $0)).yaml" }
+        for file in files { try scratch.write(file, "name: \(file)\n") }
+        try scratch.write("cards/sub/inner.yaml", "inner\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-q", "-m", "first")
+        try scratch.write(files[3], "changed\n")
+        try scratch.write("cards/card-03a.yaml", "added between\n")
+        try FileManager.default.removeItem(atPath: scratch.path + "/" + files[39])
+        try FileManager.default.removeItem(atPath: scratch.path + "/" + files[0])
+        try scratch.write("cards/sub/inner.yaml", "inner changed\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-q", "-m", "second")
+        try FileManager.default.removeItem(atPath: scratch.path + "/" + files[10])
+        try scratch.write(files[10] + "/x", "a folder now\n")
+        try scratch.write("cards/zz.yaml", "last\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-q", "-m", "third")
+        files.removeAll()
+
+        let repository = try Repository.open(at: scratch.path)
+        // The order reuses a cached tree as the old side while the new side evicts it.
+        for (parent, commit) in [("HEAD~2", "HEAD~1"), ("HEAD~2", "HEAD"), ("HEAD~1", "HEAD"), ("HEAD~2", "HEAD")] {
+            let ours = try repository.changedFiles(
+                in: "cards", from: repository.revparse(parent), to: repository.revparse(commit)
+            ).map { "\($0.blob == nil ? "D" : "M") \($0.name)" }.sorted()
+            let theirs = try scratch.git(
+                "diff-tree", "-r", "--no-renames", "--name-status", parent, commit, "--", "cards"
+            )
+            .split(separator: "\n").compactMap { line -> String? in
+                let fields = line.split(separator: "\t")
+                let name = fields[1].dropFirst("cards/".count)
+                guard !name.contains("/") else { return nil }
+                return "\(fields[0] == "D" ? "D" : "M") \(name)"
+            }.sorted()
+            #expect(ours == theirs, "\(parent)..\(commit)")
+            #expect(!ours.isEmpty)
+        }
+        // Unchanged: nothing, without reading the folder.
+        let head = try repository.revparse("HEAD")
+        #expect(try repository.changedFiles(in: "cards", from: head, to: head).isEmpty)
+    }
+
     @Test func readsIdentityFromTheEnvironmentFirst() throws {
         let scratch = try ScratchRepository()
         let repository = try Repository.open(at: scratch.path)

@@ -8,6 +8,10 @@ import Foundation
 /// threads copies the bytes out first.
 public final class Repository {
     let pointer: OpaquePointer
+    /// The last trees ``changedFiles(in:from:to:)`` loaded: walking a linear history, each
+    /// commit's folder is the next commit's parent folder, and libgit2 does not cache trees of
+    /// more than 4 KiB.
+    private var recentTrees: [(id: ObjectID, tree: LoadedTree)] = []
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
@@ -299,30 +303,81 @@ public final class Repository {
             return try oldTree.map { try treeEntries(of: $0).filter(\.isBlob).map { ($0.name, nil) } } ?? []
         }
         guard let oldTree else { return try treeEntries(of: newTree).filter(\.isBlob).map { ($0.name, $0.id) } }
-        var oldOID = oldTree.oid
-        var newOID = newTree.oid
-        var old: OpaquePointer?
-        var new: OpaquePointer?
-        try check(git_tree_lookup(&old, pointer, &oldOID), "git_tree_lookup")
-        defer { git_tree_free(old) }
-        try check(git_tree_lookup(&new, pointer, &newOID), "git_tree_lookup")
-        defer { git_tree_free(new) }
-        var options = git_diff_options()
-        try check(git_diff_options_init(&options, 1), "git_diff_options_init")
-        var diff: OpaquePointer?
-        try check(git_diff_tree_to_tree(&diff, pointer, old, new, &options), "git_diff_tree_to_tree")
-        defer { git_diff_free(diff) }
+        // A walk over both trees in git's entry order, instead of git_diff_tree_to_tree: on a
+        // folder of 1,000 cards where one changed, this makes Swift values for that one only.
+        // Both trees are held here: loading the second may drop the first from `recentTrees`.
+        let oldLoaded = try loadedTree(oldTree)
+        let newLoaded = try loadedTree(newTree)
+        defer { withExtendedLifetime((oldLoaded, newLoaded)) {} }
+        let old = oldLoaded.pointer
+        let new = newLoaded.pointer
+        let oldCount = git_tree_entrycount(old)
+        let newCount = git_tree_entrycount(new)
         var changes: [(name: String, blob: ObjectID?)] = []
-        for index in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
-            if delta.status == GIT_DELTA_DELETED {
-                let name = String(cString: delta.old_file.path)
-                if !name.contains("/") { changes.append((name, nil)) }
-            } else {
-                let name = String(cString: delta.new_file.path)
-                if !name.contains("/") { changes.append((name, ObjectID(delta.new_file.id))) }
+        var oldIndex = 0
+        var newIndex = 0
+        while oldIndex < oldCount || newIndex < newCount {
+            let oldEntry = oldIndex < oldCount ? git_tree_entry_byindex(old, oldIndex) : nil
+            let newEntry = newIndex < newCount ? git_tree_entry_byindex(new, newIndex) : nil
+            let order: Int32 =
+                if let oldEntry, let newEntry { git_tree_entry_cmp(oldEntry, newEntry) } else {
+                    oldEntry == nil ? 1 : -1
+                }
+            if order == 0, let oldEntry, let newEntry {
+                oldIndex += 1
+                newIndex += 1
+                if git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) == 1
+                    && git_tree_entry_type(oldEntry) == git_tree_entry_type(newEntry)
+                {
+                    continue
+                }
+                if git_tree_entry_type(newEntry) == GIT_OBJECT_BLOB {
+                    changes.append(
+                        (String(cString: git_tree_entry_name(newEntry)), ObjectID(git_tree_entry_id(newEntry))))
+                } else if git_tree_entry_type(oldEntry) == GIT_OBJECT_BLOB {
+                    changes.append((String(cString: git_tree_entry_name(oldEntry)), nil))  // a file became a folder
+                }
+            } else if order < 0, let oldEntry {
+                oldIndex += 1
+                if git_tree_entry_type(oldEntry) == GIT_OBJECT_BLOB {
+                    changes.append((String(cString: git_tree_entry_name(oldEntry)), nil))
+                }
+            } else if let newEntry {
+                newIndex += 1
+                if git_tree_entry_type(newEntry) == GIT_OBJECT_BLOB {
+                    changes.append(
+                        (String(cString: git_tree_entry_name(newEntry)), ObjectID(git_tree_entry_id(newEntry))))
+                }
             }
         }
         return changes
+    }
+}
+
+/// A `git_tree` handle, freed in `deinit`.
+final class LoadedTree {
+    let pointer: OpaquePointer
+
+    init(pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        git_tree_free(pointer)
+    }
+}
+
+extension Repository {
+    /// Tree `id`, from the last two loaded or read now.
+    fileprivate func loadedTree(_ id: ObjectID) throws -> LoadedTree {
+        if let recent = recentTrees.first(where: { $0.id == id }) { return recent.tree }
+        var oid = id.oid
+        var handle: OpaquePointer?
+        try check(git_tree_lookup(&handle, pointer, &oid), "git_tree_lookup", reference: id.hex)
+        guard let handle else { throw GitError.libgit2(function: "git_tree_lookup", code: -1, message: id.hex) }
+        let tree = LoadedTree(pointer: handle)
+        recentTrees.append((id, tree))
+        if recentTrees.count > 2 { recentTrees.removeFirst() }
+        return tree
     }
 }

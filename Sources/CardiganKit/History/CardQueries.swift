@@ -51,7 +51,7 @@ extension CardStore {
         var entries: [AuditEntry] = []
         for id in try git({ try repository.commitsOldestFirst(from: head) }) {
             let commit = try git { try repository.commit(id) }
-            for record in try git({ try records(in: commit) }) where record.card == name {
+            for record in try git({ try records(in: commit, of: name) }) {
                 entries.append(
                     AuditEntry(
                         record: record, commit: id.hex, author: commit.author.name, email: commit.author.email,
@@ -121,22 +121,27 @@ extension CardStore {
 
     func listCards(onBranch branch: String, status: CardStatus? = nil) throws -> [CardSummary] {
         guard let head = try git({ try repository.resolve(branch) }) else { return [] }
-        var files: [(name: String, bytes: [UInt8])] = []
-        var versions: [String: Int] = [:]
+        var blobs: [(name: String, blob: String)] = []
         for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
             guard let name = CardPaths.cardName(forFileName: entry.name) else { continue }
-            files.append((name, try git { try repository.readBlob(entry.id) }))
-            versions[name] = try git { try highestTaggedVersion(of: name) }
+            blobs.append((name, entry.id.hex))
         }
-        let directory = cardsDirectory
-        let latest = versions
-        let summaries = concurrentMap(files) { file -> CardSummary in
-            let root = SafeYAMLLoader.load(Data(file.bytes), path: CardPaths.path(of: file.name, in: directory)).root
-            return CardSummary(
-                name: file.name, version: latest[file.name], status: root?["status"]?.stringValue,
-                riskRating: root?["intended_uses"]?["risk_rating"]?.stringValue,
-                modelPackage: root.flatMap(CardSnapshot.modelPackage(of:)))
+        // Through the snapshot cache: a card file unchanged since the last `list` or `verify`
+        // is not parsed again.
+        let snapshots = try git { try readSnapshots(Set(blobs.map(\.blob))) }
+        var summaries: [CardSummary] = []
+        var lastVersion: Int?
+        for (name, blob) in blobs {
+            let snapshot = snapshots[blob]
+            guard status == nil || snapshot?.status == status else { continue }
+            let version = try git { try highestTaggedVersion(of: name, guess: lastVersion) }
+            lastVersion = version ?? lastVersion
+            summaries.append(
+                CardSummary(
+                    name: name, version: version,
+                    status: snapshot?.status?.rawValue, riskRating: snapshot?.riskRating,
+                    modelPackage: snapshot?.modelPackage))
         }
-        return summaries.filter { status == nil || $0.status == status?.rawValue }.sorted { $0.name < $1.name }
+        return summaries.sorted { $0.name < $1.name }
     }
 }

@@ -10,6 +10,8 @@ public struct CardSnapshot: Sendable, Hashable {
     public var modelName: String?
     /// `<group>/<version>` from `model_package_details`, when present.
     public var modelPackage: String?
+    /// `intended_uses.risk_rating`, for `list`.
+    public var riskRating: String?
     /// The first error the file has (safe YAML or schema), nil when valid.
     public var problem: String?
 
@@ -27,7 +29,8 @@ public struct CardSnapshot: Sendable, Hashable {
         return CardSnapshot(
             digest: CardDigest.of(root), status: root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)),
             name: root["name"]?.stringValue, modelName: overview?["model_name"]?.stringValue,
-            modelPackage: modelPackage(of: root), problem: problem)
+            modelPackage: modelPackage(of: root), riskRating: root["intended_uses"]?["risk_rating"]?.stringValue,
+            problem: problem)
     }
 
     /// `<group>/<version>` from a card's `model_package_details`, when both are there.

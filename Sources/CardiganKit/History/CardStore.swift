@@ -101,33 +101,64 @@ public final class CardStore {
         return CardRecord.parse(trailers: try repository.trailers(of: commit.message)).records
     }
 
+    /// The records of card `name` in `commit`'s trailers. A commit whose message does not hold
+    /// the name is skipped unparsed: walks for one card pass many commits of others.
+    func records(in commit: CommitInfo, of name: String) throws -> [CardRecord] {
+        guard commit.message.utf8.count > name.utf8.count, Self.bytes(of: commit.message, contain: name) else {
+            return []
+        }
+        return try records(in: commit).filter { $0.card == name }
+    }
+
+    /// Whether `text` holds `part`, compared as UTF-8 bytes (Foundation's `contains` goes
+    /// through NSString on Linux).
+    static func bytes(of text: String, contain part: String) -> Bool {
+        let needle = Array(part.utf8)
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { haystack in
+            guard haystack.count >= needle.count else { return false }
+            var index = 0
+            while index <= haystack.count - needle.count {
+                if haystack[index] == first, needle.indices.allSatisfy({ haystack[index + $0] == needle[$0] }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The newest record of `name` in the history of `head`, with its commit.
     ///
-    /// The highest version tag whose commit `head` contains bounds the walk: only commits after
-    /// it can hold a newer record, so editing one card again and again stays fast.
+    /// Back to the first merge, commits are read one by one from head. Past a merge, the
+    /// highest version tag whose commit `head` contains bounds the walk: only commits after it
+    /// can hold a newer record.
     func lastRecord(of name: String, head: ObjectID?) throws -> (record: CardRecord, commit: ObjectID)? {
         guard let head else { return nil }
-        // Most edits follow a recent record of the same card: look at the last few commits first.
-        var recent: ObjectID? = head
-        for _ in 0..<16 {
-            guard let id = recent else { break }
-            let commit = try repository.commit(id)
-            if let record = try records(in: commit).last(where: { $0.card == name }) { return (record, id) }
-            guard commit.parents.count == 1 else { break }  // past a merge, the bounded walk below is right
-            recent = commit.parents.first
+        // On a linear stretch of history the first record met walking back from head is the
+        // newest: no graph walk is needed (libgit2's merge-base and hidden walks are slow when
+        // many commits share a timestamp, as scripted commits do).
+        var current = head
+        while true {
+            let commit = try repository.commit(current)
+            if let record = try records(in: commit, of: name).last { return (record, current) }
+            if commit.parents.isEmpty { return nil }  // the root: the card has no record
+            guard commit.parents.count == 1, let parent = commit.parents.first else { break }
+            current = parent  // past a merge, the bounded walk below is right
         }
         var hidden: [ObjectID] = []
         var fallback: (CardRecord, ObjectID)?
-        if let tagged = try latestTaggedVersion(of: name), try repository.isDescendant(head, of: tagged.commit) {
+        if let tagged = try latestTaggedVersion(of: name, containedIn: head) {
             let commit = try repository.commit(tagged.commit)
-            if let record = try records(in: commit).last(where: { $0.card == name }) {
+            if let record = try records(in: commit, of: name).last {
                 fallback = (record, tagged.commit)
                 hidden = commit.parents
             }
         }
         let range = try repository.commitsOldestFirst(from: head, hiding: hidden)
         for id in range.reversed() {
-            if let record = try records(in: repository.commit(id)).last(where: { $0.card == name }) {
+            if let record = try records(in: repository.commit(id), of: name).last {
                 return (record, id)
             }
         }
@@ -143,15 +174,33 @@ public final class CardStore {
         return (version, commit)
     }
 
+    /// The highest version tag of `name` whose commit `head` contains. The newest tags may
+    /// belong to another branch (a pull request's versions, seen from its base), so this steps
+    /// down from the highest tag, a few versions at most, before giving up the bound.
+    func latestTaggedVersion(of name: String, containedIn head: ObjectID) throws -> (version: Int, commit: ObjectID)? {
+        guard let highest = try highestTaggedVersion(of: name) else { return nil }
+        for version in stride(from: highest, through: max(1, highest - 7), by: -1) {
+            guard let tag = try repository.resolve(VersionTag.reference(card: name, version: version)),
+                let commit = try repository.peelToCommit(tag)
+            else { continue }
+            if try repository.isDescendant(head, of: commit) { return (version, commit) }
+        }
+        return nil
+    }
+
     /// The highest N with a tag `cards/<name>/vN`, found by probing v1, v2, v4 … and then
     /// bisecting: a handful of reference lookups, where listing the tags would read every one
     /// of them (libgit2 reads each loose tag file when it lists). Versions are 1…N without
     /// gaps; a gap left by a deleted tag can only make this answer low, and its callers treat
     /// the answer as a lower bound that the trailers confirm.
-    func highestTaggedVersion(of name: String) throws -> Int? {
+    ///
+    /// `guess` (the answer for another card, when listing many) is tried first: two lookups
+    /// when it is right.
+    func highestTaggedVersion(of name: String, guess: Int? = nil) throws -> Int? {
         func exists(_ version: Int) throws -> Bool {
             try repository.resolve(VersionTag.reference(card: name, version: version)) != nil
         }
+        if let guess, guess >= 1, try exists(guess), try !exists(guess + 1) { return guess }
         guard try exists(1) else { return nil }
         var low = 1
         var high = 2

@@ -73,8 +73,17 @@ extension CardStore {
 
     /// Every reference under `refs/tags/cards/` with what its tag object says.
     func readVersionTags() throws -> [VersionTagFacts] {
+        try readVersionTags(of: repository.references(matching: VersionTag.referencePrefix + "*"))
+    }
+
+    /// The version tags among `references` that exist.
+    func readVersionTags(only references: [String]) throws -> [VersionTagFacts] {
+        try readVersionTags(of: references.compactMap { name in try repository.resolve(name).map { (name, $0) } })
+    }
+
+    private func readVersionTags(of references: [(name: String, target: ObjectID)]) throws -> [VersionTagFacts] {
         var facts: [VersionTagFacts] = []
-        for reference in try repository.references(matching: VersionTag.referencePrefix + "*") {
+        for reference in references {
             guard let parsed = VersionTag.parse(reference: reference.name) else { continue }
             let tag = try repository.tag(reference.target)
             let fields = tag.map { VersionTag.fields(inMessage: $0.message) } ?? []
@@ -82,10 +91,17 @@ extension CardStore {
                 VersionTagFacts(
                     reference: reference.name, card: parsed.card, version: parsed.version,
                     objectID: reference.target.hex, isAnnotated: tag != nil,
-                    targetCommit: try repository.peelToCommit(reference.target)?.hex,
+                    targetCommit: try commit(taggedBy: tag, reference: reference.target)?.hex,
                     digest: fields.first { $0.key == "Card-Digest" }?.value,
                     previous: fields.first { $0.key == "Previous" }?.value))
         }
         return facts
+    }
+
+    /// The commit a tag reference leads to. An annotated tag names its target and the target's
+    /// type, so reading the tag is enough; only other objects are peeled.
+    func commit(taggedBy tag: TagInfo?, reference target: ObjectID) throws -> ObjectID? {
+        if let tag, tag.targetIsCommit { return tag.target }
+        return try repository.peelToCommit(target)
     }
 }

@@ -179,13 +179,22 @@ extension CardStore {
 
     /// Every reference under `refs/tags/model-packages/` with what its tag object says.
     func readLinkTags() throws -> [LinkTagFacts] {
-        try repository.references(matching: "refs/tags/model-packages/*").compactMap { reference in
+        try readLinkTags(of: repository.references(matching: "refs/tags/model-packages/*"))
+    }
+
+    /// The link tags among `references` that exist.
+    func readLinkTags(only references: [String]) throws -> [LinkTagFacts] {
+        try readLinkTags(of: references.compactMap { name in try repository.resolve(name).map { (name, $0) } })
+    }
+
+    private func readLinkTags(of references: [(name: String, target: ObjectID)]) throws -> [LinkTagFacts] {
+        try references.compactMap { reference in
             guard let package = ModelPackage.parse(reference: reference.name) else { return nil }
             let tag = try repository.tag(reference.target)
             let fields = tag.map { VersionTag.fields(inMessage: $0.message) } ?? []
             return LinkTagFacts(
                 package: package, objectID: reference.target.hex, isAnnotated: tag != nil,
-                targetCommit: try repository.peelToCommit(reference.target)?.hex,
+                targetCommit: try commit(taggedBy: tag, reference: reference.target)?.hex,
                 card: fields.first { $0.key == "Card" }?.value,
                 cardVersion: (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) })
         }

@@ -74,18 +74,14 @@ extension CardStore {
             result.findings.sort()
             return result
         }
-        let made = Set(rules.versions.map { "\($0.card)/\($0.version)" })
+        // Only the tags of the versions and links the pull request made are read.
+        let made = rules.versions.map { VersionTag.reference(card: $0.card, version: $0.version) }
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: "head")
-        _ = tagRules.check(
-            versions: rules.versions,
-            tags: try git { try readVersionTags() }.filter { made.contains("\($0.card)/\($0.version)") }
-        ) { _ in true }
+        _ = tagRules.check(versions: rules.versions, tags: try git { try readVersionTags(only: made) }) { _ in true }
         result.findings += tagRules.findings
-        let linked = Set(rules.links.map(\.package))
+        let linked = rules.links.compactMap { try? ModelPackage(parsing: $0.package).reference }
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
-        _ = linkRules.check(
-            links: rules.links, tags: try git { try readLinkTags() }.filter { linked.contains($0.package.description) }
-        ) { _ in nil }
+        _ = linkRules.check(links: rules.links, tags: try git { try readLinkTags(only: linked) }) { _ in nil }
         result.findings += linkRules.findings
         result.findings.sort()
         return result

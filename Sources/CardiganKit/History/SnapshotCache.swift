@@ -1,6 +1,7 @@
 import Foundation
 
-/// What `verify` and `check` learned of each card blob, kept in `.git/cardigan/snapshots`.
+/// What `verify`, `check` and `list` learned of each card blob, kept in
+/// `.git/cardigan/snapshots-v2`.
 ///
 /// A blob is content-addressed and never changes, so what it holds (digest, status, names,
 /// link, validity against a given schema) can be remembered: a second `verify` only parses the
@@ -13,7 +14,7 @@ struct SnapshotCache {
     let enabled: Bool
 
     init(gitDirectory: String, schemaFingerprint: String, enabled: Bool) {
-        path = gitDirectory + "/cardigan/snapshots-v1"
+        path = gitDirectory + "/cardigan/snapshots-v2"
         self.schemaFingerprint = schemaFingerprint
         self.enabled = enabled
     }
@@ -22,16 +23,26 @@ struct SnapshotCache {
     func load(only blobs: Set<String>) -> [String: CardSnapshot] {
         guard enabled, let data = FileManager.default.contents(atPath: path) else { return [:] }
         var found: [String: CardSnapshot] = [:]
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.first == Substring("schema " + schemaFingerprint) else { return [:] }
-        lines = lines.dropFirst()
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 7, blobs.contains(fields[0]) else { continue }
-            func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
-            found[fields[0]] = CardSnapshot(
-                digest: optional(fields[1]), status: CardStatus(rawValue: fields[2]), name: optional(fields[3]),
-                modelName: optional(fields[4]), modelPackage: optional(fields[5]), problem: optional(fields[6]))
+        let header = Array(("schema " + schemaFingerprint + "\n").utf8)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.starts(with: header) else { return }
+            // Split on bytes: the file has a line per blob ever seen, and `verify` reads it whole.
+            var lineStart = header.count
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                let fields = bytes[lineStart..<lineEnd].split(
+                    separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false
+                ).map { String(decoding: $0, as: UTF8.self) }
+                guard fields.count == 8, blobs.contains(fields[0]) else { continue }
+                func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
+                found[fields[0]] = CardSnapshot(
+                    digest: optional(fields[1]), status: CardStatus(rawValue: fields[2]), name: optional(fields[3]),
+                    modelName: optional(fields[4]), modelPackage: optional(fields[5]), riskRating: optional(fields[6]),
+                    problem: optional(fields[7]))
+            }
         }
         return found
     }
@@ -53,7 +64,8 @@ struct SnapshotCache {
             text +=
                 [
                     blob, field(snapshot.digest), snapshot.status?.rawValue ?? "", field(snapshot.name),
-                    field(snapshot.modelName), field(snapshot.modelPackage), field(snapshot.problem),
+                    field(snapshot.modelName), field(snapshot.modelPackage), field(snapshot.riskRating),
+                    field(snapshot.problem),
                 ].joined(separator: "\t") + "\n"
         }
         let directory = (path as NSString).deletingLastPathComponent

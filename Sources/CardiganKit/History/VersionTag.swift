@@ -38,20 +38,42 @@ public enum VersionTag {
 
     /// The `Previous:` value in a tag message, if any.
     public static func previous(inMessage message: String) -> String? {
-        for line in message.split(separator: "\n") where line.hasPrefix("Previous: ") {
-            return String(line.dropFirst("Previous: ".count)).trimmingCharacters(in: .whitespaces)
-        }
-        return nil
+        fields(inMessage: message).first { $0.key == "Previous" }?.value
     }
 
     /// The key-value lines of a tag message (`Card: x` …), read without libgit2's trailer
-    /// parser, which expects a commit message.
+    /// parser, which expects a commit message. Works on the UTF-8 bytes: `verify` reads every
+    /// tag, and splitting by `Character` costs more than reading the tag object.
     public static func fields(inMessage message: String) -> [(key: String, value: String)] {
-        message.split(separator: "\n").compactMap { line in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let key = String(line[..<colon])
-            guard !key.isEmpty, !key.contains(" ") else { return nil }
-            return (key, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        var fields: [(key: String, value: String)] = []
+        var message = message
+        message.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n")
+            let colon = UInt8(ascii: ":")
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard let colonIndex = bytes[lineStart..<lineEnd].firstIndex(of: colon), colonIndex > lineStart,
+                    !bytes[lineStart..<colonIndex].contains(UInt8(ascii: " "))
+                else { continue }
+                let value = trimmedSpaces(bytes[(colonIndex + 1)..<lineEnd])
+                fields.append(
+                    (
+                        String(decoding: bytes[lineStart..<colonIndex], as: UTF8.self),
+                        String(decoding: value, as: UTF8.self)
+                    ))
+            }
         }
+        return fields
+    }
+
+    /// `bytes` without leading and trailing spaces and tabs.
+    private static func trimmedSpaces(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        let isSpace: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return bytes[bytes.startIndex..<bytes.startIndex] }
+        return bytes[first...last]
     }
 }

@@ -50,7 +50,7 @@ extension CardStore {
             link.cardVersion = (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) }
             link.arn = fields.first { $0.key == "Model-Package-Arn" }?.value
             link.status = link.card.flatMap { statuses[$0] }
-            let commit = try git { try repository.peelToCommit(reference.target) }
+            let commit = try git { try self.commit(taggedBy: tag, reference: reference.target) }
             link.commit = commit?.hex
             link.problem = try linkTagProblem(
                 package: package, isAnnotated: tag != nil, card: link.card, cardVersion: link.cardVersion,
