@@ -7,7 +7,9 @@ Workloads:
   commit     1,000 successive versions of one card, and 1 version each of 1,000 cards, made by
              `cardigan commit`, against the same work done with the git CLI (git add + git
              commit + git tag -a), in the same run.
-  queries    `log`, `list` and `verify` on a repository of N cards x 10 versions.
+  queries    `log`, `list`, `verify`, the pre-commit hook and `check` on a repository of N cards x
+             10 versions, as cardigan wrote it (loose objects) and packed by `git gc` (as a
+             clone has it); "cold" runs start without the snapshot cache.
 
 Every figure is the median of --repeat runs, measured in the same run as its peer, with wall
 time and peak memory (maximum resident set size) from GNU time. The machine is noisy: compare
@@ -49,10 +51,13 @@ def venv_tool(name, package):
     return str(exe)
 
 
-def measure(argv, repeat, cwd=None, env=None, ok_codes=(0,)):
-    """Median wall seconds and median peak RSS (MiB) of `argv` over `repeat` runs."""
+def measure(argv, repeat, cwd=None, env=None, ok_codes=(0,), before=None):
+    """Median wall seconds and median peak RSS (MiB) of `argv` over `repeat` runs; `before`
+    runs ahead of each one, untimed."""
     walls, peaks = [], []
     for _ in range(repeat):
+        if before:
+            before()
         started = time.perf_counter()
         result = subprocess.run(
             ["/usr/bin/time", "-f", "%e %M", *argv], cwd=cwd, env=env, capture_output=True, text=True
@@ -192,27 +197,42 @@ def query_workload(args, cardigan):
                            cwd=repo, env=env, check=True, capture_output=True)
     commits = sh("git", "rev-list", "--count", "main", cwd=repo).stdout.strip()
     print(f"built {cards} cards x {versions} versions ({commits} commits) in {time.perf_counter() - started:.0f} s")
-    middle = paths[len(paths) // 2].stem
-    print(f"{'command':<24} {'median s':>9} {'MiB':>6}")
-    for label, argv in (("log " + middle, [cardigan, "log", middle]), ("list", [cardigan, "list"]),
-                        ("verify", [cardigan, "verify"])):
-        wall, rss = measure(argv, args.repeat, cwd=repo, env=env)
-        print(f"{label:<24} {wall:>9.3f} {rss:>6.1f}")
-
-    # The pre-commit hook on one staged card change, and check on a 20-commit pull request.
     base = sh("git", "rev-parse", "HEAD", cwd=repo).stdout.strip()
+
+    # A 20-commit pull request on a branch, and one staged card change for the pre-commit hook.
     sh("git", "checkout", "-q", "-b", "pr", cwd=repo)
     for index in range(20):
         path = paths[(index * 37) % len(paths)]
         edit_card(path, 100 + index)
         subprocess.run([cardigan, "commit", path.stem, "-m", f"pr {index}"], cwd=repo, env=env, check=True,
                        capture_output=True)
+    sh("git", "checkout", "-q", "main", cwd=repo)
     edit_card(paths[0], 999)
     sh("git", "add", str(paths[0]), cwd=repo)
-    for label, argv in (("hook pre-commit (1 card)", [cardigan, "hook", "pre-commit"]),
-                        ("check (20-commit PR)", [cardigan, "check", "--base", base])):
-        wall, rss = measure(argv, args.repeat, cwd=repo, env=env)
-        print(f"{label:<24} {wall:>9.3f} {rss:>6.1f}")
+
+    # The same repository as cardigan left it (loose objects and refs) and as a clone or
+    # `git gc` leaves it (one pack, packed refs).
+    packed = WORK / "queries-packed"
+    if packed.exists():
+        shutil.rmtree(packed)
+    shutil.copytree(repo, packed, symlinks=True)
+    sh("git", "gc", "-q", cwd=packed)
+
+    def cold(path):
+        # The snapshot cache is what a previous list/verify/check learned; "cold" runs start without it.
+        return lambda: shutil.rmtree(path / ".git" / "cardigan", ignore_errors=True)
+
+    middle = paths[len(paths) // 2].stem
+    rows = (("log " + middle, ["log", middle], False), ("list, cold", ["list"], True), ("list", ["list"], False),
+            ("verify, cold", ["verify"], True), ("verify", ["verify"], False),
+            ("hook pre-commit (1 card)", ["hook", "pre-commit"], False),
+            ("check (20-commit PR)", ["check", "--base", base, "--head", "pr"], False))
+    print(f"{'command':<26} {'loose s':>8} {'MiB':>6} {'packed s':>9} {'MiB':>6}")
+    for label, argv, is_cold in rows:
+        figures = []
+        for where in (repo, packed):
+            figures += measure([cardigan, *argv], args.repeat, cwd=where, env=env, before=cold(where) if is_cold else None)
+        print(f"{label:<26} {figures[0]:>8.3f} {figures[1]:>6.1f} {figures[2]:>9.3f} {figures[3]:>6.1f}")
 
 
 WORKLOADS = {"validate": validate_workload, "commit": commit_workload, "queries": query_workload}
@@ -220,11 +240,14 @@ WORKLOADS = {"validate": validate_workload, "commit": commit_workload, "queries"
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("workloads", nargs="*", default=list(WORKLOADS), choices=list(WORKLOADS))
+    parser.add_argument("workloads", nargs="*", help=f"any of {', '.join(WORKLOADS)} (default: all)")
     parser.add_argument("--cards", type=int, default=1000, help="N, the largest number of cards (default 1000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is reported")
     parser.add_argument("--versions", type=int, default=1000, help="versions and cards in the commit workload")
     args = parser.parse_args()
+    unknown = [name for name in args.workloads if name not in WORKLOADS]
+    if unknown:
+        parser.error(f"unknown workload {', '.join(unknown)}: choose from {', '.join(WORKLOADS)}")
     WORK.mkdir(parents=True, exist_ok=True)
     cardigan = build()
     for name in args.workloads or list(WORKLOADS):
