@@ -71,6 +71,11 @@ import Testing
         #expect(findings[2].location?.pointer == "/intended_uses/risk_rating")
     }
 
+    @Test func aRefusedAnchorIsOneFindingNotTwo() {
+        let findings = check("name: demo\nstatus: &s Draft\nmodel_overview:\n  model_name: demo\n").findings
+        #expect(findings.map { "\($0.location?.position.description ?? "") \($0.ruleID)" } == ["2:9 yaml-anchor"])
+    }
+
     @Test func aNumberWhereTextIsWantedSuggestsQuoting() throws {
         let text = "name: demo\nstatus: Draft\nmodel_overview:\n  model_name: demo\n  model_description: 1.10\n"
         let finding = try #require(check(text).findings.first)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CardiganKit
@@ -176,5 +177,70 @@ import Testing
         let schema = try JSONSchema(JSONParser.parse(tree))
         #expect(schema.isValid(try JSONParser.parse(##"{"children": [{"children": []}]}"##)))
         #expect(!schema.isValid(try JSONParser.parse(##"{"children": [1]}"##)))
+    }
+
+    /// One fixture per keyword: a YAML instance with one fault at a known place, and the
+    /// `line:column`, JSON pointer and keyword the violation must carry. A failing property
+    /// name is located at the key and named by the keyword that failed inside `propertyNames`;
+    /// a repeated item at the repeat; a property a `false` schema forbids at its key.
+    static let keywordFixtures: [(schema: String, yaml: String, expected: String)] = [
+        (#"{"properties": {"a": {"type": "string"}}}"#, "b: 1\na: 2\n", "2:4 /a type"),
+        (#"{"properties": {"a": {"enum": ["x", "y"]}}}"#, "a: z\n", "1:4 /a enum"),
+        (#"{"properties": {"a": {"const": "x"}}}"#, "a:\n  - x\n", "2:3 /a const"),
+        (#"{"required": ["a", "b"]}"#, "a: 1\n", "1:1  required"),
+        (#"{"properties": {"o": {"additionalProperties": false}}}"#, "o:\n  k: 1\n", "2:3 /o/k additionalProperties"),
+        (#"{"patternProperties": {"^n_": {"type": "integer"}}}"#, "n_x: 1\nn_y: two\n", "2:6 /n_y type"),
+        (#"{"propertyNames": {"maxLength": 3}}"#, "abc: 1\nabcd: 2\n", "2:1 /abcd maxLength"),
+        (#"{"properties": {"l": {"items": {"type": "integer"}}}}"#, "l: [1, 2, x]\n", "1:11 /l/2 type"),
+        (#"{"prefixItems": [{"type": "string"}, {"type": "integer"}]}"#, "- a\n- b\n", "2:3 /1 type"),
+        (#"{"properties": {"l": {"minItems": 2}}}"#, "l:\n  - 1\n", "2:3 /l minItems"),
+        (#"{"properties": {"l": {"maxItems": 1}}}"#, "l: [1, 2]\n", "1:4 /l maxItems"),
+        (#"{"properties": {"l": {"uniqueItems": true}}}"#, "l: [1, 2, 1]\n", "1:11 /l/2 uniqueItems"),
+        (#"{"properties": {"s": {"minLength": 3}}}"#, "s: ab\n", "1:4 /s minLength"),
+        (#"{"properties": {"s": {"maxLength": 2}}}"#, "s: 'abc'\n", "1:4 /s maxLength"),
+        (#"{"properties": {"s": {"pattern": "^[a-z]+$"}}}"#, "s: Abc\n", "1:4 /s pattern"),
+        (#"{"properties": {"n": {"minimum": 1}}}"#, "n: 0\n", "1:4 /n minimum"),
+        (#"{"properties": {"n": {"maximum": 1}}}"#, "n: 1.5\n", "1:4 /n maximum"),
+        (#"{"properties": {"n": {"exclusiveMinimum": 0}}}"#, "n: 0\n", "1:4 /n exclusiveMinimum"),
+        (#"{"properties": {"n": {"exclusiveMaximum": 1}}}"#, "n: 1\n", "1:4 /n exclusiveMaximum"),
+        (#"{"properties": {"n": {"multipleOf": 0.25}}}"#, "n: 0.3\n", "1:4 /n multipleOf"),
+        (#"{"properties": {"o": {"minProperties": 2}}}"#, "o:\n  a: 1\n", "2:3 /o minProperties"),
+        (#"{"properties": {"o": {"maxProperties": 1}}}"#, "o: {a: 1, b: 2}\n", "1:4 /o maxProperties"),
+        (#"{"properties": {"a": {"allOf": [{"type": "string"}, {"maxLength": 1}]}}}"#, "a: xy\n", "1:4 /a maxLength"),
+        (#"{"properties": {"a": {"anyOf": [{"type": "integer"}, {"type": "boolean"}]}}}"#, "a: x\n", "1:4 /a type"),
+        (
+            #"{"properties": {"a": {"oneOf": [{"required": ["k"], "properties": {"k": {"const": 1}, "v": {"type": "string"}}}, {"required": ["j"]}]}}}"#,
+            "a:\n  k: 1\n  v: 2\n", "3:6 /a/v type"
+        ),
+        (#"{"properties": {"a": {"not": {"type": "integer"}}}}"#, "a: 3\n", "1:4 /a not"),
+        (
+            #"{"if": {"required": ["kind"]}, "then": {"required": ["size"]}, "else": {"required": ["name"]}}"#,
+            "kind: x\n", "1:1  required"
+        ),
+        (
+            #"{"if": {"required": ["kind"]}, "then": true, "else": {"required": ["name"]}}"#, "size: 1\n",
+            "1:1  required"
+        ),
+        (#"{"dependentRequired": {"a": ["b"]}}"#, "x: 0\na: 1\n", "1:1  dependentRequired"),
+        (
+            ##"{"$defs": {"s": {"type": "string"}}, "properties": {"a": {"$ref": "#/$defs/s"}}}"##, "a: 1\n",
+            "1:4 /a type"
+        ),
+        (#"{"properties": {"a": false}}"#, "a: 1\n", "1:1 /a properties"),
+        (#"{"properties": {"d": {"format": "date"}}}"#, "d: '2026-02-30'\n", "1:4 /d format"),
+        (#"{"properties": {"d": {"format": "date-time"}}}"#, "d: '2026-01-01 10:00'\n", "1:4 /d format"),
+        (#"{"properties": {"u": {"format": "uri"}}}"#, "u: not a uri\n", "1:4 /u format"),
+        (#"{"properties": {"e": {"format": "email"}}}"#, "e: someone.example.com\n", "1:4 /e format"),
+    ]
+
+    @Test(arguments: 0..<keywordFixtures.count)
+    func eachKeywordIsLocated(_ index: Int) throws {
+        let fixture = Self.keywordFixtures[index]
+        let schema = try JSONSchema(try JSONParser.parse(fixture.schema))
+        let loaded = SafeYAMLLoader.load(Data(fixture.yaml.utf8), path: "fixture.yaml")
+        #expect(loaded.findings.isEmpty)
+        let root = try #require(loaded.root)
+        let found = schema.validate(root).map { "\($0.position) \($0.pointer) \($0.keyword)" }
+        #expect(found == [fixture.expected], "\(fixture.schema)")
     }
 }

@@ -64,6 +64,48 @@ import Testing
         #expect(try repo.cardigan("verify").status == 0)
     }
 
+    /// Lock files under `.git/refs` (absolute paths), as a killed reference update leaves them.
+    private func staleReferenceLocks(_ repo: CardRepo) -> [String] {
+        let refs = repo.path + "/.git/refs"
+        let found = (FileManager.default.enumerator(atPath: refs)?.allObjects as? [String]) ?? []
+        return found.filter { $0.hasSuffix(".lock") }.sorted().map { refs + "/" + $0 }
+    }
+
+    @Test func aStaleBranchLockIsNamedAndNothingIsCommitted() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "First."))
+        try repo.cardigan("commit", "-m", "a").checked()
+        let before = try repo.git("rev-parse", "main")
+        FileManager.default.createFile(atPath: repo.path + "/.git/refs/heads/main.lock", contents: nil)
+        try repo.edit("cards/a.yaml", replacing: "First.", with: "Second.")
+        let blocked = try repo.cardigan("commit", "-m", "blocked")
+        #expect(blocked.status == 2)
+        #expect(blocked.error.contains("refs/heads/main.lock' exists"), "\(blocked.error)")
+        #expect(blocked.error.contains("delete"))
+        #expect(try repo.git("rev-parse", "main") == before)
+        #expect(try repo.git("tag", "-l") == "cards/a/v1\n")
+        try FileManager.default.removeItem(atPath: repo.path + "/.git/refs/heads/main.lock")
+        try repo.cardigan("commit", "-m", "unblocked").checked()
+        #expect(try repo.git("tag", "-l") == "cards/a/v1\ncards/a/v2\n")
+    }
+
+    @Test func aStaleTagLockLeavesAStateRepairFixes() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "First."))
+        try repo.cardigan("commit", "-m", "a").checked()
+        let lock = repo.path + "/.git/refs/tags/cards/a/v2.lock"
+        FileManager.default.createFile(atPath: lock, contents: nil)
+        try repo.edit("cards/a.yaml", replacing: "First.", with: "Second.")
+        let result = try repo.cardigan("commit", "-m", "second")
+        #expect(result.status == 2)
+        #expect(result.error.contains("committed ") && result.error.contains("v2.lock' exists"), "\(result.error)")
+        #expect(result.error.contains("verify --repair"))
+        #expect(try repo.cardigan("verify").output.contains("[version-tag-missing]"))
+        try FileManager.default.removeItem(atPath: lock)
+        try repo.cardigan("verify", "--repair").checked()
+        try repo.cardigan("verify").checked()
+    }
+
     @Test func killingCommitAtRandomMomentsNeverBreaksTheRecord() throws {
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a", description: "Round 0."))
@@ -76,6 +118,7 @@ import Testing
         let lifetime = max(UInt32(Date().timeIntervalSince(started) * 1_000_000), 20_000)
         var repaired = 0
         var killedBeforeCommit = 0
+        var staleLocks = 0
         for round in 1...50 {
             let text = try repo.read("cards/a.yaml")
             let edited = text.replacingOccurrences(
@@ -97,15 +140,35 @@ import Testing
             var verify = try repo.cardigan("verify")
             if verify.status != 0 {
                 #expect(verify.output.contains("[version-tag-missing]"), "round \(round): \(verify.output)")
-                try repo.cardigan("verify", "--repair").checked()
+                var repair = try repo.cardigan("verify", "--repair")
+                if repair.status == 2, let lock = staleReferenceLocks(repo).first {
+                    // Killed while writing a tag: the repair names the lock file a user removes.
+                    #expect(repair.error.contains(lock + "' exists"), "round \(round): \(repair.error)")
+                    for lock in staleReferenceLocks(repo) { try FileManager.default.removeItem(atPath: lock) }
+                    staleLocks += 1
+                    repair = try repo.cardigan("verify", "--repair")
+                }
+                #expect(repair.status == 0, "round \(round): \(repair.output) \(repair.error)")
                 repaired += 1
                 verify = try repo.cardigan("verify")
             }
             #expect(verify.status == 0, "round \(round): \(verify.output)")
             try repo.git("fsck", "--strict", "--no-dangling")
+            // A kill inside a reference update leaves libgit2's lock file; the next commit must
+            // name it (as git does) rather than fail in some other way.
+            if let lock = staleReferenceLocks(repo).first {
+                let blocked = try repo.cardigan("commit", "-m", "after a kill")
+                #expect(blocked.status == 2, "round \(round)")
+                #expect(blocked.error.contains(lock + "' exists"), "round \(round): \(blocked.error)")
+                for lock in staleReferenceLocks(repo) { try FileManager.default.removeItem(atPath: lock) }
+                staleLocks += 1
+            }
         }
+        try repo.edit("cards/a.yaml", replacing: "Round", with: "Final round")
+        try repo.cardigan("commit", "-m", "after the kills").checked()
+        try repo.cardigan("verify").checked()
         print(
-            "crash test: 50 kills within \(lifetime / 1000) ms, \(killedBeforeCommit) before the branch moved, \(repaired) repaired with --repair"
+            "crash test: 50 kills within \(lifetime / 1000) ms, \(killedBeforeCommit) before the branch moved, \(repaired) repaired with --repair, \(staleLocks) stale lock files named"
         )
     }
 }

@@ -186,6 +186,55 @@ import Testing
         #expect(try refs(server) == before)
     }
 
+    @Test func refusesNewTagsCardiganDidNotMake() throws {
+        let (server, clone) = try serverAndClone()
+        let before = try refs(server)
+        let forged: [(tag: [String], text: String)] = [
+            (
+                ["-a", "-m", "cards/x/v9\n\nCard: x\nCard-Version: 9\nCard-Digest: sha256:00\n", "cards/x/v9"],
+                "records no version 9 of 'x'"
+            ),
+            (["cards/x/v2"], "lightweight"),
+            (
+                ["-a", "-m", "model-packages/evil/1\n\nCard: x\nCard-Version: 1\n", "model-packages/evil/1"],
+                "do not link model package 'evil/1'"
+            ),
+        ]
+        for (arguments, text) in forged {
+            try clone.repo.run(["git", "tag"] + arguments + ["HEAD"]).checked()
+            let name = arguments.last ?? ""
+            let push = try clone.repo.run(["git", "push", "origin", name])
+            #expect(push.status != 0, "\(name) was accepted")
+            #expect(push.error.contains("tag '\(name)'") && push.error.contains(text), "\(push.error)")
+        }
+        #expect(try refs(server) == before)
+        // The real next version and its tag still go through.
+        try clone.git("tag", "-d", "cards/x/v2")
+        try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        try clone.cardigan("commit", "-m", "x v2").checked()
+        let push = try clone.repo.run(["git", "push", "origin", "main", "cards/x/v2"])
+        #expect(push.status == 0, "\(push.error)")
+    }
+
+    @Test func prePushSaysNothingOddWhenTheRemoteIsAhead() throws {
+        let (server, clone) = try serverAndClone()
+        try clone.cardigan("hook", "install").checked()
+        let other = try CardRepo()
+        try other.git("fetch", "-q", server.path, "main:other")
+        try other.git("reset", "-q", "--hard", "other")
+        try other.write("notes.txt", "other\n")
+        try other.git("add", "notes.txt")
+        try other.git("commit", "-qm", "other")
+        try other.git("push", "-q", server.path, "HEAD:main")
+        try clone.write("mine.txt", "mine\n")
+        try clone.git("add", "mine.txt")
+        try clone.git("commit", "-qm", "mine")
+        let push = try clone.repo.run(["git", "push", "origin", "main"])
+        #expect(push.status != 0)
+        #expect(!push.error.contains("git_graph_descendant_of"), "\(push.error)")
+        #expect(push.error.contains("rejected"), "\(push.error)")
+    }
+
     @Test func refusesAnUnversionedCardChange() throws {
         let (server, clone) = try serverAndClone()
         let before = try refs(server)

@@ -68,7 +68,7 @@ import Testing
         try repo.cardigan("commit", "other", "-m", "other").checked()
         try repo.write("cards/old.yaml", CardRepo.card("old"))
         try repo.cardigan("commit", "old", "-m", "old").checked()
-        try repo.cardigan("status", "old", "Archived").checked()
+        for status in ["PendingReview", "Approved", "Archived"] { try repo.cardigan("status", "old", status).checked() }
         let refused: [(arguments: [String], status: Int32, text: String)] = [
             (["link", "other", "--model-package", "churn/1"], 1, "already linked to card 'churn'"),
             (["link", "churn", "--model-package", "churn/1"], 1, "already linked to model package 'churn/1'"),
@@ -122,11 +122,21 @@ import Testing
             #expect(result.status == 1 && result.output.contains("[link-tag-moved]"), "\(result.output)")
         }
         do {
-            let repo = try linkedRepo()
+            // A lost link tag comes back as the same object, ARN and all.
+            let repo = try CardRepo()
+            try repo.cardigan("new", "churn", "--template", "full").checked()
+            try repo.cardigan("commit", "churn", "-m", "churn card").checked()
+            try repo.cardigan(
+                "link", "churn", "--model-package", "churn/1", "--arn",
+                "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/1"
+            ).checked()
+            let lost = try repo.git("rev-parse", "model-packages/churn/1")
             try repo.git("tag", "-d", "model-packages/churn/1")
             let result = try repo.cardigan("verify")
             #expect(result.status == 1 && result.output.contains("[link-tag-missing]"), "\(result.output)")
-            try repo.cardigan("verify", "--repair").checked()
+            try repo.cardigan("verify", "--repair", environment: ["GIT_COMMITTER_DATE": "@2000000000 +0000"]).checked()
+            #expect(try repo.git("rev-parse", "model-packages/churn/1") == lost)
+            #expect(try repo.git("cat-file", "-p", "model-packages/churn/1").contains("Model-Package-Arn: arn:aws:"))
         }
         do {
             let repo = try linkedRepo()

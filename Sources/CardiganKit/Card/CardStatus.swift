@@ -7,13 +7,13 @@ public enum CardStatus: String, Sendable, CaseIterable, Codable {
 
     /// Whether a status commit (same version) may move a card from `self` to `next`.
     ///
-    /// Draft ⇄ PendingReview → Approved → Archived; Draft and PendingReview may also be
-    /// archived (a card abandoned before approval). Approved goes back to Draft only through a
-    /// new version, and an Archived card changes no more (DESIGN.md, rule 5).
+    /// Draft ⇄ PendingReview → Approved → Archived, exactly as DESIGN.md's rule 5 lists them: a
+    /// card is archived once approved, so an abandoned draft stays a draft (its history says so).
+    /// Approved goes back to Draft only through a new version, and an Archived card changes no more.
     public func allowsStatusChange(to next: CardStatus) -> Bool {
         switch (self, next) {
         case (.draft, .pendingReview), (.pendingReview, .draft), (.pendingReview, .approved),
-            (.approved, .archived), (.draft, .archived), (.pendingReview, .archived):
+            (.approved, .archived):
             return true
         default:
             return false

@@ -20,7 +20,10 @@ public struct CardValidator: Sendable {
         let loaded = SafeYAMLLoader.load(data, path: path)
         guard let root = loaded.root else { return CardCheck(path: path, root: nil, findings: loaded.findings) }
         var findings = loaded.findings
-        for violation in schema.validate(root) {
+        // A refused node (an anchor, a too-deep value) stands in the tree as null; the schema's
+        // view of that null would be a second, wrong error at the same place.
+        let refused = Set(loaded.findings.compactMap { $0.location?.position })
+        for violation in schema.validate(root) where !refused.contains(violation.position) {
             findings.append(
                 Finding(
                     ruleID: "schema-\(violation.keyword)", message: violation.message,

@@ -14,7 +14,8 @@ public enum GitError: Error, CustomStringConvertible, Sendable {
     case notFound(String)
     /// No author or committer identity is configured.
     case missingIdentity(String)
-    /// A lock file is held by another process (`index.lock`, a ref's `.lock`).
+    /// A lock file exists (`index.lock`, a ref's `.lock`): held by another process, or left by
+    /// one that was killed. Carries the lock file's path.
     case locked(String)
 
     public var description: String {
@@ -34,8 +35,9 @@ public enum GitError: Error, CustomStringConvertible, Sendable {
         case .missingIdentity(let role):
             return
                 "no \(role) identity: set user.name and user.email in git's configuration, or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL"
-        case .locked(let what):
-            return "'\(what)' is locked by another process"
+        case .locked(let lockFile):
+            return
+                "'\(lockFile)' exists: another git process holds this lock, or one was killed while holding it; if no git process is running, delete it"
         }
     }
 }
@@ -61,7 +63,10 @@ func check(_ code: Int32, _ function: String, reference: String? = nil) throws -
     switch code {
     case GIT_EEXISTS.rawValue: throw GitError.alreadyExists(reference: reference ?? message)
     case GIT_ENOTFOUND.rawValue: throw GitError.notFound(reference.map { "'\($0)': \(message)" } ?? message)
-    case GIT_ELOCKED.rawValue: throw GitError.locked(reference ?? message)
+    case GIT_ELOCKED.rawValue:
+        // libgit2 names the lock file in its message ("failed to lock file '…/x.lock' …").
+        let quoted = message.split(separator: "'").first { $0.hasSuffix(".lock") }.map(String.init)
+        throw GitError.locked(quoted ?? reference.map { $0 + ".lock" } ?? message)
     default: throw GitError.libgit2(function: function, code: code, message: message)
     }
 }

@@ -121,9 +121,7 @@ extension Repository {
         if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ENOTFOUND.rawValue {
             throw GitError.referenceMoved(reference: name, expected: expected, actual: try? resolve(name))
         }
-        if code == GIT_ELOCKED.rawValue {
-            throw GitError.referenceMoved(reference: name, expected: expected, actual: try? resolve(name))
-        }
+        if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/" + name + ".lock") }
         try check(code, "git_reference_create", reference: name)
     }
 
@@ -140,9 +138,9 @@ extension Repository {
         let signature = try makeSignature(tagger)
         defer { git_signature_free(signature) }
         var oid = git_oid()
-        try check(
-            git_tag_create(&oid, pointer, name, object, signature, message, 0), "git_tag_create",
-            reference: "refs/tags/" + name)
+        let code = git_tag_create(&oid, pointer, name, object, signature, message, 0)
+        if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/refs/tags/" + name + ".lock") }
+        try check(code, "git_tag_create", reference: "refs/tags/" + name)
         return ObjectID(oid)
     }
 

@@ -54,6 +54,16 @@ extension CardStore {
                     result.notes.append("the branch moved \(retries) time(s) while committing; recomputed")
                 }
                 return result
+            } catch GitError.locked(let lockFile) {
+                // Another git process updates the branch right now, or one was killed doing so
+                // and left its lock file: wait a little, then say which file it is.
+                retries += 1
+                if retries >= Self.commitAttempts {
+                    throw CardiganError(
+                        "'\(lockFile)' exists: another git process is updating the branch, or one was killed while doing so; nothing was committed",
+                        hint: "if no git process is running, delete '\(lockFile)' and run the command again")
+                }
+                usleep(UInt32.random(in: 5_000...40_000))
             } catch GitError.referenceMoved(let reference, let expected, let actual) {
                 retries += 1
                 if retries >= Self.commitAttempts {
@@ -97,6 +107,11 @@ extension CardStore {
             let path = path(of: name)
             let working = content(path)
             let committed = try git { try head.flatMap { try repository.blob(at: path, inCommit: $0) } }
+            if working == nil, committed == nil, named {
+                throw CardiganError(
+                    "no card '\(name)' (no file '\(path)')",
+                    hint: "'cardigan list' shows the cards; 'cardigan new' makes one")
+            }
             guard working != committed else { continue }
             guard let working else {
                 if committed != nil {
@@ -108,8 +123,6 @@ extension CardStore {
                             hint:
                                 "restore it ('git checkout -- \(path)') and archive it: 'cardigan status \(name) Archived'"
                         ))
-                } else if named {
-                    throw CardiganError("no card '\(name)' (no file '\(path)')")
                 }
                 continue
             }
@@ -298,19 +311,29 @@ extension CardStore {
             try repository.updateReference(
                 branch, to: commit, expecting: head, logMessage: "cardigan commit: " + message)
         } catch let error as GitError {
-            if case .referenceMoved = error { throw error }
-            throw CardiganError(error.description)
+            switch error {
+            case .referenceMoved, .locked: throw error  // retried by `commit`
+            default: throw CardiganError(error.description)
+            }
         }
         result.commit = commit.hex
-        for record in result.records where record.change == .version {
-            result.tags.append(try createVersionTag(record, on: commit, tagger: committer))
-        }
-        for record in result.records {
-            guard let link = result.newLinks[record.card] else { continue }
-            result.linkTags.append(
-                try createLinkTag(
-                    link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
-                    tagger: committer))
+        do {
+            for record in result.records where record.change == .version {
+                result.tags.append(try createVersionTag(record, on: commit, tagger: committer))
+            }
+            for record in result.records {
+                guard let link = result.newLinks[record.card] else { continue }
+                result.linkTags.append(
+                    try createLinkTag(
+                        link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
+                        tagger: committer))
+            }
+        } catch {
+            // The commit is on the branch: the versions exist, only tags are missing, which is
+            // the state `verify --repair` is made for.
+            throw CardiganError(
+                "committed \(commit.short), but not all of its tags could be made: \((error as? CardiganError)?.message ?? "\(error)")",
+                hint: "fix that, then run 'cardigan verify --repair' to make the missing tags from the commit")
         }
         for (path, bytes) in files where workingBytes(path) != bytes {
             try? Data(bytes).write(to: URL(fileURLWithPath: workspace.rootPath + "/" + path))

@@ -163,15 +163,20 @@ extension CardStore {
         return findings
     }
 
-    /// Re-creates missing link tags from the linking commits' trailers.
+    /// Re-creates missing link tags from the linking commits' trailers, with the ARN the card
+    /// names at that commit. Like every tag cardigan makes, the tagger is the commit's committer,
+    /// so the tag comes back byte for byte as it was: the same object id.
     private func recreate(_ links: [LinkEvent]) throws -> [String] {
-        let tagger = try signature(.committer)
         var created: [String] = []
         for link in links {
             guard let commit = ObjectID(hex: link.commit), let package = try? ModelPackage(parsing: link.package) else {
                 continue
             }
-            try createLinkTag(package, card: link.card, version: link.version, arn: nil, on: commit, tagger: tagger)
+            let committer = try git { try repository.commit(commit).committer }
+            let arn = try git { try repository.blob(at: path(of: link.card), inCommit: commit) }
+                .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: link.card)).root }?["model_package_details"]?[
+                    "model_package_arn"]?.stringValue
+            try createLinkTag(package, card: link.card, version: link.version, arn: arn, on: commit, tagger: committer)
             created.append(package.tagName)
         }
         return created
@@ -200,16 +205,23 @@ extension CardStore {
         }
     }
 
-    /// Re-creates missing version tags, oldest first so each chains to the one before.
+    /// Re-creates missing version tags, oldest first so each chains to the one before. The
+    /// message comes from the commit's own record and the tagger is the commit's committer, as
+    /// when the commit made it, so a re-created tag has the object id the lost one had and the
+    /// `Previous:` chain of the later tags still holds.
     private func recreate(_ events: [VersionEvent]) throws -> [String] {
-        let tagger = try signature(.committer)
         var created: [String] = []
         for event in events.sorted(by: { ($0.card, $0.version) < ($1.card, $1.version) }) {
             guard let commit = ObjectID(hex: event.commit) else { continue }
-            let record = CardRecord(
-                card: event.card, version: event.version, digest: event.digest, status: event.status, change: .version,
-                modelPackage: event.modelPackage)
-            let name = try createVersionTag(record, on: commit, tagger: tagger)
+            let info = try git { try repository.commit(commit) }
+            let record =
+                try git { try records(in: info, of: event.card) }.last {
+                    $0.version == event.version && $0.change == .version
+                }
+                ?? CardRecord(
+                    card: event.card, version: event.version, digest: event.digest, status: event.status,
+                    change: .version, modelPackage: event.modelPackage)
+            let name = try createVersionTag(record, on: commit, tagger: info.committer)
             created.append(name)
         }
         return created

@@ -100,8 +100,9 @@ extension CardStore {
     /// `pre-push` (client) and `pre-receive` (server): checks each `<old> <new> <ref>` update.
     /// Refused: deleting or moving a tag under `cards/` or `model-packages/`; deleting the
     /// protected branch or moving it to a commit that does not descend from the old head; new
-    /// commits on the protected branch that break rules 1–7. Tags pushed with the branch are
-    /// not yet visible here, so tag presence is left to `verify`.
+    /// commits on the protected branch that break rules 1–7; a new tag under those prefixes
+    /// that is not exactly what cardigan makes (``newTagProblem(_:in:)``). Whether every new
+    /// version got its tag is left to `verify`: a push may carry the branch and its tags apart.
     public func checkRefUpdates(_ updates: [(old: String, new: String, reference: String)]) throws -> [Finding] {
         var findings: [Finding] = []
         for update in updates {
@@ -119,6 +120,14 @@ extension CardStore {
                         refusal(
                             "rule 7: moving tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ never move"
                         ))
+                } else if update.old == zeroObjectID, let problem = try newTagProblem(update, in: updates) {
+                    // Once on the server a tag can never be deleted, so a wrong one must not get there.
+                    findings.append(
+                        refusal(
+                            "rule 3/6: tag '\(tagName(update.reference))' \(problem)",
+                            hint:
+                                "push only the tags cardigan made ('git push --follow-tags'); never write them by hand")
+                    )
                 }
                 continue
             }
@@ -129,6 +138,9 @@ extension CardStore {
             }
             guard let new = ObjectID(hex: update.new) else { continue }
             if update.old != zeroObjectID, let old = ObjectID(hex: update.old) {
+                // pre-push when the remote is ahead: its head is not here, so nothing can be
+                // compared; git itself refuses the push unless forced, and the server hook checks.
+                guard (try? repository.commit(old)) != nil else { continue }
                 guard try git({ try repository.isDescendant(new, of: old) }) else {
                     findings.append(
                         refusal(
@@ -142,6 +154,65 @@ extension CardStore {
             }
         }
         return findings.sorted()
+    }
+
+    /// What is wrong with a tag pushed for the first time under `cards/` or `model-packages/`,
+    /// nil when it is what cardigan would have made: an annotated tag on a commit whose
+    /// trailers record that version (with the tag's digest) or that link, and, for a version
+    /// tag, a `Previous:` naming the tag of the version before (on the server or in this push).
+    func newTagProblem(
+        _ update: (old: String, new: String, reference: String),
+        in updates: [(
+            old: String, new: String, reference: String
+        )]
+    ) throws -> String? {
+        guard let id = ObjectID(hex: update.new) else { return "is not an object id" }
+        guard let tag = try git({ try repository.tag(id) }) else {
+            return "is a lightweight tag; cardigan's tags are annotated"
+        }
+        guard tag.targetIsCommit else { return "does not point at a commit" }
+        let commit = try git { try repository.commit(tag.target) }
+        let fields = VersionTag.fields(inMessage: tag.message)
+        func field(_ key: String) -> String? { fields.first { $0.key == key }?.value }
+        if let version = VersionTag.parse(reference: update.reference) {
+            guard field("Card") == version.card, field("Card-Version") == String(version.version) else {
+                return "does not name card '\(version.card)' version \(version.version) in its message"
+            }
+            guard
+                let record = try git({ try records(in: commit, of: version.card) }).last(where: {
+                    $0.version == version.version && $0.change == .version
+                })
+            else {
+                return
+                    "points at commit \(tag.target.short), which records no version \(version.version) of '\(version.card)'"
+            }
+            guard field("Card-Digest") == record.digest else {
+                return "has digest \(field("Card-Digest") ?? "none"), but the commit records \(record.digest)"
+            }
+            guard version.version > 1 else {
+                return field("Previous") == nil ? nil : "is version 1 but names a previous tag"
+            }
+            let previousReference = VersionTag.reference(card: version.card, version: version.version - 1)
+            let previous =
+                try updates.first(where: { $0.reference == previousReference })?.new
+                ?? git({ try repository.resolve(previousReference) })?.hex
+            guard let previous, field("Previous") == previous else {
+                return
+                    "names previous tag \(field("Previous")?.prefix(12) ?? "none"), but '\(tagName(previousReference))' is \(previous?.prefix(12) ?? "missing")"
+            }
+            return nil
+        }
+        if let package = ModelPackage.parse(reference: update.reference) {
+            guard let card = field("Card"), let version = field("Card-Version").flatMap({ Int($0) }),
+                try git({ try records(in: commit, of: card) }).contains(where: {
+                    $0.version == version && $0.modelPackage == package.description
+                })
+            else {
+                return "points at commit \(tag.target.short), whose records do not link model package '\(package)'"
+            }
+            return nil
+        }
+        return "is not a version tag (cards/<name>/v<N>) or a link tag (model-packages/<group>/<version>)"
     }
 
     /// Reads hook input: `pre-receive` lines are `<old> <new> <ref>`, `pre-push` lines are
