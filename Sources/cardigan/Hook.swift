@@ -58,7 +58,8 @@ extension CardiganCommand.Hook {
         @Argument var commit: String?
 
         func run() throws {
-            let findings = try global.cardStore().runPrepareCommitMessage(messageFile: messageFile, source: source)
+            let findings = try global.cardStore().runPrepareCommitMessage(
+                messageFile: messageFile, source: source, commit: commit)
             try report(findings, hook: "prepare-commit-msg", global: global)
         }
     }

@@ -186,6 +186,26 @@ import Testing
         #expect(try refs(server) == before)
     }
 
+    @Test func theServerUsesTheRepositorysOwnSchema() throws {
+        let (server, clone) = try serverAndClone()
+        // The repository's schema: the built-in one, plus intended_uses required.
+        let builtIn = try String(
+            contentsOfFile: PackagePaths.root + "/templates/model-card.schema.json", encoding: .utf8)
+        let own = builtIn.replacingOccurrences(
+            of: "\"required\": [\n    \"name\",", with: "\"required\": [\n    \"intended_uses\",\n    \"name\",")
+        #expect(own != builtIn)
+        try clone.write("schemas/org.json", own)
+        try clone.write(".cardigan.yaml", "schema: schemas/org.json\n")
+        try clone.git("add", "schemas/org.json", ".cardigan.yaml")
+        try clone.git("commit", "-qm", "our schema")
+        try clone.git("push", "-q", "origin", "main")
+        try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        try clone.cardigan("commit", "-m", "x v2").checked()
+        let push = try clone.repo.run(["git", "push", "--follow-tags", "origin", "main"])
+        #expect(push.status == 0, "\(push.error)")
+        #expect(try server.git("tag", "-l", "cards/x/*") == "cards/x/v1\ncards/x/v2\n")
+    }
+
     @Test func refusesNewTagsCardiganDidNotMake() throws {
         let (server, clone) = try serverAndClone()
         let before = try refs(server)
@@ -270,6 +290,26 @@ import Testing
         let previous = try viaGit.git("rev-parse", "cards/x/v1").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try viaGit.git("cat-file", "-p", "cards/x/v2").contains("Previous: \(previous)"))
         #expect(try viaGit.cardigan("verify").status == 0)
+    }
+
+    @Test func hooksRefuseAmendingAVersionAndRepairMatchesTheirTags() throws {
+        let repo = try CardRepo()
+        try repo.cardigan("hook", "install").checked()
+        try repo.write("cards/x.yaml", CardRepo.card("x", description: "One."))
+        try repo.git("add", "cards/x.yaml")
+        try repo.git("commit", "-qm", "x")
+        let head = try repo.git("rev-parse", "HEAD")
+        try repo.edit("cards/x.yaml", replacing: "One.", with: "Amended.")
+        let amend = try repo.repo.run(["git", "commit", "-q", "--amend", "-a", "--no-edit"])
+        #expect(amend.status != 0)
+        #expect(amend.error.contains("[amend-refused]"), "\(amend.error)")
+        #expect(try repo.git("rev-parse", "HEAD") == head)
+        // The hook tagged as cardigan does, so a lost tag comes back as the same object.
+        try repo.git("checkout", "-q", "--", "cards/x.yaml")
+        let lost = try repo.git("rev-parse", "cards/x/v1")
+        try repo.git("tag", "-d", "cards/x/v1")
+        try repo.cardigan("verify", "--repair").checked()
+        #expect(try repo.git("rev-parse", "cards/x/v1") == lost)
     }
 
     @Test func preCommitBlocksAnInvalidStagedCard() throws {

@@ -40,8 +40,8 @@ public final class CardStore {
         }
     }
 
-    /// A store over `repository`. A bare repository (a server) reads `.cardigan.yaml` from the
-    /// commit HEAD points at, since it has no working tree.
+    /// A store over `repository`. A bare repository (a server) reads `.cardigan.yaml` and the
+    /// schema it names from the commit HEAD points at, since it has no working tree.
     init(repository: Repository, environment: [String: String]) throws {
         self.repository = repository
         self.environment = environment
@@ -49,12 +49,17 @@ public final class CardStore {
             workspace = try Workspace(rootPath: workdir, configFile: workdir + "/" + CardiganConfig.fileName)
         } else {
             var config = CardiganConfig()
-            if let head = try? repository.resolve("HEAD"),
-                let bytes = try? repository.blob(at: CardiganConfig.fileName, inCommit: head)
-            {
+            let head = try? repository.resolve("HEAD")
+            if let head, let bytes = try? repository.blob(at: CardiganConfig.fileName, inCommit: head) {
                 config = try CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName)
             }
-            workspace = Workspace(rootPath: repository.gitDirectory, config: config)
+            var bare = Workspace(rootPath: repository.gitDirectory, config: config)
+            if let head, let schemaPath = config.schemaPath,
+                let bytes = try? repository.blob(at: schemaPath, inCommit: head)
+            {
+                bare.committedSchema = Data(bytes)
+            }
+            workspace = bare
         }
     }
 

@@ -173,10 +173,9 @@ extension CardStore {
                 continue
             }
             let committer = try git { try repository.commit(commit).committer }
-            let arn = try git { try repository.blob(at: path(of: link.card), inCommit: commit) }
-                .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: link.card)).root }?["model_package_details"]?[
-                    "model_package_arn"]?.stringValue
-            try createLinkTag(package, card: link.card, version: link.version, arn: arn, on: commit, tagger: committer)
+            try createLinkTag(
+                package, card: link.card, version: link.version, arn: try linkedARN(of: link.card, in: commit),
+                on: commit, tagger: committer)
             created.append(package.tagName)
         }
         return created

@@ -1,3 +1,5 @@
+import Foundation
+
 extension CardStore {
     /// Creates the annotated version tag of `record` on `commit`, chained with `Previous:` to
     /// the tag of the version before. Used by `commit`, the `post-commit` hook and
@@ -29,5 +31,12 @@ extension CardStore {
             try repository.createAnnotatedTag(name: package.tagName, target: commit, message: message, tagger: tagger)
         }
         return package.tagName
+    }
+
+    /// The `model_package_arn` card `card` names in `commit`, for a link tag's message.
+    func linkedARN(of card: String, in commit: ObjectID) throws -> String? {
+        let root = try git { try repository.blob(at: path(of: card), inCommit: commit) }
+            .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: card)).root }
+        return root?["model_package_details"]?["model_package_arn"]?.stringValue
     }
 }

@@ -10,11 +10,27 @@ extension CardStore {
         try stagedPlan().findings
     }
 
-    /// `prepare-commit-msg <file> [<source>]`: appends the trailers a `cardigan commit` would
-    /// write for the staged cards, so a plain `git commit` makes a proper version. Returns the
-    /// findings that block the commit instead.
-    public func runPrepareCommitMessage(messageFile: String, source: String?) throws -> [Finding] {
+    /// `prepare-commit-msg <file> [<source> [<commit>]]`: appends the trailers a `cardigan
+    /// commit` would write for the staged cards, so a plain `git commit` makes a proper version.
+    /// Returns the findings that block the commit instead: among them, amending a commit that
+    /// records card versions (its tags point at it; the amend would leave them on a commit the
+    /// branch no longer has).
+    public func runPrepareCommitMessage(messageFile: String, source: String?, commit: String? = nil) throws
+        -> [Finding]
+    {
         if source == "merge" { return [] }  // a merge records nothing; its parents carry the versions
+        if source == "commit", let commit, let id = try? repository.revparse(commit),
+            let head = try git({ try repository.resolve("HEAD") }), id == head,
+            !(try git { try records(in: repository.commit(head)) }).isEmpty
+        {
+            return [
+                Finding(
+                    ruleID: "amend-refused",
+                    message:
+                        "rule 7: amending commit \(head.short) rewrites the card versions it records; their tags point at it",
+                    hint: "make a new commit instead ('git commit', or 'cardigan commit')")
+            ]
+        }
         let result = try stagedPlan()
         guard result.findings.isEmpty, !result.records.isEmpty else { return result.findings }
         guard let data = FileManager.default.contents(atPath: messageFile) else {
@@ -42,7 +58,9 @@ extension CardStore {
         let commit = try git { try repository.commit(head) }
         let records: [CardRecord] = try git { try self.records(in: commit) }
         guard !records.isEmpty else { return [] }
-        let tagger = try signature(.committer)
+        // Tagged by the commit's committer, as `cardigan commit` does: `verify --repair` can then
+        // re-create a lost tag as the very same object.
+        let tagger = commit.committer
         var created: [String] = []
         for record in records where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
@@ -56,7 +74,8 @@ extension CardStore {
                 try git({ try repository.resolve(package.reference) }) == nil
             {
                 try createLinkTag(
-                    package, card: record.card, version: record.version, arn: nil, on: head, tagger: tagger)
+                    package, card: record.card, version: record.version,
+                    arn: try linkedARN(of: record.card, in: head), on: head, tagger: tagger)
                 created.append(package.tagName)
             }
         }

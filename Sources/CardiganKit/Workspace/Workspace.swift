@@ -6,6 +6,9 @@ public struct Workspace: Sendable {
     public let rootPath: String
     /// The configuration read from `.cardigan.yaml`, or the defaults.
     public let config: CardiganConfig
+    /// The configured schema file's bytes when they come from git, not from disk: a bare
+    /// repository (a server) has no working tree, so its schema is the one at HEAD.
+    var committedSchema: Data?
 
     /// Creates a workspace rooted at `rootPath`.
     public init(rootPath: String, config: CardiganConfig = CardiganConfig()) {
@@ -76,7 +79,7 @@ public struct Workspace: Sendable {
     /// The schema cards are checked against: the configured file, or the built-in one.
     public func loadSchema() throws -> JSONSchema {
         if let schemaPath = config.schemaPath {
-            guard let data = FileManager.default.contents(atPath: rootPath + "/" + schemaPath) else {
+            guard let data = schemaFileBytes(schemaPath) else {
                 throw CardiganError(
                     "cannot read the schema '\(schemaPath)' named in \(CardiganConfig.fileName)",
                     location: Location(path: CardiganConfig.fileName))
@@ -89,13 +92,15 @@ public struct Workspace: Sendable {
     /// A fingerprint of the schema in use (its file's bytes, or "built-in" and cardigan's
     /// version): what a cached check of a card depends on besides the card.
     public var schemaFingerprint: String {
-        if let schemaPath = config.schemaPath,
-            let data = FileManager.default.contents(atPath: rootPath + "/" + schemaPath)
-        {
+        if let schemaPath = config.schemaPath, let data = schemaFileBytes(schemaPath) {
             return CardDigest.sha256Hex(data)
         }
         return "built-in-"
             + CardDigest.sha256Hex(Data((EmbeddedTemplates.files[EmbeddedTemplates.schemaPath] ?? "").utf8))
+    }
+
+    private func schemaFileBytes(_ schemaPath: String) -> Data? {
+        committedSchema ?? FileManager.default.contents(atPath: rootPath + "/" + schemaPath)
     }
 
     /// The built-in card schema, compiled.
