@@ -63,6 +63,20 @@ import Testing
         try expectRefused(#"{"name": "x", "model_overview": {"model_name": "m"}}"#, message: "'name' is not a field")
     }
 
+    @Test func inputProblemsAreFindingsLocatedInTheInput() throws {
+        // Not card content at all: a finding in the input (exit 1, like a card that does not
+        // parse), not a usage error.
+        let (notObject, failure, _) = try importing("[1, 2]")
+        #expect(failure == nil)
+        #expect(notObject?.findings.map(\.ruleID) == ["import-content"])
+        #expect(notObject?.findings.first?.location?.position == SourcePosition(line: 1, column: 1))
+        // An unknown key is located at the key, not at its value.
+        let (unknown, _, _) = try importing(#"{"model_overview": {"model_name": "m"}, "bogus": 1}"#)
+        let finding = try #require(unknown?.findings.first)
+        #expect(finding.ruleID == "schema-additionalProperties")
+        #expect(finding.location?.position == SourcePosition(line: 1, column: 41))
+    }
+
     @Test func refusesWrongTypes() throws {
         try expectRefused(#"{"model_overview": {"model_name": 5}}"#, message: "schema-type")
         try expectRefused(

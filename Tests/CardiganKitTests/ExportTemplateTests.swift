@@ -116,4 +116,17 @@ import Testing
             result.status == 0, "HTML is not well-formed: \(result.output)\(result.error)",
             sourceLocation: sourceLocation)
     }
+
+    @Test func aBrokenTemplateIsLocatedAndSaidInWords() throws {
+        let source = try ExportFixtures.source("customer-churn")
+        do {
+            _ = try TemplateRenderer.markdown(source, template: "# {{title}}\n\n{{#sections}}\n{{title}}\n")
+            Issue.record("a template with an unclosed section rendered")
+        } catch let error as CardiganError {
+            #expect(error.message.contains("is never closed"), "\(error.message)")
+            #expect(!error.message.contains("MustacheParserContext"))
+            #expect(error.location?.path == "templates/export/card.md.mustache")
+            #expect((error.location?.position.line ?? 0) >= 3, "\(String(describing: error.location))")
+        }
+    }
 }

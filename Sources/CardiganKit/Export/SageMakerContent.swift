@@ -84,7 +84,17 @@ public enum CardImporter {
         if FileManager.default.fileExists(atPath: absolutePath) {
             throw CardiganError("card '\(name)' already exists at '\(relativePath)'", hint: "choose another --name")
         }
-        let (yaml, root) = try card(fromSageMaker: data, sourcePath: sourcePath, name: name)
+        let yaml: String
+        let root: ValueNode
+        do {
+            (yaml, root) = try card(fromSageMaker: data, sourcePath: sourcePath, name: name)
+        } catch let error as CardiganError where error.location != nil {
+            // The input is not card content: a finding in the input file (exit 1, as `validate`
+            // does for a card that does not parse), not a usage error.
+            let finding = Finding(
+                ruleID: "import-content", message: error.message, location: error.location, hint: error.hint)
+            return ImportResult(path: relativePath, findings: [finding], written: false)
+        }
         let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(yaml.utf8), path: relativePath)
         if !check.isValid {
             // Findings point into a file that does not exist: name the imported file instead.
@@ -92,7 +102,16 @@ public enum CardImporter {
             let findings = check.findings.map { finding -> Finding in
                 var finding = finding
                 let pointer = finding.location?.pointer ?? ""
-                let position = node(at: pointer, in: content)?.position ?? .start
+                var position = node(at: pointer, in: content)?.position ?? .start
+                if finding.ruleID == "schema-additionalProperties" || finding.ruleID == "schema-propertyNames",
+                    let slash = pointer.lastIndex(of: "/"),
+                    let parent = node(at: String(pointer[..<slash]), in: content),
+                    let member = parent.member(
+                        String(pointer[pointer.index(after: slash)...]).replacingOccurrences(of: "~1", with: "/")
+                            .replacingOccurrences(of: "~0", with: "~"))
+                {
+                    position = member.keyPosition  // an unknown key is located at the key, as in YAML
+                }
                 finding.location = Location(path: sourcePath, position: position, pointer: pointer)
                 return finding
             }

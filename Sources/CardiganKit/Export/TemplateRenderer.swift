@@ -23,11 +23,30 @@ enum TemplateRenderer {
         let compiled: MustacheTemplate
         do {
             compiled = try MustacheTemplate(string: template)
+        } catch let error as MustacheTemplate.ParserError {
+            throw CardiganError(
+                "template '\(path)' cannot be read: \(describe(error.error))",
+                location: Location(
+                    path: "templates/" + path,
+                    position: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber + 1)),
+                hint: "fix the template, or delete it to use the built-in one")
         } catch {
             throw CardiganError(
                 "template '\(path)' cannot be read: \(error)", location: Location(path: "templates/" + path))
         }
         return compiled.render(viewModel(CardDocument(source)))
+    }
+
+    /// A parse error of swift-mustache in words.
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed ({{/…}}) with another name than it was opened"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section ({{#…}} or {{^…}}) is never closed"
+        case .invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        default: return "\(error)"
+        }
     }
 
     /// The view model of `document`: dictionaries, arrays, strings and booleans only. Every
