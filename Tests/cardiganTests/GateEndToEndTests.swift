@@ -68,12 +68,45 @@ import Testing
         // A version 2 of 'a' written by hand, as if made on another branch before main's v2.
         try repo.edit("cards/a.yaml", replacing: "Two.", with: "Two, again.")
         try repo.git("add", "cards/a.yaml")
-        let digest = try repo.cardigan("show", "a", "--format", "json").output
-        _ = digest
         try repo.git(
             "commit", "-q", "-m",
             "hand made\n\nCard: a\nCard-Version: 2\nCard-Digest: sha256:00\nCard-Status: Draft\nCard-Change: version")
         try expectRefused(repo, base: base, rule: "version-sequence", "the next version is 3")
+    }
+
+    @Test func refusesAVersionThatSkips() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "Predicts churn.", with: "Predicts churn better.")
+        try repo.git("add", "cards/b.yaml")
+        try repo.git(
+            "commit", "-q", "-m",
+            "skips\n\nCard: b\nCard-Version: 3\nCard-Digest: sha256:00\nCard-Status: Draft\nCard-Change: version")
+        try expectRefused(repo, base: base, rule: "version-sequence", "the next version is 2")
+    }
+
+    @Test func refusesTheSameVersionMadeOnBaseAndInThePullRequest() throws {
+        let (repo, _) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "Predicts churn.", with: "Predicts churn on the branch.")
+        try repo.cardigan("commit", "-m", "b v2 on the branch").checked()
+        // Meanwhile main got its own version 2 of 'b' (made in another clone: no tag here).
+        try repo.git("checkout", "-q", "main")
+        try repo.edit("cards/b.yaml", replacing: "risk_rating: Medium", with: "risk_rating: High")
+        try repo.git("add", "cards/b.yaml")
+        try repo.git(
+            "commit", "-q", "-m",
+            "b v2 on main\n\nCard: b\nCard-Version: 2\nCard-Digest: sha256:00\nCard-Status: Draft\nCard-Change: version"
+        )
+        let base = try repo.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("checkout", "-q", "pr")
+        try repo.git("merge", "-q", "--no-edit", "main")
+        try expectRefused(repo, base: base, rule: "version-duplicate", "'b'")
+    }
+
+    @Test func refusesAChangedName() throws {
+        let (repo, base) = try pullRequest()
+        try repo.edit("cards/b.yaml", replacing: "name: b\n", with: "name: bee\n")
+        try repo.git("commit", "-qam", "rename inside")
+        try expectRefused(repo, base: base, rule: "name-changed", "'b'")
     }
 
     @Test func refusesADeletedOrRenamedCard() throws {
@@ -105,6 +138,14 @@ import Testing
         try expectRefused(repo, base: base, rule: "version-tag-missing", "tag 'cards/b/v2'")
         try repo.git("tag", "-a", "-m", "wrong", "cards/b/v2", "HEAD~1")
         try expectRefused(repo, base: base, rule: "version-tag-moved", "tag 'cards/b/v2' points at commit")
+        // On the right commit with the right digest, but chained to another v1 than base's.
+        try repo.git("tag", "-d", "cards/b/v2")
+        let digest = try repo.git("log", "-1", "--format=%(trailers:key=Card-Digest,valueonly)")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let message =
+            "cards/b/v2\n\nCard: b\nCard-Version: 2\nCard-Digest: \(digest)\nPrevious: \(String(repeating: "0", count: 40))\n"
+        try repo.git("tag", "-a", "-m", message, "cards/b/v2", "HEAD")
+        try expectRefused(repo, base: base, rule: "version-chain", "names previous tag 000000000000")
     }
 
     @Test func githubFormatAnnotatesAndWritesTheJobSummary() throws {

@@ -77,7 +77,13 @@ extension CardStore {
         // Only the tags of the versions and links the pull request made are read.
         let made = rules.versions.map { VersionTag.reference(card: $0.card, version: $0.version) }
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: "head")
-        _ = tagRules.check(versions: rules.versions, tags: try git { try readVersionTags(only: made) }) { _ in true }
+        let madeKeys = Set(rules.versions.map { "\($0.card)/\($0.version)" })
+        let chainEnds = rules.versions.filter { $0.version > 1 && !madeKeys.contains("\($0.card)/\($0.version - 1)") }
+            .map { VersionTag.reference(card: $0.card, version: $0.version - 1) }
+        _ = tagRules.check(
+            versions: rules.versions, tags: try git { try readVersionTags(only: made) },
+            earlierTags: try git { try readVersionTags(only: chainEnds) }
+        ) { _ in true }
         result.findings += tagRules.findings
         let linked = rules.links.compactMap { try? ModelPackage(parsing: $0.package).reference }
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)

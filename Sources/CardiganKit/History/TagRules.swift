@@ -29,13 +29,18 @@ struct TagRules {
     }
 
     /// Checks `tags` against the `versions` made on the branch. `isOnOtherBranch` says whether
-    /// a commit is reachable from a branch other than the protected one.
+    /// a commit is reachable from a branch other than the protected one. `earlierTags` are read
+    /// only as the ends of `Previous:` chains (a pull request's first version of a card chains
+    /// to a tag on its base), never checked themselves.
     mutating func check(
-        versions: [VersionEvent], tags: [VersionTagFacts], isOnOtherBranch: (String) -> Bool
+        versions: [VersionEvent], tags: [VersionTagFacts], earlierTags: [VersionTagFacts] = [],
+        isOnOtherBranch: (String) -> Bool
     ) -> [VersionEvent] {
         var missing: [VersionEvent] = []
         let tagsByKey = Dictionary(
             tags.map { ("\($0.card)/\($0.version)", $0) }, uniquingKeysWith: { first, _ in first })
+        let chainEnds = tagsByKey.merging(
+            earlierTags.map { ("\($0.card)/\($0.version)", $0) }, uniquingKeysWith: { mine, _ in mine })
         var seen: Set<String> = []
         for event in versions {
             let key = "\(event.card)/\(event.version)"
@@ -69,7 +74,7 @@ struct TagRules {
                     "tag '\(name)' gives digest \(tag.digest ?? "none"), but the version has \(event.digest)",
                     card: event.card, commit: event.commit)
             }
-            let expectedPrevious = event.version > 1 ? tagsByKey["\(event.card)/\(event.version - 1)"]?.objectID : nil
+            let expectedPrevious = event.version > 1 ? chainEnds["\(event.card)/\(event.version - 1)"]?.objectID : nil
             if event.version > 1, let expectedPrevious, tag.previous != expectedPrevious {
                 report(
                     "version-chain",
