@@ -87,7 +87,7 @@ extension CardiganCommand.Hook {
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             let store = try global.cardStore()
-            let findings = try store.checkRefUpdates(CardStore.parseRefUpdates(input, prePush: true))
+            let findings = try store.checkRefUpdates(CardStore.parseRefUpdates(input, prePush: true), everyBranch: true)
             try report(findings, hook: "pre-push", global: global)
         }
     }

@@ -277,6 +277,17 @@ import Testing
         #expect(push.status == 0, "\(push.error)")
     }
 
+    @Test func prePushChecksEveryBranchNotOnlyTheProtectedOne() throws {
+        let (server, clone) = try serverAndClone()
+        try clone.cardigan("hook", "install").checked()
+        try clone.edit("cards/x.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Meduim")
+        try clone.git("-c", "core.hooksPath=/dev/null", "commit", "-qam", "bad, hooks bypassed")
+        let push = try clone.repo.run(["git", "push", "origin", "HEAD:refs/heads/feature"])
+        #expect(push.status != 0)
+        #expect(push.error.contains("[schema-enum]"), "\(push.error)")
+        #expect(try server.git("branch", "--list", "feature") == "")
+    }
+
     @Test func prePushSaysNothingOddWhenTheRemoteIsAhead() throws {
         let (server, clone) = try serverAndClone()
         try clone.cardigan("hook", "install").checked()

@@ -266,6 +266,17 @@ public final class Repository {
         return try check(git_graph_descendant_of(pointer, &commitOID, &ancestorOID), "git_graph_descendant_of") == 1
     }
 
+    /// The best common ancestor of `one` and `other`, nil when they share no history.
+    public func mergeBase(_ one: ObjectID, _ other: ObjectID) throws -> ObjectID? {
+        var result = git_oid()
+        var first = one.oid
+        var second = other.oid
+        let code = git_merge_base(&result, pointer, &first, &second)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "git_merge_base")
+        return ObjectID(result)
+    }
+
     /// The commits reachable from `head` but not from any of `hiding`, parents before children.
     public func commitsOldestFirst(from head: ObjectID, hiding: [ObjectID] = []) throws -> [ObjectID] {
         var walk: OpaquePointer?

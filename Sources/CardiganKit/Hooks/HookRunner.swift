@@ -122,7 +122,13 @@ extension CardStore {
     /// commits on the protected branch that break rules 1–7; a new tag under those prefixes
     /// that is not exactly what cardigan makes (``newTagProblem(_:in:)``). Whether every new
     /// version got its tag is left to `verify`: a push may carry the branch and its tags apart.
-    public func checkRefUpdates(_ updates: [(old: String, new: String, reference: String)]) throws -> [Finding] {
+    ///
+    /// With `everyBranch` (pre-push), other branches are checked too, from their old head or,
+    /// for a new branch, from the newest commit a remote-tracking branch has: what a pull
+    /// request's `check` would refuse is refused before it leaves the machine.
+    public func checkRefUpdates(_ updates: [(old: String, new: String, reference: String)], everyBranch: Bool = false)
+        throws -> [Finding]
+    {
         var findings: [Finding] = []
         for update in updates {
             let isProtectedTag =
@@ -150,7 +156,24 @@ extension CardStore {
                 }
                 continue
             }
-            guard update.reference == protectedBranch else { continue }
+            if update.reference != protectedBranch {
+                guard everyBranch, update.reference.hasPrefix("refs/heads/"), update.new != zeroObjectID,
+                    let new = ObjectID(hex: update.new)
+                else { continue }
+                var base: ObjectID?
+                if update.old != zeroObjectID, let old = ObjectID(hex: update.old),
+                    (try? repository.commit(old)) != nil,
+                    try git({ try repository.isDescendant(new, of: old) })
+                {
+                    base = old
+                } else {
+                    base = try newestKnownAncestor(of: new)
+                }
+                findings += try check(base: base?.hex, head: new.hex, checkTags: false).findings.filter {
+                    $0.ruleID != "check-rewrite"
+                }
+                continue
+            }
             if update.new == zeroObjectID {
                 findings.append(refusal("rule 7: deleting the protected branch '\(update.reference)' is refused"))
                 continue
@@ -173,6 +196,19 @@ extension CardStore {
             }
         }
         return findings.sorted()
+    }
+
+    /// For a branch the remote does not have yet: the newest commit of `commit`'s history that
+    /// a remote-tracking branch already has (what the remote has seen and checked); nil when
+    /// none, and then the whole history is checked.
+    private func newestKnownAncestor(of commit: ObjectID) throws -> ObjectID? {
+        var best: ObjectID?
+        for remote in try git({ try repository.references(matching: "refs/remotes/*") }) {
+            guard let base = try git({ try repository.mergeBase(commit, remote.target) }) else { continue }
+            if let current = best, !(try git { try repository.isDescendant(base, of: current) }) { continue }
+            best = base
+        }
+        return best
     }
 
     /// What is wrong with a tag pushed for the first time under `cards/` or `model-packages/`,
