@@ -364,6 +364,25 @@ import Testing
         #expect(try repo.git("rev-parse", "cards/x/v1") == lost)
     }
 
+    @Test func aTagLeftFromARewriteBlocksTheNextVersionEitherWay() throws {
+        let repo = try CardRepo()
+        try repo.cardigan("hook", "install").checked()
+        try repo.write("cards/x.yaml", CardRepo.card("x", description: "One."))
+        try repo.cardigan("commit", "-m", "x").checked()
+        try repo.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        try repo.cardigan("commit", "-m", "x v2").checked()
+        try repo.git("reset", "-q", "--hard", "HEAD~1")  // cards/x/v2 now points off the branch
+        try repo.edit("cards/x.yaml", replacing: "One.", with: "Another two.")
+        let viaCardigan = try repo.cardigan("commit", "-m", "x v2 again")
+        #expect(viaCardigan.status == 2)
+        #expect(viaCardigan.error.contains("tag 'cards/x/v2' already exists"), "\(viaCardigan.error)")
+        let head = try repo.git("rev-parse", "HEAD")
+        let viaGit = try repo.repo.run(["git", "commit", "-q", "-am", "x v2 again"])
+        #expect(viaGit.status != 0)
+        #expect(viaGit.error.contains("[version-tag-leftover]"), "\(viaGit.error)")
+        #expect(try repo.git("rev-parse", "HEAD") == head)
+    }
+
     @Test func preCommitBlocksAnInvalidStagedCard() throws {
         let repo = try CardRepo()
         try repo.cardigan("hook", "install").checked()

@@ -272,6 +272,38 @@ extension CardStore {
         return names.filter { CardName.isValid($0) }.sorted()
     }
 
+    /// What would stop the tags of `records` from being made, checked before anything moves:
+    /// the tag of each new version must not exist yet (a leftover of a rewritten history would
+    /// make the tag step fail half-way), and the tag of the version before must (it starts the
+    /// chain). Used by `commit` and by the hooks of a plain `git commit`.
+    func tagProblems(_ records: [CardRecord]) throws -> [Finding] {
+        var problems: [Finding] = []
+        for record in records where record.change == .version {
+            let name = VersionTag.name(card: record.card, version: record.version)
+            if try git({ try repository.resolve("refs/tags/" + name) }) != nil {
+                problems.append(
+                    Finding(
+                        ruleID: "version-tag-leftover",
+                        message:
+                            "tag '\(name)' already exists, but the branch's last version of '\(record.card)' is \(record.version - 1)",
+                        location: Location(path: path(of: record.card)),
+                        hint: "the tag is left from a rewritten history; 'cardigan verify' explains it"))
+            }
+            guard record.version > 1 else { continue }
+            let previous = VersionTag.name(card: record.card, version: record.version - 1)
+            if try git({ try repository.resolve("refs/tags/" + previous) }) == nil {
+                problems.append(
+                    Finding(
+                        ruleID: "version-tag-missing",
+                        message:
+                            "tag '\(previous)' is missing, so version \(record.version) cannot chain to it",
+                        location: Location(path: path(of: record.card)),
+                        hint: "run 'cardigan verify --repair' to re-create it from the trailers, then commit again"))
+            }
+        }
+        return problems
+    }
+
     /// Objects, then the branch (compare-and-swap: the commit is the truth), then the tags,
     /// then the user's files and index. A crash after the branch moved leaves tags that
     /// `verify --repair` re-creates from the trailers.
@@ -283,23 +315,8 @@ extension CardStore {
         var replacements: [String: ObjectID?] = [:]
         for (path, bytes) in files { replacements[path] = try git { try repository.writeBlob(bytes) } }
         let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
-        // The previous tag of every new version must exist before anything moves: it starts the chain.
-        // And the new tag must not: a leftover of a rewrite would make the tag step fail half-way.
-        for record in result.records where record.change == .version {
-            let name = VersionTag.name(card: record.card, version: record.version)
-            if try git({ try repository.resolve("refs/tags/" + name) }) != nil {
-                throw CardiganError(
-                    "tag '\(name)' already exists, but the branch's last version of '\(record.card)' is \(record.version - 1)",
-                    hint: "the tag is left from a rewritten history; 'cardigan verify' explains it")
-            }
-        }
-        for record in result.records where record.change == .version && record.version > 1 {
-            let reference = VersionTag.reference(card: record.card, version: record.version - 1)
-            guard try git({ try repository.resolve(reference) }) != nil else {
-                throw CardiganError(
-                    "tag '\(VersionTag.name(card: record.card, version: record.version - 1))' is missing, so version \(record.version) cannot chain to it",
-                    hint: "run 'cardigan verify --repair' to re-create it from the trailers, then commit again")
-            }
+        if let problem = try tagProblems(result.records).first {
+            throw CardiganError(problem.message, hint: problem.hint)
         }
         let commitMessage = CardRecord.commitMessage(message, records: result.records)
         let commit = try git {

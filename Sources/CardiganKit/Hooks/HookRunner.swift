@@ -105,7 +105,7 @@ extension CardStore {
         for (name, id) in staged where committed[name] != id { names.insert(name) }
         for name in committed.keys where staged[name] == nil { names.insert(name) }
         guard !names.isEmpty else { return CommitResult() }
-        let (result, _) = try plan(
+        var (result, _) = try plan(
             candidates: names.sorted(), named: false, head: head, linking: nil, canRewrite: false
         ) { path in
             guard let name = CardPaths.cardName(forFileName: (path as NSString).lastPathComponent),
@@ -113,6 +113,8 @@ extension CardStore {
             else { return nil }
             return try? self.repository.readBlob(id)
         }
+        // What `cardigan commit` refuses before it moves anything, the hooks refuse too.
+        result.findings += try tagProblems(result.records)
         return result
     }
 
