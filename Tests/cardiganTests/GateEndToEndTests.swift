@@ -128,6 +128,10 @@ import Testing
         try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Approved")
         try repo.git("commit", "-qam", "approve myself")
         try expectRefused(repo, base: base, rule: "status-move", "moved from Draft to Approved")
+        // Annotated on the line of the field the rule is about, not on line 1.
+        let github = try repo.cardigan("check", "--base", base, "--format", "github")
+        #expect(
+            github.output.contains("::error file=cards/b.yaml,line=2,col=9,title=status-move::"), "\(github.output)")
     }
 
     @Test func refusesAMissingOrMovedVersionTag() throws {

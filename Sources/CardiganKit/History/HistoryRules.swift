@@ -165,7 +165,7 @@ struct HistoryRules {
             report(
                 "model-name-changed",
                 "'model_overview.model_name' of '\(name)' changed from '\(modelName)' to '\(now)'",
-                card: name, commit: commit.id,
+                card: name, commit: commit.id, pointer: "/model_overview/model_name",
                 hint: "model_name never changes; a new model is a new card ('cardigan clone')")
         }
         if snapshot.digest != previous.digest {
@@ -200,7 +200,7 @@ struct HistoryRules {
             if let from = previous.status, let to = snapshot.status, !from.allowsStatusChange(to: to) {
                 report(
                     "status-move", "status of '\(name)' moved from \(from.rawValue) to \(to.rawValue)", card: name,
-                    commit: commit.id,
+                    commit: commit.id, pointer: "/status",
                     hint:
                         "statuses move Draft ⇄ PendingReview → Approved → Archived; Approved → Draft only with a new version"
                 )
@@ -259,7 +259,7 @@ struct HistoryRules {
         if let fileName = snapshot.name, fileName != name {
             report(
                 "name-changed", "card file '\(name)' says name '\(fileName)'", card: name, commit: commit.id,
-                hint: "a card's name is its file name and never changes")
+                pointer: "/name", hint: "a card's name is its file name and never changes")
         }
     }
 
@@ -282,7 +282,8 @@ struct HistoryRules {
         if !record.status.isAllowedForNewVersion {
             report(
                 "status-move", "version \(record.version) of '\(record.card)' was born \(record.status.rawValue)",
-                card: record.card, commit: commit.id, hint: "a new version is born Draft or PendingReview")
+                card: record.card, commit: commit.id, pointer: "/status",
+                hint: "a new version is born Draft or PendingReview")
         }
     }
 
@@ -294,11 +295,15 @@ struct HistoryRules {
 
     private func short(_ id: String?) -> String { id.map { String($0.prefix(12)) } ?? "?" }
 
-    mutating func report(_ rule: String, _ message: String, card: String?, commit: String?, hint: String? = nil) {
+    /// Records a finding. `pointer` names the field the rule is about, so that `check` can
+    /// place it on its line in the pull request's version of the card.
+    mutating func report(
+        _ rule: String, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil
+    ) {
         findings.append(
             Finding(
                 ruleID: rule, message: message,
-                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) }, hint: hint,
-                commit: commit))
+                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory), pointer: pointer) },
+                hint: hint, commit: commit))
     }
 }

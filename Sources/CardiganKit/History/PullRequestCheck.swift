@@ -68,7 +68,9 @@ extension CardStore {
         }
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
         applyRules(history, snapshots: try git { try readSnapshots(history.blobs) }, outsideState: outside, to: &rules)
-        result.findings += rules.findings.filter { $0.ruleID != "invalid-card" }  // reported with positions above
+        result.findings += try located(
+            rules.findings.filter { $0.ruleID != "invalid-card" },  // reported with positions above
+            in: headID)
 
         guard checkTags else {
             result.findings.sort()
@@ -91,6 +93,27 @@ extension CardStore {
         result.findings += linkRules.findings
         result.findings.sort()
         return result
+    }
+
+    /// `findings` with the line and column of the field each one names (its pointer), read
+    /// from the card as it is at `head`: a reviewer's annotation lands on the changed line.
+    private func located(_ findings: [Finding], in head: ObjectID) throws -> [Finding] {
+        var roots: [String: ValueNode?] = [:]
+        return try findings.map { finding in
+            guard var location = finding.location, !location.pointer.isEmpty, location.position == .start else {
+                return finding
+            }
+            if roots[location.path] == nil {
+                roots[location.path] = try git { try repository.blob(at: location.path, inCommit: head) }
+                    .flatMap { SafeYAMLLoader.load(Data($0), path: location.path).root }
+            }
+            guard let root = roots[location.path] ?? nil, let node = SchemaCompiler.node(at: location.pointer, in: root)
+            else { return finding }
+            location.position = node.position
+            var placed = finding
+            placed.location = location
+            return placed
+        }
     }
 
     private func revision(_ spec: String) throws -> ObjectID {
