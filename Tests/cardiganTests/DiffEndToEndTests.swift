@@ -35,6 +35,24 @@ import Testing
         #expect(json.output.contains("\"path\" : \"model_overview.model_description\""))
     }
 
+    @Test func jsonCarriesTheValuesThemselves() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a"))
+        try repo.cardigan("commit", "-m", "a").checked()
+        let long = String(repeating: "A long description of what the model predicts. ", count: 5)
+        try repo.edit("cards/a.yaml", replacing: "Predicts churn.", with: long)
+        try repo.edit("cards/a.yaml", replacing: "risk_rating: Medium", with: "risk_rating: High\n  limitations: x")
+        let output = try repo.cardigan("diff", "a", "--format", "json").checked().output
+        let decoded = try JSONSerialization.jsonObject(with: Data(output.utf8))
+        let cards = ((decoded as? [String: Any])?["cards"] as? [[String: Any]]) ?? []
+        let changes = (cards.first?["changes"] as? [[String: Any]]) ?? []
+        let description = changes.first { $0["path"] as? String == "model_overview.model_description" }
+        // The display string is cut at 120 characters; the value is whole.
+        #expect((description?["new"] as? String)?.hasSuffix("…") == true, "\(output)")
+        #expect(description?["newValue"] as? String == long.trimmingCharacters(in: .whitespaces), "\(output)")
+        #expect(description?["oldValue"] as? String == "Predicts churn.")
+    }
+
     @Test func comparesRevisionsAsMarkdown() throws {
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a", risk: "Low"))

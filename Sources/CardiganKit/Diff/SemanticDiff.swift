@@ -46,9 +46,11 @@ public enum SemanticDiff {
                 case (let before?, let after?):
                     walk(before, after, path: childPath, metricItem: false, into: &changes)
                 case (let before?, nil):
-                    changes.append(CardChange(path: childPath, kind: .removed, old: display(before)))
+                    changes.append(
+                        CardChange(path: childPath, kind: .removed, old: display(before), oldValue: JSONValue(before)))
                 case (nil, let after?):
-                    changes.append(CardChange(path: childPath, kind: .added, new: display(after)))
+                    changes.append(
+                        CardChange(path: childPath, kind: .added, new: display(after), newValue: JSONValue(after)))
                 case (nil, nil):
                     break
                 }
@@ -66,9 +68,12 @@ public enum SemanticDiff {
                     case (let before?, let after?):
                         walk(before, after, path: childPath, metricItem: false, into: &changes)
                     case (let before?, nil):
-                        changes.append(CardChange(path: childPath, kind: .removed, old: display(before)))
+                        changes.append(
+                            CardChange(
+                                path: childPath, kind: .removed, old: display(before), oldValue: JSONValue(before)))
                     case (nil, let after?):
-                        changes.append(CardChange(path: childPath, kind: .added, new: display(after)))
+                        changes.append(
+                            CardChange(path: childPath, kind: .added, new: display(after), newValue: JSONValue(after)))
                     case (nil, nil):
                         break
                     }
@@ -81,9 +86,13 @@ public enum SemanticDiff {
                 changes.append(
                     CardChange(
                         path: path, kind: .changed, old: display(old), new: display(new),
-                        words: WordDiff.segments(from: before, to: after)))
+                        words: WordDiff.segments(from: before, to: after), oldValue: JSONValue(old),
+                        newValue: JSONValue(new)))
             } else {
-                changes.append(CardChange(path: path, kind: .changed, old: display(old), new: display(new)))
+                changes.append(
+                    CardChange(
+                        path: path, kind: .changed, old: display(old), new: display(new), oldValue: JSONValue(old),
+                        newValue: JSONValue(new)))
             }
         }
     }
@@ -108,9 +117,15 @@ public enum SemanticDiff {
             case (let before?, let after?):
                 walk(before, after, path: itemPath(key), metricItem: metrics, into: &changes)
             case (let before?, nil):
-                changes.append(CardChange(path: itemPath(key), kind: .removed, old: displayItem(before, metrics)))
+                changes.append(
+                    CardChange(
+                        path: itemPath(key), kind: .removed, old: displayItem(before, metrics),
+                        oldValue: JSONValue(before)))
             case (nil, let after?):
-                changes.append(CardChange(path: itemPath(key), kind: .added, new: displayItem(after, metrics)))
+                changes.append(
+                    CardChange(
+                        path: itemPath(key), kind: .added, new: displayItem(after, metrics), newValue: JSONValue(after))
+                )
             case (nil, nil):
                 break
             }
@@ -122,7 +137,8 @@ public enum SemanticDiff {
             changes.append(
                 CardChange(
                     path: path, kind: .reordered, old: "[" + oldOrder.joined(separator: ", ") + "]",
-                    new: "[" + newOrder.joined(separator: ", ") + "]"))
+                    new: "[" + newOrder.joined(separator: ", ") + "]", oldValue: .array(oldOrder.map(JSONValue.string)),
+                    newValue: .array(newOrder.map(JSONValue.string))))
         }
     }
 
