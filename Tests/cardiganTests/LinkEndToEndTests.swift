@@ -2,6 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import CardiganKit
+
 /// Links to model package versions, clones for the next version, and the registry view.
 @Suite struct LinkEndToEndTests {
     private func linkedRepo() throws -> CardRepo {
@@ -54,6 +56,17 @@ import Testing
         }
         #expect(!cloned.contains("training_details:") && !cloned.contains("evaluation_details:"))
         #expect(!cloned.contains("model_version:") && !cloned.contains("model_artifact:"))
+        // And carried them as they are in the source, value for value.
+        let sourceRoot = try #require(SafeYAMLLoader.load(Data(source.utf8), path: "cards/churn.yaml").root)
+        let cloneRoot = try #require(SafeYAMLLoader.load(Data(cloned.utf8), path: "cards/churn-v2.yaml").root)
+        for section in CardStore.defaultCarriedSections {
+            #expect(sourceRoot[section] != nil && cloneRoot[section] == sourceRoot[section], "\(section) differs")
+        }
+        let overview = try #require(sourceRoot["model_overview"]?.members)
+        let kept = overview.filter { !CardStore.versionSpecificOverviewFields.contains($0.key) }
+        #expect(overview.count > kept.count, "the source names a field the clone must drop")
+        #expect(cloneRoot["model_overview"]?.members?.map(\.key) == kept.map(\.key))
+        for member in kept { #expect(cloneRoot["model_overview"]?[member.key] == member.value, "\(member.key)") }
         #expect(cloned.contains("status: Draft"))
         #expect(cloned.contains("model_package_group_name: churn\n  model_package_version: 2"))
         #expect(try repo.cardigan("verify").status == 0)
@@ -134,6 +147,10 @@ import Testing
             try repo.git("tag", "-d", "model-packages/churn/1")
             let result = try repo.cardigan("verify")
             #expect(result.status == 1 && result.output.contains("[link-tag-missing]"), "\(result.output)")
+            // The registry lists the package still, as broken, rather than forgetting it.
+            let packages = try repo.cardigan("packages")
+            #expect(packages.status == 1)
+            #expect(packages.output.contains("churn") && packages.output.contains("is missing"), "\(packages.output)")
             try repo.cardigan("verify", "--repair", environment: ["GIT_COMMITTER_DATE": "@2000000000 +0000"]).checked()
             #expect(try repo.git("rev-parse", "model-packages/churn/1") == lost)
             #expect(try repo.git("cat-file", "-p", "model-packages/churn/1").contains("Model-Package-Arn: arn:aws:"))
@@ -158,6 +175,8 @@ import Testing
         let commit = try repo.cardigan("commit", "churn-v2", "-m", "clone").checked()
         #expect(commit.output.contains("model-packages/churn/2"))
         #expect(try repo.cardigan("verify").status == 0)
+        // The first commit records the origin, as 'clone' without --no-commit does.
+        #expect(try repo.git("log", "-1", "--format=%(trailers:key=Cloned-From,valueonly)") == "churn/v2\n\n")
     }
 
     @Test func handEditedPackageDetailsAreRefused() throws {

@@ -136,8 +136,9 @@ extension CardStore {
                 name: name, root: root, working: working, previous: previous, head: head, committed: committed,
                 canRewrite: canRewrite, into: &result)
             {
-                if decision.record.change == .version, decision.record.version == 1, linking?.card == name {
-                    decision.record.clonedFrom = linking?.clonedFrom
+                if decision.record.change == .version, decision.record.version == 1 {
+                    decision.record.clonedFrom =
+                        linking?.card == name ? linking?.clonedFrom : try clonedFrom(header: working)
                 }
                 checkLink(of: name, record: decision.record, previous: previous, linking: linking, into: &result)
                 files[path] = decision.bytes ?? working
@@ -270,6 +271,21 @@ extension CardStore {
             }
         }
         return names.filter { CardName.isValid($0) }.sorted()
+    }
+
+    /// The source `<card>/v<N>` named by the first line `clone --no-commit` writes
+    /// (`# Cloned from <card> v<N> …`), when that version's tag exists: the first commit of the
+    /// clone then records its origin as `clone` itself would.
+    func clonedFrom(header bytes: [UInt8]) throws -> String? {
+        let prefix = "# Cloned from "
+        let firstLine = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        guard firstLine.hasPrefix(prefix) else { return nil }
+        let words = firstLine.dropFirst(prefix.count).split(separator: " ")
+        guard words.count >= 2, CardName.isValid(String(words[0])), words[1].hasPrefix("v"),
+            let version = Int(words[1].dropFirst()), version >= 1,
+            try git({ try repository.resolve(VersionTag.reference(card: String(words[0]), version: version)) }) != nil
+        else { return nil }
+        return "\(words[0])/v\(version)"
     }
 
     /// What would stop the tags of `records` from being made, checked before anything moves:

@@ -33,7 +33,8 @@ struct LinkEvent: Sendable, Hashable {
 
 extension CardStore {
     /// `cardigan packages`: every model package group and version the link tags record, with
-    /// the linked card and card version, the card's status, and whether the link is intact.
+    /// the linked card and card version, the card's status, and whether the link is intact;
+    /// and, as broken, every link the branch's trailers record whose tag is missing.
     public func packages() throws -> [PackageLink] {
         let head = try git { try repository.resolve(protectedBranch) }
         var statuses: [String: String] = [:]
@@ -59,7 +60,38 @@ extension CardStore {
             link.intact = link.problem == nil
             links.append(link)
         }
+        // A link the branch records whose tag is gone is listed too, as broken: the registry
+        // must not quietly forget a package version.
+        let tagged = Set(links.map { "\($0.group)/\($0.version)" })
+        if let head {
+            for (package, record) in try git({ try recordedLinks(head: head) }) where !tagged.contains(package) {
+                guard let parsed = try? ModelPackage(parsing: package) else { continue }
+                links.append(
+                    PackageLink(
+                        group: parsed.group, version: parsed.version, card: record.record.card,
+                        cardVersion: record.record.version, status: statuses[record.record.card],
+                        commit: record.commit.hex, intact: false,
+                        problem:
+                            "tag '\(parsed.tagName)' is missing; 'cardigan verify --repair' re-creates it from the commit"
+                    ))
+            }
+        }
         return links.sorted { ($0.group, $0.version) < ($1.group, $1.version) }
+    }
+
+    /// Every model package the branch's trailers link, with the first record that names it
+    /// (the linking version). Reads only commits whose message names a package.
+    func recordedLinks(head: ObjectID) throws -> [String: (record: CardRecord, commit: ObjectID)] {
+        var links: [String: (record: CardRecord, commit: ObjectID)] = [:]
+        for id in try repository.commitsOldestFirst(from: head) {
+            let commit = try repository.commit(id)
+            guard Self.bytes(of: commit.message, contain: "Model-Package:") else { continue }
+            for record in try records(in: commit) where record.change == .version {
+                guard let package = record.modelPackage, links[package] == nil else { continue }
+                links[package] = (record, id)
+            }
+        }
+        return links
     }
 
     /// What is wrong with a link tag, nil when nothing is.
