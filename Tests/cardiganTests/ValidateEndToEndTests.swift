@@ -11,6 +11,27 @@ import Testing
         #expect(result.output.hasPrefix("no errors in "))
     }
 
+    @Test func smallThingsSayWhatTheyMean() throws {
+        let repo = try CardRepo()
+        // `log` of a card before any commit: an unknown card, as after commits.
+        let log = try repo.cardigan("log", "nope")
+        #expect(log.status == 2 && log.error.contains("no card 'nope'"), "\(log.error)")
+        try repo.write("cards/a.yaml", CardRepo.card("a"))
+        // A file named twice is one card.
+        let twice = try repo.cardigan("validate", "cards/a.yaml", "cards/a.yaml", "cards")
+        #expect(twice.output == "no errors in 1 card\n", "\(twice.output)")
+        // `commit` of a card that does not exist is an error, not "nothing to commit".
+        let missing = try repo.cardigan("commit", "nope", "-m", "x")
+        #expect(missing.status == 2 && missing.error.contains("no card 'nope'"), "\(missing.error)")
+        // An unknown template lists the card templates, by the names `new` takes.
+        let template = try repo.cardigan("new", "b", "--template", "nope")
+        #expect(
+            template.status == 2 && template.error.contains("built-in templates: full, minimal"), "\(template.error)")
+        // A package version too large for any registry says so.
+        let large = try repo.cardigan("link", "a", "--model-package", "a/99999999999999999999")
+        #expect(large.status == 2 && large.error.contains("is too large"), "\(large.error)")
+    }
+
     @Test func badInputGetsALocatedErrorAndExitOne() throws {
         let repo = try CardRepo()
         var bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"

@@ -47,7 +47,9 @@ extension CardStore {
     /// change and format commit, with who, when, the commit and its message.
     public func auditTrail(of name: String) throws -> [AuditEntry] {
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }) else { return [] }
+        guard let head = try git({ try repository.resolve(branch) }) else {
+            throw CardiganError("no card '\(name)' on '\(branch)'", hint: "the branch has no commits yet")
+        }
         var entries: [AuditEntry] = []
         for id in try git({ try repository.commitsOldestFirst(from: head) }) {
             let commit = try git { try repository.commit(id) }

@@ -73,7 +73,10 @@ struct HistoryRules {
             case (nil, nil):
                 report(
                     "record-mismatch", "the trailers record card '\(name)', but the commit has no such card",
-                    card: name, commit: commit.id)
+                    card: name, commit: commit.id,
+                    hint:
+                        "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
+                )
             case (let previous?, nil):
                 if previous.version > 0 {
                     report(
@@ -89,7 +92,10 @@ struct HistoryRules {
                     report(
                         "record-mismatch",
                         "the trailers record version \(record.version) of '\(name)', but the card did not change",
-                        card: name, commit: commit.id)
+                        card: name, commit: commit.id,
+                        hint:
+                            "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
+                    )
                 }
             case (let previous?, let blob?):
                 state[name] = changed(
@@ -247,7 +253,10 @@ struct HistoryRules {
         if record.modelPackage != new {
             report(
                 "record-mismatch", "the trailers of '\(name)' do not name the model package '\(new)' the card links",
-                card: name, commit: commit.id)
+                card: name, commit: commit.id,
+                hint:
+                    "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
+            )
         }
         links.append(LinkEvent(package: new, card: name, version: record.version, commit: commit.id))
     }
@@ -268,13 +277,19 @@ struct HistoryRules {
             report(
                 "record-mismatch",
                 "the trailers give '\(record.card)' digest \(record.digest.prefix(19))…, but the card has \(digest.prefix(19))…",
-                card: record.card, commit: commit.id)
+                card: record.card, commit: commit.id,
+                hint:
+                    "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
+            )
         }
         if let status = snapshot.status, record.status != status {
             report(
                 "record-mismatch",
                 "the trailers give '\(record.card)' status \(record.status.rawValue), but the card says \(status.rawValue)",
-                card: record.card, commit: commit.id)
+                card: record.card, commit: commit.id,
+                hint:
+                    "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
+            )
         }
     }
 

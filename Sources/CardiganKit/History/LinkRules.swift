@@ -46,7 +46,8 @@ struct LinkRules {
             if !tag.isAnnotated {
                 report(
                     "link-tag-lightweight", "link tag '\(name)' is not an annotated tag", card: link.card,
-                    commit: link.commit)
+                    commit: link.commit,
+                    hint: "a lightweight tag carries no message or tagger; it was not made by cardigan")
             } else if tag.targetCommit != link.commit {
                 report(
                     "link-tag-moved",

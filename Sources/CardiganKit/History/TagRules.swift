@@ -56,7 +56,8 @@ struct TagRules {
             guard tag.isAnnotated else {
                 report(
                     "version-tag-lightweight", "tag '\(name)' is not an annotated tag", card: event.card,
-                    commit: event.commit)
+                    commit: event.commit,
+                    hint: "a lightweight tag carries no digest or chain; it was not made by cardigan")
                 continue
             }
             if tag.targetCommit != event.commit {

@@ -23,8 +23,12 @@ public struct ModelPackage: Sendable, Hashable, CustomStringConvertible, Compara
     /// A package from its parts, checked.
     public init(group: String, versionText: String) throws {
         if let problem = Self.problem(withGroup: group) { throw CardiganError(problem) }
-        guard let first = versionText.utf8.first, first != UInt8(ascii: "0"),
-            versionText.utf8.allSatisfy({ (48...57).contains($0) }), let version = Int(versionText), version >= 1
+        let isDigits = !versionText.isEmpty && versionText.utf8.allSatisfy { (48...57).contains($0) }
+        if isDigits, versionText.utf8.first != UInt8(ascii: "0"), Int(versionText) == nil {
+            throw CardiganError(
+                "model package version '\(versionText)' is too large", hint: "SageMaker versions are small integers")
+        }
+        guard isDigits, versionText.utf8.first != UInt8(ascii: "0"), let version = Int(versionText), version >= 1
         else {
             throw CardiganError(
                 "model package version '\(versionText)' is not a positive integer without leading zeros",

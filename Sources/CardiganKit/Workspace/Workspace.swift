@@ -73,7 +73,17 @@ public struct Workspace: Sendable {
         if let text = EmbeddedTemplates.files[relativePath] { return text }
         throw CardiganError(
             "no template '\(relativePath)'",
-            hint: "built-in templates: \(EmbeddedTemplates.files.keys.sorted().joined(separator: ", "))")
+            hint: "built-in templates: \(Self.builtInTemplates(like: relativePath).joined(separator: ", "))")
+    }
+
+    /// The built-in templates of the same kind as `relativePath` (card templates for a card
+    /// template), by the name a user gives them: `minimal`, `export/card.md.mustache`.
+    static func builtInTemplates(like relativePath: String) -> [String] {
+        let folder = (relativePath as NSString).deletingLastPathComponent
+        return EmbeddedTemplates.files.keys.filter { ($0 as NSString).deletingLastPathComponent == folder }.sorted().map
+        {
+            folder == "cards" ? String(($0 as NSString).lastPathComponent.dropLast(".yaml".count)) : $0
+        }
     }
 
     /// The schema cards are checked against: the configured file, or the built-in one.
