@@ -152,6 +152,38 @@ import Testing
         try expectRefused(repo, base: base, rule: "version-chain", "names previous tag 000000000000")
     }
 
+    /// `check` end to end against golden files: commits made at fixed times by fixed people,
+    /// so every id in the output is the same on every run. `UPDATE_GOLDEN=1` rewrites them.
+    @Test func checkOutputMatchesGoldenFiles() throws {
+        let fixed = [
+            "GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.com", "GIT_COMMITTER_NAME": "Ada",
+            "GIT_COMMITTER_EMAIL": "ada@example.com", "GIT_AUTHOR_DATE": "@1700000000 +0000",
+            "GIT_COMMITTER_DATE": "@1700000000 +0000",
+        ]
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "One."))
+        try repo.write("cards/b.yaml", CardRepo.card("b"))
+        try repo.cardigan("commit", "-m", "two cards", environment: fixed).checked()
+        let base = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("checkout", "-q", "-b", "pr")
+        try repo.edit("cards/b.yaml", replacing: "risk_rating: Medium", with: "risk_rating: High")
+        try repo.cardigan("commit", "-m", "b riskier", environment: fixed).checked()
+        try repo.edit("cards/a.yaml", replacing: "One.", with: "One, edited by hand.")
+        try repo.edit("cards/a.yaml", replacing: "status: Draft", with: "status: Approved")
+        try repo.repo.run(["git", "commit", "-qam", "plain edit"], environment: fixed).checked()
+        let golden = PackagePaths.root + "/Tests/CardiganKitTests/Golden/"
+        for (format, file) in [("markdown", "check.md"), ("github", "check.github.txt"), ("sarif", "check.sarif")] {
+            let result = try repo.cardigan("check", "--base", base, "--format", format)
+            #expect(result.status == 1)
+            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+                try Data(result.output.utf8).write(to: URL(fileURLWithPath: golden + file))
+                continue
+            }
+            let expected = try String(contentsOfFile: golden + file, encoding: .utf8)
+            #expect(result.output == expected, "check --format \(format) differs from \(file)")
+        }
+    }
+
     @Test func githubFormatAnnotatesAndWritesTheJobSummary() throws {
         let (repo, base) = try pullRequest()
         try repo.edit("cards/b.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Meduim")
