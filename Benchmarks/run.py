@@ -207,8 +207,9 @@ def query_workload(args, cardigan):
         subprocess.run([cardigan, "commit", path.stem, "-m", f"pr {index}"], cwd=repo, env=env, check=True,
                        capture_output=True)
     sh("git", "checkout", "-q", "main", cwd=repo)
-    edit_card(paths[0], 999)
-    sh("git", "add", str(paths[0]), cwd=repo)
+    # A card the pull request does not touch: its next version is free on main.
+    edit_card(paths[1], 999)
+    sh("git", "add", str(paths[1]), cwd=repo)
 
     # The same repository as cardigan left it (loose objects and refs) and as a clone or
     # `git gc` leaves it (one pack, packed refs).
