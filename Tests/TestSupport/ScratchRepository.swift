@@ -109,6 +109,7 @@ public struct ProcessResult: Sendable {
     }
 
     /// Self when the status is 0; otherwise throws with what the process said.
+    @discardableResult
     public func checked() throws -> ProcessResult {
         guard status == 0 else { throw ProcessFailure(result: self) }
         return self

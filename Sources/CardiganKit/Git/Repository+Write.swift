@@ -5,7 +5,7 @@ extension Repository {
     /// Stores `bytes` as a blob.
     public func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
         var oid = git_oid()
-        try bytes.withUnsafeBytes { buffer in
+        _ = try bytes.withUnsafeBytes { buffer in
             try check(
                 git_blob_create_from_buffer(&oid, pointer, buffer.baseAddress, buffer.count),
                 "git_blob_create_from_buffer")
@@ -91,7 +91,7 @@ extension Repository {
         let committerSignature = try makeSignature(committer)
         defer { git_signature_free(committerSignature) }
         var oid = git_oid()
-        try parentObjects.withUnsafeMutableBufferPointer { buffer in
+        _ = try parentObjects.withUnsafeMutableBufferPointer { buffer in
             try check(
                 git_commit_create(
                     &oid, pointer, nil, authorSignature, committerSignature, nil, message, treeObject, parents.count,
