@@ -39,8 +39,8 @@ extension CardiganCommand {
                     handle.seekToEndOfFile()
                     handle.write(Data(markdown.utf8))
                     handle.closeFile()
-                } else {
-                    FileManager.default.createFile(atPath: summary, contents: Data(markdown.utf8))
+                } else if !FileManager.default.createFile(atPath: summary, contents: Data(markdown.utf8)) {
+                    ExitStatus.printError("warning: cannot write the job summary to '\(summary)'")
                 }
             }
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }

@@ -228,6 +228,19 @@ import Testing
         #expect(try server.git("tag", "-l", "cards/*") == "cards/x/v1\ncards/x/v2\n")
     }
 
+    @Test func refusesANewVersionPushedWithoutItsTag() throws {
+        let (server, clone) = try serverAndClone()
+        let before = try refs(server)
+        try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        try clone.cardigan("commit", "-m", "x v2").checked()
+        let bare = try clone.repo.run(["git", "push", "origin", "main"])
+        #expect(bare.status != 0)
+        #expect(bare.error.contains("[version-tag-missing]") && bare.error.contains("--follow-tags"), "\(bare.error)")
+        #expect(try refs(server) == before)
+        let withTags = try clone.repo.run(["git", "push", "--follow-tags", "origin", "main"])
+        #expect(withTags.status == 0, "\(withTags.error)")
+    }
+
     @Test func refusesAForcePushAfterAnAmend() throws {
         let (server, clone) = try serverAndClone()
         let before = try refs(server)

@@ -76,9 +76,11 @@ extension CardStore {
         try readVersionTags(of: repository.references(matching: VersionTag.referencePrefix + "*"))
     }
 
-    /// The version tags among `references` that exist.
-    func readVersionTags(only references: [String]) throws -> [VersionTagFacts] {
-        try readVersionTags(of: references.compactMap { name in try repository.resolve(name).map { (name, $0) } })
+    /// The version tags among `references` that exist; `pushed` gives references a push is
+    /// about to create (a server hook sees them before they exist).
+    func readVersionTags(only references: [String], pushed: [String: ObjectID] = [:]) throws -> [VersionTagFacts] {
+        try readVersionTags(
+            of: references.compactMap { name in try (pushed[name] ?? repository.resolve(name)).map { (name, $0) } })
     }
 
     private func readVersionTags(of references: [(name: String, target: ObjectID)]) throws -> [VersionTagFacts] {

@@ -186,9 +186,10 @@ extension CardStore {
         try readLinkTags(of: repository.references(matching: "refs/tags/model-packages/*"))
     }
 
-    /// The link tags among `references` that exist.
-    func readLinkTags(only references: [String]) throws -> [LinkTagFacts] {
-        try readLinkTags(of: references.compactMap { name in try repository.resolve(name).map { (name, $0) } })
+    /// The link tags among `references` that exist, or that `pushed` is about to create.
+    func readLinkTags(only references: [String], pushed: [String: ObjectID] = [:]) throws -> [LinkTagFacts] {
+        try readLinkTags(
+            of: references.compactMap { name in try (pushed[name] ?? repository.resolve(name)).map { (name, $0) } })
     }
 
     private func readLinkTags(of references: [(name: String, target: ObjectID)]) throws -> [LinkTagFacts] {

@@ -22,7 +22,12 @@ extension CardStore {
     ///
     /// Only the commits between base and head are read, and only the cards they touch are
     /// loaded at base, so the gate's cost follows the pull request, not the repository.
-    public func check(base: String?, head: String? = nil, checkTags: Bool = true) throws -> CheckResult {
+    ///
+    /// `pushedTags` are tag references a push creates along with `head` (the server hook's view:
+    /// they do not exist yet, but their objects do).
+    public func check(base: String?, head: String? = nil, checkTags: Bool = true, pushedTags: [String: ObjectID] = [:])
+        throws -> CheckResult
+    {
         let baseID = try base.map { try revision($0) }
         let headID = try revision(head ?? "HEAD")
         var result = CheckResult(base: baseID?.hex ?? "", head: headID.hex)
@@ -83,13 +88,15 @@ extension CardStore {
         let chainEnds = rules.versions.filter { $0.version > 1 && !madeKeys.contains("\($0.card)/\($0.version - 1)") }
             .map { VersionTag.reference(card: $0.card, version: $0.version - 1) }
         _ = tagRules.check(
-            versions: rules.versions, tags: try git { try readVersionTags(only: made) },
-            earlierTags: try git { try readVersionTags(only: chainEnds) }
+            versions: rules.versions, tags: try git { try readVersionTags(only: made, pushed: pushedTags) },
+            earlierTags: try git { try readVersionTags(only: chainEnds, pushed: pushedTags) }
         ) { _ in true }
         result.findings += tagRules.findings
         let linked = rules.links.compactMap { try? ModelPackage(parsing: $0.package).reference }
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
-        _ = linkRules.check(links: rules.links, tags: try git { try readLinkTags(only: linked) }) { _ in nil }
+        _ = linkRules.check(links: rules.links, tags: try git { try readLinkTags(only: linked, pushed: pushedTags) }) {
+            _ in nil
+        }
         result.findings += linkRules.findings
         result.findings.sort()
         return result

@@ -121,9 +121,9 @@ extension CardStore {
     /// `pre-push` (client) and `pre-receive` (server): checks each `<old> <new> <ref>` update.
     /// Refused: deleting or moving a tag under `cards/` or `model-packages/`; deleting the
     /// protected branch or moving it to a commit that does not descend from the old head; new
-    /// commits on the protected branch that break rules 1–7; a new tag under those prefixes
-    /// that is not exactly what cardigan makes (``newTagProblem(_:in:)``). Whether every new
-    /// version got its tag is left to `verify`: a push may carry the branch and its tags apart.
+    /// commits on the protected branch that break rules 1–7, their versions' tags included
+    /// (already there, or in this push); a new tag under those prefixes that is not exactly what
+    /// cardigan makes (``newTagProblem(_:in:)``).
     ///
     /// With `everyBranch` (pre-push), other branches are checked too, from their old head or,
     /// for a new branch, from the newest commit a remote-tracking branch has: what a pull
@@ -132,6 +132,11 @@ extension CardStore {
         throws -> [Finding]
     {
         var findings: [Finding] = []
+        // Tags created by this same push: the new versions' tags travel with the branch.
+        var pushedTags: [String: ObjectID] = [:]
+        for update in updates where update.reference.hasPrefix("refs/tags/") && update.old == zeroObjectID {
+            if let id = ObjectID(hex: update.new) { pushedTags[update.reference] = id }
+        }
         for update in updates {
             let isProtectedTag =
                 update.reference.hasPrefix("refs/tags/cards/")
@@ -192,12 +197,24 @@ extension CardStore {
                             hint: "never amend, rebase or reset versioned commits; pull and merge instead"))
                     continue
                 }
-                findings += try check(base: old.hex, head: new.hex, checkTags: false).findings
+                findings += try pushChecked(check(base: old.hex, head: new.hex, pushedTags: pushedTags).findings)
             } else {
-                findings += try check(base: nil, head: new.hex, checkTags: false).findings
+                findings += try pushChecked(check(base: nil, head: new.hex, pushedTags: pushedTags).findings)
             }
         }
         return findings.sorted()
+    }
+
+    /// `findings` of a push's `check`, with the fix a person pushing needs for a missing tag.
+    private func pushChecked(_ findings: [Finding]) -> [Finding] {
+        findings.map { finding in
+            guard finding.ruleID == "version-tag-missing" || finding.ruleID == "link-tag-missing" else {
+                return finding
+            }
+            var pushed = finding
+            pushed.hint = "push the branch with its tags: 'git push --follow-tags'"
+            return pushed
+        }
     }
 
     /// For a branch the remote does not have yet: the newest commit of `commit`'s history that
