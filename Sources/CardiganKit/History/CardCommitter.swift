@@ -303,7 +303,9 @@ extension CardStore {
                         message:
                             "tag '\(name)' already exists, but the branch's last version of '\(record.card)' is \(record.version - 1)",
                         location: Location(path: path(of: record.card)),
-                        hint: "the tag is left from a rewritten history; 'cardigan verify' explains it"))
+                        hint:
+                            "version \(record.version) was made on another branch (merge it first), or the tag is left from a rewritten history; 'cardigan verify' explains it"
+                    ))
             }
             guard record.version > 1 else { continue }
             let previous = VersionTag.name(card: record.card, version: record.version - 1)
