@@ -108,10 +108,12 @@ import Testing
         let nested = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
         let found = only("a: \(nested)\n")
         #expect(found?.rule == "yaml-depth")
+        #expect(found?.position == "1:67", "at the bracket that opens level 65")
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(only(deep)?.rule == "yaml-depth")
         let block = (0..<70).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " 1\n"
         #expect(only(block)?.rule == "yaml-depth")
+        #expect(only(block)?.position == "65:129", "at the key 'k64', level 65")
     }
 
     @Test func refusesMoreThanOneDocument() {
@@ -122,12 +124,20 @@ import Testing
 
     @Test func refusesAnEmptyFile() {
         #expect(only("")?.rule == "yaml-empty")
+        #expect(only("")?.position == "1:1")
         #expect(only("# only a comment\n")?.rule == "yaml-empty")
     }
 
     @Test func reportsSyntaxErrorsWithTheirPosition() {
         let found = only("name: demo\nmodel_overview:\n  model_name: [unclosed\n")
         #expect(found?.rule == "yaml-syntax")
+        // libyaml notices at the end of the file; the message names where the bracket opened.
+        #expect(found?.position == "4:1")
+        let message = load("name: demo\nmodel_overview:\n  model_name: [unclosed\n").findings.first?.message ?? ""
+        #expect(message.contains("starts at 3:15"), "\(message)")
+        let tab = only("name: demo\n\tstatus: Draft\n")
+        #expect(tab?.rule == "yaml-syntax")
+        #expect(tab?.position == "2:1")
     }
 
     @Test func refusesBinaryGarbage() {

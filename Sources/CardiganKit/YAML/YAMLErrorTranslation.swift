@@ -11,8 +11,8 @@ extension SafeYAMLLoader {
 
     static func describe(_ error: YamlError, in text: String, bytes: [UInt8]) -> Problem {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let position = SourcePosition(mark)
             if problem.contains("Maximum nesting level") || problem.contains("nesting") {
                 return Problem(
@@ -24,7 +24,13 @@ extension SafeYAMLLoader {
                     rule: "yaml-anchor", message: "aliases are not allowed (and this one names no anchor)",
                     position: position, hint: "write the value out in full where it is used")
             }
-            return Problem(rule: "yaml-syntax", message: "invalid YAML: \(problem)", position: position)
+            // libyaml notices some mistakes far from where they start (an unclosed bracket at the
+            // end of the file): say where the construct began.
+            var started = ""
+            if let context, !context.text.isEmpty, SourcePosition(context.mark) != position {
+                started = " (\(context.text) that starts at \(SourcePosition(context.mark)))"
+            }
+            return Problem(rule: "yaml-syntax", message: "invalid YAML: \(problem)\(started)", position: position)
         case .reader(let problem, let offset, _, _):
             let position = offset.map { self.position(ofByte: $0, in: bytes) } ?? .start
             return Problem(
