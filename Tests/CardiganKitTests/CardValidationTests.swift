@@ -46,8 +46,8 @@ import Testing
         let root = PackagePaths.root + "/templates"
         let onDisk = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue && (path as NSString).lastPathComponent != "README.md"
+            let exists = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue && (path as NSString).lastPathComponent != "README.md"
         }
         #expect(EmbeddedTemplates.files.count == onDisk.count)
     }

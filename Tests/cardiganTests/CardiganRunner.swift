@@ -34,6 +34,17 @@ final class CardRepo {
         try write(path, text.replacingOccurrences(of: old, with: new))
     }
 
+    /// A repository with card `a` at version 2 and card `b` at version 1, all made by cardigan.
+    static func withTwoCards() throws -> CardRepo {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", card("a", description: "One."))
+        try repo.write("cards/b.yaml", card("b"))
+        try repo.cardigan("commit", "-m", "two cards").checked()
+        try repo.edit("cards/a.yaml", replacing: "One.", with: "Two.")
+        try repo.cardigan("commit", "-m", "a v2").checked()
+        return repo
+    }
+
     /// A small valid card.
     static func card(
         _ name: String, status: String = "Draft", description: String = "Predicts churn.", risk: String = "Medium",

@@ -7,12 +7,7 @@ import Testing
     /// A repository whose main has cards `a` (v2) and `b` (v1); returns it on a branch `pr`
     /// started from main, and main's commit.
     private func pullRequest() throws -> (CardRepo, String) {
-        let repo = try CardRepo()
-        try repo.write("cards/a.yaml", CardRepo.card("a", description: "One."))
-        try repo.write("cards/b.yaml", CardRepo.card("b"))
-        try repo.cardigan("commit", "-m", "two cards").checked()
-        try repo.edit("cards/a.yaml", replacing: "One.", with: "Two.")
-        try repo.cardigan("commit", "-m", "a v2").checked()
+        let repo = try CardRepo.withTwoCards()
         try repo.git("checkout", "-q", "-b", "pr")
         return (repo, try repo.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines))
     }

@@ -5,14 +5,9 @@ import Testing
 /// `verify` catches each way the record can be broken, each with exit 1 and a finding that says
 /// what happened.
 @Suite struct VerifyEndToEndTests {
-    /// A repository with card `a` at version 2 and card `b` at version 1, all made by cardigan.
+    /// ``CardRepo/withTwoCards()``, verified clean before a test breaks it.
     private func history() throws -> CardRepo {
-        let repo = try CardRepo()
-        try repo.write("cards/a.yaml", CardRepo.card("a", description: "One."))
-        try repo.write("cards/b.yaml", CardRepo.card("b"))
-        try repo.cardigan("commit", "-m", "two cards").checked()
-        try repo.edit("cards/a.yaml", replacing: "One.", with: "Two.")
-        try repo.cardigan("commit", "-m", "a v2").checked()
+        let repo = try CardRepo.withTwoCards()
         #expect(try repo.cardigan("verify").status == 0)
         return repo
     }

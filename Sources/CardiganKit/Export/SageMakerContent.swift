@@ -102,13 +102,11 @@ public enum CardImporter {
             let findings = check.findings.map { finding -> Finding in
                 var finding = finding
                 let pointer = finding.location?.pointer ?? ""
-                var position = node(at: pointer, in: content)?.position ?? .start
+                var position = JSONPointer.deepestNode(at: pointer, in: content).position
                 if finding.ruleID == "schema-additionalProperties" || finding.ruleID == "schema-propertyNames",
+                    let key = JSONPointer.tokens(of: pointer).last,
                     let slash = pointer.lastIndex(of: "/"),
-                    let parent = node(at: String(pointer[..<slash]), in: content),
-                    let member = parent.member(
-                        String(pointer[pointer.index(after: slash)...]).replacingOccurrences(of: "~1", with: "/")
-                            .replacingOccurrences(of: "~0", with: "~"))
+                    let member = JSONPointer.node(at: String(pointer[..<slash]), in: content)?.member(key)
                 {
                     position = member.keyPosition  // an unknown key is located at the key, as in YAML
                 }
@@ -131,23 +129,6 @@ public enum CardImporter {
             throw CardiganError("cannot write '\(relativePath)': \(error.localizedDescription)")
         }
         return ImportResult(path: relativePath, findings: check.findings, written: true)
-    }
-
-    /// The node at JSON pointer `pointer` in `root`, when there is one.
-    static func node(at pointer: String, in root: ValueNode) -> ValueNode? {
-        var node = root
-        for token in pointer.split(separator: "/").map({
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        }) {
-            if let child = node[token] {
-                node = child
-            } else if let index = Int(token), let elements = node.elements, elements.indices.contains(index) {
-                node = elements[index]
-            } else {
-                return node
-            }
-        }
-        return node
     }
 
     /// The YAML text and tree of the card made from a SageMaker content JSON.

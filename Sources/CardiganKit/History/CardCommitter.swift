@@ -159,7 +159,7 @@ extension CardStore {
         let digest = CardDigest.of(root)
         let fileStatus = root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)) ?? .draft
         let modelPackage = CardSnapshot.modelPackage(of: root)
-        if previous == nil, committed == nil, try git({ try latestTaggedVersion(of: name) }) != nil {
+        if previous == nil, committed == nil, try git({ try highestTaggedVersion(of: name) }) != nil {
             result.findings.append(
                 Finding(
                     ruleID: "card-deleted",

@@ -102,33 +102,28 @@ public final class CardStore {
 
     /// The version records in `commit`'s trailers.
     func records(in commit: CommitInfo) throws -> [CardRecord] {
-        guard commit.message.contains("Card: ") else { return [] }  // most commits carry none
+        guard Self.bytes(of: commit.message, contain: "Card: ") else { return [] }  // most commits carry none
         return CardRecord.parse(trailers: try repository.trailers(of: commit.message)).records
     }
 
     /// The records of card `name` in `commit`'s trailers. A commit whose message does not hold
     /// the name is skipped unparsed: walks for one card pass many commits of others.
     func records(in commit: CommitInfo, of name: String) throws -> [CardRecord] {
-        guard commit.message.utf8.count > name.utf8.count, Self.bytes(of: commit.message, contain: name) else {
-            return []
-        }
+        guard Self.bytes(of: commit.message, contain: name) else { return [] }
         return try records(in: commit).filter { $0.card == name }
     }
 
-    /// Whether `text` holds `part`, compared as UTF-8 bytes (Foundation's `contains` goes
-    /// through NSString on Linux).
+    /// Whether `text` holds `part`, compared as UTF-8 bytes. A plain loop on purpose:
+    /// Foundation's `contains` goes through NSString on Linux, and the standard library's
+    /// generic `firstRange(of:)` made `log` and `check` several times slower.
     static func bytes(of text: String, contain part: String) -> Bool {
         let needle = Array(part.utf8)
         guard let first = needle.first else { return true }
         var text = text
         return text.withUTF8 { haystack in
             guard haystack.count >= needle.count else { return false }
-            var index = 0
-            while index <= haystack.count - needle.count {
-                if haystack[index] == first, needle.indices.allSatisfy({ haystack[index + $0] == needle[$0] }) {
-                    return true
-                }
-                index += 1
+            for index in 0...(haystack.count - needle.count) where haystack[index] == first {
+                if needle.indices.allSatisfy({ haystack[index + $0] == needle[$0] }) { return true }
             }
             return false
         }
@@ -168,15 +163,6 @@ public final class CardStore {
             }
         }
         return fallback
-    }
-
-    /// The highest version tag of `name` and the commit it points at.
-    func latestTaggedVersion(of name: String) throws -> (version: Int, commit: ObjectID)? {
-        guard let version = try highestTaggedVersion(of: name),
-            let tag = try repository.resolve(VersionTag.reference(card: name, version: version)),
-            let commit = try repository.peelToCommit(tag)
-        else { return nil }
-        return (version, commit)
     }
 
     /// The highest version tag of `name` whose commit `head` contains. The newest tags may

@@ -29,7 +29,7 @@ extension CardStore {
             for parent in commit.parents { history.childCount[parent, default: 0] += 1 }
             var records: [CardRecord] = []
             var problems: [String] = []
-            if commit.message.contains("Card") {
+            if Self.bytes(of: commit.message, contain: "Card") {
                 (records, problems) = CardRecord.parse(trailers: try repository.trailers(of: commit.message))
             }
             var changes: [String: String?] = [:]
@@ -54,7 +54,7 @@ extension CardStore {
 
     /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.
     func readSnapshots(_ blobs: Set<String>) throws -> [String: CardSnapshot] {
-        let cache = SnapshotCache(
+        var cache = SnapshotCache(
             gitDirectory: repository.gitDirectory, schemaFingerprint: workspace.schemaFingerprint,
             enabled: usesSnapshotCache)
         var snapshots = cache.load(only: blobs)
@@ -76,11 +76,15 @@ extension CardStore {
         try readVersionTags(of: repository.references(matching: VersionTag.referencePrefix + "*"))
     }
 
-    /// The version tags among `references` that exist; `pushed` gives references a push is
-    /// about to create (a server hook sees them before they exist).
+    /// The version tags among `references` that exist, or that `pushed` is about to create.
     func readVersionTags(only references: [String], pushed: [String: ObjectID] = [:]) throws -> [VersionTagFacts] {
-        try readVersionTags(
-            of: references.compactMap { name in try (pushed[name] ?? repository.resolve(name)).map { (name, $0) } })
+        try readVersionTags(of: resolve(references, pushed: pushed))
+    }
+
+    /// `references` with their targets, those that exist or that `pushed` gives: a server hook
+    /// sees a push's new tags before they exist.
+    func resolve(_ references: [String], pushed: [String: ObjectID]) throws -> [(name: String, target: ObjectID)] {
+        try references.compactMap { name in try (pushed[name] ?? repository.resolve(name)).map { (name, $0) } }
     }
 
     private func readVersionTags(of references: [(name: String, target: ObjectID)]) throws -> [VersionTagFacts] {

@@ -188,8 +188,7 @@ extension CardStore {
 
     /// The link tags among `references` that exist, or that `pushed` is about to create.
     func readLinkTags(only references: [String], pushed: [String: ObjectID] = [:]) throws -> [LinkTagFacts] {
-        try readLinkTags(
-            of: references.compactMap { name in try (pushed[name] ?? repository.resolve(name)).map { (name, $0) } })
+        try readLinkTags(of: resolve(references, pushed: pushed))
     }
 
     private func readLinkTags(of references: [(name: String, target: ObjectID)]) throws -> [LinkTagFacts] {

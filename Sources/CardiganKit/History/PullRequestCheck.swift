@@ -114,7 +114,7 @@ extension CardStore {
                 roots[location.path] = try git { try repository.blob(at: location.path, inCommit: head) }
                     .flatMap { SafeYAMLLoader.load(Data($0), path: location.path).root }
             }
-            guard let root = roots[location.path] ?? nil, let node = SchemaCompiler.node(at: location.pointer, in: root)
+            guard let root = roots[location.path] ?? nil, let node = JSONPointer.node(at: location.pointer, in: root)
             else { return finding }
             location.position = node.position
             var placed = finding

@@ -12,6 +12,9 @@ struct SnapshotCache {
     let path: String
     let schemaFingerprint: String
     let enabled: Bool
+    /// The file as ``load(only:)`` read it, when it was for this schema: ``store(_:)`` appends
+    /// to it instead of reading the file a second time.
+    private var loaded: Data?
 
     init(gitDirectory: String, schemaFingerprint: String, enabled: Bool) {
         path = gitDirectory + "/cardigan/snapshots-v2"
@@ -20,13 +23,14 @@ struct SnapshotCache {
     }
 
     /// The cached snapshots of `blobs`.
-    func load(only blobs: Set<String>) -> [String: CardSnapshot] {
+    mutating func load(only blobs: Set<String>) -> [String: CardSnapshot] {
         guard enabled, let data = FileManager.default.contents(atPath: path) else { return [:] }
-        var found: [String: CardSnapshot] = [:]
         let header = Array(("schema " + schemaFingerprint + "\n").utf8)
+        guard data.starts(with: header) else { return [:] }  // another schema's: replaced on store
+        loaded = data
+        var found: [String: CardSnapshot] = [:]
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard bytes.starts(with: header) else { return }
             // Split on bytes: the file has a line per blob ever seen, and `verify` reads it whole.
             var lineStart = header.count
             while lineStart < bytes.count {
@@ -47,19 +51,15 @@ struct SnapshotCache {
         return found
     }
 
-    /// Adds `snapshots` to the cache. Failing to write only costs speed, so errors are ignored.
+    /// Adds `snapshots` to what ``load(only:)`` read and writes the file anew (atomically:
+    /// readers never see half a file). Entries another process added meanwhile may be lost,
+    /// which only costs speed; so does failing to write, so errors are ignored.
     func store(_ snapshots: [String: CardSnapshot]) {
         guard enabled, !snapshots.isEmpty else { return }
         func field(_ text: String?) -> String {
             (text ?? "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
         }
-        var text = ""
-        let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-        if let existing, existing.hasPrefix("schema " + schemaFingerprint + "\n") {
-            text = existing
-        } else {
-            text = "schema " + schemaFingerprint + "\n"
-        }
+        var text = loaded.map { String(decoding: $0, as: UTF8.self) } ?? "schema " + schemaFingerprint + "\n"
         for (blob, snapshot) in snapshots {
             text +=
                 [

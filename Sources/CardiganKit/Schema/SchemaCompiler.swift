@@ -58,7 +58,7 @@ struct SchemaCompiler {
         }
         baseByLocation[location] = base
         for member in members {
-            let childLocation = location + "/" + Self.escape(member.key)
+            let childLocation = location + "/" + JSONPointer.escape(member.key)
             if Self.singleSchemaKeywords.contains(member.key) {
                 scan(member.value, location: childLocation, base: base)
             } else if Self.arraySchemaKeywords.contains(member.key), let elements = member.value.elements {
@@ -67,7 +67,7 @@ struct SchemaCompiler {
                 }
             } else if Self.mapSchemaKeywords.contains(member.key), let entries = member.value.members {
                 for entry in entries {
-                    scan(entry.value, location: childLocation + "/" + Self.escape(entry.key), base: base)
+                    scan(entry.value, location: childLocation + "/" + JSONPointer.escape(entry.key), base: base)
                 }
             }
         }
@@ -79,11 +79,11 @@ struct SchemaCompiler {
         if let known = baseByLocation[location] { return known }
         var base = Self.defaultBase
         var current: ValueNode? = root
-        for token in Self.tokens(of: location) {
+        for token in JSONPointer.tokens(of: location) {
             if let id = current?["$id"]?.stringValue {
                 base = SchemaURI.splitFragment(SchemaURI.resolve(id, against: base)).document
             }
-            current = current.flatMap { Self.child(of: $0, token: token) }
+            current = current.flatMap { JSONPointer.child(of: $0, token: token) }
         }
         if let id = current?["$id"]?.stringValue {
             base = SchemaURI.splitFragment(SchemaURI.resolve(id, against: base)).document
@@ -114,19 +114,19 @@ struct SchemaCompiler {
                 position: at.position, pointer: location,
                 message: "cannot resolve $ref '\(reference)': no anchor '\(fragment)'")
         }
-        guard Self.node(at: target, in: root) != nil else {
+        guard JSONPointer.node(at: target, in: root) != nil else {
             throw JSONSchemaError(
                 position: at.position, pointer: location,
                 message: "cannot resolve $ref '\(reference)': nothing at '\(target)'")
         }
-        return try compile(at: Self.canonical(target))
+        return try compile(at: JSONPointer.canonical(target))
     }
 
     // MARK: compiling
 
     private mutating func compile(at location: String) throws -> Int {
         if let existing = indexByLocation[location] { return existing }
-        guard let schema = Self.node(at: location, in: root) else {
+        guard let schema = JSONPointer.node(at: location, in: root) else {
             throw JSONSchemaError(position: .start, pointer: location, message: "no schema at '\(location)'")
         }
         let index = nodes.count
@@ -153,16 +153,19 @@ struct SchemaCompiler {
         let members = schema.members ?? []
         func fail(_ member: ValueNode.Member, _ message: String) -> JSONSchemaError {
             JSONSchemaError(
-                position: member.value.position, pointer: location + "/" + Self.escape(member.key), message: message)
+                position: member.value.position, pointer: location + "/" + JSONPointer.escape(member.key),
+                message: message)
         }
         func sub(_ member: ValueNode.Member) throws -> Int {
-            try compile(at: location + "/" + Self.escape(member.key))
+            try compile(at: location + "/" + JSONPointer.escape(member.key))
         }
         func subArray(_ member: ValueNode.Member) throws -> [Int] {
             guard let elements = member.value.elements, !elements.isEmpty || member.key == "prefixItems" else {
                 throw fail(member, "'\(member.key)' must be a non-empty array of schemas")
             }
-            return try elements.indices.map { try compile(at: location + "/" + Self.escape(member.key) + "/\($0)") }
+            return try elements.indices.map {
+                try compile(at: location + "/" + JSONPointer.escape(member.key) + "/\($0)")
+            }
         }
         func count(_ member: ValueNode.Member) throws -> Int {
             guard let number = member.value.numberValue, number >= 0, number.rounded() == number, number < 1e15 else {
@@ -216,7 +219,8 @@ struct SchemaCompiler {
             case "properties":
                 guard let entries = member.value.members else { throw fail(member, "'properties' must be an object") }
                 for entry in entries {
-                    node.properties[entry.key] = try compile(at: location + "/properties/" + Self.escape(entry.key))
+                    node.properties[entry.key] = try compile(
+                        at: location + "/properties/" + JSONPointer.escape(entry.key))
                     node.propertyNames.append(entry.key)
                 }
                 node.hasObjectKeywords = true
@@ -233,7 +237,7 @@ struct SchemaCompiler {
                 for entry in entries {
                     let compiled = try regex(member, entry.key)
                     node.patternProperties.append(
-                        (compiled, try compile(at: location + "/patternProperties/" + Self.escape(entry.key))))
+                        (compiled, try compile(at: location + "/patternProperties/" + JSONPointer.escape(entry.key))))
                 }
                 node.hasObjectKeywords = true
             case "propertyNames":
@@ -328,48 +332,5 @@ struct SchemaCompiler {
             }
         }
         return node
-    }
-
-    // MARK: JSON pointers
-
-    /// `~` and `/` escaped as a JSON pointer token.
-    static func escape(_ key: String) -> String {
-        guard key.contains("~") || key.contains("/") else { return key }
-        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
-
-    static func unescape(_ token: Substring) -> String {
-        guard token.contains("~") else { return String(token) }
-        return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-    }
-
-    static func tokens(of pointer: String) -> [String] {
-        guard !pointer.isEmpty else { return [] }
-        return pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(unescape)
-    }
-
-    /// The pointer with every token escaped the one way `escape` does, so equal locations
-    /// have equal text.
-    static func canonical(_ pointer: String) -> String {
-        tokens(of: pointer).map { "/" + escape($0) }.joined()
-    }
-
-    static func child(of node: ValueNode, token: String) -> ValueNode? {
-        switch node.kind {
-        case .object: return node[token]
-        case .array(let elements):
-            guard let index = Int(token), elements.indices.contains(index) else { return nil }
-            return elements[index]
-        default: return nil
-        }
-    }
-
-    static func node(at pointer: String, in root: ValueNode) -> ValueNode? {
-        var current = root
-        for token in tokens(of: pointer) {
-            guard let next = child(of: current, token: token) else { return nil }
-            current = next
-        }
-        return current
     }
 }

@@ -120,7 +120,7 @@ struct SchemaViolationCollector {
             }
         }
         for member in members {
-            let childPointer = pointer + "/" + SchemaCompiler.escape(member.key)
+            let childPointer = pointer + "/" + JSONPointer.escape(member.key)
             let keyNode = ValueNode(.string(member.key), at: member.keyPosition)
             var matched = false
             if let property = node.properties[member.key] {
