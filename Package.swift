@@ -37,7 +37,11 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "CardiganKitTests", dependencies: ["CardiganKit", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "CardiganKitTests",
+            dependencies: ["CardiganKit", "TestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "cardiganTests", dependencies: ["CardiganKit", "TestSupport"]),
     ]
 )

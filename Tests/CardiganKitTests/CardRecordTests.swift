@@ -122,6 +122,9 @@ import Testing
         let root = try #require(
             SafeYAMLLoader.load(Data("b: 1\na: \"x\\ny\\u0001\"\nc: [1.5, 2.0, true, ~]\n".utf8), path: "x").root)
         #expect(CanonicalJSON.text(of: root) == #"{"a":"x\ny\u0001","b":1,"c":[1.5,2,true,null]}"#)
+        let quoted = try #require(
+            SafeYAMLLoader.load(Data("q: 'say \"hi\" \\ é\tok'\n\"\\t\": \"\\t\"\n".utf8), path: "x").root)
+        #expect(CanonicalJSON.text(of: quoted) == #"{"\t":"\t","q":"say \"hi\" \\ é\tok"}"#)
     }
 
     @Test func suggestsTheNearestName() {

@@ -88,6 +88,11 @@ import Testing
         #expect(finding?.location?.position == SourcePosition(line: 5, column: 3))
         #expect(finding?.message.contains("'model_name'") == true)
         #expect(finding?.message.contains("3:3") == true)
+        // Past 32 keys the loader looks keys up in an index: the same finding.
+        let wide = (0..<40).map { "k\($0): \($0)" }.joined(separator: "\n") + "\nk3: again\n"
+        #expect(only(wide)?.rule == "yaml-duplicate-key")
+        #expect(only(wide)?.position == "41:1")
+        #expect(load(wide).findings.first?.message.contains("first written at 4:1") == true)
     }
 
     @Test func refusesBytesThatAreNotUTF8() {
@@ -138,6 +143,22 @@ import Testing
         let tab = only("name: demo\n\tstatus: Draft\n")
         #expect(tab?.rule == "yaml-syntax")
         #expect(tab?.position == "2:1")
+    }
+
+    @Test func readsPastAByteOrderMarkAndCountsColumnsAsAnEditorDoes() throws {
+        let result = load("\u{FEFF}name: demo\nstatus: [Draft\n")
+        #expect(result.findings.first?.ruleID == "yaml-syntax")
+        let root = try #require(load("\u{FEFF}name: demo\n").root)
+        // libyaml would count the invisible mark as column 1; an editor does not.
+        #expect(root.member("name")?.keyPosition == SourcePosition(line: 1, column: 1))
+        #expect(root["name"]?.position == SourcePosition(line: 1, column: 7))
+    }
+
+    @Test func keepsAnchorsInsideARefusedAnchorFromBeingCalledUndefined() {
+        let result = load("a: &outer\n  b: &inner 1\nc: *inner\nd: *missing\n")
+        let reported = result.findings.map { "\($0.ruleID)@\($0.location?.position.description ?? "")" }
+        #expect(reported == ["yaml-anchor@1:4", "yaml-anchor@4:4"], "\(reported)")
+        #expect(result.findings.last?.message.contains("names no anchor") == true)
     }
 
     @Test func refusesBinaryGarbage() {

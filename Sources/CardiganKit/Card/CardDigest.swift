@@ -6,8 +6,7 @@ import Foundation
 public enum CardDigest {
     /// The digest of the card whose root is `root`.
     public static func of(_ root: ValueNode) -> String {
-        let text = CanonicalJSON.text(of: content(of: root))
-        return "sha256:" + sha256Hex(Data(text.utf8))
+        "sha256:" + hex(SHA256.hash(data: CanonicalJSON.bytes(of: content(of: root))))
     }
 
     /// The lowercase hex SHA-256 of `data`.

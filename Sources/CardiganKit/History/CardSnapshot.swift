@@ -17,7 +17,7 @@ public struct CardSnapshot: Sendable, Hashable {
 
     /// Reads a snapshot from a card file's bytes.
     public static func read(_ data: [UInt8], validator: CardValidator?, path: String) -> CardSnapshot {
-        let loaded = SafeYAMLLoader.load(.init(data), path: path)
+        let loaded = SafeYAMLLoader.load(bytes: data, path: path)
         guard let root = loaded.root else {
             return CardSnapshot(problem: loaded.findings.first?.message ?? "unreadable card")
         }

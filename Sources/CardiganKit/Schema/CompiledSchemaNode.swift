@@ -1,7 +1,12 @@
 /// One subschema after compilation: every keyword parsed into a ready-to-use form, subschemas
 /// referred to by their index in the schema's node table (which is how `$ref` cycles are
 /// represented without reference counting).
-struct CompiledSchemaNode: Sendable {
+///
+/// A class, not a struct: validation looks a node up for every value it checks, and copying a
+/// struct of this many arrays out of the node table cost a fifth of validating a card.
+/// Written only while ``SchemaCompiler`` builds it, read-only after that, hence the unchecked
+/// `Sendable`.
+final class CompiledSchemaNode: @unchecked Sendable {
     /// The JSON types a `type` keyword allows, as a bit set.
     struct TypeSet: OptionSet, Sendable, Hashable {
         let rawValue: UInt8

@@ -131,7 +131,7 @@ public final class JSONSchema: Sendable {
     }
 
     static func validString(_ node: CompiledSchemaNode, _ string: String) -> Bool {
-        if node.minLength != nil || node.maxLength != nil {
+        if node.minLength != nil || node.maxLength != nil, !lengthIsSettled(node, byteCount: string.utf8.count) {
             let length = string.unicodeScalars.count
             if let minimum = node.minLength, length < minimum { return false }
             if let maximum = node.maxLength, length > maximum { return false }
@@ -139,6 +139,13 @@ public final class JSONSchema: Sendable {
         if let pattern = node.pattern, !pattern.matches(string) { return false }
         if let format = node.format, !SchemaFormats.isValid(string, format: format) { return false }
         return true
+    }
+
+    /// Whether `minLength` and `maxLength` both hold for any string of `byteCount` UTF-8 bytes,
+    /// which has from a quarter of that many Unicode scalars to as many: counting the scalars of
+    /// every long description cost a tenth of schema validation.
+    private static func lengthIsSettled(_ node: CompiledSchemaNode, byteCount: Int) -> Bool {
+        (node.maxLength.map { byteCount <= $0 } ?? true) && (node.minLength.map { (byteCount + 3) / 4 >= $0 } ?? true)
     }
 
     static func validNumber(_ node: CompiledSchemaNode, _ value: ValueNode, _ number: Double) -> Bool {

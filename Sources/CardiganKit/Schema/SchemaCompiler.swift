@@ -137,7 +137,7 @@ struct SchemaCompiler {
     }
 
     private mutating func build(_ schema: ValueNode, location: String, index: Int) throws -> CompiledSchemaNode {
-        var node = CompiledSchemaNode()
+        let node = CompiledSchemaNode()
         node.location = location
         switch schema.kind {
         case .bool(let value):

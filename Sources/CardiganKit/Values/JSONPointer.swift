@@ -3,13 +3,14 @@
 enum JSONPointer {
     /// `~` and `/` escaped as a JSON pointer token.
     static func escape(_ key: String) -> String {
-        guard key.contains("~") || key.contains("/") else { return key }
+        // Byte tests, not `contains("~")`: Foundation's substring search cost a twentieth of a commit.
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
         return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     /// A pointer token with `~1` and `~0` undone.
     static func unescape(_ token: Substring) -> String {
-        guard token.contains("~") else { return String(token) }
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
         return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 

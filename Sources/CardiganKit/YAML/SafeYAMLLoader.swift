@@ -1,5 +1,4 @@
 import Foundation
-internal import Yams
 
 /// Loads a card's YAML into a ``ValueNode`` tree, refusing what a governance record has no use
 /// for and what could hurt the machine that reads it.
@@ -28,60 +27,71 @@ public enum SafeYAMLLoader {
 
     /// Loads `data`, naming `path` in every finding.
     public static func load(_ data: Data, path: String) -> Result {
+        load(bytes: [UInt8](data), path: path)
+    }
+
+    /// Loads the UTF-8 bytes of a card, naming `path` in every finding.
+    public static func load(bytes: [UInt8], path: String) -> Result {
         func refuse(_ rule: String, _ message: String, at position: SourcePosition = .start, hint: String? = nil)
             -> Result
         {
-            let finding = Finding(
-                ruleID: rule, message: message, location: Location(path: path, position: position), hint: hint)
-            return Result(root: nil, findings: [finding])
+            refuse(Finding(ruleID: rule, message: message, location: Location(path: path, position: position), hint: hint))
         }
+        func refuse(_ finding: Finding) -> Result { Result(root: nil, findings: [finding]) }
 
-        if data.count > maximumBytes {
+        if bytes.count > maximumBytes {
             return refuse(
-                "yaml-size", "file is \(data.count) bytes, more than the limit of \(maximumBytes) bytes (1 MiB)",
+                "yaml-size", "file is \(bytes.count) bytes, more than the limit of \(maximumBytes) bytes (1 MiB)",
                 hint: "a model card is a summary; keep large data such as metric tables in the artifacts it links to")
         }
-        var bytes = [UInt8](data)
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte order mark is harmless
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             let offset = firstInvalidUTF8Offset(bytes)
             return refuse(
                 "yaml-encoding", "byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) is not valid UTF-8",
                 at: position(ofByte: offset, in: bytes), hint: "save the file as UTF-8")
         }
 
-        let parser: Parser
-        let root: Node?
-        do {
-            parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
-            root = try parser.nextRoot()
-            if root != nil, let extra = try parser.nextRoot() {
-                return refuse(
-                    "yaml-multiple-documents", "the file holds more than one YAML document",
-                    at: documentStart(before: extra.mark, in: text),
-                    hint:
-                        "a card file holds one document: remove the '---' line and what follows, or move it to its own card"
-                )
+        return bytes.withUnsafeBufferPointer { input in
+            let parser = LibYAMLParser(input)
+            var converter = EventConverter(parser: parser, path: path)
+            do throws(EventConverter.Stop) {
+                var root: ValueNode?
+                var documentSeen = false
+                reading: while true {
+                    try converter.advance()
+                    switch parser.kind {
+                    case .documentStart where documentSeen:
+                        return refuse(
+                            "yaml-multiple-documents", "the file holds more than one YAML document",
+                            at: documentStart(before: parser.position, in: bytes),
+                            hint:
+                                "a card file holds one document: remove the '---' line and what follows, or move it to its own card"
+                        )
+                    case .documentStart: documentSeen = true
+                    case .scalar, .alias, .sequenceStart, .mappingStart:
+                        // An empty document is one plain scalar with no text.
+                        root = parser.isEmptyPlainScalar ? nil : try converter.convertNode(depth: 1)
+                    case .streamEnd: break reading
+                    default: continue
+                    }
+                }
+                guard let root else {
+                    return refuse(
+                        "yaml-empty", "the file holds no card",
+                        hint: "a card is a mapping with at least 'name', 'status' and 'model_overview'; try 'cardigan new'"
+                    )
+                }
+                return Result(root: root, findings: converter.findings.sorted())
+            } catch {
+                switch error {
+                case .refused(let finding): return refuse(finding)
+                case .syntax(let error):
+                    let problem = describe(error, bytes: bytes)
+                    return refuse(problem.rule, problem.message, at: problem.position, hint: problem.hint)
+                }
             }
-        } catch let error as YamlError {
-            let problem = describe(error, in: text, bytes: bytes)
-            return refuse(problem.rule, problem.message, at: problem.position, hint: problem.hint)
-        } catch {
-            return refuse("yaml-syntax", "\(error)")
         }
-        guard let root, !isEmptyDocument(root) else {
-            return refuse(
-                "yaml-empty", "the file holds no card",
-                hint: "a card is a mapping with at least 'name', 'status' and 'model_overview'; try 'cardigan new'")
-        }
-        var converter = NodeConverter(path: path)
-        let value = converter.convert(root, depth: 1)
-        withExtendedLifetime(parser) {}  // Yams holds anchors weakly; the parser keeps them alive
-        return Result(root: value, findings: converter.findings.sorted())
-    }
-
-    private static func isEmptyDocument(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        return scalar.style == .plain && scalar.string.isEmpty
     }
 }

@@ -1,0 +1,159 @@
+/// Turns libyaml's events into a ``ValueNode`` tree, collecting a finding for every construct
+/// that safe YAML refuses instead of stopping at the first.
+///
+/// Some refusals end the reading at once (``Stop/refused(_:)``): a duplicate key, because which
+/// of the two values the card means cannot be known, and nesting past the limit, because going
+/// deeper is what a hostile file wants.
+struct EventConverter {
+    /// Why reading stopped before the end of the document.
+    enum Stop: Error {
+        case syntax(LibYAMLError)
+        case refused(Finding)
+    }
+
+    let parser: LibYAMLParser
+    let path: String
+    private(set) var findings: [Finding] = []
+    /// Anchors seen so far: an alias to one of them is covered by the anchor's own finding.
+    private var anchors: Set<String> = []
+
+    init(parser: LibYAMLParser, path: String) {
+        self.parser = parser
+        self.path = path
+    }
+
+    /// Converts the node whose first event is the current one; on return the node's last event
+    /// (its scalar, alias or end event) is current.
+    mutating func convertNode(depth: Int) throws(Stop) -> ValueNode {
+        let position = parser.position
+        if parser.kind == .alias {
+            if !anchors.contains(parser.aliasName) {
+                report(
+                    "yaml-anchor", "aliases are not allowed (and this one names no anchor)", at: position,
+                    hint: "write the value out in full where it is used")
+            }
+            return ValueNode(.null, at: position)
+        }
+        if depth > SafeYAMLLoader.maximumDepth {
+            throw .refused(
+                finding(
+                    "yaml-depth", "nesting is deeper than \(SafeYAMLLoader.maximumDepth) levels", at: position,
+                    hint: "flatten the structure; no card field nests this deep"))
+        }
+        if let anchor = parser.anchor {
+            // Stop here: descending into an aliased node is what makes alias bombs expensive.
+            anchors.insert(anchor)
+            report(
+                "yaml-anchor", "anchor '&\(anchor)' is not allowed; anchors and aliases are refused in cards",
+                at: position, hint: "write the value out in full where it is used")
+            try skipNode()
+            return ValueNode(.null, at: position)
+        }
+        if let tag = parser.explicitTag(isKey: false) {
+            report(
+                "yaml-tag", "explicit tag '\(tag)' is not allowed", at: position,
+                hint: "remove the tag; quote the value if it must be a string")
+        }
+        switch parser.kind {
+        case .sequenceStart:
+            var elements: [ValueNode] = []
+            while true {
+                try advance()
+                if parser.kind == .sequenceEnd { break }
+                elements.append(try convertNode(depth: depth + 1))
+            }
+            return ValueNode(.array(elements), at: position)
+        case .mappingStart:
+            return ValueNode(.object(try convertMembers(depth: depth)), at: position)
+        default:
+            return CoreSchemaScalar.resolve(parser.scalarText, isPlain: parser.isPlainScalar, at: position)
+        }
+    }
+
+    /// The members of the mapping whose start event is current.
+    private mutating func convertMembers(depth: Int) throws(Stop) -> [ValueNode.Member] {
+        var members: [ValueNode.Member] = []
+        // Card mappings are small: a scan of the members finds a repeated key faster than
+        // hashing every key. A large mapping (a hostile file) gets an index instead.
+        var keyIndex: [String: SourcePosition]?
+        func firstPosition(of key: String) -> SourcePosition? {
+            if members.count < 32 { return members.first { $0.key == key }?.keyPosition }
+            if keyIndex == nil {
+                keyIndex = Dictionary(members.map { ($0.key, $0.keyPosition) }, uniquingKeysWith: { first, _ in first })
+            }
+            return keyIndex?[key]
+        }
+        while true {
+            try advance()
+            if parser.kind == .mappingEnd { return members }
+            let keyPosition = parser.position
+            guard parser.kind == .scalar, parser.anchor == nil else {
+                if parser.kind == .alias || parser.anchor != nil {
+                    _ = try convertNode(depth: depth + 1)  // the anchor or alias finding
+                } else {
+                    report(
+                        "yaml-complex-key", "a key must be a plain string, not a mapping or a sequence",
+                        at: keyPosition)
+                    try skipNode()
+                }
+                try advance()
+                try skipNode()
+                continue
+            }
+            let key = parser.scalarText
+            if key == "<<" && parser.isPlainScalar {
+                report("yaml-merge-key", "merge key '<<' is not allowed", at: keyPosition, hint: "write the merged keys out in full")
+                try advance()
+                try skipNode()
+                continue
+            }
+            if let tag = parser.explicitTag(isKey: true) {
+                report("yaml-tag", "explicit tag '\(tag)' is not allowed", at: keyPosition)
+            }
+            if let first = firstPosition(of: key) {
+                throw .refused(
+                    finding(
+                        "yaml-duplicate-key", "duplicate key '\(key)' (first written at \(first))", at: keyPosition,
+                        hint: "keep one of them; YAML would silently drop the other"))
+            }
+            keyIndex?[key] = keyPosition
+            try advance()
+            members.append(ValueNode.Member(key: key, keyPosition: keyPosition, value: try convertNode(depth: depth + 1)))
+        }
+    }
+
+    /// Moves past the node whose first event is current, noting the anchors inside it (so that
+    /// aliases to them are not called undefined) without reporting them again.
+    private mutating func skipNode() throws(Stop) {
+        var open = 0
+        repeat {
+            if let anchor = parser.anchor { anchors.insert(anchor) }
+            switch parser.kind {
+            case .sequenceStart, .mappingStart: open += 1
+            case .sequenceEnd, .mappingEnd: open -= 1
+            default: break
+            }
+            if open == 0 { return }
+            try advance()
+        } while true
+    }
+
+    /// Moves the parser to the next event.
+    func advance() throws(Stop) {
+        do {
+            try parser.advance()
+        } catch {
+            throw .syntax(error)
+        }
+    }
+
+    private func finding(_ rule: String, _ message: String, at position: SourcePosition, hint: String? = nil)
+        -> Finding
+    {
+        Finding(ruleID: rule, message: message, location: Location(path: path, position: position), hint: hint)
+    }
+
+    private mutating func report(_ rule: String, _ message: String, at position: SourcePosition, hint: String? = nil) {
+        findings.append(finding(rule, message, at: position, hint: hint))
+    }
+}
