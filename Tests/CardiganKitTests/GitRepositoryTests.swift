@@ -152,6 +152,32 @@ import Testing
         #expect(try repository.changedFiles(in: "cards", from: head, to: head).isEmpty)
     }
 
+    /// `verify` reads blobs from its worker threads through one shared object database: every
+    /// blob git wrote and packed (deltas included) must come back whole, from any thread.
+    @Test func objectDatabaseReadsPackedBlobsFromManyThreads() throws {
+        let scratch = try ScratchRepository()
+        let base = (0..<200).map { "line \($0) of a card that changes a little each version\n" }.joined()
+        var expected: [ObjectID: String] = [:]
+        for version in 0..<60 {
+            let text = base + "version: \(version)\n"
+            try scratch.write("cards/x.yaml", text)
+            try scratch.git("add", "-A")
+            try scratch.git("commit", "-q", "-m", "version \(version)")
+            let id = try scratch.git("rev-parse", "HEAD:cards/x.yaml").trimmingCharacters(in: .whitespacesAndNewlines)
+            expected[try #require(ObjectID(hex: id))] = text
+        }
+        try scratch.git("gc", "-q", "--aggressive")
+        #expect(try scratch.git("count-objects", "-v").contains("count: 0"), "everything is in the pack")
+
+        let objects = try ObjectDatabase(of: Repository.open(at: scratch.path))
+        #expect(ObjectDatabase.isSharedSafely, "Debian's libgit2 is built with threads")
+        let ids = Array(expected.keys) + Array(expected.keys)  // each read twice: the cache is shared too
+        let read = concurrentMap(ids) { id in (try? objects.readBlob(id)).map { String(decoding: $0, as: UTF8.self) } }
+        for (id, text) in zip(ids, read) { #expect(text == expected[id], "\(id)") }
+        let commit = try Repository.open(at: scratch.path).revparse("HEAD")
+        #expect(throws: GitError.self) { try objects.readBlob(commit) }
+    }
+
     @Test func readsIdentityFromTheEnvironmentFirst() throws {
         let scratch = try ScratchRepository()
         let repository = try Repository.open(at: scratch.path)

@@ -110,6 +110,32 @@ import Testing
         try expectFinding(repo, "model-name-changed", "'model_overview.model_name' of 'b' changed")
     }
 
+    /// What `verify` learned of each blob is kept in `.git/cardigan`; reading it back, or the
+    /// same objects from a pack, must not change a single finding.
+    @Test func findsTheSameWithOrWithoutTheSnapshotCacheAndAfterGitGC() throws {
+        let repo = try history()
+        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Three.")
+        try repo.git("commit", "-qam", "sneaky edit")
+        try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Finished")
+        try repo.git("commit", "-qam", "an invalid card")
+        let cacheFile = repo.path + "/.git/cardigan/snapshots-v2"
+        try? FileManager.default.removeItem(atPath: cacheFile)
+
+        let uncached = try repo.cardigan("verify", "--no-cache")
+        #expect(uncached.status == 1)
+        #expect(uncached.output.contains("[unversioned-change]") && uncached.output.contains("[invalid-card]"))
+        #expect(!FileManager.default.fileExists(atPath: cacheFile), "--no-cache neither reads nor writes it")
+        let cold = try repo.cardigan("verify")
+        #expect(FileManager.default.fileExists(atPath: cacheFile))
+        let warm = try repo.cardigan("verify")
+        try repo.git("gc", "-q")
+        let packed = try repo.cardigan("verify", "--no-cache")
+        for (label, run) in [("cold", cold), ("warm", warm), ("packed", packed)] {
+            #expect(run.status == uncached.status, "\(label)")
+            #expect(run.output == uncached.output, "\(label): \(run.output)")
+        }
+    }
+
     @Test func catchesAWholeHistoryRewriteWithACheckpoint() throws {
         let repo = try history()
         try repo.cardigan("checkpoint", "-o", "../checkpoint-\(UUID().uuidString).txt").checked()

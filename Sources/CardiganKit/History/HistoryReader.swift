@@ -57,18 +57,21 @@ extension CardStore {
         var cache = SnapshotCache(
             gitDirectory: repository.gitDirectory, schemaFingerprint: workspace.schemaFingerprint,
             enabled: usesSnapshotCache)
-        var snapshots = cache.load(only: blobs)
-        var missing: [(id: String, bytes: [UInt8])] = []
-        for id in blobs where snapshots[id] == nil {
-            guard let object = ObjectID(hex: id) else { continue }
-            missing.append((id, try repository.readBlob(object)))
-        }
+        let snapshots = cache.load(only: blobs)
+        let missing = blobs.filter { snapshots[$0] == nil }.compactMap(ObjectID.init(hex:))
         guard !missing.isEmpty else { return snapshots }
         let validator = (try? workspace.loadSchema()).map(CardValidator.init(schema:))
-        let results = concurrentMap(missing) { CardSnapshot.read($0.bytes, validator: validator, path: $0.id) }
-        for (entry, snapshot) in zip(missing, results) { snapshots[entry.id] = snapshot }
-        cache.store(Dictionary(uniqueKeysWithValues: zip(missing.map(\.id), results)))
-        return snapshots
+        // Each worker reads its blobs itself: a fresh clone's `verify` inflates 10,000 of them
+        // from the pack, a fifth of its time when done on one thread ahead of the parsing.
+        let objects = try ObjectDatabase(of: repository)
+        let read = { @Sendable (id: ObjectID) in
+            Result { CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex) }
+        }
+        let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)
+        var learned: [String: CardSnapshot] = [:]
+        for (id, result) in zip(missing, results) { learned[id.hex] = try result.get() }
+        cache.store(learned)
+        return snapshots.merging(learned) { cached, _ in cached }
     }
 
     /// Every reference under `refs/tags/cards/` with what its tag object says.

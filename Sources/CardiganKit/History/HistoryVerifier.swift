@@ -104,7 +104,9 @@ extension CardStore {
                     changes.updateValue(tree[name], forKey: name)
                 }
             } else {
-                state = parentStates.first ?? outsideState
+                // Taken out of the array, not copied from it: `apply` then changes the one
+                // dictionary in place instead of copying all cards' states on every commit.
+                state = parentStates.popLast() ?? outsideState
             }
             rules.apply(step.facts, to: &state, changes: changes) { blob in
                 snapshots[blob] ?? CardSnapshot(problem: "unreadable blob \(blob)")

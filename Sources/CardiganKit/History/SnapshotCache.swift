@@ -56,20 +56,27 @@ struct SnapshotCache {
     /// which only costs speed; so does failing to write, so errors are ignored.
     func store(_ snapshots: [String: CardSnapshot]) {
         guard enabled, !snapshots.isEmpty else { return }
-        func field(_ text: String?) -> String {
-            (text ?? "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        // Written as bytes: a fresh clone's `verify` stores 10,000 lines, and Foundation's
+        // `replacingOccurrences` on each field cost a twelfth of that run.
+        var bytes = loaded.map { [UInt8]($0) } ?? Array(("schema " + schemaFingerprint + "\n").utf8)
+        func append(_ text: String?) {
+            for byte in (text ?? "").utf8 {
+                bytes.append(byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
+            }
         }
-        var text = loaded.map { String(decoding: $0, as: UTF8.self) } ?? "schema " + schemaFingerprint + "\n"
         for (blob, snapshot) in snapshots {
-            text +=
-                [
-                    blob, field(snapshot.digest), snapshot.status?.rawValue ?? "", field(snapshot.name),
-                    field(snapshot.modelName), field(snapshot.modelPackage), field(snapshot.riskRating),
-                    field(snapshot.problem),
-                ].joined(separator: "\t") + "\n"
+            let fields = [
+                blob, snapshot.digest, snapshot.status?.rawValue, snapshot.name, snapshot.modelName,
+                snapshot.modelPackage, snapshot.riskRating, snapshot.problem,
+            ]
+            for (index, field) in fields.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: "\t")) }
+                append(field)
+            }
+            bytes.append(UInt8(ascii: "\n"))
         }
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

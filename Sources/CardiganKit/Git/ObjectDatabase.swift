@@ -1,0 +1,40 @@
+internal import CLibgit2
+
+/// A repository's object database, for reading blobs from several threads at once; owns the
+/// `git_odb` handle and frees it in `deinit`.
+///
+/// Unlike ``Repository``, this is `Sendable`: libgit2 locks its object database internally
+/// since 1.2 and documents it as safe to share between threads (docs/threading.md). When
+/// libgit2 was built without thread support, ``isSharedSafely`` is false and callers read on one
+/// thread.
+final class ObjectDatabase: @unchecked Sendable {
+    private let pointer: OpaquePointer
+
+    /// Whether this libgit2 was built with threads, and so locks the object database.
+    static var isSharedSafely: Bool { git_libgit2_features() & Int32(GIT_FEATURE_THREADS.rawValue) != 0 }
+
+    init(of repository: Repository) throws {
+        var handle: OpaquePointer?
+        try check(git_repository_odb(&handle, repository.pointer), "git_repository_odb")
+        guard let handle else { throw GitError.libgit2(function: "git_repository_odb", code: -1, message: "no object database") }
+        pointer = handle
+    }
+
+    deinit {
+        git_odb_free(pointer)
+    }
+
+    /// The bytes of blob `id`.
+    func readBlob(_ id: ObjectID) throws -> [UInt8] {
+        var oid = id.oid
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, pointer, &oid), "git_odb_read", reference: id.hex)
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_BLOB else {
+            throw GitError.notFound("'\(id.hex)' is not a blob")
+        }
+        let size = Int(git_odb_object_size(object))
+        guard size > 0, let content = git_odb_object_data(object) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+}
