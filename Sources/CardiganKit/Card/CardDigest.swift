@@ -6,7 +6,12 @@ import Foundation
 public enum CardDigest {
     /// The digest of the card whose root is `root`.
     public static func of(_ root: ValueNode) -> String {
-        "sha256:" + hex(SHA256.hash(data: CanonicalJSON.bytes(of: content(of: root))))
+        of(canonicalJSON: CanonicalJSON.bytes(of: content(of: root)))
+    }
+
+    /// The digest whose canonical JSON, made elsewhere (``SectionMemo``), is `canonicalJSON`.
+    static func of(canonicalJSON: [UInt8]) -> String {
+        "sha256:" + hex(SHA256.hash(data: canonicalJSON))
     }
 
     /// The lowercase hex SHA-256 of `data`.

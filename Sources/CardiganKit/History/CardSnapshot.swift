@@ -25,12 +25,14 @@ public struct CardSnapshot: Sendable, Hashable {
         if problem == nil, let validator, let violation = validator.schema.validate(root).first {
             problem = "\(violation.pointer.isEmpty ? "/" : violation.pointer): \(violation.message)"
         }
-        let overview = root["model_overview"]
-        return CardSnapshot(
-            digest: CardDigest.of(root), status: root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)),
-            name: root["name"]?.stringValue, modelName: overview?["model_name"]?.stringValue,
-            modelPackage: modelPackage(of: root), riskRating: root["intended_uses"]?["risk_rating"]?.stringValue,
-            problem: problem)
+        return CardSnapshot(of: root, digest: CardDigest.of(root), problem: problem)
+    }
+
+    /// Reads a snapshot through `sections`, which parses only the sections of the file it has
+    /// not seen before; the same snapshot ``read(_:validator:path:)`` gives.
+    static func read(_ data: [UInt8], validator: CardValidator?, path: String, sections: SectionMemo) -> CardSnapshot {
+        if let validator, let snapshot = sections.snapshot(of: data, validator: validator) { return snapshot }
+        return read(data, validator: validator, path: path)
     }
 
     /// `<group>/<version>` from a card's `model_package_details`, when both are there.
@@ -40,5 +42,18 @@ public struct CardSnapshot: Sendable, Hashable {
             case .integer(let version)? = package?["model_package_version"]?.kind
         else { return nil }
         return "\(group)/\(version)"
+    }
+}
+
+// In an extension, so that the memberwise initializer stays.
+extension CardSnapshot {
+    /// The snapshot of the card whose root is `root`.
+    init(of root: ValueNode, digest: String, problem: String?) {
+        let overview = root["model_overview"]
+        self.init(
+            digest: digest, status: root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)),
+            name: root["name"]?.stringValue, modelName: overview?["model_name"]?.stringValue,
+            modelPackage: Self.modelPackage(of: root), riskRating: root["intended_uses"]?["risk_rating"]?.stringValue,
+            problem: problem)
     }
 }

@@ -64,8 +64,9 @@ extension CardStore {
         // Each worker reads its blobs itself: a fresh clone's `verify` inflates 10,000 of them
         // from the pack, a fifth of its time when done on one thread ahead of the parsing.
         let objects = try ObjectDatabase(of: repository)
+        let sections = SectionMemo()
         let read = { @Sendable (id: ObjectID) in
-            Result { CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex) }
+            Result { CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex, sections: sections) }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)
         var learned: [String: CardSnapshot] = [:]

@@ -37,9 +37,19 @@ public final class JSONSchema: Sendable {
         valid(root, instance)
     }
 
+    /// Whether `document` satisfies the schema, asking `memberValidity(node, i)` whether its
+    /// member `i` satisfies schema node `node` instead of descending into that member: a caller
+    /// that has seen the same member before can answer from memory (``SectionMemo``).
+    func isValid(_ document: ValueNode, memberValidity: (_ node: Int, _ member: Int) -> Bool) -> Bool {
+        // Optional closures count as escaping; this one never outlives the call.
+        withoutActuallyEscaping(memberValidity) { valid(root, document, memberValidity: $0) }
+    }
+
     // MARK: the fast path
 
-    func valid(_ index: Int, _ value: ValueNode) -> Bool {
+    /// Whether `value` satisfies node `index`. `memberValidity`, when given, answers for the
+    /// members of `value` itself (and so is passed on only to nodes applied to the same value).
+    func valid(_ index: Int, _ value: ValueNode, memberValidity: ((Int, Int) -> Bool)? = nil) -> Bool {
         let node = nodes[index]
         if let boolean = node.booleanSchema { return boolean }
         if let types = node.types, !Self.matches(types, value) { return false }
@@ -47,11 +57,11 @@ public final class JSONSchema: Sendable {
         if let enumValues = node.enumValues, !enumValues.contains(where: { SchemaEquality.equal($0, value) }) {
             return false
         }
-        if let ref = node.ref, !valid(ref, value) { return false }
+        if let ref = node.ref, !valid(ref, value, memberValidity: memberValidity) { return false }
 
         switch value.kind {
         case .object(let members) where node.hasObjectKeywords:
-            if !validObject(node, members) { return false }
+            if !validObject(node, members, memberValidity) { return false }
         case .array(let elements) where node.hasArrayKeywords:
             if !validArray(node, elements) { return false }
         case .string(let string) where node.hasStringKeywords:
@@ -64,28 +74,32 @@ public final class JSONSchema: Sendable {
             break
         }
 
-        for sub in node.allOf where !valid(sub, value) { return false }
-        if !node.anyOf.isEmpty, !node.anyOf.contains(where: { valid($0, value) }) { return false }
+        for sub in node.allOf where !valid(sub, value, memberValidity: memberValidity) { return false }
+        if !node.anyOf.isEmpty, !node.anyOf.contains(where: { valid($0, value, memberValidity: memberValidity) }) {
+            return false
+        }
         if !node.oneOf.isEmpty {
             var matches = 0
-            for sub in node.oneOf where valid(sub, value) {
+            for sub in node.oneOf where valid(sub, value, memberValidity: memberValidity) {
                 matches += 1
                 if matches > 1 { return false }
             }
             if matches != 1 { return false }
         }
-        if let not = node.not, valid(not, value) { return false }
+        if let not = node.not, valid(not, value, memberValidity: memberValidity) { return false }
         if let ifSchema = node.ifSchema {
-            if valid(ifSchema, value) {
-                if let then = node.thenSchema, !valid(then, value) { return false }
-            } else if let otherwise = node.elseSchema, !valid(otherwise, value) {
+            if valid(ifSchema, value, memberValidity: memberValidity) {
+                if let then = node.thenSchema, !valid(then, value, memberValidity: memberValidity) { return false }
+            } else if let otherwise = node.elseSchema, !valid(otherwise, value, memberValidity: memberValidity) {
                 return false
             }
         }
         return true
     }
 
-    private func validObject(_ node: CompiledSchemaNode, _ members: [ValueNode.Member]) -> Bool {
+    private func validObject(
+        _ node: CompiledSchemaNode, _ members: [ValueNode.Member], _ memberValidity: ((Int, Int) -> Bool)?
+    ) -> Bool {
         if let minimum = node.minProperties, members.count < minimum { return false }
         if let maximum = node.maxProperties, members.count > maximum { return false }
         for key in node.required where !members.contains(where: { $0.key == key }) { return false }
@@ -96,17 +110,20 @@ public final class JSONSchema: Sendable {
             !node.properties.isEmpty || !node.patternProperties.isEmpty
             || node.additionalProperties != nil || node.propertyNamesSchema != nil
         guard checksMembers else { return true }
-        for member in members {
+        for (position, member) in members.enumerated() {
+            func validMember(_ index: Int) -> Bool {
+                memberValidity?(index, position) ?? valid(index, member.value)
+            }
             var matched = false
             if let property = node.properties[member.key] {
                 matched = true
-                if !valid(property, member.value) { return false }
+                if !validMember(property) { return false }
             }
             for pattern in node.patternProperties where pattern.regex.matches(member.key) {
                 matched = true
-                if !valid(pattern.schema, member.value) { return false }
+                if !validMember(pattern.schema) { return false }
             }
-            if !matched, let additional = node.additionalProperties, !valid(additional, member.value) { return false }
+            if !matched, let additional = node.additionalProperties, !validMember(additional) { return false }
             if let names = node.propertyNamesSchema,
                 !valid(names, ValueNode(.string(member.key), at: member.keyPosition))
             {

@@ -1,0 +1,148 @@
+import Crypto
+import Foundation
+
+/// What one run learned of the top-level sections of card files, so that reading many
+/// versions of the same cards parses each distinct section once.
+///
+/// A version usually changes one or two sections of a card; a fresh clone's `verify` reads every
+/// version of every card, and parsing, canonicalizing and validating sections it had already
+/// seen in the previous version was nine tenths of its work.
+///
+/// A card file is cut into sections only when its layout makes the cut exact: every line at
+/// column 1 is a plain `key:` line (or a comment, or blank), so each section runs from one such
+/// line to the next, and a section read on its own is the same YAML as inside the whole file.
+/// Anything else — a `---`, a flow collection or quoted text running onto a line at column 1, a
+/// sequence written at column 1, Windows line ends, a byte order mark, any finding — and the
+/// file is read whole, as ``SafeYAMLLoader`` always reads it. So is every card that is not
+/// valid, which keeps the problem reported for it exactly what a whole reading reports.
+///
+/// Shared by the worker threads of one ``CardStore/readSnapshots(_:)`` call; a lock guards it.
+final class SectionMemo: @unchecked Sendable {
+    /// One distinct section: its member as parsed, and the canonical JSON of the member's value.
+    struct Section {
+        let id: Int
+        let member: ValueNode.Member
+        let canonicalValue: [UInt8]
+    }
+
+    private let lock = NSLock()
+    /// By the exact bytes of the section, key line to the next key line.
+    private var sections: [[UInt8]: Section] = [:]
+    /// Whether section `id` satisfies schema node `node`, keyed `node << 32 | id`.
+    private var validity: [Int: Bool] = [:]
+
+    /// The snapshot of the card in `bytes`, read section by section; nil when the file must be
+    /// read whole (see the type's documentation), which ``CardSnapshot/read(_:validator:path:)`` does.
+    func snapshot(of bytes: [UInt8], validator: CardValidator) -> CardSnapshot? {
+        guard bytes.count <= SafeYAMLLoader.maximumBytes, let ranges = Self.sectionRanges(in: bytes) else { return nil }
+        var parts: [Section] = []
+        parts.reserveCapacity(ranges.count)
+        for range in ranges {
+            guard let section = section(Array(bytes[range.bytes]), key: range.key) else { return nil }
+            parts.append(section)
+        }
+        guard Set(parts.map(\.member.key)).count == parts.count else { return nil }  // a repeated key: refused whole
+
+        let root = ValueNode(.object(parts.map(\.member)))
+        let schema = validator.schema
+        let valid = schema.isValid(root) { node, index in
+            self.validity(of: parts[index], against: node) { schema.valid(node, parts[index].member.value) }
+        }
+        guard valid else { return nil }  // the whole reading says what is wrong, located as always
+
+        // The canonical JSON of the content, from each section's: what CardDigest.of(root) hashes.
+        var canonical: [UInt8] = [UInt8(ascii: "{")]
+        let content = parts.filter { $0.member.key != "status" }
+            .sorted { $0.member.key.utf8.lexicographicallyPrecedes($1.member.key.utf8) }
+        for (index, part) in content.enumerated() {
+            if index > 0 { canonical.append(UInt8(ascii: ",")) }
+            CanonicalJSON.writeString(part.member.key, to: &canonical)
+            canonical.append(UInt8(ascii: ":"))
+            canonical += part.canonicalValue
+        }
+        canonical.append(UInt8(ascii: "}"))
+        return CardSnapshot(of: root, digest: CardDigest.of(canonicalJSON: canonical), problem: nil)
+    }
+
+    /// The section whose bytes are `text`, parsed now if it was not seen before; nil when it
+    /// is not exactly one member named `key` without findings.
+    private func section(_ text: [UInt8], key: String) -> Section? {
+        lock.lock()
+        let known = sections[text]
+        lock.unlock()
+        if let known { return known }
+
+        let loaded = SafeYAMLLoader.load(bytes: text, path: "")
+        guard loaded.findings.isEmpty, let members = loaded.root?.members, members.count == 1,
+            let member = members.first, member.key == key
+        else { return nil }
+        let canonicalValue = CanonicalJSON.bytes(of: member.value)
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = sections[text] { return raced }  // another worker parsed it meanwhile
+        let section = Section(id: sections.count, member: member, canonicalValue: canonicalValue)
+        sections[text] = section
+        return section
+    }
+
+    private func validity(of section: Section, against node: Int, compute: () -> Bool) -> Bool {
+        let key = node << 32 | section.id
+        lock.lock()
+        let known = validity[key]
+        lock.unlock()
+        if let known { return known }
+        let answer = compute()
+        lock.lock()
+        validity[key] = answer
+        lock.unlock()
+        return answer
+    }
+
+    /// Where each top-level section of `bytes` lies (the first one also holds any comments
+    /// before it), or nil when a line at column 1 is neither a plain `key:` line, a comment nor
+    /// blank, or the file is not laid out as plain `\n`-ended lines.
+    static func sectionRanges(in bytes: [UInt8]) -> [(key: String, bytes: Range<Int>)]? {
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(UInt8(ascii: "\r")) else { return nil }
+        var starts: [(key: String, offset: Int)] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            switch line.first {
+            case nil, UInt8(ascii: " "):
+                // Blank or indented: part of the section above. Before the first key, only
+                // comments and blank lines may stand.
+                if starts.isEmpty, let text = line.first(where: { $0 != UInt8(ascii: " ") }), text != UInt8(ascii: "#") {
+                    return nil
+                }
+            case UInt8(ascii: "#"):
+                break
+            default:
+                guard let key = plainKey(of: line) else { return nil }
+                starts.append((key, starts.isEmpty ? 0 : lineStart))
+            }
+            lineStart = lineEnd + 1
+        }
+        return starts.indices.map { index in
+            let end = index + 1 < starts.count ? starts[index + 1].offset : bytes.count
+            return (starts[index].key, starts[index].offset..<end)
+        }
+    }
+
+    /// `key` when `line` starts `key:` followed by a space or the line's end, with a key of
+    /// ASCII letters, digits, `_` and `-` that starts with a letter or `_`.
+    private static func plainKey(of line: ArraySlice<UInt8>) -> String? {
+        func isLetter(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
+        guard let first = line.first, isLetter(first),
+            let colon = line.firstIndex(where: {
+                !(isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-"))
+            }),
+            line[colon] == UInt8(ascii: ":"),
+            colon + 1 == line.endIndex || line[colon + 1] == UInt8(ascii: " ")
+        else { return nil }
+        return String(decoding: line[line.startIndex..<colon], as: UTF8.self)
+    }
+}
