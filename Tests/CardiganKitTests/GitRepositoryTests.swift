@@ -152,6 +152,35 @@ import Testing
         #expect(try repository.changedFiles(in: "cards", from: head, to: head).isEmpty)
     }
 
+    /// `blobID(at:inCommit:)` goes through a kept folder tree for files in folders: it must
+    /// answer as `git rev-parse <commit>:<path>` does, in any order of lookups.
+    @Test func findsFilesInFoldersAsGitDoes() throws {
+        let scratch = try ScratchRepository()
+        try scratch.write("cards/a.yaml", "a\n")
+        try scratch.write("cards/sub/inner.yaml", "inner\n")
+        try scratch.write("top.yaml", "top\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-q", "-m", "first")
+        try scratch.write("cards/a.yaml", "a changed\n")
+        try scratch.git("commit", "-qam", "second")
+        let repository = try Repository.open(at: scratch.path)
+        let paths = [
+            "cards/a.yaml", "cards/sub/inner.yaml", "top.yaml", "cards/missing.yaml", "cards/sub", "cards",
+            "missing/a.yaml", "top.yaml/x", "cards/sub/inner.yaml/x",
+        ]
+        for commit in ["HEAD", "HEAD~1", "HEAD"] {
+            let id = try repository.revparse(commit)
+            for path in paths + paths.reversed() {
+                let ours = try repository.blobID(at: path, inCommit: id)?.hex
+                let kind = try? scratch.git("cat-file", "-t", "\(commit):\(path)")
+                let theirs =
+                    kind == "blob\n"
+                    ? try scratch.git("rev-parse", "\(commit):\(path)").trimmingCharacters(in: .newlines) : nil
+                #expect(ours == theirs, "\(commit):\(path)")
+            }
+        }
+    }
+
     /// `verify` reads blobs from its worker threads through one shared object database: every
     /// blob git wrote and packed (deltas included) must come back whole, from any thread.
     @Test func objectDatabaseReadsPackedBlobsFromManyThreads() throws {

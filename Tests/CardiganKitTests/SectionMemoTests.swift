@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import CardiganKit
 
@@ -24,7 +24,9 @@ import TestSupport
     /// when the memo declined and the file was read whole.
     private func read(_ text: String, _ memo: SectionMemo) -> (whole: CardSnapshot, sectioned: CardSnapshot?) {
         let bytes = Array(text.utf8)
-        return (CardSnapshot.read(bytes, validator: validator, path: "x"), memo.snapshot(of: bytes, validator: validator))
+        return (
+            CardSnapshot.read(bytes, validator: validator, path: "x"), memo.snapshot(of: bytes, validator: validator)
+        )
     }
 
     @Test func givesTheWholeReadingsSnapshotForEveryVersion() throws {
@@ -37,9 +39,13 @@ import TestSupport
                 // inside a section, and one version that is not valid.
                 switch round % 6 {
                 case 0: text = text.replacingOccurrences(of: "status: Draft", with: "status: PendingReview")
-                case 1: text = text.replacingOccurrences(of: "model_description: ", with: "model_description: Round \(round). ")
+                case 1:
+                    text = text.replacingOccurrences(
+                        of: "model_description: ", with: "model_description: Round \(round). ")
                 case 2: text = "# reviewed in round \(round)\n" + text
-                case 3: text = text.replacingOccurrences(of: "\nintended_uses:\n", with: "\nintended_uses:\n  # round \(round)\n")
+                case 3:
+                    text = text.replacingOccurrences(
+                        of: "\nintended_uses:\n", with: "\nintended_uses:\n  # round \(round)\n")
                 case 4: text = text.replacing(#/(?m)^status: \w+$/#, with: "status: Finished")
                 default: text = text.replacingOccurrences(of: "status: Finished", with: "status: Draft")
                 }
@@ -84,7 +90,8 @@ import TestSupport
     }
 
     @Test func sectionsCoverTheWholeFile() throws {
-        let text = "# a comment first\n\nname: a\n# between\nstatus: Draft\nmodel_overview:\n  model_name: m\n\n  # inside\n"
+        let text =
+            "# a comment first\n\nname: a\n# between\nstatus: Draft\nmodel_overview:\n  model_name: m\n\n  # inside\n"
         let bytes = Array(text.utf8)
         let ranges = try #require(SectionMemo.sectionRanges(in: bytes))
         #expect(ranges.map(\.key) == ["name", "status", "model_overview"])

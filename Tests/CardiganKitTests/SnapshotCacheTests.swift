@@ -7,7 +7,8 @@ import Testing
 /// flattened to spaces), only for the blobs asked for, and nothing under another schema.
 @Suite struct SnapshotCacheTests {
     private func temporaryGitDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-cache-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-cache-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

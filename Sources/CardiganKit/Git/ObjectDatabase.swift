@@ -16,7 +16,9 @@ final class ObjectDatabase: @unchecked Sendable {
     init(of repository: Repository) throws {
         var handle: OpaquePointer?
         try check(git_repository_odb(&handle, repository.pointer), "git_repository_odb")
-        guard let handle else { throw GitError.libgit2(function: "git_repository_odb", code: -1, message: "no object database") }
+        guard let handle else {
+            throw GitError.libgit2(function: "git_repository_odb", code: -1, message: "no object database")
+        }
         pointer = handle
     }
 

@@ -129,16 +129,22 @@ extension Repository {
     public func createAnnotatedTag(name: String, target: ObjectID, message: String, tagger: Signature) throws
         -> ObjectID
     {
-        var targetOID = target.oid
-        var object: OpaquePointer?
-        try check(
-            git_object_lookup(&object, pointer, &targetOID, GIT_OBJECT_COMMIT), "git_object_lookup",
-            reference: target.hex)
-        defer { git_object_free(object) }
+        if lastTagTarget?.id != target {
+            var targetOID = target.oid
+            var object: OpaquePointer?
+            try check(
+                git_object_lookup(&object, pointer, &targetOID, GIT_OBJECT_COMMIT), "git_object_lookup",
+                reference: target.hex)
+            guard let object else {
+                throw GitError.libgit2(function: "git_object_lookup", code: -1, message: target.hex)
+            }
+            lastTagTarget = (target, LoadedObject(pointer: object))
+        }
+        guard let object = lastTagTarget?.object else { throw GitError.notFound(target.hex) }
         let signature = try makeSignature(tagger)
         defer { git_signature_free(signature) }
         var oid = git_oid()
-        let code = git_tag_create(&oid, pointer, name, object, signature, message, 0)
+        let code = git_tag_create(&oid, pointer, name, object.pointer, signature, message, 0)
         if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/refs/tags/" + name + ".lock") }
         try check(code, "git_tag_create", reference: "refs/tags/" + name)
         return ObjectID(oid)

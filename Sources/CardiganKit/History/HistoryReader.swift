@@ -66,7 +66,9 @@ extension CardStore {
         let objects = try ObjectDatabase(of: repository)
         let sections = SectionMemo()
         let read = { @Sendable (id: ObjectID) in
-            Result { CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex, sections: sections) }
+            Result {
+                CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
+            }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)
         var learned: [String: CardSnapshot] = [:]

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// What one run learned of the top-level sections of card files, so that reading many
@@ -47,7 +46,9 @@ final class SectionMemo: @unchecked Sendable {
         var parts: [Section] = []
         parts.reserveCapacity(ranges.count)
         for range in ranges {
-            guard let section = section(SectionText(bytes: Array(bytes[range.bytes])), key: range.key) else { return nil }
+            guard let section = section(SectionText(bytes: Array(bytes[range.bytes])), key: range.key) else {
+                return nil
+            }
             parts.append(section)
         }
         guard Set(parts.map(\.member.key)).count == parts.count else { return nil }  // a repeated key: refused whole
@@ -162,7 +163,8 @@ final class SectionMemo: @unchecked Sendable {
     /// ASCII letters, digits, `_` and `-` that starts with a letter or `_`.
     private static func plainKey(of line: UnsafeBufferPointer<UInt8>) -> String? {
         func isLetter(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || byte == UInt8(ascii: "_")
         }
         guard let first = line.first, isLetter(first),

@@ -78,7 +78,8 @@ public enum CanonicalJSON {
     /// Appends `text` with JSON escapes, copying each run of bytes that need none in one piece.
     private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var runStart = 0
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
         for (index, byte) in text.enumerated() where byte < 0x20 || byte == quote || byte == backslash {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
             runStart = index + 1

@@ -102,7 +102,9 @@ struct EventConverter {
             }
             let key = parser.scalarText
             if key == "<<" && parser.isPlainScalar {
-                report("yaml-merge-key", "merge key '<<' is not allowed", at: keyPosition, hint: "write the merged keys out in full")
+                report(
+                    "yaml-merge-key", "merge key '<<' is not allowed", at: keyPosition,
+                    hint: "write the merged keys out in full")
                 try advance()
                 try skipNode()
                 continue
@@ -118,7 +120,8 @@ struct EventConverter {
             }
             keyIndex?[key] = keyPosition
             try advance()
-            members.append(ValueNode.Member(key: key, keyPosition: keyPosition, value: try convertNode(depth: depth + 1)))
+            members.append(
+                ValueNode.Member(key: key, keyPosition: keyPosition, value: try convertNode(depth: depth + 1)))
         }
     }
 

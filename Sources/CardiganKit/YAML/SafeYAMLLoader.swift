@@ -35,7 +35,8 @@ public enum SafeYAMLLoader {
         func refuse(_ rule: String, _ message: String, at position: SourcePosition = .start, hint: String? = nil)
             -> Result
         {
-            refuse(Finding(ruleID: rule, message: message, location: Location(path: path, position: position), hint: hint))
+            refuse(
+                Finding(ruleID: rule, message: message, location: Location(path: path, position: position), hint: hint))
         }
         func refuse(_ finding: Finding) -> Result { Result(root: nil, findings: [finding]) }
 
@@ -80,7 +81,8 @@ public enum SafeYAMLLoader {
                 guard let root else {
                     return refuse(
                         "yaml-empty", "the file holds no card",
-                        hint: "a card is a mapping with at least 'name', 'status' and 'model_overview'; try 'cardigan new'"
+                        hint:
+                            "a card is a mapping with at least 'name', 'status' and 'model_overview'; try 'cardigan new'"
                     )
                 }
                 return Result(root: root, findings: converter.findings.sorted())

@@ -1,5 +1,5 @@
 extension SafeYAMLLoader {
-    /// A problem Yams or libyaml reported, in cardigan's words.
+    /// A problem libyaml reported, in cardigan's words.
     struct Problem {
         var rule: String
         var message: String
