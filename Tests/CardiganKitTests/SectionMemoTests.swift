@@ -82,11 +82,39 @@ import Testing
         ("quoted key", "\"name\": a\nstatus: Draft\n"),
         ("key with a tag", "name: !!str a\nstatus: Draft\n"),
         ("not valid", "name: a\nstatus: Finished\nmodel_overview:\n  model_name: m\n"),
+        // libyaml also breaks lines at NEL, LS and PS: behind one, `...` ends the document early
+        // and `%TAG` redefines `!!` for later sections (found by a review, each once accepted).
+        (
+            "document end behind LS",
+            "name: my-card\n# note\u{2028}...\nstatus: Draft\nmodel_overview:\n  model_name: m\n"
+        ),
+        (
+            "document end behind PS",
+            "name: my-card\n# note\u{2029}...\nstatus: Draft\nmodel_overview:\n  model_name: m\n"
+        ),
+        (
+            "document end behind NEL",
+            "name: my-card\n# note\u{85}...\nstatus: Draft\nmodel_overview:\n  model_name: m\n"
+        ),
+        (
+            "tag directive behind LS",
+            "# x\u{2028}%TAG !! tag:example.com,2000:\u{2028}---\nname: my-card\nstatus: Draft\nmodel_overview:\n  model_name: !!str 'm'\n"
+        ),
     ])
     func declinesLayoutsItCannotCutExactly(_ label: String, _ text: String) {
         let memo = SectionMemo()
         let (whole, sectioned) = read(text, memo)
         #expect(sectioned == nil, "\(label): \(String(describing: sectioned)) against \(whole)")
+    }
+
+    /// With a schema that accepts anything, a file without a single key is still no card.
+    @Test func declinesAFileWithoutKeys() throws {
+        let anything = CardValidator(schema: try JSONSchema(ValueNode(.object([]))))
+        for text in ["", "# only a comment\n", "\n\n  # x\n"] {
+            let bytes = Array(text.utf8)
+            #expect(SectionMemo().snapshot(of: bytes, validator: anything) == nil, "\(text.debugDescription)")
+            #expect(CardSnapshot.read(bytes, validator: anything, path: "x").problem == "the file holds no card")
+        }
     }
 
     @Test func sectionsCoverTheWholeFile() throws {

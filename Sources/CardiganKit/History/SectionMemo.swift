@@ -11,9 +11,10 @@ import Foundation
 /// column 1 is a plain `key:` line (or a comment, or blank), so each section runs from one such
 /// line to the next, and a section read on its own is the same YAML as inside the whole file.
 /// Anything else — a `---`, a flow collection or quoted text running onto a line at column 1, a
-/// sequence written at column 1, Windows line ends, a byte order mark, any finding — and the
-/// file is read whole, as ``SafeYAMLLoader`` always reads it. So is every card that is not
-/// valid, which keeps the problem reported for it exactly what a whole reading reports.
+/// sequence written at column 1, a line break other than `\n` (`\r`, NEL, LS, PS), a byte order
+/// mark, no key at all, any finding — and the file is read whole, as ``SafeYAMLLoader`` always
+/// reads it. So is every card that is not valid, which keeps the problem reported for it exactly
+/// what a whole reading reports.
 ///
 /// Shared by the worker threads of one ``CardStore/readSnapshots(_:)`` call; a lock guards it.
 final class SectionMemo: @unchecked Sendable {
@@ -112,8 +113,7 @@ final class SectionMemo: @unchecked Sendable {
     /// before it), or nil when a line at column 1 is neither a plain `key:` line, a comment nor
     /// blank, or the file is not laid out as plain `\n`-ended lines.
     static func sectionRanges(in bytes: [UInt8]) -> [(key: String, bytes: Range<Int>)]? {
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-            bytes.withUnsafeBufferPointer({ offset(of: UInt8(ascii: "\r"), in: $0, from: 0) == $0.count })
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.withUnsafeBufferPointer(containsOtherLineBreak)
         else { return nil }
         var starts: [(key: String, offset: Int)] = []
         let scanned: Bool = bytes.withUnsafeBufferPointer { buffer in
@@ -143,11 +143,33 @@ final class SectionMemo: @unchecked Sendable {
             }
             return true
         }
-        guard scanned else { return nil }
+        // No key at all (empty, or only comments): the whole reading says the file holds no card.
+        guard scanned, !starts.isEmpty else { return nil }
         return starts.indices.map { index in
             let end = index + 1 < starts.count ? starts[index + 1].offset : bytes.count
             return (starts[index].key, starts[index].offset..<end)
         }
+    }
+
+    /// Whether `buffer` holds a line break libyaml honours other than `\n`: `\r`, NEL (U+0085),
+    /// LS (U+2028) or PS (U+2029). Behind one of those a line starts at column 1 where this scan
+    /// would not see it, and could end the document (`...`) or redefine `!!` (`%TAG`) for the
+    /// sections after it.
+    private static func containsOtherLineBreak(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < buffer.count {
+            switch buffer[index] {
+            case 0x0D: return true
+            case 0xC2 where index + 1 < buffer.count && buffer[index + 1] == 0x85: return true
+            case 0xE2
+            where index + 2 < buffer.count && buffer[index + 1] == 0x80
+                && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
+                return true
+            default: break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Where the first `byte` at or after `start` is in `buffer` (its count when there is none).
