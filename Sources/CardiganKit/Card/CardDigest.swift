@@ -32,6 +32,10 @@ public enum CardDigest {
     /// The card without `status`: what versions are made of.
     public static func content(of root: ValueNode) -> ValueNode {
         guard case .object(let members) = root.kind else { return root }
-        return ValueNode(.object(members.filter { $0.key != "status" }), at: root.position)
+        return ValueNode(.object(members.filter { isContent($0.key) }), at: root.position)
     }
+
+    /// Whether top-level member `key` is part of the digest: all but `status`, which changes
+    /// without a new version.
+    static func isContent(_ key: String) -> Bool { key != "status" }
 }

@@ -129,18 +129,7 @@ extension Repository {
     public func createAnnotatedTag(name: String, target: ObjectID, message: String, tagger: Signature) throws
         -> ObjectID
     {
-        if lastTagTarget?.id != target {
-            var targetOID = target.oid
-            var object: OpaquePointer?
-            try check(
-                git_object_lookup(&object, pointer, &targetOID, GIT_OBJECT_COMMIT), "git_object_lookup",
-                reference: target.hex)
-            guard let object else {
-                throw GitError.libgit2(function: "git_object_lookup", code: -1, message: target.hex)
-            }
-            lastTagTarget = (target, LoadedObject(pointer: object))
-        }
-        guard let object = lastTagTarget?.object else { throw GitError.notFound(target.hex) }
+        let object = try tagTarget(target)
         let signature = try makeSignature(tagger)
         defer { git_signature_free(signature) }
         var oid = git_oid()
@@ -148,6 +137,18 @@ extension Repository {
         if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/refs/tags/" + name + ".lock") }
         try check(code, "git_tag_create", reference: "refs/tags/" + name)
         return ObjectID(oid)
+    }
+
+    /// Commit `id` as a tag target, looked up once for all the tags one commit gets.
+    private func tagTarget(_ id: ObjectID) throws -> LoadedObject {
+        if let last = lastTagTarget, last.id == id { return last.object }
+        var oid = id.oid
+        var handle: OpaquePointer?
+        try check(git_object_lookup(&handle, pointer, &oid, GIT_OBJECT_COMMIT), "git_object_lookup", reference: id.hex)
+        guard let handle else { throw GitError.libgit2(function: "git_object_lookup", code: -1, message: id.hex) }
+        let object = LoadedObject(pointer: handle)
+        lastTagTarget = (id, object)
+        return object
     }
 
     private func makeSignature(_ signature: Signature) throws -> UnsafeMutablePointer<git_signature>? {

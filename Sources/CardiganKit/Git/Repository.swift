@@ -11,7 +11,7 @@ public final class Repository {
     /// The last trees ``changedFiles(in:from:to:)`` loaded: walking a linear history, each
     /// commit's folder is the next commit's parent folder, and libgit2 does not cache trees of
     /// more than 4 KiB.
-    private var recentTrees: [(id: ObjectID, tree: LoadedTree)] = []
+    private var recentTrees: [(id: ObjectID, tree: LoadedObject)] = []
     /// The commit the last annotated tag pointed at: one commit of 1,000 new cards gets 2,000
     /// tags, and a commit whose trailers are over 4 KiB is not in libgit2's cache, so looking
     /// it up for each tag inflated and parsed it 2,000 times.
@@ -389,8 +389,8 @@ public final class Repository {
     }
 }
 
-/// A `git_tree` handle, freed in `deinit`.
-/// A git object looked up by libgit2; owns the `git_object` and frees it in `deinit`.
+/// A git object looked up by libgit2 — a commit, or a tree (`git_tree_free` is `git_object_free`)
+/// — owned and freed in `deinit`.
 final class LoadedObject {
     let pointer: OpaquePointer
 
@@ -403,27 +403,15 @@ final class LoadedObject {
     }
 }
 
-final class LoadedTree {
-    let pointer: OpaquePointer
-
-    init(pointer: OpaquePointer) {
-        self.pointer = pointer
-    }
-
-    deinit {
-        git_tree_free(pointer)
-    }
-}
-
 extension Repository {
     /// Tree `id`, from the last two loaded or read now.
-    fileprivate func loadedTree(_ id: ObjectID) throws -> LoadedTree {
+    fileprivate func loadedTree(_ id: ObjectID) throws -> LoadedObject {
         if let recent = recentTrees.first(where: { $0.id == id }) { return recent.tree }
         var oid = id.oid
         var handle: OpaquePointer?
         try check(git_tree_lookup(&handle, pointer, &oid), "git_tree_lookup", reference: id.hex)
         guard let handle else { throw GitError.libgit2(function: "git_tree_lookup", code: -1, message: id.hex) }
-        let tree = LoadedTree(pointer: handle)
+        let tree = LoadedObject(pointer: handle)
         recentTrees.append((id, tree))
         if recentTrees.count > 2 { recentTrees.removeFirst() }
         return tree

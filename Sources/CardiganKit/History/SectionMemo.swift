@@ -62,16 +62,10 @@ final class SectionMemo: @unchecked Sendable {
         guard valid else { return nil }  // the whole reading says what is wrong, located as always
 
         // The canonical JSON of the content, from each section's: what CardDigest.of(root) hashes.
-        var canonical: [UInt8] = [UInt8(ascii: "{")]
-        let content = parts.filter { $0.member.key != "status" }
-            .sorted { $0.member.key.utf8.lexicographicallyPrecedes($1.member.key.utf8) }
-        for (index, part) in content.enumerated() {
-            if index > 0 { canonical.append(UInt8(ascii: ",")) }
-            CanonicalJSON.writeString(part.member.key, to: &canonical)
-            canonical.append(UInt8(ascii: ":"))
-            canonical += part.canonicalValue
-        }
-        canonical.append(UInt8(ascii: "}"))
+        var canonical: [UInt8] = []
+        CanonicalJSON.writeObject(
+            parts.filter { CardDigest.isContent($0.member.key) }, key: { $0.member.key }, to: &canonical,
+            writeValue: { part, output in output += part.canonicalValue })
         return CardSnapshot(of: root, digest: CardDigest.of(canonicalJSON: canonical), problem: nil)
     }
 

@@ -43,17 +43,28 @@ public enum CanonicalJSON {
             }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output.append(UInt8(ascii: "{"))
-            // UTF-8 byte order is Unicode scalar order, which is what RFC 8785 sorts by.
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (index, member) in sorted.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                writeString(member.key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                write(member.value, to: &output)
-            }
-            output.append(UInt8(ascii: "}"))
+            writeObject(
+                members, key: { $0.key }, to: &output,
+                writeValue: { member, output in write(member.value, to: &output) })
         }
+    }
+
+    /// Writes an object of `members`, sorted by key, each value written by `writeValue`: the one
+    /// place the canonical member order is decided (``SectionMemo`` writes cards with it too).
+    static func writeObject<Member>(
+        _ members: [Member], key: (Member) -> String, to output: inout [UInt8],
+        writeValue: (Member, inout [UInt8]) -> Void
+    ) {
+        output.append(UInt8(ascii: "{"))
+        // UTF-8 byte order is Unicode scalar order, which is what RFC 8785 sorts by.
+        let sorted = members.sorted { key($0).utf8.lexicographicallyPrecedes(key($1).utf8) }
+        for (index, member) in sorted.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            writeString(key(member), to: &output)
+            output.append(UInt8(ascii: ":"))
+            writeValue(member, &output)
+        }
+        output.append(UInt8(ascii: "}"))
     }
 
     /// Writes a JSON string literal: `"` and `\` escaped, control characters as `\n`-style
