@@ -18,7 +18,8 @@ struct CardiganCommand: ParsableCommand {
 
     static func main() {
         do {
-            var command = try parseAsRoot(GlobalOptions.movingLeadingOptions(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(
+                GlobalOptions.movingLeadingOptions(Array(CommandLine.arguments.dropFirst()), root: self))
             try command.run()
         } catch {
             Foundation.exit(ExitStatus.report(error, for: self))

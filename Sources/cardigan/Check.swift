@@ -16,7 +16,7 @@ extension CardiganCommand {
         @Option(help: "The head revision (default: HEAD).")
         var head: String?
 
-        @Option(help: "Output format: text, json, github, sarif or markdown.")
+        @Option(help: ReportFormat.help)
         var format: ReportFormat = .text
 
         func run() throws {

@@ -23,8 +23,9 @@ enum ExitStatus {
                 print(message)
                 return 0
             }
+            // Every parse or validation failure is a usage error; argument-parser's 64 becomes 2.
             printError(message)
-            return code == .validationFailure || code.rawValue == 64 ? usage : code.rawValue == 0 ? 0 : usage
+            return usage
         }
     }
 

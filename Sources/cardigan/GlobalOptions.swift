@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// `cardigan -C <dir> --no-color list` reads like git; argument-parser wants the options after
     /// the subcommand, so the global ones written before it are moved behind it.
-    static func movingLeadingOptions(_ arguments: [String]) -> [String] {
+    static func movingLeadingOptions(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
         var leading: [String] = []
         var index = 0
         while index < arguments.count {
@@ -31,13 +31,17 @@ struct GlobalOptions: ParsableArguments {
             }
         }
         guard !leading.isEmpty, index < arguments.count, !arguments[index].hasPrefix("-") else { return arguments }
-        var subcommands = [arguments[index]]
-        index += 1
-        // `hook install`: keep nested subcommand names together before the options.
-        while index < arguments.count, ["install", "run"].contains(arguments[index]) {
+        // `hook pre-commit`: nested subcommand names stay together before the moved options.
+        var subcommands: [String] = []
+        var command = root
+        while index < arguments.count,
+            let next = command.configuration.subcommands.first(where: { $0._commandName == arguments[index] })
+        {
             subcommands.append(arguments[index])
+            command = next
             index += 1
         }
+        guard !subcommands.isEmpty else { return arguments }
         return subcommands + leading + arguments[index...]
     }
 
@@ -68,7 +72,14 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {
+    /// The `--format` help of a command that takes every report format, built from the enum so that
+    /// a new format is listed without touching each command.
+    static var help: ArgumentHelp {
+        let names = allCases.map(\.rawValue)
+        return ArgumentHelp("Output format: \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "text").")
+    }
+}
 
 /// Writes text to standard output without an added newline.
 func write(_ text: String) {

@@ -12,7 +12,7 @@ extension CardiganCommand {
         @Argument(help: "Card files or folders (default: every card in cards/).")
         var paths: [String] = []
 
-        @Option(help: "Output format: text, json, github or sarif.")
+        @Option(help: ReportFormat.help)
         var format: ReportFormat = .text
 
         func run() throws {

@@ -23,7 +23,7 @@ extension CardiganCommand {
         @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v2.")
         var noCache = false
 
-        @Option(help: "Output format: text, json, github or sarif.")
+        @Option(help: ReportFormat.help)
         var format: ReportFormat = .text
 
         func run() throws {

@@ -159,4 +159,18 @@ import Testing
         let elsewhere = try ProcessResult.run([PackagePaths.cardigan, "-C", repo.path, "list"], in: "/")
         #expect(elsewhere.output.contains("a     v1"))
     }
+
+    @Test func dashCReachesNestedSubcommands() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", risk: "Meduim"))
+        try repo.git("add", "cards/a.yaml")
+        let hook = try ProcessResult.run([PackagePaths.cardigan, "-C", repo.path, "hook", "pre-commit"], in: "/")
+        // Refused for the card, not for the arguments: the nested name was kept before the moved `-C`.
+        #expect(hook.status == 1, "\(hook.error)")
+        #expect(hook.error.contains("cards/a.yaml:7:16: error:"), "\(hook.error)")
+        let install = try ProcessResult.run(
+            [PackagePaths.cardigan, "--no-color", "-C", repo.path, "hook", "install"], in: "/")
+        #expect(install.status == 0, "\(install.error)")
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-commit"))
+    }
 }

@@ -99,8 +99,8 @@ public struct Workspace: Sendable {
         return try Self.builtInSchema()
     }
 
-    /// A fingerprint of the schema in use (its file's bytes, or "built-in" and cardigan's
-    /// version): what a cached check of a card depends on besides the card.
+    /// A fingerprint of the schema in use (the digest of its file's bytes, or "built-in-" and the
+    /// digest of the built-in schema's text): what a cached check of a card depends on besides the card.
     public var schemaFingerprint: String {
         if let schemaPath = config.schemaPath, let data = schemaFileBytes(schemaPath) {
             return CardDigest.sha256Hex(data)
