@@ -26,6 +26,8 @@ public struct CardVersionView: Sendable {
     public var text: String
     /// The card's tree.
     public var root: ValueNode
+    /// The version's status timeline: every commit that recorded it, and what superseded it.
+    public var timeline: VersionTimeline?
 }
 
 /// One line of `cardigan list`.
@@ -90,8 +92,12 @@ extension CardStore {
         else {
             throw CardiganError("card '\(name)' cannot be read in commit \(commit.short)")
         }
+        // A version's status is the last one it reached, not the one of the commit that made it.
+        let timeline = VersionTimeline.timelines(from: try auditTrail(of: name)).last { $0.version == record.version }
+        if let timeline { record.status = timeline.status }
         return CardVersionView(
-            record: record, commit: commit.hex, text: String(decoding: bytes, as: UTF8.self), root: root)
+            record: record, commit: commit.hex, text: String(decoding: bytes, as: UTF8.self), root: root,
+            timeline: timeline)
     }
 
     /// The commit and record of `version` of `name`: found through its tag when the tag is

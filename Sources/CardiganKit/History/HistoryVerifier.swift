@@ -46,7 +46,7 @@ extension CardStore {
             try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }.map(\.target)
         }
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: branchName)
-        let missing = tagRules.check(versions: rules.versions, tags: tagFacts) { commit in
+        var missing = tagRules.check(versions: rules.versions, tags: tagFacts) { commit in
             guard let id = ObjectID(hex: commit) else { return false }
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
@@ -54,16 +54,32 @@ extension CardStore {
 
         let linkTags = try git { try readLinkTags() }
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
-        let missingLinks = linkRules.check(links: rules.links, tags: linkTags) { tag in
+        var missingLinks = linkRules.check(links: rules.links, tags: linkTags) { tag in
             try? self.linkTagProblem(
                 package: tag.package, isAnnotated: tag.isAnnotated, card: tag.card, cardVersion: tag.cardVersion,
                 commit: tag.targetCommit.flatMap(ObjectID.init(hex:)), head: head)
         }
         result.findings += linkRules.findings
+        // A tag is re-made only from a record its commit's tree agrees with: a forged trailer
+        // must never become a tag.
+        missing.removeAll { rules.contradicted.contains("\($0.card)@\($0.commit)") }
+        missingLinks.removeAll { rules.contradicted.contains("\($0.card)@\($0.commit)") }
+        result.findings = result.findings.map { finding in
+            guard finding.ruleID == "version-tag-missing" || finding.ruleID == "link-tag-missing",
+                let card = finding.location.flatMap({
+                    CardPaths.cardName(forFileName: ($0.path as NSString).lastPathComponent)
+                }),
+                let commit = finding.commit, rules.contradicted.contains("\(card)@\(commit)")
+            else { return finding }
+            var kept = finding
+            kept.hint = "not re-created by '--repair': the commit's trailers contradict its tree ('record-mismatch')"
+            return kept
+        }
         result.linkTagCount = linkTags.count
         if let checkpoint {
             result.findings += try git { try check(checkpoint, head: head, branch: branchReference) }
         }
+        result.findings = located(result.findings, in: head)
         if repair, !missing.isEmpty || !missingLinks.isEmpty {
             // Check again from scratch, so what is reported is the repaired repository.
             let repaired = try recreate(missing) + recreate(missingLinks)

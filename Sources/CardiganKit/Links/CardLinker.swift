@@ -7,6 +7,8 @@ struct LinkIntent {
     var package: ModelPackage
     var arn: String?
     var clonedFrom: String?
+    /// What `Package-Details-Source:` records: `link`, `clone` or `registry`.
+    var source: String = PackageDetailsRule.link
 }
 
 /// The approval statuses of a SageMaker model package.
@@ -123,9 +125,12 @@ extension CardStore {
                 hint: "commit it first: 'cardigan commit \(name) -m <message>'")
         }
         guard FileManager.default.contents(atPath: absolute).map({ [UInt8]($0) }) == committed else {
-            throw CardiganError(
-                "card '\(name)' has uncommitted changes", location: Location(path: path),
-                hint: "commit them first, so the link's version holds only the link")
+            return CommitResult(findings: [
+                Finding(
+                    ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",
+                    location: Location(path: path), hint: "commit them first, so the link's version holds only the link"
+                )
+            ])
         }
         if previous.status == .archived {
             return CommitResult(findings: [
