@@ -69,10 +69,12 @@ extension CardStore {
             member("name", ValueNode(.string(name))), member("status", ValueNode(.string(CardStatus.draft.rawValue))),
         ]
         var overview =
-            view.root["model_overview"]?.members?.filter {
-                !Self.versionSpecificOverviewFields.contains($0.key) && $0.key != "model_name"
-            } ?? []
-        overview.insert(member("model_name", ValueNode(.string(modelName))), at: 0)
+            view.root["model_overview"]?.members?.filter { !Self.versionSpecificOverviewFields.contains($0.key) } ?? []
+        if let index = overview.firstIndex(where: { $0.key == "model_name" }) {
+            overview[index].value = ValueNode(.string(modelName))
+        } else {
+            overview.insert(member("model_name", ValueNode(.string(modelName))), at: 0)
+        }
         if let own = templateRoot?["model_overview"] {
             overview = Self.fillingEmpty(own, from: ValueNode(.object(overview))).members ?? overview
         }
