@@ -307,6 +307,36 @@ import Testing
         try expectSound(repo)
     }
 
+    @Test func diffShowsANewSectionFieldByField() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/x.yaml", CardRepo.card("x"))
+        try repo.cardigan("commit", "-m", "x").checked()
+        let description = String(repeating: "A long description of the holdout set. ", count: 5)
+        try repo.write(
+            "cards/x.yaml",
+            CardRepo.card("x") + """
+                evaluation_details:
+                  - name: holdout
+                    evaluation_observation: \(description)
+                    metric_groups:
+                      - name: binary
+                        metric_data:
+                          - {name: auc, type: number, value: 0.91}
+                          - {name: recall, type: number, value: 0.72}
+
+                """)
+        let text = try repo.cardigan("diff", "x").checked().output
+        for line in [
+            "evaluation_details[holdout].metric_groups[binary].auc: added 0.91",
+            "evaluation_details[holdout].metric_groups[binary].recall: added 0.72",
+        ] {
+            #expect(text.contains(line), "\(text)")
+        }
+        let markdown = try repo.cardigan("diff", "x", "--format", "markdown").checked().output
+        #expect(markdown.contains("recall") && markdown.contains("0.72"), "\(markdown)")
+        #expect(markdown.contains("`evaluation_details[holdout].evaluation_observation`: added"), "\(markdown)")
+    }
+
     @Test func everySubcommandsHelpListsEachOptionOnce() throws {
         let repo = try CardRepo()
         let commands = [
