@@ -63,7 +63,7 @@ extension CardiganCommand {
         var format: QueryFormat = .text
 
         func run() throws {
-            let cards = try global.cardStore().listCards(status: status)
+            let cards = try global.branchConfiguredStore().listCards(status: status)
             write(format == .json ? HistoryText.json(cards) : HistoryText.cardList(cards))
         }
     }

@@ -27,7 +27,7 @@ extension CardiganCommand {
         var format: ReportFormat = .text
 
         func run() throws {
-            let store = try global.cardStore()
+            let store = try global.branchConfiguredStore()
             store.usesSnapshotCache = !noCache
             var recorded: Checkpoint?
             if let checkpoint {

@@ -337,6 +337,68 @@ import Testing
         #expect(markdown.contains("`evaluation_details[holdout].evaluation_observation`: added"), "\(markdown)")
     }
 
+    @Test func eachCommitIsJudgedByTheSchemaInItsOwnTree() throws {
+        let repo = try CardRepo()
+        try repo.cardigan("init").checked()
+        #expect(try repo.read(".cardigan.yaml").contains("schema: builtin:model-card/1"))
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "One."))
+        try repo.git("add", ".cardigan.yaml")
+        try repo.git("commit", "-qm", "configuration")
+        try repo.cardigan("commit", "-m", "a").checked()
+        try repo.cardigan("status", "a", "PendingReview").checked()
+
+        // The repository's own schema: the built-in one, plus business_details required.
+        let builtIn = try String(
+            contentsOfFile: PackagePaths.root + "/templates/model-card.schema.json", encoding: .utf8)
+        let own = builtIn.replacingOccurrences(
+            of: "\"required\": [\n    \"name\",", with: "\"required\": [\n    \"business_details\",\n    \"name\",")
+        #expect(own != builtIn)
+        try repo.write("schemas/org.json", own)
+        try repo.write(".cardigan.yaml", "schema: schemas/org.json\n")
+        try repo.git("add", "schemas/org.json", ".cardigan.yaml")
+        try repo.git("commit", "-qm", "require business details from now on")
+
+        // Version 1, made before, is still judged by the schema it was made under.
+        let before = try repo.cardigan("verify", "--no-cache")
+        #expect(before.status == 0, "\(before.output)")
+        try repo.edit("cards/a.yaml", replacing: "One.", with: "Two.")
+        let refused = try repo.cardigan("commit", "-m", "a v2")
+        #expect(refused.status == 1 && refused.output.contains("business_details"), "\(refused.output)")
+        try repo.write(
+            "cards/a.yaml", try repo.read("cards/a.yaml") + "business_details:\n  line_of_business: retail\n")
+        try repo.cardigan("commit", "-m", "a v2").checked()
+        // The cache is kept per schema: cold, warm and uncached runs agree.
+        let cold = try repo.cardigan("verify")
+        let warm = try repo.cardigan("verify")
+        let uncached = try repo.cardigan("verify", "--no-cache")
+        #expect(cold.status == 0 && cold.output == warm.output && warm.output == uncached.output, "\(cold.output)")
+
+        // A plain commit of version 2's file without business_details is judged by the new schema.
+        try repo.edit("cards/a.yaml", replacing: "business_details:\n  line_of_business: retail\n", with: "")
+        try repo.git("commit", "-qam", "drop the section by hand")
+        let after = try repo.cardigan("verify")
+        #expect(after.status == 1 && after.output.contains("[invalid-card]"), "\(after.output)")
+        #expect(after.output.contains("business_details"), "\(after.output)")
+        try expectSound(repo)
+    }
+
+    @Test func verifyAndListReadTheConfigurationOfTheProtectedBranch() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a"))
+        try repo.cardigan("commit", "-m", "a").checked()
+        try repo.write(".cardigan.yaml", "schema: schemas/not-there.json\n")
+        for command in [["verify"], ["list"]] {
+            let result = try repo.repo.run([PackagePaths.cardigan] + command)
+            #expect(result.status == 0, "\(command): \(result.error)")
+            #expect(
+                result.error.contains("note: the working tree's '.cardigan.yaml' differs from the one on 'main'"),
+                "\(command): \(result.error)")
+        }
+        try repo.write(".cardigan.yaml", "schema: builtin:model-card/9\n")
+        let unknown = try repo.cardigan("validate")
+        #expect(unknown.status == 2 && unknown.error.contains("no built-in schema 'model-card/9'"), "\(unknown.error)")
+    }
+
     @Test func everySubcommandsHelpListsEachOptionOnce() throws {
         let repo = try CardRepo()
         let commands = [

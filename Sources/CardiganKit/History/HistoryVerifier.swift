@@ -33,8 +33,9 @@ extension CardStore {
         let commits = try git { try repository.commitsOldestFirst(from: head) }
         result.commitCount = commits.count
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
-        let history = try git { try readHistory(commits) }
-        let snapshots = try git { try readSnapshots(history.blobs) }
+        let schemas = CommitSchemas(repository: repository)
+        let history = try git { try readHistory(commits, schemas: schemas) }
+        let snapshots = try git { try readSnapshots(of: history, schemas: schemas) }
 
         applyRules(history, snapshots: snapshots, to: &rules)
         result.versionCount = rules.versions.count
@@ -95,7 +96,7 @@ extension CardStore {
     /// `history` starts from `outsideState` (empty for a whole history, the cards' state at the
     /// base for a pull request).
     func applyRules(
-        _ history: History, snapshots: [String: CardSnapshot], outsideState: [String: CardState] = [:],
+        _ history: History, snapshots: SnapshotTable, outsideState: [String: CardState] = [:],
         to rules: inout HistoryRules
     ) {
         // States are kept only until every child has read them; on a linear history each state
@@ -125,7 +126,7 @@ extension CardStore {
                 state = parentStates.popLast() ?? outsideState
             }
             rules.apply(step.facts, to: &state, changes: changes) { blob in
-                snapshots[blob] ?? CardSnapshot(problem: "unreadable blob \(blob)")
+                snapshots.snapshot(blob, schema: step.schema) ?? CardSnapshot(problem: "unreadable blob \(blob)")
             }
             states[step.id] = state
         }

@@ -31,7 +31,11 @@ extension CardStore {
         let baseID = try base.map { try revision($0) }
         let headID = try revision(head ?? "HEAD")
         var result = CheckResult(base: baseID?.hex ?? "", head: headID.hex)
-        let validator = CardValidator(schema: try workspace.loadSchema())
+        // The changed cards are validated against the schema in force at head (its own tree's).
+        let schemas = CommitSchemas(repository: repository)
+        let validator =
+            try git({ try schemas.validator(for: schemas.key(at: headID)) })
+            ?? CardValidator(schema: try workspace.loadSchema())
 
         let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
         var headRoots: [String: ValueNode] = [:]
@@ -59,7 +63,7 @@ extension CardStore {
         }
         let commits = try git { try repository.commitsOldestFirst(from: headID, hiding: baseID.map { [$0] } ?? []) }
         result.commitCount = commits.count
-        let history = try git { try readHistory(commits) }
+        let history = try git { try readHistory(commits, schemas: schemas) }
         var touched = Set(history.steps.flatMap { $0.changes.keys })
         touched.formUnion(history.steps.flatMap { $0.facts.records.map(\.card) })
         var outside: [String: CardState] = [:]
@@ -85,7 +89,9 @@ extension CardStore {
             for card in added { result.findings += ModelNameRule.check([card], others: others) }
         }
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
-        applyRules(history, snapshots: try git { try readSnapshots(history.blobs) }, outsideState: outside, to: &rules)
+        applyRules(
+            history, snapshots: try git { try readSnapshots(of: history, schemas: schemas) }, outsideState: outside,
+            to: &rules)
         result.findings += located(
             rules.findings.filter { $0.ruleID != "invalid-card" },  // reported with positions above
             in: headID)

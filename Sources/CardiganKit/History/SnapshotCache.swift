@@ -17,7 +17,8 @@ struct SnapshotCache {
     private var loaded: Data?
 
     init(gitDirectory: String, schemaFingerprint: String, enabled: Bool) {
-        path = gitDirectory + "/cardigan/snapshots-v3"
+        // One file per schema: a history judged under several schemas keeps each one's entries.
+        path = gitDirectory + "/cardigan/snapshots-v3/" + CardDigest.sha256Hex(Data(schemaFingerprint.utf8)).prefix(32)
         self.schemaFingerprint = schemaFingerprint
         self.enabled = enabled
     }
