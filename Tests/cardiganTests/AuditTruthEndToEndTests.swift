@@ -217,6 +217,28 @@ import Testing
         try expectSound(repo)
     }
 
+    @Test func verifyReportsALinkTagWhoseARNDiffersFromTheCardAtTheField() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/x.yaml", CardRepo.card("x"))
+        try repo.cardigan("commit", "-m", "x").checked()
+        let arn = "arn:aws:sagemaker:eu-west-1:123456789012:model-package/g/3"
+        try repo.cardigan("link", "x", "--model-package", "g/3", "--arn", arn).checked()
+        try repo.cardigan("verify").checked()
+        let message = try repo.git("tag", "-l", "--format=%(contents)", "model-packages/g/3")
+        try repo.git("tag", "-d", "model-packages/g/3")
+        try repo.git(
+            "tag", "-a", "-m", message.replacingOccurrences(of: "eu-west-1", with: "us-east-1"), "model-packages/g/3")
+        let line =
+            (try repo.read("cards/x.yaml").components(separatedBy: "\n").firstIndex {
+                $0.hasPrefix("model_package_details:")
+            } ?? -1) + 2  // the section's first field
+        let verify = try repo.cardigan("verify")
+        #expect(verify.status == 1)
+        #expect(
+            verify.output.contains("cards/x.yaml:\(line):3:") && verify.output.contains("[link-tag-mismatch]")
+                && verify.output.contains("records ARN"), "\(verify.output)")
+    }
+
     @Test func aCardIsNotApprovedWhileItsPackageIsRejected() throws {
         let repo = try CardRepo()
         try repo.write("cards/x.yaml", CardRepo.card("x"))

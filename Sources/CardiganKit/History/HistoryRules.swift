@@ -263,14 +263,15 @@ struct HistoryRules {
             if old != nil, new == nil {
                 report(
                     "link-changed", "card '\(name)' no longer names its model package '\(old ?? "")'", card: name,
-                    commit: commit.id)
+                    commit: commit.id, pointer: "")
             }
             return
         }
         if let old {
             report(
                 "link-changed", "card '\(name)' changed its model package from '\(old)' to '\(new)'", card: name,
-                commit: commit.id, hint: "a card documents one model version; clone it for the next one")
+                commit: commit.id, pointer: "/model_package_details/model_package_version",
+                hint: "a card documents one model version; clone it for the next one")
             return
         }
         links.append(LinkEvent(package: new, card: name, version: record.version, commit: commit.id))
@@ -282,8 +283,9 @@ struct HistoryRules {
     private mutating func checkPackageDetails(
         _ name: String, from previous: CardState, to snapshot: CardSnapshot, record: CardRecord, commit: CommitFacts
     ) {
+        let sources = [PackageDetailsRule.link, PackageDetailsRule.clone, PackageDetailsRule.registry]
         guard snapshot.digest != nil, snapshot.packageDetails != previous.packageDetails,
-            record.packageDetailsSource == nil
+            !sources.contains(record.packageDetailsSource ?? "")
         else { return }
         let firstLink = previous.modelPackage == nil && previous.packageDetails == nil && snapshot.modelPackage != nil
         guard !firstLink else { return }
