@@ -204,11 +204,13 @@ import Testing
             "approve the package by hand\n\nCard: x\nCard-Version: 4\nCard-Digest: \(digest)\nCard-Status: Draft\nCard-Change: version\nModel-Package: g/3\n"
         )
         try repo.git("commit", "-q", "-a", "-F", ".git/forged-message")
-        let line =
-            (edited.components(separatedBy: "\n").firstIndex { $0.hasPrefix("model_package_details:") } ?? -1) + 2
+        // Located at the field that changed.
+        let line = (edited.components(separatedBy: "\n").firstIndex { $0.contains("model_approval_status") } ?? -1) + 1
         let verify = try repo.cardigan("verify")
         #expect(verify.status == 1)
-        #expect(verify.output.contains("[package-details-edited]"), "\(verify.output)")
+        #expect(
+            verify.output.contains("cards/x.yaml:\(line):") && verify.output.contains("[package-details-edited]"),
+            "\(verify.output)")
         let check = try repo.cardigan("check", "--base", base)
         #expect(check.status == 1)
         #expect(
