@@ -182,6 +182,16 @@ import Testing
         let validate = try repo.cardigan("validate")
         #expect(validate.status == 1 && validate.output.contains("[package-arn-mismatch]"))
         try repo.git("checkout", "--", "cards/x.yaml")
+
+        // Another package version by hand: the link rule, at the version's line too.
+        try repo.edit("cards/x.yaml", replacing: "model_package_version: 3", with: "model_package_version: 4")
+        try repo.edit("cards/x.yaml", replacing: "model-package/g/3", with: "model-package/g/4")
+        let moved = try repo.cardigan("commit", "-m", "another version")
+        #expect(moved.status == 1)
+        #expect(
+            moved.output.contains("cards/x.yaml:\(try lineOf("model_package_version")):")
+                && moved.output.contains("already documents model package 'g/3'"), "\(moved.output)")
+        try repo.git("checkout", "--", "cards/x.yaml")
         #expect(try repo.git("rev-parse", "HEAD") == head)
         try expectSound(repo)
     }
