@@ -20,7 +20,7 @@ extension CardiganCommand {
         var format: ReportFormat = .text
 
         func run() throws {
-            let store = try global.cardStore()
+            let store = try global.branchConfiguredStore()
             let result = try store.check(base: base, head: head)
             let subject = "\(result.commitCount) commits and \(result.changedCards.count) changed cards"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)

@@ -16,8 +16,8 @@ extension CardiganCommand {
         @Argument(help: "The card.")
         var name: String
 
-        @Option(help: "The version (default: the latest).")
-        var version: Int?
+        @Option(help: ArgumentHelp("The card version (default: the latest).", valueName: "N"))
+        var cardVersion: Int?
 
         @Option(help: "markdown, html, pdf, sagemaker or huggingface.")
         var format: ExportFormat
@@ -27,7 +27,7 @@ extension CardiganCommand {
         var output: String?
 
         func run() throws {
-            let bytes = try global.cardStore().export(name, version: version, format: format)
+            let bytes = try global.cardStore().export(name, version: cardVersion, format: format)
             let current = FileManager.default.currentDirectoryPath  // after -C, as git does
             guard let output else { return FileHandle.standardOutput.write(Data(bytes)) }
             let path = output.hasPrefix("/") ? output : current + "/" + output
@@ -52,18 +52,27 @@ extension CardiganCommand {
         @Option(help: "The new card's name.")
         var name: String
 
+        @Flag(help: "Keep model_package_details: the card's first commit then links that model package.")
+        var keepLink = false
+
         func run() throws {
             let (workspace, current) = try global.workspace()
             let path = file.hasPrefix("/") ? file : current + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CardiganError("cannot read '\(file)'")
             }
-            let result = try CardImporter.sageMaker(data, sourcePath: file, name: name, workspace: workspace)
+            let result = try CardImporter.sageMaker(
+                data, sourcePath: file, name: name, workspace: workspace, keepLink: keepLink)
             if !result.written {
                 let report = FindingReport(findings: result.findings, checkedPaths: [file])
                 write(ReportFormat.text.reporter(useColor: global.useColor).render(report))
                 ExitStatus.printError("error: '\(file)' does not make a valid card; nothing written")
                 throw ExitCode(ExitStatus.findings)
+            }
+            if let dropped = result.droppedLink {
+                print(
+                    "note: model_package_details (model package '\(dropped)') was left out, so committing the card links nothing; 'cardigan link' links it, or import with --keep-link"
+                )
             }
             print("wrote \(result.path) (status Draft); review it, then 'cardigan commit \(name) -m <message>'")
         }

@@ -66,6 +66,14 @@ struct GlobalOptions: ParsableArguments {
         try CardStore(discoveringFrom: try enterDirectory())
     }
 
+    /// The card repository with the configuration of its protected branch (what `verify`,
+    /// `check` and `list` judge by); says so on standard error when the working tree's differs.
+    func branchConfiguredStore() throws -> CardStore {
+        let (store, note) = try cardStore().onProtectedBranchConfiguration()
+        if let note { ExitStatus.printError(note) }
+        return store
+    }
+
     /// Whether to colour output: on a terminal, unless `--no-color` or `NO_COLOR` says not to.
     var useColor: Bool {
         !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0

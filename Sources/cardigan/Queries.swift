@@ -16,8 +16,8 @@ extension CardiganCommand {
         @Argument(help: "The card.")
         var name: String
 
-        @Option(help: "The version (default: the latest).")
-        var version: Int?
+        @Option(help: ArgumentHelp("The card version (default: the latest).", valueName: "N"))
+        var cardVersion: Int?
 
         @Option(help: "yaml (the file, with a header) or json.")
         var format: ShowFormat = .yaml
@@ -25,7 +25,7 @@ extension CardiganCommand {
         enum ShowFormat: String, ExpressibleByArgument, CaseIterable { case yaml, json }
 
         func run() throws {
-            let view = try global.cardStore().show(name, version: version)
+            let view = try global.cardStore().show(name, version: cardVersion)
             write(format == .json ? HistoryText.cardVersionJSON(view) : HistoryText.cardVersion(view))
         }
     }
@@ -63,7 +63,7 @@ extension CardiganCommand {
         var format: QueryFormat = .text
 
         func run() throws {
-            let cards = try global.cardStore().listCards(status: status)
+            let cards = try global.branchConfiguredStore().listCards(status: status)
             write(format == .json ? HistoryText.json(cards) : HistoryText.cardList(cards))
         }
     }

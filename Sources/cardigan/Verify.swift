@@ -20,14 +20,14 @@ extension CardiganCommand {
         @Flag(help: "Re-create missing version tags from the commits' trailers (and do nothing else).")
         var repair = false
 
-        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v2.")
+        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v3.")
         var noCache = false
 
         @Option(help: ReportFormat.help)
         var format: ReportFormat = .text
 
         func run() throws {
-            let store = try global.cardStore()
+            let store = try global.branchConfiguredStore()
             store.usesSnapshotCache = !noCache
             var recorded: Checkpoint?
             if let checkpoint {

@@ -13,8 +13,11 @@ import Testing
         #expect(json == (try ExportFixtures.render(name, .sagemaker)))  // deterministic
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        // With the link kept, the round trip is exact (without it, import leaves out
+        // model_package_details so that committing the card links nothing by accident).
         let result = try CardImporter.sageMaker(
-            Data(json), sourcePath: "\(name).json", name: name, workspace: Workspace(rootPath: directory))
+            Data(json), sourcePath: "\(name).json", name: name, workspace: Workspace(rootPath: directory),
+            keepLink: true)
         #expect(result.written, "\(result.findings.map(\.message))")
         let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/cards/\(name).yaml"))
         let check = CardValidator(schema: try Workspace.builtInSchema()).validate(written, path: "cards/\(name).yaml")

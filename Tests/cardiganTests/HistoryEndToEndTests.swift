@@ -100,7 +100,7 @@ import Testing
         try repo.cardigan("commit", "-m", "edit a").checked()
         try repo.cardigan("status", "a", "PendingReview").checked()
 
-        let show = try repo.cardigan("show", "a", "--version", "1").checked().output
+        let show = try repo.cardigan("show", "a", "--card-version", "1").checked().output
         #expect(show.contains("version 1") && show.contains("First."))
         let latest = try repo.cardigan("show", "a", "--format", "json").checked().output
         #expect(latest.contains("\"version\":2") && latest.contains("\"status\":\"PendingReview\""))
@@ -113,7 +113,7 @@ import Testing
         #expect(list.contains("a     v2       PendingReview"))
         let high = try repo.cardigan("list", "--status", "Draft", "--format", "json").checked().output
         #expect(high.contains("\"name\" : \"b\"") && !high.contains("\"name\" : \"a\""))
-        #expect(try repo.cardigan("show", "a", "--version", "9").status == 2)
+        #expect(try repo.cardigan("show", "a", "--card-version", "9").status == 2)
     }
 
     @Test func unrelatedStagedChangesStayStaged() throws {

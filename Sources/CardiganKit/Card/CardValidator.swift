@@ -51,6 +51,7 @@ public struct CardValidator: Sendable {
                     location: Location(path: path, position: nameNode.position, pointer: "/name"),
                     hint: "a card's name is its file name: write 'name: \(expectedName)'"))
         }
+        if let finding = Self.arnFinding(root, path: path) { findings.append(finding) }
         let contentSize = CanonicalJSON.text(of: CardDigest.content(of: root)).count
         if contentSize > Self.maximumContentCharacters {
             findings.append(
@@ -62,6 +63,34 @@ public struct CardValidator: Sendable {
                     hint: "shorten long text fields; keep detail in linked documents"))
         }
         return findings
+    }
+}
+
+extension CardValidator {
+    /// An ARN in `model_package_details` must name the group and version beside it.
+    static func arnFinding(_ root: ValueNode, path: String) -> Finding? {
+        let details = root["model_package_details"]
+        guard let arnNode = details?["model_package_arn"], let arn = arnNode.stringValue else { return nil }
+        guard let group = details?["model_package_group_name"]?.stringValue,
+            case .integer(let version)? = details?["model_package_version"]?.kind,
+            let package = try? ModelPackage(group: group, versionText: String(version))
+        else {
+            return Finding(
+                ruleID: "package-arn-mismatch",
+                message:
+                    "'model_package_arn' is given without a valid model_package_group_name and model_package_version",
+                location: Location(
+                    path: path, position: arnNode.position, pointer: "/model_package_details/model_package_arn"),
+                hint: "model_package_details is written by 'cardigan link' and 'cardigan clone'")
+        }
+        guard let problem = package.problem(withARN: arn) else { return nil }
+        return Finding(
+            ruleID: "package-arn-mismatch", message: problem,
+            location: Location(
+                path: path, position: arnNode.position, pointer: "/model_package_details/model_package_arn"),
+            hint:
+                "an ARN names the linked group and version: '…:model-package/\(package.group.lowercased())/\(package.version)'"
+        )
     }
 }
 

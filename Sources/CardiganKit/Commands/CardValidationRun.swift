@@ -10,12 +10,20 @@ public enum CardValidationRun {
         let validator = CardValidator(schema: try workspace.loadSchema())
         let files = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
         var findings: [Finding] = []
+        var roots: [(name: String, root: ValueNode, path: String)] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file.absolute) else {
                 throw CardiganError("cannot read '\(file.display)'")
             }
-            findings += validator.validate(data, path: file.display).findings
+            let check = validator.validate(data, path: file.display)
+            findings += check.findings
+            if let root = check.root,
+                let name = CardPaths.cardName(forFileName: (file.display as NSString).lastPathComponent)
+            {
+                roots.append((name, root, file.display))
+            }
         }
+        findings += ModelNameRule.check(roots)  // one card per model
         return FindingReport(findings: findings, checkedPaths: files.map(\.display))
     }
 

@@ -85,15 +85,26 @@ struct CardDocument {
         case matrix(cells: [[Double]], columnLabels: [String], rowLabels: [String])
     }
 
-    /// The footer line: what traces a printed card back to its record.
+    /// The version's status timeline, when known.
+    var timeline: VersionTimeline?
+
+    /// The footer line: what traces a printed card back to its record, the commit and person
+    /// that set the version's status, and what superseded it.
     var footer: String {
-        "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)"
+        guard let timeline else {
+            return "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)"
+        }
+        var text =
+            "Card '\(name)' version \(version) (\(timeline.statusLine)), content from commit \(commit), digest \(digest)"
+        if let superseded = timeline.supersededLine { text += "; " + superseded }
+        return text
     }
 
     /// A short line under the title.
     var subtitle: String {
         var parts = ["Card \(name)", "version \(version)", "status \(status)"]
         if let link { parts.append("model package \(link)") }
+        if let next = timeline?.supersededBy { parts.append("superseded by version \(next)") }
         return parts.joined(separator: " · ")
     }
 }
@@ -109,6 +120,7 @@ extension CardDocument {
         link = source.modelPackage
         commit = source.commit
         digest = source.digest
+        timeline = source.timeline
         sections = []
         let members = root.members ?? []
         let known = Set(ExportLabels.sections.map(\.key))

@@ -30,6 +30,9 @@ public struct ExportSource: Sendable {
     public var digest: String
     /// The card's tree.
     public var root: ValueNode
+    /// The version's status timeline, when read from the history: who set its status, and
+    /// what superseded it.
+    public var timeline: VersionTimeline?
 
     /// Creates a source.
     public init(
@@ -51,6 +54,7 @@ public struct ExportSource: Sendable {
             name: view.record.card, version: view.record.version, status: view.record.status.rawValue,
             modelPackage: view.record.modelPackage ?? CardSnapshot.modelPackage(of: view.root), commit: view.commit,
             digest: view.record.digest, root: view.root)
+        timeline = view.timeline
     }
 }
 

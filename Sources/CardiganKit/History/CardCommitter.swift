@@ -103,6 +103,8 @@ extension CardStore {
         let validator = CardValidator(schema: try workspace.loadSchema())
         var result = CommitResult()
         var files: [String: [UInt8]] = [:]
+        var newCards: [(name: String, root: ValueNode, path: String)] = []
+        var roots: [String: ValueNode] = [:]
         for name in candidates {
             let path = path(of: name)
             let working = content(path)
@@ -131,6 +133,7 @@ extension CardStore {
                 result.findings += check.findings
                 continue
             }
+            roots[path] = root
             let previous = try git { try lastRecord(of: name, head: head) }?.record
             if var decision = try decide(
                 name: name, root: root, working: working, previous: previous, head: head, committed: committed,
@@ -141,9 +144,29 @@ extension CardStore {
                         linking?.card == name ? linking?.clonedFrom : try clonedFrom(header: working)
                 }
                 checkLink(of: name, record: decision.record, previous: previous, linking: linking, into: &result)
+                checkPackageDetails(
+                    of: name, root: root, committed: committed, record: &decision.record, linking: linking,
+                    into: &result)
+                if decision.record.version == 1, decision.record.change == .version {
+                    newCards.append((name, root, path))
+                }
                 files[path] = decision.bytes ?? working
                 result.records.append(decision.record)
             }
+        }
+        if !newCards.isEmpty {
+            let others = try modelNames(at: head, except: Set(newCards.map(\.name)))
+            result.findings += ModelNameRule.check(newCards, others: others)
+        }
+        // Every finding about a field is shown at that field's line.
+        result.findings = result.findings.map { finding in
+            guard var location = finding.location, location.position == .start, !location.pointer.isEmpty,
+                let root = roots[location.path], let node = JSONPointer.node(at: location.pointer, in: root)
+            else { return finding }
+            location.position = node.position
+            var placed = finding
+            placed.location = location
+            return placed
         }
         if !result.findings.isEmpty { result.records = [] }
         return (result, files)
@@ -224,6 +247,19 @@ extension CardStore {
         if fileStatus != previous.status {
             guard previous.status.allowsStatusChange(to: fileStatus) else {
                 result.findings.append(statusMoveFinding(name: name, from: previous.status, to: fileStatus, root: root))
+                return nil
+            }
+            let approval = root["model_package_details"]?["model_approval_status"]
+            if fileStatus == .approved, approval?.stringValue == ModelApprovalStatus.rejected.rawValue {
+                result.findings.append(
+                    Finding(
+                        ruleID: "package-rejected",
+                        message:
+                            "card '\(name)' cannot be Approved: its model package's approval status is Rejected",
+                        location: Location(
+                            path: path, position: approval?.position ?? .start,
+                            pointer: "/model_package_details/model_approval_status"),
+                        hint: "a card documenting a rejected model version is not approved"))
                 return nil
             }
             return (

@@ -19,9 +19,13 @@ extension CardStore {
         let absolute = workspace.rootPath + "/" + path
         let working = FileManager.default.contents(atPath: absolute).map { [UInt8]($0) }
         guard working == committed else {
-            throw CardiganError(
-                "card '\(name)' has uncommitted changes", location: Location(path: path),
-                hint: "commit them first ('cardigan commit \(name) -m <message>'), or restore the file")
+            // A refusal of this card, like every other: exit 1, as the README says.
+            return CommitResult(findings: [
+                Finding(
+                    ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",
+                    location: Location(path: path),
+                    hint: "commit them first ('cardigan commit \(name) -m <message>'), or restore the file")
+            ])
         }
         guard previous.status != status else {
             return CommitResult(notes: ["'\(name)' is already \(status.rawValue); nothing to commit"])

@@ -48,19 +48,60 @@ public final class CardStore {
         if let workdir = repository.workdir {
             workspace = try Workspace(rootPath: workdir, configFile: workdir + "/" + CardiganConfig.fileName)
         } else {
-            var config = CardiganConfig()
-            let head = try? repository.resolve("HEAD")
-            if let head, let bytes = try? repository.blob(at: CardiganConfig.fileName, inCommit: head) {
-                config = try CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName)
-            }
-            var bare = Workspace(rootPath: repository.gitDirectory, config: config)
-            if let head, let schemaPath = config.schemaPath,
-                let bytes = try? repository.blob(at: schemaPath, inCommit: head)
-            {
-                bare.committedSchema = Data(bytes)
-            }
-            workspace = bare
+            workspace = try Self.committedWorkspace(
+                repository, at: try? repository.resolve("HEAD"), rootPath: repository.gitDirectory)
         }
+    }
+
+    private init(repository: Repository, environment: [String: String], workspace: Workspace) {
+        self.repository = repository
+        self.environment = environment
+        self.workspace = workspace
+    }
+
+    /// The workspace whose `.cardigan.yaml` and schema are those of commit `head`.
+    static func committedWorkspace(_ repository: Repository, at head: ObjectID?, rootPath: String) throws -> Workspace {
+        var config = CardiganConfig()
+        if let head, let bytes = try? repository.blob(at: CardiganConfig.fileName, inCommit: head) {
+            config = try CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName)
+        }
+        var workspace = Workspace(rootPath: rootPath, config: config)
+        if let head, let schemaPath = config.schemaPath,
+            let bytes = try? repository.blob(at: schemaPath, inCommit: head)
+        {
+            workspace.committedSchema = Data(bytes)
+        }
+        return workspace
+    }
+
+    /// The store that reads `.cardigan.yaml` and the schema it names from the protected
+    /// branch, as `verify`, `check` and `list` do: the record is judged by the configuration it
+    /// holds, not by an uncommitted edit. The note says so when the working tree's differs.
+    public func onProtectedBranchConfiguration() throws -> (store: CardStore, note: String?) {
+        guard let workdir = repository.workdir, let head = try git({ try repository.resolve(protectedBranch) })
+        else { return (self, nil) }
+        let committed = try Self.committedWorkspace(repository, at: head, rootPath: workdir)
+        var differs: [String] = []
+        let working = FileManager.default.contents(atPath: workdir + "/" + CardiganConfig.fileName)
+        if working.map({ [UInt8]($0) })
+            != (try git({ try repository.blob(at: CardiganConfig.fileName, inCommit: head) }))
+        {
+            differs.append(CardiganConfig.fileName)
+        }
+        if let schemaPath = committed.config.schemaPath, !schemaPath.hasPrefix(Workspace.builtInSchemaPrefix),
+            FileManager.default.contents(atPath: workdir + "/" + schemaPath).map({ [UInt8]($0) })
+                != (try git({ try repository.blob(at: schemaPath, inCommit: head) }))
+        {
+            differs.append(schemaPath)
+        }
+        guard !differs.isEmpty else { return (self, nil) }
+        let store = CardStore(repository: repository, environment: environment, workspace: committed)
+        store.usesSnapshotCache = usesSnapshotCache
+        let branch = protectedBranch.replacingOccurrences(of: "refs/heads/", with: "")
+        return (
+            store,
+            "note: the working tree's \(differs.map { "'\($0)'" }.joined(separator: " and ")) \(differs.count > 1 ? "differ" : "differs") from \(differs.count > 1 ? "those" : "the one") on '\(branch)'; the committed configuration is used"
+        )
     }
 
     /// Refuses commands that need a working tree in a bare repository.

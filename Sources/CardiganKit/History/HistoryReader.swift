@@ -7,6 +7,9 @@ struct HistoryStep {
     var facts: CommitFacts
     /// Card files added, changed or deleted (nil) against the first parent.
     var changes: [String: String?]
+    /// The key of the schema in force in this commit (see ``CommitSchemas``); empty for a commit
+    /// that neither changes nor records a card.
+    var schema = ""
 }
 
 /// The history of a branch as the rules need it: every commit with its card changes and
@@ -16,12 +19,15 @@ struct History {
     var childCount: [ObjectID: Int] = [:]
     /// The card blobs the changes name (hex ids); read and parsed by ``CardStore/readSnapshots(_:)``.
     var blobs: Set<String> = []
+    /// The same blobs by the schema of the commit that names them: each is read under that one.
+    var blobsBySchema: [String: Set<String>] = [:]
 }
 
 extension CardStore {
     /// Reads `commits` (oldest first). Work per commit is one commit read and, when the cards
     /// folder changed, one tree diff; blobs are read once each.
-    func readHistory(_ commits: [ObjectID]) throws -> History {
+    func readHistory(_ commits: [ObjectID], schemas: CommitSchemas? = nil) throws -> History {
+        let schemas = schemas ?? CommitSchemas(repository: repository)
         var history = History()
         history.steps.reserveCapacity(commits.count)
         for id in commits {
@@ -47,20 +53,49 @@ extension CardStore {
             }
             let facts = CommitFacts(
                 id: id.hex, parents: commit.parents.map(\.hex), records: records, trailerProblems: problems)
-            history.steps.append(HistoryStep(id: id, parents: commit.parents, facts: facts, changes: changes))
+            var step = HistoryStep(id: id, parents: commit.parents, facts: facts, changes: changes)
+            if !changes.isEmpty || !records.isEmpty || commit.parents.count > 1 {
+                step.schema = try schemas.key(at: id)
+                var named = Set(changes.values.compactMap { $0 })
+                if commit.parents.count > 1 {
+                    for entry in try repository.treeEntries(at: cardsDirectory, inCommit: id) where entry.isBlob {
+                        named.insert(entry.id.hex)
+                    }
+                }
+                history.blobsBySchema[step.schema, default: []].formUnion(named)
+            }
+            history.steps.append(step)
         }
         return history
     }
 
-    /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.
+    /// Snapshots of every blob of `history`, each read under the schema of the commit that
+    /// names it.
+    func readSnapshots(of history: History, schemas: CommitSchemas) throws -> SnapshotTable {
+        var table = SnapshotTable()
+        for (key, blobs) in history.blobsBySchema {
+            table.bySchema[key] = try readSnapshots(blobs, validator: schemas.validator(for: key), fingerprint: key)
+        }
+        return table
+    }
+
+    /// Snapshots of every blob under the workspace's schema.
     func readSnapshots(_ blobs: Set<String>) throws -> [String: CardSnapshot] {
+        try readSnapshots(
+            blobs, validator: (try? workspace.loadSchema()).map(CardValidator.init(schema:)),
+            fingerprint: workspace.schemaFingerprint)
+    }
+
+    /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.
+    /// The cache is kept per schema (`fingerprint`), so an entry is keyed by blob and schema.
+    func readSnapshots(_ blobs: Set<String>, validator: CardValidator?, fingerprint: String) throws -> [String:
+        CardSnapshot]
+    {
         var cache = SnapshotCache(
-            gitDirectory: repository.gitDirectory, schemaFingerprint: workspace.schemaFingerprint,
-            enabled: usesSnapshotCache)
+            gitDirectory: repository.gitDirectory, schemaFingerprint: fingerprint, enabled: usesSnapshotCache)
         let snapshots = cache.load(only: blobs)
         let missing = blobs.filter { snapshots[$0] == nil }.compactMap(ObjectID.init(hex:))
         guard !missing.isEmpty else { return snapshots }
-        let validator = (try? workspace.loadSchema()).map(CardValidator.init(schema:))
         // Each worker reads its blobs itself: a fresh clone's `verify` inflates 10,000 of them
         // from the pack, a fifth of its time when done on one thread ahead of the parsing.
         let objects = try ObjectDatabase(of: repository)

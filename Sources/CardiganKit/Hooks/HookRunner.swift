@@ -284,6 +284,14 @@ extension CardStore {
             else {
                 return "points at commit \(tag.target.short), whose records do not link model package '\(package)'"
             }
+            // The trailers alone could be forged: the card in the commit's tree must name it too.
+            let named = try git { try repository.blob(at: path(of: card), inCommit: tag.target) }
+                .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: card)).root }
+                .flatMap(CardSnapshot.modelPackage(of:))
+            guard named == package.description else {
+                return
+                    "points at commit \(tag.target.short), where card '\(card)' names \(named.map { "model package '\($0)'" } ?? "no model package") in model_package_details, not '\(package)'"
+            }
             return nil
         }
         return "is not a version tag (cards/<name>/v<N>) or a link tag (model-packages/<group>/<version>)"

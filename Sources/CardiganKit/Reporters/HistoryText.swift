@@ -54,22 +54,24 @@ public enum HistoryText {
         return table(header: ["CARD", "VERSION", "STATUS", "RISK", "MODEL PACKAGE"], rows: rows)
     }
 
-    /// The model package registry: group, version, card, card version, status, link state.
+    /// The model package registry, one line per package version: the card and the version the
+    /// link was made at, the card's latest version with its own status, the latest Approved
+    /// version (the approved documentation of that model version), and the link's state.
     public static func packageList(_ links: [PackageLink]) -> String {
         if links.isEmpty {
             return
                 "no model package is linked yet; link one with 'cardigan link <card> --model-package <group>/<version>'\n"
         }
-        var text = ""
-        for group in Dictionary(grouping: links, by: \.group).keys.sorted() {
-            text += group + "\n"
-            for link in links where link.group == group {
-                let card = link.card.map { "\($0) v\(link.cardVersion ?? 0)" } ?? "?"
-                text +=
-                    "  \(link.version)  \(card)  \(link.status ?? "-")  \(link.intact ? "intact" : "BROKEN: " + (link.problem ?? ""))\n"
-            }
+        var rows: [[String]] = []
+        for link in links {
+            rows.append([
+                "\(link.group)/\(link.version)", link.card ?? "?", link.cardVersion.map { "v\($0)" } ?? "?",
+                link.latestVersion.map { "v\($0) \(link.latestStatus ?? "-")" } ?? "-",
+                link.approvedVersion.map { "v\($0)" } ?? "none approved",
+                link.intact ? "intact" : "BROKEN: " + (link.problem ?? ""),
+            ])
         }
-        return text
+        return table(header: ["MODEL PACKAGE", "CARD", "LINKED AT", "LATEST", "APPROVED", "LINK"], rows: rows)
     }
 
     /// A card version with a header saying which version, status, link and commit it is.
@@ -77,6 +79,10 @@ public enum HistoryText {
         var header = "# card \(view.record.card), version \(view.record.version), \(view.record.status.rawValue)"
         if let package = view.record.modelPackage { header += ", model package \(package)" }
         header += "\n# commit \(view.commit), digest \(view.record.digest)\n"
+        if let timeline = view.timeline {
+            header += "# status: \(timeline.statusLine)\n"
+            if let superseded = timeline.supersededLine { header += "# \(superseded)\n" }
+        }
         return header + view.text + (view.text.hasSuffix("\n") ? "" : "\n")
     }
 
@@ -87,7 +93,16 @@ public enum HistoryText {
         text += ",\"commit\":\"\(view.commit)\",\"digest\":\"\(view.record.digest)\""
         text += ",\"model_package\":" + (view.record.modelPackage.map { "\"\($0)\"" } ?? "null")
         text +=
-            ",\"name\":\"\(view.record.card)\",\"status\":\"\(view.record.status.rawValue)\",\"version\":\(view.record.version)}"
+            ",\"name\":\"\(view.record.card)\",\"status\":\"\(view.record.status.rawValue)\""
+        if let timeline = view.timeline {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let events = (try? encoder.encode(timeline.events)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            text += ",\"status_timeline\":" + events
+            text += ",\"superseded_at\":" + (timeline.supersededAt.map { "\"\(date($0))\"" } ?? "null")
+            text += ",\"superseded_by\":" + (timeline.supersededBy.map(String.init) ?? "null")
+        }
+        text += ",\"version\":\(view.record.version)}"
         return text + "\n"
     }
 

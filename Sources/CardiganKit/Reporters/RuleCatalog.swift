@@ -15,6 +15,11 @@ public enum RuleCatalog {
         "card-name": "A card's name equals its file name",
         "card-file-name": "A card's file name is a valid card name",
         "card-content-size": "A card's content is at most 100,000 characters",
+        "package-arn-mismatch": "A model package ARN names the group and version beside it",
+        "package-details-edited": "model_package_details changes only through link, clone or the registry commands",
+        "package-rejected": "A card is not Approved while its model package is Rejected",
+        "uncommitted-edits": "A status change or link is refused while the card has uncommitted edits",
+        "model-name-taken": "One card per model: model_overview.model_name is unique among the cards",
     ]
 
     /// The description of `ruleID`; schema rules are described by their keyword.

@@ -5,7 +5,7 @@ import Foundation
 /// ```yaml
 /// branch: main          # the protected branch whose history is the record
 /// cards: cards          # the folder of card files
-/// schema: templates/model-card.schema.json   # optional; the built-in schema when absent
+/// schema: builtin:model-card/1   # a built-in schema by name and version, or a file of the repository
 /// templates: templates  # a repository's own templates override the built-in ones
 /// ```
 public struct CardiganConfig: Sendable, Equatable {

@@ -86,8 +86,20 @@ public struct Workspace: Sendable {
         }
     }
 
+    /// How `.cardigan.yaml` names a built-in schema: `schema: builtin:model-card/1`.
+    public static let builtInSchemaPrefix = "builtin:"
+    /// The built-in schemas by name and version, and the embedded file of each. A new built-in
+    /// schema is a new version here; an old one stays, so a cardigan upgrade never changes the
+    /// verdict on versions made under it.
+    static let builtInSchemas: [String: String] = ["model-card/1": EmbeddedTemplates.schemaPath]
+    /// The built-in schema `init` records and a configuration without `schema` uses.
+    public static let defaultBuiltInSchema = "model-card/1"
+
     /// The schema cards are checked against: the configured file, or the built-in one.
     public func loadSchema() throws -> JSONSchema {
+        if let schemaPath = config.schemaPath, schemaPath.hasPrefix(Self.builtInSchemaPrefix) {
+            return try Self.builtInSchema(named: String(schemaPath.dropFirst(Self.builtInSchemaPrefix.count)))
+        }
         if let schemaPath = config.schemaPath {
             guard let data = schemaFileBytes(schemaPath) else {
                 throw CardiganError(
@@ -102,11 +114,11 @@ public struct Workspace: Sendable {
     /// A fingerprint of the schema in use (the digest of its file's bytes, or "built-in-" and the
     /// digest of the built-in schema's text): what a cached check of a card depends on besides the card.
     public var schemaFingerprint: String {
+        if let schemaPath = config.schemaPath, schemaPath.hasPrefix(Self.builtInSchemaPrefix) { return schemaPath }
         if let schemaPath = config.schemaPath, let data = schemaFileBytes(schemaPath) {
             return CardDigest.sha256Hex(data)
         }
-        return "built-in-"
-            + CardDigest.sha256Hex(Data((EmbeddedTemplates.files[EmbeddedTemplates.schemaPath] ?? "").utf8))
+        return Self.builtInSchemaPrefix + Self.defaultBuiltInSchema
     }
 
     private func schemaFileBytes(_ schemaPath: String) -> Data? {
@@ -115,13 +127,23 @@ public struct Workspace: Sendable {
 
     /// The built-in card schema, compiled.
     public static func builtInSchema() throws -> JSONSchema {
-        guard let text = EmbeddedTemplates.files[EmbeddedTemplates.schemaPath] else {
-            throw CardiganError("the built-in schema is missing from this build")
-        }
-        return try compileSchema(text, path: "templates/" + EmbeddedTemplates.schemaPath)
+        try builtInSchema(named: defaultBuiltInSchema)
     }
 
-    private static func compileSchema(_ text: String, path: String) throws -> JSONSchema {
+    /// The built-in schema `name` (`model-card/1`), compiled.
+    public static func builtInSchema(named name: String) throws -> JSONSchema {
+        guard let file = builtInSchemas[name], let text = EmbeddedTemplates.files[file] else {
+            throw CardiganError(
+                "this cardigan has no built-in schema '\(name)'",
+                location: Location(path: CardiganConfig.fileName, pointer: "/schema"),
+                hint:
+                    "built-in schemas: \(builtInSchemas.keys.sorted().joined(separator: ", ")); a newer cardigan may know it"
+            )
+        }
+        return try compileSchema(text, path: "templates/" + file)
+    }
+
+    static func compileSchema(_ text: String, path: String) throws -> JSONSchema {
         do {
             return try JSONSchema(JSONParser.parse(text))
         } catch let error as JSONSchemaError {
