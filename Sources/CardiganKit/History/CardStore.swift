@@ -61,6 +61,7 @@ public final class CardStore {
             }
             workspace = bare
         }
+        Libgit2.setFsync(workspace.config.fsync)
     }
 
     /// Refuses commands that need a working tree in a bare repository.
