@@ -89,7 +89,8 @@ func cardRecord(
         replay.commit("c7", ["a": "b7"], records: [cardRecord(3, digest: "8")])
         replay.blob("b8", digest: "8")
         replay.commit("c8", ["a": "b8"], records: [cardRecord(4, digest: "8", .pendingReview)])
-        #expect(replay.found == ["record-mismatch@c5", "record-mismatch@c6", "record-mismatch@c7", "record-mismatch@c8"])
+        #expect(
+            replay.found == ["record-mismatch@c5", "record-mismatch@c6", "record-mismatch@c7", "record-mismatch@c8"])
         #expect(replay.rules.findings[2].message.contains("digest"))
         #expect(replay.rules.findings[3].message.contains("status PendingReview, but the card says Draft"))
     }
@@ -192,7 +193,8 @@ func cardRecord(
         replay.commit("c1", ["a": "b1"], records: [cardRecord(1, digest: "1")])
         replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2", package: "churn/1")])
         #expect(replay.found == [])
-        #expect(replay.rules.links.map { "\($0.package) \($0.card) v\($0.version) \($0.commit)" } == ["churn/1 a v2 c2"])
+        #expect(
+            replay.rules.links.map { "\($0.package) \($0.card) v\($0.version) \($0.commit)" } == ["churn/1 a v2 c2"])
         replay.commit("c3", ["a": "b3"], records: [cardRecord(3, digest: "3", package: "churn/2")])
         replay.commit("c4", ["a": "b4"], records: [cardRecord(4, digest: "4")])
         #expect(replay.found == ["link-changed@c3", "link-changed@c4"])

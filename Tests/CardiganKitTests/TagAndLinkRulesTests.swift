@@ -97,14 +97,14 @@ import Testing
 
     private var honestLinkTags: [LinkTagFacts] {
         get throws {
-        [
-            LinkTagFacts(
-                package: try ModelPackage(parsing: "churn/1"), objectID: "l1", isAnnotated: true,
-                targetCommit: "c2", card: "a", cardVersion: 2),
-            LinkTagFacts(
-                package: try ModelPackage(parsing: "churn/2"), objectID: "l2", isAnnotated: true,
-                targetCommit: "c5", card: "b", cardVersion: 1),
-        ]
+            [
+                LinkTagFacts(
+                    package: try ModelPackage(parsing: "churn/1"), objectID: "l1", isAnnotated: true,
+                    targetCommit: "c2", card: "a", cardVersion: 2),
+                LinkTagFacts(
+                    package: try ModelPackage(parsing: "churn/2"), objectID: "l2", isAnnotated: true,
+                    targetCommit: "c5", card: "b", cardVersion: 1),
+            ]
         }
     }
 

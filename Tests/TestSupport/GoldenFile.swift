@@ -20,7 +20,8 @@ public enum GoldenFile {
                 let before = old.split(separator: "\n", omittingEmptySubsequences: false)
                 let after = text.split(separator: "\n", omittingEmptySubsequences: false)
                 let difference = after.difference(from: before)
-                change = "\(name): updated, \(difference.removals.count) lines removed, \(difference.insertions.count) added"
+                change =
+                    "\(name): updated, \(difference.removals.count) lines removed, \(difference.insertions.count) added"
             }
         } else {
             change = "\(name): created, \(text.split(separator: "\n").count) lines"

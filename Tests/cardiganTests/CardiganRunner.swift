@@ -16,6 +16,18 @@ final class CardRepo {
         try repo.run([PackagePaths.cardigan] + arguments, environment: environment)
     }
 
+    /// Starts `cardigan` with `arguments` in the repository without waiting, output discarded.
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PackagePaths.cardigan)
+        process.arguments = ["-C", path] + arguments
+        process.environment = TestEnvironment.processEnvironment(environment)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @discardableResult
     func git(_ arguments: String...) throws -> String {
         try repo.run(["git"] + arguments).checked().output

@@ -11,7 +11,8 @@ import Testing
             "the pre-commit framework is not installed; run scripts/install-test-tools.sh"))
     func theFrameworkBlocksACommitOfABrokenCard() throws {
         let preCommit = try #require(
-            TestTools.path("pre-commit"), "pre-commit is missing (CARDIGAN_REQUIRE_TOOLS=1); scripts/install-test-tools.sh"
+            TestTools.path("pre-commit"),
+            "pre-commit is missing (CARDIGAN_REQUIRE_TOOLS=1); scripts/install-test-tools.sh"
         )
         // The hook repository: this package's .pre-commit-hooks.yaml, committed.
         let hooks = try ScratchRepository()

@@ -58,7 +58,9 @@ extension CardStore {
                 return result
             } catch GitError.locked(let lockFile) {
                 // Another git process updates the branch right now, or one was killed doing so
-                // and left its lock file: wait a little, then say which file it is.
+                // and left its lock file: wait a little, then say which file it is. A lock left
+                // by an update that completed is removed (see Repository.removeCompletedLock).
+                if Repository.removeCompletedLock(lockFile) { continue }
                 retries += 1
                 if retries >= Self.commitAttempts {
                     throw CardiganError(
@@ -254,7 +256,6 @@ extension CardStore {
             ruleID: "status-move", message: "status of '\(name)' cannot move from \(from.rawValue) to \(to.rawValue)",
             location: Location(path: path(of: name), position: position, pointer: "/status"), hint: hint)
     }
-
 
     /// Cards whose working file differs from the branch head, or that the head has and the
     /// working tree lost.

@@ -18,8 +18,17 @@ extension CardStore {
             return []
         }
         let info = try git { try repository.commit(commit) }
+        let recorded: [CardRecord] = try git { try self.records(in: info) }
+        // A kill between libgit2's link and unlink of a lock leaves it beside the finished file.
+        let lockTargets =
+            [journal.branch, "index"]
+            + recorded.filter { $0.change == .version }.map {
+                "refs/tags/" + VersionTag.name(card: $0.card, version: $0.version)
+            }
+        for target in lockTargets { _ = Repository.removeCompletedLock(gitDirectory + "/" + target + ".lock") }
+        for file in journal.files { unlink(workspace.rootPath + "/" + file.path + ".cardigan-tmp") }
         var made: [String] = []
-        for record in try git({ try records(in: info) }) where record.change == .version {
+        for record in recorded where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
             guard try git({ try repository.resolve("refs/tags/" + name) }) == nil else { continue }
             made.append(try createVersionTag(record, on: commit, tagger: info.committer))
@@ -38,7 +47,8 @@ extension CardStore {
             let working = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
             let now = try working.map { bytes in try git { try repository.blobID(of: bytes) }.hex }
             // Only a file still as it was before the commit is rewritten: later edits stay.
-            guard now == file.workingBefore, let committed = try git({ try repository.blob(at: file.path, inCommit: commit) })
+            guard now == file.workingBefore,
+                let committed = try git({ try repository.blob(at: file.path, inCommit: commit) })
             else { continue }
             try writeWorkingFile(committed, to: file.path)
             restored.append(file.path)

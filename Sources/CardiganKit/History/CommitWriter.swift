@@ -28,7 +28,8 @@ extension CardStore {
             files: files.keys.sorted().map { path in
                 CommitJournal.File(
                     path: path, committed: try git { try repository.blobID(of: files[path] ?? []) }.hex,
-                    workingBefore: try workingFile(path).map { bytes in try git { try repository.blobID(of: bytes) }.hex })
+                    workingBefore: try workingFile(path).map { bytes in try git { try repository.blobID(of: bytes) }.hex
+                    })
             },
             links: result.records.compactMap { record in
                 result.newLinks[record.card].map {
@@ -68,7 +69,8 @@ extension CardStore {
             throw CardiganError(
                 "committed \(commit.short), but not all of its tags could be made: \((error as? CardiganError)?.message ?? "\(error)")",
                 hint:
-                    "fix that, then run 'cardigan commit' (or 'cardigan verify --repair'): it makes the missing tags from the commit")
+                    "fix that, then run 'cardigan commit' (or 'cardigan verify --repair'): it makes the missing tags from the commit"
+            )
         }
         for (path, bytes) in files where workingFile(path) != bytes {
             do {
@@ -99,6 +101,7 @@ extension CardStore {
                 return true
             } catch GitError.locked(let what) {
                 // The commit and tags are made; only the index is behind. Say so rather than fail.
+                if Repository.removeCompletedLock(what) { continue }
                 if attempt >= 100 {
                     notes.append(
                         "committed, but the index is locked ('\(what)' exists); if no git process is running, delete it: the next 'cardigan commit' updates the index"
