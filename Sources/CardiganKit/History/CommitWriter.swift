@@ -42,11 +42,18 @@ extension CardStore {
             try repository.updateReference(
                 branch, to: commit, expecting: head, logMessage: "cardigan commit: " + message)
         } catch let error as GitError {
-            CommitJournal.remove(in: repository.gitDirectory)  // the branch did not move
-            switch error {
-            case .referenceMoved, .locked: throw error  // retried by `commit`
-            default: throw CardiganError(error.description)
+            // A failure after the reference file was put in place (its folder's fsync) leaves
+            // the branch moved: the journal then stays for the next command to finish.
+            guard (try? repository.resolve(branch)) == commit else {
+                CommitJournal.remove(in: repository.gitDirectory)  // the branch did not move
+                switch error {
+                case .referenceMoved, .locked: throw error  // retried by `commit`
+                default: throw CardiganError(error.description)
+                }
             }
+            throw CardiganError(
+                "committed \(commit.short), but moving '\(branch)' reported: \(error.description)",
+                hint: "fix that, then run 'cardigan commit' again: it makes the tags and updates the files and index")
         }
         CommitStop.reached("branch")
         result.commit = commit.hex
