@@ -115,6 +115,16 @@ func cardRecord(
         #expect(replay.rules.findings[1].message.contains("status of 'a' changed from PendingReview to Draft"))
     }
 
+    @Test func aContentChangeRecordedAsAStatusOrFormatChange() {
+        var replay = honest()
+        replay.blob("b5", digest: "5", status: .pendingReview)
+        replay.commit("c5", ["a": "b5"], records: [cardRecord(2, digest: "5", .pendingReview, .format)])
+        replay.blob("b6", digest: "6", status: .pendingReview)
+        replay.commit("c6", ["a": "b6"], records: [cardRecord(2, digest: "6", .pendingReview, .status)])
+        #expect(replay.found == ["unversioned-change@c5", "unversioned-change@c6"])
+        #expect(replay.rules.versions.count == 2)
+    }
+
     @Test func versionNumbersThatSkipOrRepeat() {
         var replay = HistoryReplay()
         replay.blob("b1", digest: "1")
