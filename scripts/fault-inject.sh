@@ -35,6 +35,8 @@ done
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/cardigan-fault.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 export HOME="$scratch/home" GIT_CONFIG_GLOBAL="$scratch/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1
+# A crash must show as a signal exit, not wait on Swift's backtracer (whose writes fail too).
+export SWIFT_BACKTRACE=enable=no
 mkdir -p "$HOME" && : >"$GIT_CONFIG_GLOBAL"
 
 # The repository every point starts from: card 'a' at version 1, edited and marked Approved.
@@ -64,7 +66,8 @@ point() {
   rm -rf "$repo"
   cp -a "$template" "$repo"
   local status=0
-  strace -f -o /dev/null "$@" "$cardigan" -C "$repo" commit -m "v2" >"$scratch/out" 2>"$scratch/err" || status=$?
+  timeout 120 strace -f -o /dev/null "$@" "$cardigan" -C "$repo" commit -m "v2" >"$scratch/out" 2>"$scratch/err" || status=$?
+  [ "$status" -ne 124 ] || { echo "fail: hung"; return; }
   local why=""
   if [ "$status" -gt 2 ] && [ "$status" -ne 127 ] && [ "$status" -ne 137 ]; then why="exit $status"; fi
   if [ "$status" -eq 137 ] && [[ "$label" != kill* ]]; then why="killed"; fi

@@ -115,4 +115,13 @@ import Testing
         #expect(blocked.error.contains("refs/heads/main.lock' exists") && blocked.error.contains("delete"))
         #expect(FileManager.default.fileExists(atPath: git + "refs/heads/main.lock"))
     }
+
+    /// Found by the fault sweep: a failed write to standard output crashed the process (and
+    /// hung in the backtracer). Now it is a named error, exit 2.
+    @Test func aFullOutputIsAnErrorNotACrash() throws {
+        let repo = try CardRepo.withTwoCards()
+        let result = try repo.repo.run(["sh", "-c", "\"$0\" list > /dev/full", PackagePaths.cardigan])
+        #expect(result.status == 2, "\(result.error)")
+        #expect(result.error.contains("error: cannot write the output: no space left on device"), "\(result.error)")
+    }
 }
