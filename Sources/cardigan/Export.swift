@@ -29,7 +29,7 @@ extension CardiganCommand {
         func run() throws {
             let bytes = try global.cardStore().export(name, version: cardVersion, format: format)
             let current = FileManager.default.currentDirectoryPath  // after -C, as git does
-            guard let output else { return FileHandle.standardOutput.write(Data(bytes)) }
+            guard let output else { return writeOutput(Data(bytes)) }
             let path = output.hasPrefix("/") ? output : current + "/" + output
             guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
                 throw CardiganError("cannot write '\(output)'")

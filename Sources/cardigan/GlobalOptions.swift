@@ -91,5 +91,23 @@ extension ReportFormat: ExpressibleByArgument {
 
 /// Writes text to standard output without an added newline.
 func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    writeOutput(Data(text.utf8))
+}
+
+/// Writes bytes to standard output. A failed write (a full disk behind a redirect, a closed
+/// pipe) is said on standard error and ends the command with exit 2, never a crash.
+func writeOutput(_ data: Data) {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: data)
+    } catch {
+        // Foundation wraps the system error; its POSIX code says why.
+        let wrapped = error as NSError
+        let posix = (wrapped.userInfo[NSUnderlyingErrorKey] as? NSError) ?? wrapped
+        let reason =
+            posix.domain == NSPOSIXErrorDomain
+            ? String(cString: strerror(Int32(posix.code))).lowercased()
+            : wrapped.code == NSFileWriteOutOfSpaceError ? "no space left on device" : wrapped.localizedDescription
+        ExitStatus.printError("error: cannot write the output: \(reason)")
+        exit(ExitStatus.usage)
+    }
 }

@@ -38,6 +38,7 @@ extension CardiganCommand {
             }
             let result = try store.verify(branch: branch, checkpoint: recorded, repair: repair)
             for tag in result.repairedTags { print("repaired: re-created tag '\(tag)' from the trailers") }
+            for note in result.notes { print("repaired: \(note)") }
             let subject =
                 "\(result.commitCount) commits, \(result.versionCount) versions, \(result.tagCount) version tags, \(result.linkTagCount) link tags"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)

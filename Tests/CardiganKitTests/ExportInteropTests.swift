@@ -27,13 +27,14 @@ import Testing
         #expect(imported["status"]?.stringValue == "Draft")
     }
 
-    @Test func sageMakerExportsValidateAgainstTheAWSSchema() throws {
-        guard ExportFixtures.which("python3") != nil,
-            (try? ProcessResult.run(["python3", "-c", "import cfnlint, jsonschema, yaml"], in: "/"))?.status == 0
-        else {
-            print("skipped the AWS schema check: python3 with cfn-lint, jsonschema and PyYAML is not installed")
-            return
-        }
+    static let schemaPython = TestTools.python(importing: ["cfnlint", "jsonschema", "yaml"])
+
+    @Test(
+        .enabled(
+            if: TestTools.runs(schemaPython != nil),
+            "python3 with cfn-lint, jsonschema and PyYAML is not installed; run scripts/install-test-tools.sh"))
+    func sageMakerExportsValidateAgainstTheAWSSchema() throws {
+        let python = try #require(Self.schemaPython, "cfn-lint, jsonschema or PyYAML is missing")
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var files: [String] = []
@@ -43,7 +44,7 @@ import Testing
             files.append(path)
         }
         let result = try ProcessResult.run(
-            ["python3", PackagePaths.root + "/scripts/check-sagemaker-schema.py"] + files, in: PackagePaths.root)
+            [python, PackagePaths.root + "/scripts/check-sagemaker-schema.py"] + files, in: PackagePaths.root)
         #expect(result.status == 0, "\(result.output)\(result.error)")
         #expect(result.output.components(separatedBy: "ok  ").count - 1 == files.count)
     }
@@ -61,8 +62,14 @@ import Testing
         #expect(readme.contains("digest sha256:"))
     }
 
-    @Test func huggingFaceReadmeParsesWithHuggingFaceHub() throws {
-        guard let python = Self.pythonWithHuggingFaceHub() else { return }
+    static let hubPython = TestTools.python(importing: ["huggingface_hub"])
+
+    @Test(
+        .enabled(
+            if: TestTools.runs(hubPython != nil),
+            "python3 with huggingface_hub is not installed; run scripts/install-test-tools.sh"))
+    func huggingFaceReadmeParsesWithHuggingFaceHub() throws {
+        let python = try #require(Self.hubPython, "huggingface_hub is missing")
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for name in ExportFixtures.cardNames {
@@ -79,45 +86,21 @@ import Testing
                     assert isinstance(r.metric_value, (int, float)), r.metric_value
                 print(len(results), card.data.license, card.data.tags)
                 """
-            let result = try ProcessResult.run(
-                python.command + ["-c", script, path], in: "/", environment: python.environment)
+            let result = try ProcessResult.run([python, "-c", script, path], in: "/")
             #expect(result.status == 0, "\(name): \(result.output)\(result.error)")
         }
     }
 
-    /// A python3 that can import huggingface_hub: as installed, or with it pip-installed into a
-    /// folder of the user's cache; nil (with the reason printed) when neither works.
-    static func pythonWithHuggingFaceHub() -> (command: [String], environment: [String: String])? {
-        guard ExportFixtures.which("python3") != nil else {
-            print("skipped the huggingface_hub check: python3 is not installed")
-            return nil
-        }
-        if (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/"))?.status == 0 {
-            return (["python3"], [:])
-        }
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-hf-site").path
-        let environment = ["PYTHONPATH": target]
-        if (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/", environment: environment))?
-            .status == 0
-        {
-            return (["python3"], environment)
-        }
-        let install = try? ProcessResult.run(
-            ["python3", "-m", "pip", "install", "--quiet", "--target", target, "huggingface_hub"], in: "/")
-        guard install?.status == 0,
-            (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/", environment: environment))?
-                .status == 0
-        else {
-            print(
-                "skipped the huggingface_hub check: it cannot be installed (\(install?.error.prefix(200) ?? "no pip"))")
-            return nil
-        }
-        return (["python3"], environment)
-    }
+    static let hasPoppler = ["pdftotext", "pdftoppm", "pdfinfo"].allSatisfy { TestTools.path($0) != nil }
 
-    @Test(arguments: ExportFixtures.cardNames)
+    @Test(
+        .enabled(
+            if: TestTools.runs(hasPoppler), "poppler-utils is not installed; run scripts/install-test-tools.sh"),
+        arguments: ExportFixtures.cardNames)
     func pdfHasEveryTextFieldAndRendersEveryPage(name: String) throws {
-        guard let pdftotext = Self.poppler("pdftotext"), let pdftoppm = Self.poppler("pdftoppm") else { return }
+        let pdftotext = try #require(TestTools.path("pdftotext"), "pdftotext is missing")
+        let pdftoppm = try #require(TestTools.path("pdftoppm"), "pdftoppm is missing")
+        let pdfinfo = try #require(TestTools.path("pdfinfo"), "pdfinfo is missing")
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let pdf = try ExportFixtures.render(name, .pdf)
@@ -131,7 +114,7 @@ import Testing
                 #expect(squeezed.contains(word), "\(name): '\(word)' of '\(field.prefix(60))' is missing from the PDF")
             }
         }
-        let info = try ProcessResult.run(["pdfinfo", "card.pdf"], in: directory).checked().output
+        let info = try ProcessResult.run([pdfinfo, "card.pdf"], in: directory).checked().output
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
             Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces))
         }
@@ -141,17 +124,5 @@ import Testing
         #expect(render.status == 0 && render.error.isEmpty, "\(render.error)")
         let images = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".png") }
         #expect(images.count == count)
-    }
-
-    /// A poppler program, installed with apt-get when missing; nil (reason printed) when it
-    /// cannot be had.
-    static func poppler(_ program: String) -> String? {
-        if let path = ExportFixtures.which(program) { return path }
-        _ = try? ProcessResult.run(
-            ["apt-get", "install", "-y", "-qq", "poppler-utils"], in: "/",
-            environment: ["DEBIAN_FRONTEND": "noninteractive"])
-        if let path = ExportFixtures.which(program) { return path }
-        print("skipped the PDF check: \(program) is missing and poppler-utils cannot be installed")
-        return nil
     }
 }

@@ -87,7 +87,9 @@ import Testing
         #expect(skip.status == 1)
         #expect(skip.output.contains("cannot move from Draft to Approved"))
         try repo.edit("cards/a.yaml", replacing: "status: Draft", with: "status: Approved")
-        #expect(try repo.cardigan("commit", "-m", "sneak").status == 1)
+        repo.expect(
+            try repo.cardigan("commit", "-m", "sneak"), status: 1,
+            saying: "cards/a.yaml:2:9: error: status of 'a' cannot move from Draft to Approved [status-move]")
         #expect(try repo.git("rev-list", "--count", "main").trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 
@@ -113,7 +115,9 @@ import Testing
         #expect(list.contains("a     v2       PendingReview"))
         let high = try repo.cardigan("list", "--status", "Draft", "--format", "json").checked().output
         #expect(high.contains("\"name\" : \"b\"") && !high.contains("\"name\" : \"a\""))
-        #expect(try repo.cardigan("show", "a", "--card-version", "9").status == 2)
+        repo.expect(
+            try repo.cardigan("show", "a", "--card-version", "9"), status: 2,
+            saying: "error: card 'a' has versions 1 to 2, not 9")
     }
 
     @Test func unrelatedStagedChangesStayStaged() throws {

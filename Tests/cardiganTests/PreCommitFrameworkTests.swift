@@ -5,28 +5,15 @@ import Testing
 /// The pre-commit framework itself (PyPI `pre-commit`) runs cardigan's hook from
 /// `.pre-commit-hooks.yaml` and blocks a commit of a broken card.
 @Suite struct PreCommitFrameworkTests {
-    /// `pre-commit` from a virtual environment made once per run; nil, with the reason printed,
-    /// when it cannot be installed (no network to PyPI, no python3).
-    static let preCommit: String? = {
-        let venv = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-pre-commit-venv").path
-        let executable = venv + "/bin/pre-commit"
-        if FileManager.default.isExecutableFile(atPath: executable) { return executable }
-        let make = try? ProcessResult.run(["python3", "-m", "venv", venv], in: "/")
-        let install = try? ProcessResult.run([venv + "/bin/pip", "install", "-q", "pre-commit"], in: "/")
-        guard make?.status == 0, install?.status == 0, FileManager.default.isExecutableFile(atPath: executable) else {
-            print(
-                "skipped: the pre-commit framework could not be installed from PyPI: \(install?.error.suffix(300) ?? "no python3")"
-            )
-            return nil
-        }
-        return executable
-    }()
-
-    @Test func theFrameworkBlocksACommitOfABrokenCard() throws {
-        guard let preCommit = Self.preCommit else {
-            print("skipped theFrameworkBlocksACommitOfABrokenCard: pre-commit is not installable here")
-            return
-        }
+    @Test(
+        .enabled(
+            if: TestTools.runs(TestTools.path("pre-commit") != nil),
+            "the pre-commit framework is not installed; run scripts/install-test-tools.sh"))
+    func theFrameworkBlocksACommitOfABrokenCard() throws {
+        let preCommit = try #require(
+            TestTools.path("pre-commit"),
+            "pre-commit is missing (CARDIGAN_REQUIRE_TOOLS=1); scripts/install-test-tools.sh"
+        )
         // The hook repository: this package's .pre-commit-hooks.yaml, committed.
         let hooks = try ScratchRepository()
         try hooks.write(

@@ -1,4 +1,5 @@
 internal import CLibgit2
+import Foundation
 
 /// A failure reported by libgit2, in cardigan's words where it has a meaning of its own.
 public enum GitError: Error, CustomStringConvertible, Sendable {
@@ -53,13 +54,26 @@ enum Libgit2 {
     static func initialize() {
         _ = initialised
     }
+
+    /// Whether libgit2 fsyncs the object and reference files it writes (and their folders)
+    /// before it renames them into place, so a crash or power loss after a command said it
+    /// committed cannot lose the commit or its tags. On by default (``CardStore`` sets it from
+    /// `.cardigan.yaml`'s `fsync`).
+    static func setFsync(_ enabled: Bool) {
+        initialize()
+        _ = cardigan_enable_fsync_gitdir(enabled ? 1 : 0)
+    }
 }
 
 /// Turns a libgit2 return code into a typed error, reading `git_error_last()` at once.
 @discardableResult
 func check(_ code: Int32, _ function: String, reference: String? = nil) throws -> Int32 {
     guard code < 0 else { return code }
-    let message = git_error_last().map { String(cString: $0.pointee.message) } ?? "unknown error"
+    // libgit2 leaves no message for some system call failures: then errno says why.
+    let systemError = errno
+    let message =
+        git_error_last().map { String(cString: $0.pointee.message) }
+        ?? (systemError != 0 ? String(cString: strerror(systemError)).lowercased() : "unknown error")
     switch code {
     case GIT_EEXISTS.rawValue: throw GitError.alreadyExists(reference: reference ?? message)
     case GIT_ENOTFOUND.rawValue: throw GitError.notFound(reference.map { "'\($0)': \(message)" } ?? message)

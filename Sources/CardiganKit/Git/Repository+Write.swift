@@ -13,6 +13,15 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// The id `bytes` have as a blob; nothing is written.
+    public func blobID(of bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        _ = try bytes.withUnsafeBytes { buffer in
+            try check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "git_odb_hash")
+        }
+        return ObjectID(oid)
+    }
+
     /// A tree: the tree of `commit` (empty when nil) with `files` replaced (nested paths such as
     /// `cards/x.yaml`; nil deletes). Built with tree builders, never through the index.
     public func writeTree(basedOn commit: ObjectID?, replacing files: [String: ObjectID?]) throws -> ObjectID {

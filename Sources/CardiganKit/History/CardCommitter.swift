@@ -46,17 +46,21 @@ extension CardStore {
         try requireWorkingTree()
         let lock = try CommitLock(gitDirectory: repository.gitDirectory)
         defer { withExtendedLifetime(lock) {} }
+        let recovered = try finishInterruptedCommit()
         var retries = 0
         while true {
             do {
                 var result = try commitOnce(names: names, message: trimmed, linking: linking)
+                result.notes.insert(contentsOf: recovered, at: 0)
                 if retries > 0 {
                     result.notes.append("the branch moved \(retries) time(s) while committing; recomputed")
                 }
                 return result
             } catch GitError.locked(let lockFile) {
                 // Another git process updates the branch right now, or one was killed doing so
-                // and left its lock file: wait a little, then say which file it is.
+                // and left its lock file: wait a little, then say which file it is. A lock left
+                // by an update that completed is removed (see Repository.removeCompletedLock).
+                if Repository.removeCompletedLock(lockFile) { continue }
                 retries += 1
                 if retries >= Self.commitAttempts {
                     throw CardiganError(
@@ -289,10 +293,6 @@ extension CardStore {
             location: Location(path: path(of: name), position: position, pointer: "/status"), hint: hint)
     }
 
-    private func workingBytes(_ path: String) -> [UInt8] {
-        FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) } ?? []
-    }
-
     /// Cards whose working file differs from the branch head, or that the head has and the
     /// working tree lost.
     private func changedCardNames(head: ObjectID?) throws -> [String] {
@@ -356,90 +356,5 @@ extension CardStore {
             }
         }
         return problems
-    }
-
-    /// Objects, then the branch (compare-and-swap: the commit is the truth), then the tags,
-    /// then the user's files and index. A crash after the branch moved leaves tags that
-    /// `verify --repair` re-creates from the trailers.
-    func write(files: [String: [UInt8]], result: inout CommitResult, branch: String, head: ObjectID?, message: String)
-        throws
-    {
-        let author = try signature(.author)
-        let committer = try signature(.committer)
-        var replacements: [String: ObjectID?] = [:]
-        for (path, bytes) in files { replacements[path] = try git { try repository.writeBlob(bytes) } }
-        let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
-        if let problem = try tagProblems(result.records).first {
-            throw CardiganError(problem.message, hint: problem.hint)
-        }
-        let commitMessage = CardRecord.commitMessage(message, records: result.records)
-        let commit = try git {
-            try repository.createCommit(
-                tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author,
-                committer: committer)
-        }
-        do {
-            try repository.updateReference(
-                branch, to: commit, expecting: head, logMessage: "cardigan commit: " + message)
-        } catch let error as GitError {
-            switch error {
-            case .referenceMoved, .locked: throw error  // retried by `commit`
-            default: throw CardiganError(error.description)
-            }
-        }
-        result.commit = commit.hex
-        do {
-            for record in result.records where record.change == .version {
-                result.tags.append(try createVersionTag(record, on: commit, tagger: committer))
-            }
-            for record in result.records {
-                guard let link = result.newLinks[record.card] else { continue }
-                result.linkTags.append(
-                    try createLinkTag(
-                        link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
-                        tagger: committer))
-            }
-        } catch {
-            // The commit is on the branch: the versions exist, only tags are missing, which is
-            // the state `verify --repair` is made for.
-            throw CardiganError(
-                "committed \(commit.short), but not all of its tags could be made: \((error as? CardiganError)?.message ?? "\(error)")",
-                hint: "fix that, then run 'cardigan verify --repair' to make the missing tags from the commit")
-        }
-        for (path, bytes) in files where workingBytes(path) != bytes {
-            try? Data(bytes).write(to: URL(fileURLWithPath: workspace.rootPath + "/" + path))
-        }
-        try stage(paths: files.keys.sorted(), commit: commit, notes: &result.notes)
-    }
-
-    /// Sets the index entries of `paths` to `commit`'s blobs, so `git status` shows the cards
-    /// clean; another process holding the index lock is waited for.
-    private func stage(paths: [String], commit: ObjectID, notes: inout [String]) throws {
-        for attempt in 1... {
-            do {
-                try repository.stageFromCommit(paths: paths, commit: commit)
-                return
-            } catch GitError.locked(let what) {
-                // The commit and tags are made; only the index is behind. Say so rather than fail.
-                if attempt >= 100 {
-                    return notes.append(
-                        "committed, but the index is locked (\(what)); 'git status' shows the cards changed until 'git add'"
-                    )
-                }
-                usleep(UInt32.random(in: 2_000...20_000))
-            } catch let error as GitError {
-                throw CardiganError(error.description)
-            }
-        }
-    }
-
-    func signature(_ role: SignatureRole) throws -> Signature {
-        do {
-            return try repository.defaultSignature(environment: environment, role: role)
-        } catch let error as GitError {
-            throw CardiganError(
-                error.description,
-                hint: "set it with 'git config user.name \"Your Name\"' and 'git config user.email you@example.com'")
-        }
     }
 }

@@ -51,6 +51,7 @@ public final class CardStore {
             workspace = try Self.committedWorkspace(
                 repository, at: try? repository.resolve("HEAD"), rootPath: repository.gitDirectory)
         }
+        Libgit2.setFsync(workspace.config.fsync)
     }
 
     private init(repository: Repository, environment: [String: String], workspace: Workspace) {

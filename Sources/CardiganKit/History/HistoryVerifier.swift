@@ -14,6 +14,8 @@ public struct VerifyResult: Sendable {
     public var linkTagCount = 0
     /// The tags `--repair` re-created.
     public var repairedTags: [String] = []
+    /// What `--repair` finished of an interrupted commit (its tags, working files, index).
+    public var notes: [String] = []
 }
 
 extension CardStore {
@@ -26,6 +28,12 @@ extension CardStore {
         let branchReference = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? protectedBranch
         let branchName = branchReference.replacingOccurrences(of: "refs/heads/", with: "")
         var result = VerifyResult()
+        if repair {
+            // A commit killed after its branch moved is finished first (tags, files, index).
+            let lock = try CommitLock(gitDirectory: repository.gitDirectory)
+            defer { withExtendedLifetime(lock) {} }
+            result.notes = try finishInterruptedCommit()
+        }
         guard let head = try git({ try repository.resolve(branchReference) }) else {
             throw CardiganError(
                 "no branch '\(branchName)'", hint: "name the protected branch with --branch or in .cardigan.yaml")
@@ -91,6 +99,7 @@ extension CardStore {
             let repaired = try recreate(missing) + recreate(missingLinks)
             var again = try verify(branch: branch, checkpoint: checkpoint, repair: false)
             again.repairedTags = repaired
+            again.notes = result.notes
             return again
         }
         result.findings.sort()

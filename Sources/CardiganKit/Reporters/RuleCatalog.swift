@@ -20,7 +20,46 @@ public enum RuleCatalog {
         "package-rejected": "A card is not Approved while its model package is Rejected",
         "uncommitted-edits": "A status change or link is refused while the card has uncommitted edits",
         "model-name-taken": "One card per model: model_overview.model_name is unique among the cards",
+        // The history (verify, check, the hooks); rules 1-7 of DESIGN.md.
+        "invalid-card": "A version of a card in the history is not a valid card",
+        "name-changed": "A card's 'name' in the history differs from its file name",
+        "record-malformed": "A commit's card trailers are incomplete, malformed or name a card twice",
+        "record-mismatch": "A commit's trailers disagree with the card its tree holds",
+        "card-deleted": "A versioned card was deleted or renamed",
+        "unversioned-change": "A card changed without the version or status record that says so",
+        "version-sequence": "A card's versions go 1, 2, 3 without gaps or repeats",
+        "version-duplicate": "Two branches made the same version of a card",
+        "model-name-changed": "A card's 'model_overview.model_name' never changes",
+        "status-move":
+            "Statuses move Draft ⇄ PendingReview → Approved → Archived; new versions are born Draft or PendingReview; Archived cards change no more",
+        "link-changed": "A card changed or dropped the model package it documents",
+        "version-tag-missing": "A version has no annotated tag cards/<name>/v<N>",
+        "version-tag-lightweight": "A version tag is a lightweight tag, not an annotated one",
+        "version-tag-moved": "A version tag points at another commit than its version's",
+        "version-tag-mismatch": "A version tag's digest differs from its version's",
+        "version-chain": "A version tag's 'Previous:' does not name the tag of the version before",
+        "version-orphaned": "A version tag points at a commit the protected branch does not contain",
+        "version-pending": "A version tag is on a branch not yet merged into the protected branch",
+        "version-tag-leftover": "The tag of the version a commit would make already exists",
+        "link-duplicate": "A model package version is linked by two card versions",
+        "link-tag-missing": "A link has no annotated tag model-packages/<group>/<version>",
+        "link-tag-lightweight": "A link tag is a lightweight tag, not an annotated one",
+        "link-tag-moved": "A link tag points at another commit than the linking version's",
+        "link-tag-mismatch": "A link tag names another card or version than the link's",
+        "link-tag-invalid": "A link tag records no link made on the branch",
+        "link": "A link or clone cannot be made as asked",
+        "checkpoint": "A checkpoint was written for another branch",
+        "checkpoint-rewritten": "The branch no longer contains the head a checkpoint recorded",
+        "checkpoint-tag": "A tag a checkpoint recorded is gone or is another object",
+        "check-rewrite": "A pull request's base is not an ancestor of its head",
+        "amend-refused": "A commit that records card versions is never amended",
+        "push-refused": "The server refuses a push that rewrites or breaks the record",
+        "import-content": "An imported SageMaker content document cannot be read as a card",
     ]
+
+    /// Every fixed rule id cardigan reports (schema rules, `schema-<keyword>`, come and go with
+    /// the schema's keywords and are not listed).
+    public static var ruleIDs: [String] { summaries.keys.sorted() }
 
     /// The description of `ruleID`; schema rules are described by their keyword.
     public static func summary(of ruleID: String) -> String {

@@ -7,6 +7,7 @@ import Foundation
 /// cards: cards          # the folder of card files
 /// schema: builtin:model-card/1   # a built-in schema by name and version, or a file of the repository
 /// templates: templates  # a repository's own templates override the built-in ones
+/// fsync: true           # flush objects and references to disk before they count (default)
 /// ```
 public struct CardiganConfig: Sendable, Equatable {
     /// The file name.
@@ -20,11 +21,13 @@ public struct CardiganConfig: Sendable, Equatable {
     public var schemaPath: String?
     /// The folder of templates, relative to the root.
     public var templatesDirectory = "templates"
+    /// Whether object and reference writes are fsynced (libgit2's `GIT_OPT_ENABLE_FSYNC_GITDIR`).
+    public var fsync = true
 
     /// The defaults.
     public init() {}
 
-    private static let keys = ["branch", "cards", "schema", "templates"]
+    private static let keys = ["branch", "cards", "schema", "templates", "fsync"]
 
     /// Reads the configuration from `data`; `path` names the file in errors.
     public static func parse(_ data: Data, path: String) throws -> CardiganConfig {
@@ -45,6 +48,14 @@ public struct CardiganConfig: Sendable, Equatable {
                 throw CardiganError(
                     "unknown setting '\(member.key)'", location: Location(path: path, position: member.keyPosition),
                     hint: suggestion ?? "settings are \(keys.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            if member.key == "fsync" {
+                guard case .bool(let enabled) = member.value.kind else {
+                    throw CardiganError(
+                        "'fsync' must be true or false, not \(member.value.displayText)", location: location)
+                }
+                config.fsync = enabled
+                continue
             }
             guard let value = member.value.stringValue, !value.isEmpty else {
                 throw CardiganError(
