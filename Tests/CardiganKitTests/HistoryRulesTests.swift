@@ -97,7 +97,7 @@ func cardRecord(
 
     @Test func aDeletedVersionedCardButNotAnUnversionedOne() {
         var replay = honest()
-        replay.blob("x1", digest: "x", name: "x")
+        replay.blob("x1", digest: "x", name: "x", modelName: "mx")
         replay.commit("c5", ["x": "x1"])  // added by hand: never versioned
         replay.commit("c6", ["x": nil])
         replay.commit("c7", ["a": nil])
