@@ -77,7 +77,12 @@ import Testing
         try repo.git("tag", "-a", "-m", "model-packages/g/99\n\nCard: x\nCard-Version: 3\n", "model-packages/g/99")
         let push = try repo.repo.run(["git", "push", "--follow-tags", "origin", "main", "model-packages/g/99"])
         #expect(push.status != 0)
+        let line =
+            (try repo.read("cards/x.yaml").components(separatedBy: "\n").firstIndex {
+                $0.contains("model_package_version:")
+            } ?? -1) + 1
         #expect(push.error.contains("[record-mismatch]") && push.error.contains("g/99"), "\(push.error)")
+        #expect(push.error.contains("cards/x.yaml:\(line):"), "\(push.error)")
         #expect(push.error.contains("tag 'model-packages/g/99'"), "\(push.error)")
         #expect(try server.git("for-each-ref", "--format=%(refname) %(objectname)") == before)
         try expectSound(repo)
@@ -293,6 +298,19 @@ import Testing
         try repo.cardigan("clone", "a", "c", "--model-package", "g/2", "--model-name", "churn-xgb-2").checked()
         #expect(try repo.read("cards/c.yaml").contains("model_name: churn-xgb-2"))
         try repo.cardigan("verify").checked()
+
+        // A pull request that adds a card for a model an untouched card of base documents.
+        try repo.git("checkout", "-q", "-b", "pr")
+        try repo.write("cards/d.yaml", CardRepo.card("d", modelName: "fraud"))
+        try repo.git("add", "cards/d.yaml")
+        try repo.git("commit", "-qm", "d, hooks not installed")
+        let check = try repo.cardigan("check", "--base", "main")
+        #expect(check.status == 1)
+        #expect(
+            check.output.contains(
+                "cards/d.yaml:4:15: error: model name 'fraud' of 'd' is already documented by card 'b'"),
+            "\(check.output)")
+        try repo.git("checkout", "-q", "main")
         try expectSound(repo)
     }
 
