@@ -438,7 +438,16 @@ import Testing
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a"))
         try repo.cardigan("commit", "-m", "a").checked()
-        try repo.write(".cardigan.yaml", "schema: schemas/not-there.json\n")
+        // An uncommitted, stricter schema (business_details required) must not judge the record.
+        let builtIn = try String(
+            contentsOfFile: PackagePaths.root + "/templates/model-card.schema.json", encoding: .utf8)
+        try repo.write(
+            "schemas/strict.json",
+            builtIn.replacingOccurrences(
+                of: "\"required\": [\n    \"name\",", with: "\"required\": [\n    \"business_details\",\n    \"name\",")
+        )
+        try repo.write(".cardigan.yaml", "schema: schemas/strict.json\n")
+        #expect(try repo.cardigan("validate").status == 1)  // the working tree's rules, for new work
         for command in [["verify"], ["list"]] {
             let result = try repo.repo.run([PackagePaths.cardigan] + command)
             #expect(result.status == 0, "\(command): \(result.error)")
