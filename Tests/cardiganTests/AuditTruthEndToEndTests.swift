@@ -254,6 +254,7 @@ import Testing
         #expect(
             verify.output.contains("cards/x.yaml:\(line):3:") && verify.output.contains("[link-tag-mismatch]")
                 && verify.output.contains("records ARN"), "\(verify.output)")
+        try expectSound(repo)
     }
 
     @Test func aCardIsNotApprovedWhileItsPackageIsRejected() throws {
@@ -387,6 +388,7 @@ import Testing
         let markdown = try repo.cardigan("diff", "x", "--format", "markdown").checked().output
         #expect(markdown.contains("recall") && markdown.contains("0.72"), "\(markdown)")
         #expect(markdown.contains("`evaluation_details[holdout].evaluation_observation`: added"), "\(markdown)")
+        try expectSound(repo)
     }
 
     @Test func eachCommitIsJudgedByTheSchemaInItsOwnTree() throws {
@@ -458,6 +460,7 @@ import Testing
         try repo.write(".cardigan.yaml", "schema: builtin:model-card/9\n")
         let unknown = try repo.cardigan("validate")
         #expect(unknown.status == 2 && unknown.error.contains("no built-in schema 'model-card/9'"), "\(unknown.error)")
+        try expectSound(repo)
     }
 
     @Test func everySubcommandsHelpListsEachOptionOnce() throws {
