@@ -427,6 +427,16 @@ import Testing
         let uncached = try repo.cardigan("verify", "--no-cache")
         #expect(cold.status == 0 && cold.output == warm.output && warm.output == uncached.output, "\(cold.output)")
 
+        // An uncommitted .cardigan.yaml does not loosen what a commit must pass.
+        try repo.write(".cardigan.yaml", "schema: builtin:model-card/1\n")
+        try repo.edit("cards/a.yaml", replacing: "business_details:\n  line_of_business: retail\n", with: "")
+        let loosened = try repo.cardigan("commit", "-m", "a v3")
+        #expect(loosened.status == 1 && loosened.output.contains("business_details"), "\(loosened.output)")
+        #expect(
+            (loosened.output + loosened.error).contains("the schema of the branch's .cardigan.yaml applies"),
+            "\(loosened.output)")
+        try repo.git("checkout", "--", ".cardigan.yaml", "cards/a.yaml")
+
         // A plain commit of version 2's file without business_details is judged by the new schema.
         try repo.edit("cards/a.yaml", replacing: "business_details:\n  line_of_business: retail\n", with: "")
         try repo.git("commit", "-qam", "drop the section by hand")

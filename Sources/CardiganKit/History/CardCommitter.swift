@@ -100,8 +100,8 @@ extension CardStore {
         candidates: [String], named: Bool, head: ObjectID?, linking: LinkIntent?, canRewrite: Bool,
         content: (String) -> [UInt8]?
     ) throws -> (CommitResult, [String: [UInt8]]) {
-        let validator = CardValidator(schema: try workspace.loadSchema())
         var result = CommitResult()
+        let validator = try commitValidator(head: head, fromTree: canRewrite, notes: &result.notes)
         var files: [String: [UInt8]] = [:]
         var newCards: [(name: String, root: ValueNode, path: String)] = []
         var roots: [String: ValueNode] = [:]
