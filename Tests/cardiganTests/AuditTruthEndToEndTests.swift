@@ -329,11 +329,16 @@ import Testing
 
         try repo.write(
             "content.json",
-            #"{"model_overview":{"model_name":"kept"},"model_package_details":{"model_package_group_name":"g","model_package_version":7}}"#
+            #"{"model_overview":{"model_name":"kept"},"model_package_details":{"model_package_group_name":"g","model_package_version":7,"model_package_arn":"arn:aws:sagemaker:eu-west-1:123456789012:model-package/g/7"}}"#
         )
         try repo.cardigan("import", "--from", "sagemaker", "content.json", "--name", "kept", "--keep-link").checked()
         let commit = try repo.cardigan("commit", "kept", "-m", "kept").checked()
         #expect(commit.output.contains("linked: tag model-packages/g/7"), "\(commit.output)")
+        // The link tag records the ARN the card names, as the hooks and '--repair' make it.
+        #expect(
+            try repo.git("tag", "-l", "--format=%(contents)", "model-packages/g/7").contains(
+                "Model-Package-Arn: arn:aws:sagemaker:eu-west-1:123456789012:model-package/g/7"))
+        try repo.cardigan("verify").checked()
         try expectSound(repo)
     }
 
