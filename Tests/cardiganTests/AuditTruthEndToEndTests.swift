@@ -271,6 +271,22 @@ import Testing
             "\(approve.output)")
         #expect(try repo.git("rev-parse", "HEAD") == head)
         #expect(try repo.read("cards/x.yaml").contains("status: PendingReview"))
+
+        // Approved by a plain git commit: verify and check report it at the package's status.
+        let base = trimmed(head)
+        try repo.edit("cards/x.yaml", replacing: "status: PendingReview", with: "status: Approved")
+        try repo.git("commit", "-qam", "approve by hand")
+        let line =
+            (try repo.read("cards/x.yaml").components(separatedBy: "\n").firstIndex {
+                $0.contains("model_approval_status")
+            } ?? -1) + 1
+        for arguments in [["verify"], ["check", "--base", base]] {
+            let result = try repo.repo.run([PackagePaths.cardigan] + arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(
+                result.output.contains("cards/x.yaml:\(line):") && result.output.contains("[package-rejected]"),
+                "\(arguments): \(result.output)")
+        }
         try expectSound(repo)
     }
 

@@ -13,6 +13,7 @@ final class CommitSchemas {
     private var configs: [ObjectID: String?] = [:]
     private var validators: [String: CardValidator?] = [:]
 
+    /// Schemas read from `repository`'s commits.
     init(repository: Repository) {
         self.repository = repository
     }
