@@ -65,11 +65,12 @@ struct LinkRules {
                     "link-tag-mismatch",
                     "link tag '\(name)' names '\(tag.card ?? "no card")' v\(tag.cardVersion ?? 0), not '\(link.card)' v\(link.version)",
                     card: link.card, commit: link.commit)
-            } else if let linkedARN, tag.arn != linkedARN(link) {
+            } else if let linkedARN, let arn = tag.arn, arn != linkedARN(link) {
+                // A tag that records no ARN was made by cardigan before tags carried the card's.
                 // The link record and the card's model_package_details must say the same.
                 report(
                     "link-tag-mismatch",
-                    "link tag '\(name)' records ARN \(tag.arn.map { "'\($0)'" } ?? "none"), but '\(link.card)' v\(link.version) names \(linkedARN(link).map { "'\($0)'" } ?? "none")",
+                    "link tag '\(name)' records ARN '\(arn)', but '\(link.card)' v\(link.version) names \(linkedARN(link).map { "'\($0)'" } ?? "none")",
                     card: link.card, commit: link.commit)
             }
         }
