@@ -16,6 +16,9 @@ struct History {
     var childCount: [ObjectID: Int] = [:]
     /// The card blobs the changes name (hex ids); read and parsed by ``CardStore/readSnapshots(_:)``.
     var blobs: Set<String> = []
+    /// Entries the commits put in the cards folder that are not card files: a link, a
+    /// subfolder, a submodule, a file that is not `<name>.yaml` with a valid name.
+    var folderFindings: [Finding] = []
 }
 
 extension CardStore {
@@ -33,8 +36,11 @@ extension CardStore {
                 (records, problems) = CardRecord.parse(trailers: try repository.trailers(of: commit.message))
             }
             var changes: [String: String?] = [:]
-            for (fileName, blob) in try repository.changedFiles(in: cardsDirectory, from: commit.parents.first, to: id)
-            {
+            var special: [FolderEntryKind] = []
+            let changed = try repository.changedFiles(
+                in: cardsDirectory, from: commit.parents.first, to: id, special: &special)
+            history.folderFindings += folderFindings(special, changed: changed, commit: id)
+            for (fileName, blob) in changed {
                 guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
                 changes.updateValue(blob?.hex, forKey: name)  // nil: deleted, kept as a key
                 if let blob { history.blobs.insert(blob.hex) }
@@ -50,6 +56,43 @@ extension CardStore {
             history.steps.append(HistoryStep(id: id, parents: commit.parents, facts: facts, changes: changes))
         }
         return history
+    }
+
+    /// A finding for each entry `commit` added or changed in the cards folder that is not a
+    /// card file (a link is never read as a card, whatever its target says).
+    func folderFindings(_ special: [FolderEntryKind], changed: [(name: String, blob: ObjectID?)], commit: ObjectID)
+        -> [Finding]
+    {
+        var findings: [Finding] = []
+        let kinds = Dictionary(special.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        for entry in special where entry.kind == "a folder" || entry.kind == "a submodule" {
+            findings.append(folderFinding(entry.name, "is \(entry.kind ?? "")", rule: "card-folder-entry", commit: commit))
+        }
+        for (name, blob) in changed where blob != nil {
+            let shown = cardsDirectory + "/" + name
+            if let kind = kinds[name] ?? nil {
+                findings.append(
+                    folderFinding(name, "is \(kind); a card must be a regular file", rule: "card-file-type", commit: commit))
+            } else if let card = CardPaths.cardName(forFileName: name) {
+                if let problem = CardName.problem(with: card) {
+                    findings.append(
+                        Finding(
+                            ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: shown),
+                            hint: "rename the file; the name of a card is its identity", commit: commit.hex))
+                }
+            } else {
+                findings.append(
+                    folderFinding(name, "is not a card: the cards folder holds only '<name>.yaml' files", rule: "card-folder-entry", commit: commit))
+            }
+        }
+        return findings
+    }
+
+    private func folderFinding(_ name: String, _ what: String, rule: String, commit: ObjectID) -> Finding {
+        let shown = cardsDirectory + "/" + name
+        return Finding(
+            ruleID: rule, message: "'\(DisplayText.escaped(shown))' \(what)", location: Location(path: shown),
+            hint: "keep only '<name>.yaml' files in '\(cardsDirectory)'", commit: commit.hex)
     }
 
     /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.

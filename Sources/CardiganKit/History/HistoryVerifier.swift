@@ -38,7 +38,7 @@ extension CardStore {
 
         applyRules(history, snapshots: snapshots, to: &rules)
         result.versionCount = rules.versions.count
-        result.findings = rules.findings
+        result.findings = rules.findings + history.folderFindings
 
         let tagFacts = try git { try readVersionTags() }
         result.tagCount = tagFacts.count

@@ -57,6 +57,7 @@ extension CardStore {
         let commits = try git { try repository.commitsOldestFirst(from: headID, hiding: baseID.map { [$0] } ?? []) }
         result.commitCount = commits.count
         let history = try git { try readHistory(commits) }
+        result.findings += history.folderFindings
         var touched = Set(history.steps.flatMap { $0.changes.keys })
         touched.formUnion(history.steps.flatMap { $0.facts.records.map(\.card) })
         var outside: [String: CardState] = [:]

@@ -122,7 +122,7 @@ extension CardStore {
                 "card '\(name)' has no committed version",
                 hint: "commit it first: 'cardigan commit \(name) -m <message>'")
         }
-        guard FileManager.default.contents(atPath: absolute).map({ [UInt8]($0) }) == committed else {
+        guard CardFileReader.contents(absolute) == committed else {
             throw CardiganError(
                 "card '\(name)' has uncommitted changes", location: Location(path: path),
                 hint: "commit them first, so the link's version holds only the link")

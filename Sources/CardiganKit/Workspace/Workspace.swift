@@ -46,18 +46,10 @@ public struct Workspace: Sendable {
     /// The absolute path of the cards folder.
     public var cardsDirectoryPath: String { rootPath + "/" + config.cardsDirectory }
 
-    /// The absolute paths of every card file (`*.yaml` directly in the cards folder), sorted.
+    /// The absolute paths of every card file (`<name>.yaml`, a regular file, directly in the
+    /// cards folder), sorted; ``scanCardFolder()`` also says what else is there.
     public func cardFilePaths() throws -> [String] {
-        let directory = cardsDirectoryPath
-        guard FileManager.default.fileExists(atPath: directory) else { return [] }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(CardPaths.fileExtension) && !$0.hasPrefix(".") }
-                .sorted()
-                .map { directory + "/" + $0 }
-        } catch {
-            throw CardiganError("cannot list '\(config.cardsDirectory)': \(error.localizedDescription)")
-        }
+        try scanCardFolder().cardPaths
     }
 
     /// The text of a template: the repository's own `templates/<relativePath>` when it exists,
