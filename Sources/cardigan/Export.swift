@@ -23,7 +23,9 @@ extension CardiganCommand {
         var format: ExportFormat
 
         @Option(
-            name: .shortAndLong, help: ArgumentHelp("Write to <file> (replaced atomically; '-': standard output, the default).", valueName: "file"))
+            name: .shortAndLong,
+            help: ArgumentHelp(
+                "Write to <file> (replaced atomically; '-': standard output, the default).", valueName: "file"))
         var output: String?
 
         func run() throws {

@@ -53,7 +53,8 @@ extension CardiganCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(name: .shortAndLong, help: "Write to this file, replaced atomically (default, or '-': standard output).")
+        @Option(
+            name: .shortAndLong, help: "Write to this file, replaced atomically (default, or '-': standard output).")
         var output: String?
 
         @Option(help: "The protected branch (default: from .cardigan.yaml, else main).")

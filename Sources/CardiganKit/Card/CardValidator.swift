@@ -88,7 +88,8 @@ public struct CardValidator: Sendable {
             findings.append(
                 Finding(
                     ruleID: "card-name",
-                    message: "name '\(DisplayText.quoted(name))' differs from the file name '\(DisplayText.quoted(fileName))'",
+                    message:
+                        "name '\(DisplayText.quoted(name))' differs from the file name '\(DisplayText.quoted(fileName))'",
                     location: Location(path: path, position: nameNode.position, pointer: "/name"),
                     hint: "a card's name is its file name: write 'name: \(expectedName)'"))
         }

@@ -61,7 +61,9 @@ public enum CardValidationRun {
         }
         // A file named twice (`validate f f`, or a file and its folder) is checked and counted once.
         var seen = Set<String>()
-        return (files.filter { seen.insert(URL(fileURLWithPath: $0.absolute).standardizedFileURL.path).inserted }, problems)
+        return (
+            files.filter { seen.insert(URL(fileURLWithPath: $0.absolute).standardizedFileURL.path).inserted }, problems
+        )
     }
 
     /// `path` relative to `directory` when it is inside it, so findings read `cards/x.yaml`.

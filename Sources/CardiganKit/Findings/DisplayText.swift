@@ -64,8 +64,24 @@ public enum DisplayText {
         return String(text.prefix(limit)) + "… (\(text.count) characters)"
     }
 
-    /// `text` as a message quotes it: escaped, line breaks included, and cut.
+    /// `text` as a message quotes it, on one line: escaped, line breaks included, and cut.
     public static func quoted(_ text: String) -> String {
-        cut(escaped(text, lineBreaks: true))
+        cut(escaped(text))
+    }
+
+    /// JSON text with the hazardous characters an encoder leaves raw (C1 controls, the
+    /// bidirectional ones) written as `\\uXXXX` escapes: the same JSON value, safe to print.
+    public static func jsonEscaped(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { isHazardous($0) }) else { return json }
+        var result = ""
+        for scalar in json.unicodeScalars {
+            if isHazardous(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

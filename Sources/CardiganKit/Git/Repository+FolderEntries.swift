@@ -41,7 +41,8 @@ extension Repository {
             {
                 continue
             }
-            entries.append(FolderEntryKind(name: String(cString: cName), kind: Self.kind(of: git_tree_entry_filemode(entry))))
+            entries.append(
+                FolderEntryKind(name: String(cString: cName), kind: Self.kind(of: git_tree_entry_filemode(entry))))
         }
         return entries
     }

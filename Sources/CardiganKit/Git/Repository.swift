@@ -30,11 +30,23 @@ public final class Repository {
         git_repository_free(pointer)
     }
 
-    /// The repository holding `path`, searched upwards from it as git does.
-    public static func discover(from path: String) throws -> Repository {
+    /// The repository holding `path`, searched upwards from it as git does. A repository owned
+    /// by another user is opened when git's `safe.directory` trusts it (``SafeDirectory``).
+    public static func discover(
+        from path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Repository {
         Libgit2.initialize()
         var handle: OpaquePointer?
-        let code = git_repository_open_ext(&handle, path, 0, nil)
+        var code = git_repository_open_ext(&handle, path, 0, nil)
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EOWNER.rawValue,
+            let foreign = SafeDirectory.foreignRepository(above: path)
+        {
+            guard SafeDirectory.trusts(foreign.path, environment: environment) else {
+                throw GitError.notOwned(path: foreign.path, owner: foreign.owner)
+            }
+            SafeDirectory.disableOwnerValidation()
+            code = git_repository_open_ext(&handle, path, 0, nil)
+        }
         if code == GIT_ENOTFOUND.rawValue { throw GitError.notARepository(path: path) }
         try check(code, "git_repository_open_ext")
         guard let handle else { throw GitError.notARepository(path: path) }
@@ -73,6 +85,9 @@ public final class Repository {
 
     /// The `.git` folder (or the bare repository's folder), without a trailing slash.
     public var gitDirectory: String { Self.trimmed(String(cString: git_repository_path(pointer))) }
+
+    /// Whether the repository is a shallow clone (its history cut off by `--depth`).
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
     /// Whether the repository has no working tree.
     public var isBare: Bool { git_repository_is_bare(pointer) == 1 }

@@ -328,7 +328,9 @@ extension CardStore {
                         message:
                             "tag '\(previous)' is missing, so version \(record.version) cannot chain to it",
                         location: Location(path: path(of: record.card)),
-                        hint: "run 'cardigan verify --repair' to re-create it from the trailers, then commit again"))
+                        hint: try git({ try repository.references(matching: "refs/tags/cards/*").isEmpty })
+                            ? Self.fetchTagsHint
+                            : "run 'cardigan verify --repair' to re-create it from the trailers, then commit again"))
             }
         }
         return problems

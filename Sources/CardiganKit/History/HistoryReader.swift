@@ -66,13 +66,15 @@ extension CardStore {
         var findings: [Finding] = []
         let kinds = Dictionary(special.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
         for entry in special where entry.kind == "a folder" || entry.kind == "a submodule" {
-            findings.append(folderFinding(entry.name, "is \(entry.kind ?? "")", rule: "card-folder-entry", commit: commit))
+            findings.append(
+                folderFinding(entry.name, "is \(entry.kind ?? "")", rule: "card-folder-entry", commit: commit))
         }
         for (name, blob) in changed where blob != nil {
             let shown = cardsDirectory + "/" + name
             if let kind = kinds[name] ?? nil {
                 findings.append(
-                    folderFinding(name, "is \(kind); a card must be a regular file", rule: "card-file-type", commit: commit))
+                    folderFinding(
+                        name, "is \(kind); a card must be a regular file", rule: "card-file-type", commit: commit))
             } else if let card = CardPaths.cardName(forFileName: name) {
                 if let problem = CardName.problem(with: card) {
                     findings.append(
@@ -82,7 +84,9 @@ extension CardStore {
                 }
             } else {
                 findings.append(
-                    folderFinding(name, "is not a card: the cards folder holds only '<name>.yaml' files", rule: "card-folder-entry", commit: commit))
+                    folderFinding(
+                        name, "is not a card: the cards folder holds only '<name>.yaml' files",
+                        rule: "card-folder-entry", commit: commit))
             }
         }
         return findings

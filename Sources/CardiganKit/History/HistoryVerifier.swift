@@ -61,6 +61,9 @@ extension CardStore {
         }
         result.findings += linkRules.findings
         result.linkTagCount = linkTags.count
+        if tagFacts.isEmpty, linkTags.isEmpty, !rules.versions.isEmpty {
+            result.findings = result.findings.map(Self.withFetchTagsHint)
+        }
         if let checkpoint {
             result.findings += try git { try check(checkpoint, head: head, branch: branchReference) }
         }
@@ -73,6 +76,19 @@ extension CardStore {
         }
         result.findings.sort()
         return result
+    }
+
+    /// The hint for a clone that has no card or link tag at all: it was made without tags
+    /// (`git clone --no-tags`, a CI checkout without `fetch-tags`), and fetching them is the fix.
+    static let fetchTagsHint =
+        "this clone has no card or link tags at all: fetch them with 'git fetch --tags origin' (in CI, check out with fetch-tags: true)"
+
+    /// `finding` with ``fetchTagsHint`` when it is about a missing tag.
+    static func withFetchTagsHint(_ finding: Finding) -> Finding {
+        guard ["version-tag-missing", "link-tag-missing"].contains(finding.ruleID) else { return finding }
+        var changed = finding
+        changed.hint = fetchTagsHint
+        return changed
     }
 
     /// Applies the history rules to every step of `history`, oldest first. A parent outside

@@ -99,6 +99,12 @@ extension CardStore {
             _ in nil
         }
         result.findings += linkRules.findings
+        if !rules.versions.isEmpty || !rules.links.isEmpty,
+            try git({ try repository.references(matching: "refs/tags/cards/*").isEmpty }),
+            try git({ try repository.references(matching: "refs/tags/model-packages/*").isEmpty })
+        {
+            result.findings = result.findings.map(Self.withFetchTagsHint)
+        }
         result.findings.sort()
         return result
     }

@@ -96,7 +96,8 @@ extension CardStore {
             let shown = cardsDirectory + "/" + $0.name
             return Finding(
                 ruleID: $0.kind == "a folder" || $0.kind == "a submodule" ? "card-folder-entry" : "card-file-type",
-                message: "'\(DisplayText.escaped(shown))' is \($0.kind ?? "")\($0.kind == "a folder" ? "" : "; a card must be a regular file")",
+                message:
+                    "'\(DisplayText.escaped(shown))' is \($0.kind ?? "")\($0.kind == "a folder" ? "" : "; a card must be a regular file")",
                 location: Location(path: shown), hint: "keep only '<name>.yaml' files in '\(cardsDirectory)'")
         }
         for entry in try git({ try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) }) {
@@ -105,7 +106,8 @@ extension CardStore {
                 refused.append(
                     Finding(
                         ruleID: "card-folder-entry",
-                        message: "'\(DisplayText.escaped(shown))' is not a card: the cards folder holds only '<name>.yaml' files",
+                        message:
+                            "'\(DisplayText.escaped(shown))' is not a card: the cards folder holds only '<name>.yaml' files",
                         location: Location(path: shown), hint: "move it out of '\(cardsDirectory)'"))
                 continue
             }

@@ -26,8 +26,10 @@ public struct GitHubReporter: FindingReporter {
     /// Escapes a message as the runner expects (`%`, CR and LF), and control characters as
     /// cardigan prints them everywhere.
     func escapeData(_ text: String) -> String {
-        DisplayText.escaped(text, lineBreaks: true).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        DisplayText.escaped(text, lineBreaks: true).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(
+            of: "\r", with: "%0D"
+        )
+        .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// Escapes a property value, which also may not hold `:` or `,`.

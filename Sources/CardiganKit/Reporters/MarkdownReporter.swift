@@ -31,8 +31,10 @@ public struct MarkdownReporter: FindingReporter {
     /// Text safe inside a table cell: pipes escaped, line breaks as `<br>`, HTML-like text
     /// neutralised (a card is untrusted input).
     func cell(_ text: String) -> String {
-        DisplayText.escaped(text, lineBreaks: true).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: "<br>")
+        DisplayText.escaped(text, lineBreaks: true).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+            of: "<", with: "&lt;"
+        )
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+        .replacingOccurrences(of: "\n", with: "<br>")
     }
 }

@@ -148,7 +148,9 @@ struct SchemaViolationCollector {
                         to: member.key, in: node.propertyNames.filter { !keySet.contains($0) }
                     )
                     .map { "did you mean '\($0)'?" }
-                    add(keyNode, childPointer, "additionalProperties", "unknown key '\(DisplayText.quoted(member.key))'", hint: hint)
+                    add(
+                        keyNode, childPointer, "additionalProperties",
+                        "unknown key '\(DisplayText.quoted(member.key))'", hint: hint)
                 } else {
                     collect(additional, member.value, pointer: childPointer)
                 }

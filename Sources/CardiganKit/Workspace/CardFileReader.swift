@@ -89,7 +89,8 @@ public enum CardFileReader {
     static func typeFinding(_ display: String, kind: String) -> Finding {
         Finding(
             ruleID: "card-file-type",
-            message: "'\(DisplayText.escaped(display))' is \(kind); a card must be a regular file, and cardigan never follows links",
+            message:
+                "'\(DisplayText.escaped(display))' is \(kind); a card must be a regular file, and cardigan never follows links",
             location: Location(path: display),
             hint: kind == "a symbolic link"
                 ? "replace the link with the card file itself" : "keep only '<name>.yaml' files in the cards folder")

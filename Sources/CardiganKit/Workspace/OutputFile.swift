@@ -22,7 +22,9 @@ public enum OutputFile {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        guard !path.isEmpty else { throw CardiganError("the output file name is empty", hint: "use '-o -' for standard output") }
+        guard !path.isEmpty else {
+            throw CardiganError("the output file name is empty", hint: "use '-o -' for standard output")
+        }
         let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
         let target = try resolveLinks(absolute, shown: path)
         try refuseSpecialFile(target, shown: path)

@@ -17,7 +17,8 @@ public struct Workspace: Sendable {
     }
 
     /// The workspace that holds `directory`: the nearest folder upwards with a `.cardigan.yaml`
-    /// or a `.git`; `directory` itself when there is none.
+    /// or a `.git`; `directory` itself when there is none. A bare repository on the way up is
+    /// an error: card commands need a working tree.
     public static func locate(from directory: String) throws -> Workspace {
         let start = URL(fileURLWithPath: directory).standardizedFileURL.path
         var candidate = start
@@ -26,6 +27,15 @@ public struct Workspace: Sendable {
             let configPath = candidate + "/" + CardiganConfig.fileName
             if files.fileExists(atPath: configPath) || files.fileExists(atPath: candidate + "/.git") {
                 return try Workspace(rootPath: candidate, configFile: configPath)
+            }
+            if files.fileExists(atPath: candidate + "/HEAD") && files.fileExists(atPath: candidate + "/objects")
+                && files.fileExists(atPath: candidate + "/refs")
+            {
+                // A bare repository (or a `.git` folder): no working tree, so no card files. Saying
+                // "no errors in 0 cards" there would pass a check that checked nothing.
+                throw CardiganError(
+                    "'\(candidate)' is a bare repository (or a git folder): it has no working tree, so no cards to work on",
+                    hint: "run this in a clone; on a server, 'cardigan hook install --server' checks what is pushed")
             }
             let parent = (candidate as NSString).deletingLastPathComponent
             if parent == candidate || parent.isEmpty { break }

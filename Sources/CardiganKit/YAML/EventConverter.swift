@@ -131,7 +131,8 @@ struct EventConverter {
             if let first = firstPosition(of: key) {
                 throw .refused(
                     finding(
-                        "yaml-duplicate-key", "duplicate key '\(DisplayText.quoted(key))' (first written at \(first))", at: keyPosition,
+                        "yaml-duplicate-key", "duplicate key '\(DisplayText.quoted(key))' (first written at \(first))",
+                        at: keyPosition,
                         hint: "keep one of them; YAML would silently drop the other"))
             }
             keyIndex?[key] = keyPosition
