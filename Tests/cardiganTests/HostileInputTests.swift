@@ -129,6 +129,18 @@ import Testing
         }
     }
 
+    @Test func aCommittedBlobOverTheLimitIsRefusedByItsSize() throws {
+        let repo = try CardRepo.withTwoCards()
+        try repo.write("cards/big.yaml", CardRepo.card("big") + "# " + String(repeating: "x", count: 2 << 20) + "\n")
+        try repo.git("add", "cards/big.yaml")
+        try repo.git("commit", "-q", "-m", "big")
+        let check = try repo.cardigan("check", "--base", "HEAD~1")
+        #expect(check.status == 1)
+        #expect(check.output.contains("cards/big.yaml:1:1: error: file is 2097"), "\(check.output)")
+        let verify = try repo.cardigan("verify", "--no-cache")
+        #expect(verify.status == 1 && verify.output.contains("more than the limit"), "\(verify.output)")
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs GNU time"))
     func unknownKeysAreCheckedInLinearTime() throws {
         let repo = try CardRepo()

@@ -114,7 +114,11 @@ extension CardStore {
         let sections = SectionMemo()
         let read = { @Sendable (id: ObjectID) in
             Result {
-                CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
+                let size = try objects.objectSize(id)
+                guard size <= SafeYAMLLoader.maximumBytes else {
+                    return CardSnapshot(problem: CardFileReader.sizeFinding(id.hex, size: size).message)
+                }
+                return CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
             }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)

@@ -34,10 +34,16 @@ extension CardStore {
         let validator = CardValidator(schema: try workspace.loadSchema())
 
         let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
+        let objects = try git { try ObjectDatabase(of: repository) }
         for (fileName, blob) in changed {
             guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
             result.changedCards.append(name)
             guard let blob else { continue }
+            let size = try git { try objects.objectSize(blob) }
+            guard size <= SafeYAMLLoader.maximumBytes else {
+                result.findings.append(CardFileReader.sizeFinding(path(of: name), size: size))
+                continue
+            }
             let bytes = try git { try repository.readBlob(blob) }
             result.findings += validator.validate(Data(bytes), path: path(of: name)).findings
         }
