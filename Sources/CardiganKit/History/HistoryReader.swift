@@ -118,7 +118,8 @@ extension CardStore {
                 guard size <= SafeYAMLLoader.maximumBytes else {
                     return CardSnapshot(problem: CardFileReader.sizeFinding(id.hex, size: size).message)
                 }
-                return CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
+                return CardSnapshot.read(
+                    try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
             }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)
