@@ -59,7 +59,12 @@ def main():
         for worker in workers:
             worker.wait()
         elapsed = time.perf_counter() - started
-        failures = sum(pathlib.Path(f"{scratch}/{name}.log").read_text().count("FAILED") for name in names)
+        logs = [pathlib.Path(f"{scratch}/{name}.log").read_text() for name in names]
+        failures = sum(text.count("FAILED") for text in logs)
+        reasons = collections.Counter(line for text in logs for line in text.splitlines()
+                                      if not line.startswith("FAILED"))
+        for reason, count in reasons.most_common(5):
+            print(f"load: {count} x {reason}")
         log = subprocess.run(["git", "log", "--format=%x00%(trailers:only,unfold)", "main"], cwd=repo, env=env,
                              check=True, capture_output=True, text=True).stdout
         versions = collections.Counter()

@@ -65,8 +65,7 @@ import Testing
     @Test func nonCardsInTheCardsFolderAreReportedAndRefuseCommit() throws {
         let names: [(file: String, rule: String)] = [
             ("Foo.yaml", "card-file-name"), (".yaml", "card-file-name"), ("..yaml", "card-file-name"),
-            ("con.yaml", "card-file-name"), ("lpt9.yaml", "card-file-name"), ("notes.txt", "card-folder-entry"),
-            ("sub/x.yaml", "card-folder-entry"),
+            ("con.yaml", "card-file-name"), ("lpt9.yaml", "card-file-name"), ("sub/x.yaml", "card-folder-entry"),
         ]
         for (file, rule) in names {
             let repo = try CardRepo.withTwoCards()
@@ -83,6 +82,23 @@ import Testing
             #expect(commit.output.contains("[\(rule)]"), "\(commit.output)")
             #expect(try repo.git("rev-list", "--count", "main") == "2\n")
         }
+    }
+
+    @Test func otherFilesAreMentionedAndEditorFilesLeftAlone() throws {
+        let repo = try CardRepo.withTwoCards()
+        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Three.")
+        for file in ["notes.txt", ".a.yaml.swp", "a.yaml~", "#a.yaml#", ".gitkeep"] { try repo.write("cards/" + file, "x") }
+        let validate = try repo.cardigan("validate")
+        #expect(validate.status == 0, "\(validate.output)")
+        #expect(
+            validate.output.contains(
+                "cards/notes.txt:1:1: warning: 'cards/notes.txt' is not a card: the cards folder holds only '<name>.yaml' files [card-folder-entry]"
+            ), "\(validate.output)")
+        #expect(!validate.output.contains("swp") && !validate.output.contains("~") && !validate.output.contains("#"))
+        // Never read or committed as a card, so it does not stop a commit (a tool's temporary
+        // file beside a card must not fail a concurrent commit).
+        try repo.cardigan("commit", "-m", "a v3").checked()
+        #expect(try repo.git("ls-tree", "--name-only", "main", "cards/") == "cards/a.yaml\ncards/b.yaml\n")
     }
 
     @Test func theHooksAndTheServerRefuseALinkInTheCardsFolder() throws {

@@ -83,7 +83,7 @@ extension CardStore {
         // What is in the cards folder but is not a card (a link, a subfolder, a bad name, a file
         // over the limit) stops the commit: skipping it would leave it out of the record silently.
         let folder = try workspace.scanCardFolder()
-        guard folder.problems.isEmpty else { return CommitResult(findings: folder.problems) }
+        guard folder.errors.isEmpty else { return CommitResult(findings: folder.errors) }
         let candidates = try names.isEmpty ? changedCardNames(head: head, folder: folder) : names
         var refused: [Finding] = []
         let (result, files) = try plan(

@@ -71,22 +71,24 @@ extension CardStore {
         }
         for (name, blob) in changed where blob != nil {
             let shown = cardsDirectory + "/" + name
+            guard let card = CardPaths.cardName(forFileName: name) else {
+                guard !CardFolderScan.isEditorFile(name) else { continue }
+                var finding = folderFinding(
+                    name, "is not a card: the cards folder holds only '<name>.yaml' files", rule: "card-folder-entry",
+                    commit: commit)
+                finding.severity = .warning  // never read as a card: said, but it stops nothing
+                findings.append(finding)
+                continue
+            }
             if let kind = kinds[name] ?? nil {
                 findings.append(
                     folderFinding(
                         name, "is \(kind); a card must be a regular file", rule: "card-file-type", commit: commit))
-            } else if let card = CardPaths.cardName(forFileName: name) {
-                if let problem = CardName.problem(with: card) {
-                    findings.append(
-                        Finding(
-                            ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: shown),
-                            hint: "rename the file; the name of a card is its identity", commit: commit.hex))
-                }
-            } else {
+            } else if let problem = CardName.problem(with: card) {
                 findings.append(
-                    folderFinding(
-                        name, "is not a card: the cards folder holds only '<name>.yaml' files",
-                        rule: "card-folder-entry", commit: commit))
+                    Finding(
+                        ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: shown),
+                        hint: "rename the file; the name of a card is its identity", commit: commit.hex))
             }
         }
         return findings

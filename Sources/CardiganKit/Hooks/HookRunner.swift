@@ -92,36 +92,10 @@ extension CardStore {
             indexFile = FileManager.default.currentDirectoryPath + "/" + file
         }
         // A staged link, subfolder or file that is not a card stops the commit, as `commit` does.
-        var refused = try git { try repository.indexFolderHazards(in: cardsDirectory, indexFile: indexFile) }.map {
-            let shown = cardsDirectory + "/" + $0.name
-            return Finding(
-                ruleID: $0.kind == "a folder" || $0.kind == "a submodule" ? "card-folder-entry" : "card-file-type",
-                message:
-                    "'\(DisplayText.escaped(shown))' is \($0.kind ?? "")\($0.kind == "a folder" ? "" : "; a card must be a regular file")",
-                location: Location(path: shown), hint: "keep only '<name>.yaml' files in '\(cardsDirectory)'")
-        }
+        let refused = try stagedFolderProblems(indexFile: indexFile)
+        guard refused.isEmpty else { return CommitResult(findings: refused) }
         for entry in try git({ try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) }) {
-            let shown = cardsDirectory + "/" + entry.name
-            guard let name = CardPaths.cardName(forFileName: entry.name) else {
-                refused.append(
-                    Finding(
-                        ruleID: "card-folder-entry",
-                        message:
-                            "'\(DisplayText.escaped(shown))' is not a card: the cards folder holds only '<name>.yaml' files",
-                        location: Location(path: shown), hint: "move it out of '\(cardsDirectory)'"))
-                continue
-            }
-            if let problem = CardName.problem(with: name) {
-                refused.append(
-                    Finding(
-                        ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: shown),
-                        hint: "rename the file; the name of a card is its identity"))
-            }
-            staged[name] = entry.id
-        }
-        if !refused.isEmpty {
-            var seen = Set<String>()
-            return CommitResult(findings: refused.filter { seen.insert($0.location?.path ?? "").inserted })
+            if let name = CardPaths.cardName(forFileName: entry.name) { staged[name] = entry.id }
         }
         var names = Set<String>()
         var committed: [String: ObjectID] = [:]

@@ -6,10 +6,11 @@ import Foundation
     import Darwin
 #endif
 
-/// What a cards folder holds: the card files, and a finding for every entry that is not one
-/// (a subfolder, a link, a device, a file with another extension or a name that is not a card
-/// name, a file over the size limit). `validate` reports those, and `commit` refuses to run
-/// while there are any, rather than silently skipping them.
+/// What a cards folder holds: the card files, and a finding for every entry that is not one: an
+/// error for a subfolder, a `.yaml` entry that is a link or a device, or whose name is not a card
+/// name, or that is over the size limit; a warning for a file of another extension (never read
+/// or committed). `validate` reports them, and `commit` refuses to run while there is an error,
+/// rather than silently skipping it. Editors' swap and backup files are left alone.
 public struct CardFolderScan: Sendable {
     /// The absolute paths of the card files, sorted by name.
     public var cardPaths: [String] = []
@@ -34,17 +35,23 @@ public struct CardFolderScan: Sendable {
             throw CardiganError("cannot list '\(DisplayText.escaped(display))': \(error.localizedDescription)")
         }
         let prefix = display.isEmpty ? "" : (display.hasSuffix("/") ? display : display + "/")
-        for name in names where !allowedExtras.contains(name) {
+        for name in names where !isEditorFile(name) {
             let path = absolute + "/" + name
             let shown = prefix + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }  // gone since the listing
             let mode = info.st_mode & S_IFMT
+            let cardName = CardPaths.cardName(forFileName: name)
             if mode == S_IFDIR {
                 scan.problems.append(entryFinding(shown, "is a folder; cards are files directly in the cards folder"))
+            } else if cardName == nil {
+                // Not a card and never read or committed as one: said, but it stops nothing.
+                var finding = entryFinding(shown, "is not a card: the cards folder holds only '<name>.yaml' files")
+                finding.severity = .warning
+                scan.problems.append(finding)
             } else if mode != S_IFREG {
                 scan.problems.append(CardFileReader.typeFinding(shown, kind: CardFileReader.kind(of: info.st_mode)))
-            } else if let cardName = CardPaths.cardName(forFileName: name) {
+            } else if let cardName {
                 if let problem = CardName.problem(with: cardName) {
                     scan.problems.append(
                         Finding(
@@ -56,12 +63,21 @@ public struct CardFolderScan: Sendable {
                 } else {
                     scan.cardPaths.append(path)
                 }
-            } else {
-                scan.problems.append(
-                    entryFinding(shown, "is not a card: the cards folder holds only '<name>.yaml' files"))
             }
         }
         return scan
+    }
+
+    /// The errors among ``problems``: what makes `commit` refuse.
+    public var errors: [Finding] { problems.filter { $0.severity == .error } }
+
+    /// Files an editor or a tool keeps beside the file it works on (a hidden swap file, a
+    /// `~` backup, an Emacs `#…#` autosave) and git's own: never cards, never reported. A hidden
+    /// `.yaml` file (`.yaml`, `..yaml`, `.x.yaml`) is not one of them: it looks like a card.
+    static func isEditorFile(_ name: String) -> Bool {
+        if allowedExtras.contains(name) || name.hasSuffix("~") { return true }
+        if name.hasPrefix("#") && name.hasSuffix("#") { return true }
+        return name.hasPrefix(".") && !name.hasSuffix(CardPaths.fileExtension)
     }
 
     private static func entryFinding(_ shown: String, _ what: String) -> Finding {
