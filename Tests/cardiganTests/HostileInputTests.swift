@@ -87,7 +87,9 @@ import Testing
     @Test func otherFilesAreMentionedAndEditorFilesLeftAlone() throws {
         let repo = try CardRepo.withTwoCards()
         try repo.edit("cards/a.yaml", replacing: "Two.", with: "Three.")
-        for file in ["notes.txt", ".a.yaml.swp", "a.yaml~", "#a.yaml#", ".gitkeep"] { try repo.write("cards/" + file, "x") }
+        for file in ["notes.txt", ".a.yaml.swp", "a.yaml~", "#a.yaml#", ".gitkeep"] {
+            try repo.write("cards/" + file, "x")
+        }
         let validate = try repo.cardigan("validate")
         #expect(validate.status == 0, "\(validate.output)")
         #expect(
