@@ -9,7 +9,9 @@
 # `swiftc -sanitize=fuzzer,address`, linked against the dependencies `swift build` already made
 # (so it costs one compile of the library, not a second build of swift-crypto). Seeds are the
 # bundled cards, the templates and the test inputs; the corpus grows in .build/fuzz/corpus/<target>.
-# A crash is saved as .build/fuzz/crash-<target>-*; replay it in a normal build with
+# FUZZ_OPTIMIZATION=-O compiles with optimisation (slower to build, several times the executions
+# per second: for long runs). A crash is saved as .build/fuzz/crash-<target>-*; replay it in a
+# normal build with
 #   CARDIGAN_FUZZ_TARGET=<target> .build/debug/cardigan-fuzz <file>
 # and make it a regression test. Prints one line per target: executions, crashes.
 set -euo pipefail
@@ -21,7 +23,8 @@ targets=(yaml json schema validator trailers tag-message checkpoint pre-receive)
 [ "$target" = all ] || targets=("$target")
 
 work=.build/fuzz
-binary=$work/cardigan-fuzz
+optimization=${FUZZ_OPTIMIZATION:--Onone}  # -O for long runs: several times the executions per second
+binary=$work/cardigan-fuzz$optimization
 mkdir -p "$work"
 [ -d .build/debug/CardiganKit.build ] || swift build --product cardigan-fuzz >/dev/null
 deps=.build/debug
@@ -31,7 +34,7 @@ if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
     echo "fuzz: compiling the instrumented library (one module)…" >&2
     checkouts=.build/checkouts
     # shellcheck disable=SC2046 # word splitting of the file lists is intended
-    swiftc -sanitize=fuzzer,address -parse-as-library -Onone -g -swift-version 6 \
+    swiftc -sanitize=fuzzer,address -parse-as-library "$optimization" -g -swift-version 6 \
         -D CARDIGAN_FUZZ -module-name CardiganFuzz -module-cache-path "$work/ModuleCache" \
         -I "$deps/Modules" \
         -Xcc -fmodule-map-file=Sources/CLibgit2/module.modulemap \
@@ -77,7 +80,7 @@ for name in "${targets[@]}"; do
     code=$?
     set -e
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
-    crashes=$(ls "$work"/crash-"$name"-* 2>/dev/null | wc -l)
+    crashes=$(find "$work" -maxdepth 1 -name "crash-$name-*" | wc -l)
     echo "fuzz: $name: $runs executions in ${seconds} s, $crashes crashes (exit $code)"
     if [ "$code" -ne 0 ]; then
         status=1
