@@ -47,6 +47,7 @@ extension Repository {
         return entries
     }
 
+    /// What a tree or index entry of `mode` is, in words; nil for a regular file.
     static func kind(of mode: git_filemode_t) -> String? {
         switch mode {
         case GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB_EXECUTABLE: return nil

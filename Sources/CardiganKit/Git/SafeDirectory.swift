@@ -49,6 +49,7 @@ enum SafeDirectory {
         return trusted
     }
 
+    /// Whether one `safe.directory` value names `path` (exactly, or as `<folder>/*` above it).
     static func matches(_ value: String, _ path: String) -> Bool {
         let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
         var given = value.hasPrefix("%(prefix)/") ? String(value.dropFirst("%(prefix)".count)) : value

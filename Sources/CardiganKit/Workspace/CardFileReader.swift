@@ -74,6 +74,7 @@ public enum CardFileReader {
         return mode == S_IFREG ? nil : typeFinding(display, kind: kind(of: info.st_mode))
     }
 
+    /// What a file of `mode` is, in words for a message: `a symbolic link`, `a folder`, ….
     static func kind(of mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFLNK: return "a symbolic link"
@@ -86,6 +87,7 @@ public enum CardFileReader {
         }
     }
 
+    /// The `card-file-type` finding for `display`, which is `kind`.
     static func typeFinding(_ display: String, kind: String) -> Finding {
         Finding(
             ruleID: "card-file-type",
@@ -96,6 +98,7 @@ public enum CardFileReader {
                 ? "replace the link with the card file itself" : "keep only '<name>.yaml' files in the cards folder")
     }
 
+    /// The `yaml-size` finding for `display`, of `size` bytes.
     static func sizeFinding(_ display: String, size: Int) -> Finding {
         Finding(
             ruleID: "yaml-size",

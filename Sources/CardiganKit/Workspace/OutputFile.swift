@@ -109,7 +109,8 @@ public enum OutputFile {
     }
 
     private static func failure(_ shown: String, _ code: Int32) -> CardiganError {
-        CardiganError("cannot write '\(Self.shown(shown))': \(String(cString: strerror(code)))")
+        let reason = String(cString: strerror(code))
+        return CardiganError("cannot write '\(Self.shown(shown))': \(reason.prefix(1).lowercased() + reason.dropFirst())")
     }
 
     /// A file name as messages print it: control characters escaped.
