@@ -110,7 +110,8 @@ public enum OutputFile {
 
     private static func failure(_ shown: String, _ code: Int32) -> CardiganError {
         let reason = String(cString: strerror(code))
-        return CardiganError("cannot write '\(Self.shown(shown))': \(reason.prefix(1).lowercased() + reason.dropFirst())")
+        return CardiganError(
+            "cannot write '\(Self.shown(shown))': \(reason.prefix(1).lowercased() + reason.dropFirst())")
     }
 
     /// A file name as messages print it: control characters escaped.
