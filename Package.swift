@@ -36,6 +36,11 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "cardigan-fuzz",
+            dependencies: ["CardiganKit"],
+            path: "Fuzz"
+        ),
+        .executableTarget(
             name: "cardigan",
             dependencies: [
                 "CardiganKit",

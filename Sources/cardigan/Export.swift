@@ -23,17 +23,15 @@ extension CardiganCommand {
         var format: ExportFormat
 
         @Option(
-            name: .shortAndLong, help: ArgumentHelp("Write to <file> instead of standard output.", valueName: "file"))
+            name: .shortAndLong,
+            help: ArgumentHelp(
+                "Write to <file> (replaced atomically; '-': standard output, the default).", valueName: "file"))
         var output: String?
 
         func run() throws {
             let bytes = try global.cardStore().export(name, version: cardVersion, format: format)
             let current = FileManager.default.currentDirectoryPath  // after -C, as git does
-            guard let output else { return writeOutput(Data(bytes)) }
-            let path = output.hasPrefix("/") ? output : current + "/" + output
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                throw CardiganError("cannot write '\(output)'")
-            }
+            try OutputFile.write(bytes, to: output ?? OutputFile.standardOutput, currentDirectory: current)
         }
     }
 

@@ -54,7 +54,8 @@ extension CardiganCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+        @Option(
+            name: .shortAndLong, help: "Write to this file, replaced atomically (default, or '-': standard output).")
         var output: String?
 
         @Option(help: "The protected branch (default: from .cardigan.yaml, else main).")
@@ -62,12 +63,9 @@ extension CardiganCommand {
 
         func run() throws {
             let text = try global.cardStore().makeCheckpoint(branch: branch).text()
-            guard let output else { return write(text) }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                throw CardiganError("cannot write '\(output)': \(error.localizedDescription)")
-            }
+            guard let output, output != OutputFile.standardOutput else { return write(text) }
+            try OutputFile.write(
+                Array(text.utf8), to: output, currentDirectory: FileManager.default.currentDirectoryPath)
             print("wrote checkpoint \(output)")
         }
     }

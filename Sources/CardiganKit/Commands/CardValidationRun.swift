@@ -4,27 +4,33 @@ import Foundation
 /// workspace, and returns one report.
 public enum CardValidationRun {
     /// Validates `paths` (files or folders, relative to `currentDirectory`); every card in the
-    /// workspace's cards folder when `paths` is empty. Throws only for the environment: a path
-    /// that does not exist, a schema that cannot be read.
+    /// workspace's cards folder when `paths` is empty. An entry of a folder that is not a card
+    /// (a subfolder, a link, another extension, a bad name) and a file that is a link or not a
+    /// regular file are findings; no link is followed and no file is read past the size limit.
+    /// Throws only for the environment: a path that does not exist, a schema that cannot be read.
     public static func run(paths: [String], workspace: Workspace, currentDirectory: String) throws -> FindingReport {
         let validator = CardValidator(schema: try workspace.loadSchema())
-        let files = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
-        var findings: [Finding] = []
+        let (files, problems) = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
+        var findings = problems
         var roots: [(name: String, root: ValueNode, path: String)] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file.absolute) else {
-                throw CardiganError("cannot read '\(file.display)'")
-            }
-            let check = validator.validate(data, path: file.display)
-            findings += check.findings
-            if let root = check.root,
-                let name = CardPaths.cardName(forFileName: (file.display as NSString).lastPathComponent)
-            {
-                roots.append((name, root, file.display))
+            switch CardFileReader.read(file.absolute, display: file.display) {
+            case .bytes(let bytes):
+                let check = validator.validate(Data(bytes), path: file.display)
+                findings += check.findings
+                if let root = check.root,
+                    let name = CardPaths.cardName(forFileName: (file.display as NSString).lastPathComponent)
+                {
+                    roots.append((name, root, file.display))
+                }
+            case .refused(let finding): findings.append(finding)
+            case .missing: throw CardiganError("cannot read '\(DisplayText.escaped(file.display))': it is gone")
             }
         }
         findings += ModelNameRule.check(roots)  // one card per model
-        return FindingReport(findings: findings, checkedPaths: files.map(\.display))
+        var checked = files.map(\.display)
+        checked += problems.compactMap { $0.location?.path }.filter { !checked.contains($0) }
+        return FindingReport(findings: findings.sorted(), checkedPaths: checked)
     }
 
     struct CardFile {
@@ -32,24 +38,31 @@ public enum CardValidationRun {
         var display: String
     }
 
-    static func cardFiles(paths: [String], workspace: Workspace, currentDirectory: String) throws -> [CardFile] {
+    static func cardFiles(paths: [String], workspace: Workspace, currentDirectory: String) throws -> (
+        [CardFile], [Finding]
+    ) {
         if paths.isEmpty {
-            return try workspace.cardFilePaths().map {
-                CardFile(absolute: $0, display: displayPath($0, from: currentDirectory))
-            }
+            let display = displayPath(workspace.cardsDirectoryPath, from: currentDirectory)
+            let scan = try CardFolderScan.scan(workspace.cardsDirectoryPath, display: display)
+            return (
+                scan.cardPaths.map { CardFile(absolute: $0, display: displayPath($0, from: currentDirectory)) },
+                scan.problems
+            )
         }
         var files: [CardFile] = []
+        var problems: [Finding] = []
         for path in paths {
             let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-                throw CardiganError("no such file or folder '\(path)'")
+            var info = stat()
+            guard lstat(absolute, &info) == 0 else {
+                throw CardiganError("no such file or folder '\(DisplayText.escaped(path))'")
             }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []
-                for name in names.sorted() where name.hasSuffix(CardPaths.fileExtension) && !name.hasPrefix(".") {
-                    let display = path.hasSuffix("/") ? path + name : path + "/" + name
-                    files.append(CardFile(absolute: absolute + "/" + name, display: display))
+            if info.st_mode & S_IFMT == S_IFDIR {
+                let scan = try CardFolderScan.scan(absolute, display: path)
+                problems += scan.problems
+                files += scan.cardPaths.map {
+                    let name = ($0 as NSString).lastPathComponent
+                    return CardFile(absolute: $0, display: path.hasSuffix("/") ? path + name : path + "/" + name)
                 }
             } else {
                 files.append(CardFile(absolute: absolute, display: path))
@@ -57,7 +70,9 @@ public enum CardValidationRun {
         }
         // A file named twice (`validate f f`, or a file and its folder) is checked and counted once.
         var seen = Set<String>()
-        return files.filter { seen.insert(URL(fileURLWithPath: $0.absolute).standardizedFileURL.path).inserted }
+        return (
+            files.filter { seen.insert(URL(fileURLWithPath: $0.absolute).standardizedFileURL.path).inserted }, problems
+        )
     }
 
     /// `path` relative to `directory` when it is inside it, so findings read `cards/x.yaml`.

@@ -7,6 +7,8 @@ public enum GitError: Error, CustomStringConvertible, Sendable {
     case libgit2(function: String, code: Int32, message: String)
     /// No repository at or above a path.
     case notARepository(path: String)
+    /// A repository owned by another user that git's `safe.directory` does not trust.
+    case notOwned(path: String, owner: UInt32)
     /// A reference that must not exist exists (tags are created, never replaced).
     case alreadyExists(reference: String)
     /// A compare-and-swap reference update found another value than expected.
@@ -25,6 +27,9 @@ public enum GitError: Error, CustomStringConvertible, Sendable {
             return "\(function) failed (\(code)): \(message)"
         case .notARepository(let path):
             return "not a git repository (or any parent): '\(path)'"
+        case .notOwned(let path, let owner):
+            return
+                "'\(path)' is owned by another user (uid \(owner)); git's 'safe.directory' setting does not trust it, so neither does cardigan"
         case .alreadyExists(let reference):
             let name = reference.replacingOccurrences(of: "refs/tags/", with: "")
             return reference.hasPrefix("refs/tags/") ? "tag '\(name)' already exists" : "'\(reference)' already exists"

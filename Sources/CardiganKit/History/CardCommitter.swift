@@ -84,12 +84,24 @@ extension CardStore {
         linkedGroupsCache = nil  // another process may have linked since the last attempt
         let branch = try currentBranch()
         let head = try git { try repository.resolve(branch) }
-        let candidates = try names.isEmpty ? changedCardNames(head: head) : names
+        // What is in the cards folder but is not a card (a link, a subfolder, a bad name, a file
+        // over the limit) stops the commit: skipping it would leave it out of the record silently.
+        let folder = try workspace.scanCardFolder()
+        guard folder.errors.isEmpty else { return CommitResult(findings: folder.errors) }
+        let candidates = try names.isEmpty ? changedCardNames(head: head, folder: folder) : names
+        var refused: [Finding] = []
         let (result, files) = try plan(
             candidates: candidates, named: !names.isEmpty, head: head, linking: linking, canRewrite: true
         ) { path in
-            FileManager.default.contents(atPath: self.workspace.rootPath + "/" + path).map { [UInt8]($0) }
+            switch CardFileReader.read(self.workspace.rootPath + "/" + path, display: path) {
+            case .bytes(let bytes): return bytes
+            case .missing: return nil
+            case .refused(let finding):
+                refused.append(finding)
+                return nil
+            }
         }
+        guard refused.isEmpty else { return CommitResult(findings: refused) }
         var planned = result
         guard planned.findings.isEmpty, !planned.records.isEmpty else { return planned }
         try write(files: files, result: &planned, branch: branch, head: head, message: message)
@@ -300,9 +312,9 @@ extension CardStore {
 
     /// Cards whose working file differs from the branch head, or that the head has and the
     /// working tree lost.
-    private func changedCardNames(head: ObjectID?) throws -> [String] {
+    private func changedCardNames(head: ObjectID?, folder: CardFolderScan) throws -> [String] {
         var names = Set(
-            try workspace.cardFilePaths().compactMap {
+            folder.cardPaths.compactMap {
                 CardPaths.cardName(forFileName: ($0 as NSString).lastPathComponent)
             })
         if let head {
@@ -357,7 +369,9 @@ extension CardStore {
                         message:
                             "tag '\(previous)' is missing, so version \(record.version) cannot chain to it",
                         location: Location(path: path(of: record.card)),
-                        hint: "run 'cardigan verify --repair' to re-create it from the trailers, then commit again"))
+                        hint: try git({ try repository.references(matching: "refs/tags/cards/*").isEmpty })
+                            ? Self.fetchTagsHint
+                            : "run 'cardigan verify --repair' to re-create it from the trailers, then commit again"))
             }
         }
         return problems

@@ -17,7 +17,7 @@ extension CardStore {
                 hint: "commit it first: 'cardigan commit \(name) -m <message>'")
         }
         let absolute = workspace.rootPath + "/" + path
-        let working = FileManager.default.contents(atPath: absolute).map { [UInt8]($0) }
+        let working = CardFileReader.contents(absolute)
         guard working == committed else {
             // A refusal of this card, like every other: exit 1, as the README says.
             return CommitResult(findings: [

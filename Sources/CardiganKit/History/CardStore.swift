@@ -22,9 +22,18 @@ public final class CardStore {
     ) throws {
         let repository: Repository
         do {
-            repository = try Repository.discover(from: directory)
+            repository = try Repository.discover(from: directory, environment: environment)
+        } catch GitError.notOwned(let path, let owner) {
+            throw CardiganError(
+                GitError.notOwned(path: path, owner: owner).description,
+                hint: "if you trust it: 'git config --global --add safe.directory \(path)'")
         } catch let error as GitError {
             throw CardiganError(error.description, hint: "run cardigan inside a git repository, or use -C <dir>")
+        }
+        if repository.isShallow {
+            throw CardiganError(
+                "'\(repository.workdir ?? repository.gitDirectory)' is a shallow clone: the history that records the card versions is cut off",
+                hint: "fetch all of it: 'git fetch --unshallow --tags' (in CI, check out with fetch-depth: 0)")
         }
         try self.init(repository: repository, environment: environment)
     }

@@ -93,9 +93,9 @@ extension CardStore {
         }
     }
 
-    /// The working file at `path`, nil when there is none.
+    /// The working file at `path`, nil when there is none (a link is never followed).
     private func workingFile(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) }
+        CardFileReader.contents(workspace.rootPath + "/" + path)
     }
 
     /// Sets the index entries of `paths` to `commit`'s blobs, so `git status` shows the cards

@@ -21,6 +21,9 @@ struct History {
     var blobs: Set<String> = []
     /// The same blobs by the schema of the commit that names them: each is read under that one.
     var blobsBySchema: [String: Set<String>] = [:]
+    /// Entries the commits put in the cards folder that are not card files: a link, a
+    /// subfolder, a submodule, a file that is not `<name>.yaml` with a valid name.
+    var folderFindings: [Finding] = []
 }
 
 extension CardStore {
@@ -39,8 +42,11 @@ extension CardStore {
                 (records, problems) = CardRecord.parse(trailers: try repository.trailers(of: commit.message))
             }
             var changes: [String: String?] = [:]
-            for (fileName, blob) in try repository.changedFiles(in: cardsDirectory, from: commit.parents.first, to: id)
-            {
+            var special: [FolderEntryKind] = []
+            let changed = try repository.changedFiles(
+                in: cardsDirectory, from: commit.parents.first, to: id, special: &special)
+            history.folderFindings += folderFindings(special, changed: changed, commit: id)
+            for (fileName, blob) in changed {
                 guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
                 changes.updateValue(blob?.hex, forKey: name)  // nil: deleted, kept as a key
                 if let blob { history.blobs.insert(blob.hex) }
@@ -67,6 +73,49 @@ extension CardStore {
             history.steps.append(step)
         }
         return history
+    }
+
+    /// A finding for each entry `commit` added or changed in the cards folder that is not a
+    /// card file (a link is never read as a card, whatever its target says).
+    func folderFindings(_ special: [FolderEntryKind], changed: [(name: String, blob: ObjectID?)], commit: ObjectID)
+        -> [Finding]
+    {
+        var findings: [Finding] = []
+        let kinds = Dictionary(special.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        for entry in special where entry.kind == "a folder" || entry.kind == "a submodule" {
+            findings.append(
+                folderFinding(entry.name, "is \(entry.kind ?? "")", rule: "card-folder-entry", commit: commit))
+        }
+        for (name, blob) in changed where blob != nil {
+            let shown = cardsDirectory + "/" + name
+            guard let card = CardPaths.cardName(forFileName: name) else {
+                guard !CardFolderScan.isEditorFile(name) else { continue }
+                var finding = folderFinding(
+                    name, "is not a card: the cards folder holds only '<name>.yaml' files", rule: "card-folder-entry",
+                    commit: commit)
+                finding.severity = .warning  // never read as a card: said, but it stops nothing
+                findings.append(finding)
+                continue
+            }
+            if let kind = kinds[name] ?? nil {
+                findings.append(
+                    folderFinding(
+                        name, "is \(kind); a card must be a regular file", rule: "card-file-type", commit: commit))
+            } else if let problem = CardName.problem(with: card) {
+                findings.append(
+                    Finding(
+                        ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: shown),
+                        hint: "rename the file; the name of a card is its identity", commit: commit.hex))
+            }
+        }
+        return findings
+    }
+
+    private func folderFinding(_ name: String, _ what: String, rule: String, commit: ObjectID) -> Finding {
+        let shown = cardsDirectory + "/" + name
+        return Finding(
+            ruleID: rule, message: "'\(DisplayText.escaped(shown))' \(what)", location: Location(path: shown),
+            hint: "keep only '<name>.yaml' files in '\(cardsDirectory)'", commit: commit.hex)
     }
 
     /// Snapshots of every blob of `history`, each read under the schema of the commit that
@@ -102,7 +151,12 @@ extension CardStore {
         let sections = SectionMemo()
         let read = { @Sendable (id: ObjectID) in
             Result {
-                CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
+                let size = try objects.objectSize(id)
+                guard size <= SafeYAMLLoader.maximumBytes else {
+                    return CardSnapshot(problem: CardFileReader.sizeFinding(id.hex, size: size).message)
+                }
+                return CardSnapshot.read(
+                    try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
             }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)

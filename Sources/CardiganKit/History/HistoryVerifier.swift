@@ -47,7 +47,7 @@ extension CardStore {
 
         applyRules(history, snapshots: snapshots, to: &rules)
         result.versionCount = rules.versions.count
-        result.findings = rules.findings
+        result.findings = rules.findings + history.folderFindings
 
         let tagFacts = try git { try readVersionTags() }
         result.tagCount = tagFacts.count
@@ -90,6 +90,9 @@ extension CardStore {
             return kept
         }
         result.linkTagCount = linkTags.count
+        if tagFacts.isEmpty, linkTags.isEmpty, !rules.versions.isEmpty {
+            result.findings = result.findings.map(Self.withFetchTagsHint)
+        }
         if let checkpoint {
             result.findings += try git { try check(checkpoint, head: head, branch: branchReference) }
         }
@@ -104,6 +107,19 @@ extension CardStore {
         }
         result.findings.sort()
         return result
+    }
+
+    /// The hint for a clone that has no card or link tag at all: it was made without tags
+    /// (`git clone --no-tags`, a CI checkout without `fetch-tags`), and fetching them is the fix.
+    static let fetchTagsHint =
+        "this clone has no card or link tags at all: fetch them with 'git fetch --tags origin' (in CI, check out with fetch-tags: true)"
+
+    /// `finding` with ``fetchTagsHint`` when it is about a missing tag.
+    static func withFetchTagsHint(_ finding: Finding) -> Finding {
+        guard ["version-tag-missing", "link-tag-missing"].contains(finding.ruleID) else { return finding }
+        var changed = finding
+        changed.hint = fetchTagsHint
+        return changed
     }
 
     /// Applies the history rules to every step of `history`, oldest first. A parent outside

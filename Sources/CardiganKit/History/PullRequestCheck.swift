@@ -39,10 +39,16 @@ extension CardStore {
 
         let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
         var headRoots: [String: ValueNode] = [:]
+        let objects = try git { try ObjectDatabase(of: repository) }
         for (fileName, blob) in changed {
             guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
             result.changedCards.append(name)
             guard let blob else { continue }
+            let size = try git { try objects.objectSize(blob) }
+            guard size <= SafeYAMLLoader.maximumBytes else {
+                result.findings.append(CardFileReader.sizeFinding(path(of: name), size: size))
+                continue
+            }
             let bytes = try git { try repository.readBlob(blob) }
             let checked = validator.validate(Data(bytes), path: path(of: name))
             result.findings += checked.findings
@@ -64,6 +70,7 @@ extension CardStore {
         let commits = try git { try repository.commitsOldestFirst(from: headID, hiding: baseID.map { [$0] } ?? []) }
         result.commitCount = commits.count
         let history = try git { try readHistory(commits, schemas: schemas) }
+        result.findings += history.folderFindings
         var touched = Set(history.steps.flatMap { $0.changes.keys })
         touched.formUnion(history.steps.flatMap { $0.facts.records.map(\.card) })
         var outside: [String: CardState] = [:]
@@ -117,6 +124,12 @@ extension CardStore {
             _ in nil
         }
         result.findings += linkRules.findings
+        if !rules.versions.isEmpty || !rules.links.isEmpty,
+            try git({ try repository.references(matching: "refs/tags/cards/*").isEmpty }),
+            try git({ try repository.references(matching: "refs/tags/model-packages/*").isEmpty })
+        {
+            result.findings = result.findings.map(Self.withFetchTagsHint)
+        }
         result.findings.sort()
         return result
     }

@@ -91,6 +91,9 @@ extension CardStore {
         if let file = indexFile, !file.hasPrefix("/") {
             indexFile = FileManager.default.currentDirectoryPath + "/" + file
         }
+        // A staged link, subfolder or file that is not a card stops the commit, as `commit` does.
+        let refused = try stagedFolderProblems(indexFile: indexFile)
+        guard refused.isEmpty else { return CommitResult(findings: refused) }
         for entry in try git({ try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) }) {
             if let name = CardPaths.cardName(forFileName: entry.name) { staged[name] = entry.id }
         }

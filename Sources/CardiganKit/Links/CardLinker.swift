@@ -144,7 +144,7 @@ extension CardStore {
                 "card '\(name)' has no committed version",
                 hint: "commit it first: 'cardigan commit \(name) -m <message>'")
         }
-        guard FileManager.default.contents(atPath: absolute).map({ [UInt8]($0) }) == committed else {
+        guard CardFileReader.contents(absolute) == committed else {
             return CommitResult(findings: [
                 Finding(
                     ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",

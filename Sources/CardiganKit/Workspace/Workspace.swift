@@ -17,7 +17,8 @@ public struct Workspace: Sendable {
     }
 
     /// The workspace that holds `directory`: the nearest folder upwards with a `.cardigan.yaml`
-    /// or a `.git`; `directory` itself when there is none.
+    /// or a `.git`; `directory` itself when there is none. A bare repository on the way up is
+    /// an error: card commands need a working tree.
     public static func locate(from directory: String) throws -> Workspace {
         let start = URL(fileURLWithPath: directory).standardizedFileURL.path
         var candidate = start
@@ -26,6 +27,15 @@ public struct Workspace: Sendable {
             let configPath = candidate + "/" + CardiganConfig.fileName
             if files.fileExists(atPath: configPath) || files.fileExists(atPath: candidate + "/.git") {
                 return try Workspace(rootPath: candidate, configFile: configPath)
+            }
+            if files.fileExists(atPath: candidate + "/HEAD") && files.fileExists(atPath: candidate + "/objects")
+                && files.fileExists(atPath: candidate + "/refs")
+            {
+                // A bare repository (or a `.git` folder): no working tree, so no card files. Saying
+                // "no errors in 0 cards" there would pass a check that checked nothing.
+                throw CardiganError(
+                    "'\(candidate)' is a bare repository (or a git folder): it has no working tree, so no cards to work on",
+                    hint: "run this in a clone; on a server, 'cardigan hook install --server' checks what is pushed")
             }
             let parent = (candidate as NSString).deletingLastPathComponent
             if parent == candidate || parent.isEmpty { break }
@@ -46,18 +56,10 @@ public struct Workspace: Sendable {
     /// The absolute path of the cards folder.
     public var cardsDirectoryPath: String { rootPath + "/" + config.cardsDirectory }
 
-    /// The absolute paths of every card file (`*.yaml` directly in the cards folder), sorted.
+    /// The absolute paths of every card file (`<name>.yaml`, a regular file, directly in the
+    /// cards folder), sorted; ``scanCardFolder()`` also says what else is there.
     public func cardFilePaths() throws -> [String] {
-        let directory = cardsDirectoryPath
-        guard FileManager.default.fileExists(atPath: directory) else { return [] }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(CardPaths.fileExtension) && !$0.hasPrefix(".") }
-                .sorted()
-                .map { directory + "/" + $0 }
-        } catch {
-            throw CardiganError("cannot list '\(config.cardsDirectory)': \(error.localizedDescription)")
-        }
+        try scanCardFolder().cardPaths
     }
 
     /// The text of a template: the repository's own `templates/<relativePath>` when it exists,
