@@ -257,6 +257,23 @@ import Testing
         try expectSound(repo)
     }
 
+    @Test func statusAndLinkRefuseACardWithUncommittedEditsAsAFinding() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/x.yaml", CardRepo.card("x"))
+        try repo.cardigan("commit", "-m", "x").checked()
+        try repo.edit("cards/x.yaml", replacing: "Predicts churn.", with: "Predicts churn well.")
+        let head = try repo.git("rev-parse", "HEAD")
+        for arguments in [["status", "x", "PendingReview"], ["link", "x", "--model-package", "g/1"]] {
+            let refused = try repo.repo.run([PackagePaths.cardigan] + arguments)
+            // A finding about the card (exit 1, as the README says), located at its file.
+            repo.expect(refused, status: 1, saying: "cards/x.yaml:1:1: error: card 'x' has uncommitted changes")
+            #expect(refused.output.contains("[uncommitted-edits]"), "\(refused.output)")
+            #expect(try repo.git("rev-parse", "HEAD") == head)
+        }
+        #expect(try repo.read("cards/x.yaml").contains("Predicts churn well."))
+        #expect(try repo.git("tag", "--list", "model-packages/*").isEmpty)
+    }
+
     @Test func aCardIsNotApprovedWhileItsPackageIsRejected() throws {
         let repo = try CardRepo()
         try repo.write("cards/x.yaml", CardRepo.card("x"))
