@@ -10,7 +10,7 @@ public enum TestEnvironment {
             .appendingPathComponent("cardigan-home-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
             .path
         try? FileManager.default.createDirectory(atPath: path + "/.config", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path + "/.gitconfig", contents: Data())
+        _ = FileManager.default.createFile(atPath: path + "/.gitconfig", contents: Data())
         return path
     }()
 

@@ -205,4 +205,32 @@ import Testing
         #expect(result.status == 1)
         #expect(result.found.contains("link-duplicate@\(twice)"), "\(result.found)")
     }
+
+    @Test func theServerRefusesAForgedDigestInATagPushedAlone() throws {
+        let server = try ScratchRepository(bare: true)
+        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
+        let clone = try CardRepo()
+        try clone.git("remote", "add", "origin", server.path)
+        try clone.write("cards/x.yaml", CardRepo.card("x", description: "One."))
+        try clone.cardigan("commit", "-m", "x").checked()
+        try clone.git("push", "-q", "--follow-tags", "origin", "main")
+        // Version 2 on a branch, pushed without its tag; then a tag with another digest, alone.
+        try clone.git("checkout", "-q", "-b", "feature")
+        try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        try clone.cardigan("commit", "-m", "x v2").checked()
+        try clone.git("push", "-q", "origin", "feature")
+        let message = try clone.git("tag", "-l", "--format=%(contents)", "cards/x/v2")
+        let forgedDigest = "sha256:" + String(repeating: "2", count: 64)
+        try clone.git(
+            "tag", "-f", "-a", "-m",
+            message.replacingOccurrences(
+                of: #"Card-Digest: sha256:[0-9a-f]+"#, with: "Card-Digest: " + forgedDigest,
+                options: .regularExpression), "cards/x/v2", "HEAD")
+        let push = try clone.repo.run(["git", "push", "origin", "cards/x/v2"])
+        #expect(push.status != 0)
+        #expect(
+            push.error.contains("tag 'cards/x/v2' has digest \(forgedDigest), but the commit records")
+                && push.error.contains("[push-refused]"), "\(push.error)")
+        #expect(try server.git("tag", "-l", "cards/x/*") == "cards/x/v1\n")
+    }
 }
