@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what cardigan needs and a fresh machine may lack: libgit2's headers and library
-# (Debian's libgit2-dev, 1.5.x) and pkg-config. Safe to run again: does nothing when present.
+# (Debian's libgit2-dev, 1.5.x), pkg-config, and ssh-keygen (openssh-client) for signed
+# approvals. Safe to run again: does nothing when present.
 set -euo pipefail
 missing=()
 pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
+command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)  # approvals: SSH signatures
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}" >&2
   sudo=""

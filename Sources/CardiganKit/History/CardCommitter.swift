@@ -141,6 +141,7 @@ extension CardStore {
                         linking?.card == name ? linking?.clonedFrom : try clonedFrom(header: working)
                 }
                 checkLink(of: name, record: decision.record, previous: previous, linking: linking, into: &result)
+                result.findings += try approvalGate(decision.record, previous: previous, head: head)
                 files[path] = decision.bytes ?? working
                 result.records.append(decision.record)
             }

@@ -21,6 +21,9 @@ public struct CardRecord: Sendable, Hashable, Codable {
         case status
         /// Only comments or formatting changed; version, digest and status stay.
         case format
+        /// A signed approval of the version that does not reach the policy's threshold yet;
+        /// nothing in the card changed.
+        case approval
     }
 
     /// The card's name.
@@ -37,6 +40,8 @@ public struct CardRecord: Sendable, Hashable, Codable {
     public var modelPackage: String?
     /// `<card>/v<N>` of the card this one was cloned from (version 1 of a clone only).
     public var clonedFrom: String?
+    /// The signed approvals this commit records for the version (`Card-Approval:` trailers).
+    public var approvals: [Approval] = []
 
     /// Creates a record.
     public init(
@@ -60,6 +65,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
         ]
         if let modelPackage { lines.append("Model-Package: \(modelPackage)") }
         if let clonedFrom { lines.append("Cloned-From: \(clonedFrom)") }
+        lines += approvals.map { "Card-Approval: " + $0.trailerValue }
         return lines
     }
 
@@ -77,12 +83,14 @@ public struct CardRecord: Sendable, Hashable, Codable {
         var problems: [String] = []
         var group: [String: String] = [:]
         var groupCard: String?
+        var groupApprovals: [Approval] = []
 
         func close() {
             guard let card = groupCard else { return }
             defer {
                 group = [:]
                 groupCard = nil
+                groupApprovals = []
             }
             guard let versionText = group["Card-Version"], let version = Int(versionText), version >= 1 else {
                 problems.append("the trailers of card '\(card)' have no valid 'Card-Version'")
@@ -97,10 +105,11 @@ public struct CardRecord: Sendable, Hashable, Codable {
                 return
             }
             let change = group["Card-Change"].flatMap(Change.init(rawValue:)) ?? .version
-            records.append(
-                CardRecord(
-                    card: card, version: version, digest: digest, status: status, change: change,
-                    modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"]))
+            var record = CardRecord(
+                card: card, version: version, digest: digest, status: status, change: change,
+                modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"])
+            record.approvals = groupApprovals
+            records.append(record)
         }
 
         for (key, value) in trailers {
@@ -113,6 +122,14 @@ public struct CardRecord: Sendable, Hashable, Codable {
                     problems.append("trailer '\(key)' appears before any 'Card' trailer")
                 } else {
                     group[key] = value
+                }
+            case "Card-Approval":
+                if groupCard == nil {
+                    problems.append("trailer '\(key)' appears before any 'Card' trailer")
+                } else if let approval = Approval(trailerValue: value) {
+                    groupApprovals.append(approval)
+                } else {
+                    problems.append("the approval '\(value.prefix(40))…' of card '\(groupCard ?? "")' cannot be read")
                 }
             default:
                 continue

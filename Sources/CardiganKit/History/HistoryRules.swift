@@ -42,6 +42,8 @@ struct HistoryRules {
     private(set) var findings: [Finding] = []
     private(set) var versions: [VersionEvent] = []
     private(set) var links: [LinkEvent] = []
+    /// Rule 9's approvals so far; nil when approvals are not checked.
+    var approvalLedger: ApprovalLedger?
 
     init(cardsDirectory: String) {
         self.cardsDirectory = cardsDirectory
@@ -68,6 +70,12 @@ struct HistoryRules {
         let names = Set(changes.keys).union(recordsByCard.keys).sorted()
         for name in names {
             let record = recordsByCard[name]
+            let before = state[name]
+            defer {
+                applyApprovals(
+                    name, before: before, after: state[name], record: record, commit: commit,
+                    risk: state[name].map { snapshot($0.blob).riskRating } ?? nil)
+            }
             let blob: String? = changes.keys.contains(name) ? changes[name] ?? nil : state[name]?.blob
             switch (state[name], blob) {
             case (nil, nil):

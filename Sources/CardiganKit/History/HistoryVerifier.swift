@@ -33,6 +33,7 @@ extension CardStore {
         let commits = try git { try repository.commitsOldestFirst(from: head) }
         result.commitCount = commits.count
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
+        rules.approvalLedger = approvalLedger(base: nil)
         let history = try git { try readHistory(commits) }
         let snapshots = try git { try readSnapshots(history.blobs) }
 

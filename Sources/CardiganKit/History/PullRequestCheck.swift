@@ -72,6 +72,7 @@ extension CardStore {
                 modelName: snapshot.modelName, versionCommit: last?.commit.hex, modelPackage: snapshot.modelPackage)
         }
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
+        rules.approvalLedger = approvalLedger(base: baseID)
         applyRules(history, snapshots: try git { try readSnapshots(history.blobs) }, outsideState: outside, to: &rules)
         result.findings += try located(
             rules.findings.filter { $0.ruleID != "invalid-card" },  // reported with positions above

@@ -15,6 +15,12 @@ public enum RuleCatalog {
         "card-name": "A card's name equals its file name",
         "card-file-name": "A card's file name is a valid card name",
         "card-content-size": "A card's content is at most 100,000 characters",
+        "approval-missing": "A move to Approved carries the policy's number of valid signed approvals (rule 9)",
+        "approval-signature": "An approval's signature is its named key's, over this card, version and digest (rule 9)",
+        "approval-key": "An approval's key and principal are allowed by the policy in force at its commit (rule 9)",
+        "approval-self": "Nobody approves a version they authored a content change of (rule 9)",
+        "approval-duplicate": "Each approval of a version comes from a distinct principal and key (rule 9)",
+        "approval-policy": "The approval policy and its allowed signers file can be read (rule 9)",
     ]
 
     /// The description of `ruleID`; schema rules are described by their keyword.

@@ -20,11 +20,14 @@ public struct CardiganConfig: Sendable, Equatable {
     public var schemaPath: String?
     /// The folder of templates, relative to the root.
     public var templatesDirectory = "templates"
+    /// The `approval:` section: approvals are signatures (see ``ApprovalSettings``); nil when
+    /// absent, and a move to Approved is a plain status change.
+    public var approval: ApprovalSettings?
 
     /// The defaults.
     public init() {}
 
-    private static let keys = ["branch", "cards", "schema", "templates"]
+    private static let keys = ["branch", "cards", "schema", "templates", "approval"]
 
     /// Reads the configuration from `data`; `path` names the file in errors.
     public static func parse(_ data: Data, path: String) throws -> CardiganConfig {
@@ -45,6 +48,10 @@ public struct CardiganConfig: Sendable, Equatable {
                 throw CardiganError(
                     "unknown setting '\(member.key)'", location: Location(path: path, position: member.keyPosition),
                     hint: suggestion ?? "settings are \(keys.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            if member.key == "approval" {
+                config.approval = try ApprovalSettings.parse(member.value, path: path)
+                continue
             }
             guard let value = member.value.stringValue, !value.isEmpty else {
                 throw CardiganError(

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Policies read so far, by the object ids of `.cardigan.yaml` and the signers file: a
+/// history of 1,000 approvals under one policy parses it once.
+final class PolicyCache {
+    var byConfig: [String: Result<CardiganConfig, CardiganError>] = [:]
+    var byIdentity: [String: PolicyState] = [:]
+}
+
+extension CardStore {
+    /// The approval policy in force at `commit`: the `approval:` section of the commit's own
+    /// `.cardigan.yaml` and the allowed signers file it names, as the commit holds them.
+    func policyState(at commit: ObjectID, cache: PolicyCache = PolicyCache()) throws -> PolicyState {
+        guard let configID = try repository.blobID(at: CardiganConfig.fileName, inCommit: commit) else { return .none }
+        let config: CardiganConfig
+        if let known = cache.byConfig[configID.hex] {
+            switch known {
+            case .success(let value): config = value
+            case .failure(let error): return .invalid(error.description)
+            }
+        } else {
+            do {
+                config = try CardiganConfig.parse(
+                    Data(try repository.readBlob(configID)), path: CardiganConfig.fileName)
+                cache.byConfig[configID.hex] = .success(config)
+            } catch let error as CardiganError {
+                cache.byConfig[configID.hex] = .failure(error)
+                return .invalid(error.description)
+            }
+        }
+        guard let settings = config.approval else { return .none }
+        guard let signersID = try repository.blobID(at: settings.signersPath, inCommit: commit) else {
+            return .invalid("the allowed signers file '\(settings.signersPath)' is not in commit \(commit.short)")
+        }
+        let identity = configID.hex + " " + signersID.hex
+        if let known = cache.byIdentity[identity] { return known }
+        let signers = AllowedSigners(text: String(decoding: try repository.readBlob(signersID), as: UTF8.self))
+        let state: PolicyState
+        if let problem = signers.problems.first {
+            state = .invalid("\(settings.signersPath):\(problem.line): \(problem.message)")
+        } else {
+            state = .active(ApprovalPolicy(settings: settings, signers: signers, identity: identity))
+        }
+        cache.byIdentity[identity] = state
+        return state
+    }
+
+    /// Rule 9's ledger for a walk of the history; approvals recorded before the walk are read
+    /// from `base` (a pull request's base), none for a whole history.
+    func approvalLedger(base: ObjectID?) -> ApprovalLedger {
+        let cache = PolicyCache()
+        return ApprovalLedger(
+            context: ApprovalContext(
+                policy: { commit in
+                    guard let id = ObjectID(hex: commit) else { return .none }
+                    do {
+                        return try self.policyState(at: id, cache: cache)
+                    } catch {
+                        return .invalid("commit \(id.short) cannot be read: \(error)")
+                    }
+                },
+                authors: { commit in
+                    guard let id = ObjectID(hex: commit), let info = try? self.repository.commit(id) else { return [] }
+                    return [info.author.email]
+                },
+                earlier: { card, version in
+                    guard let base else { return [] }
+                    return ((try? self.recordedApprovals(of: card, version: version, head: base)) ?? []).map {
+                        ($0.approval, $0.commit.hex)
+                    }
+                }))
+    }
+
+    /// The approvals of `version` of card `name` recorded from its version commit up to `head`,
+    /// oldest first, each with its commit: read along first parents back to the version commit.
+    func recordedApprovals(of name: String, version: Int, head: ObjectID) throws -> [(
+        approval: Approval, commit: ObjectID
+    )] {
+        var found: [(approval: Approval, commit: ObjectID)] = []
+        var current: ObjectID? = head
+        while let id = current {
+            let commit = try repository.commit(id)
+            let records = try records(in: commit, of: name)
+            for record in records.reversed() where record.version == version {
+                found += record.approvals.reversed().map { ($0, id) }
+            }
+            if records.contains(where: { $0.version < version || ($0.version == version && $0.change == .version) }) {
+                break
+            }
+            current = commit.parents.first
+        }
+        return found.reversed()
+    }
+}
+
+extension CardStore {
+    /// What stops `commit`, `status` and the hooks from recording `record`: under an approval
+    /// policy, a move to Approved is made by `cardigan approve` alone, with its signatures.
+    func approvalGate(_ record: CardRecord, previous: CardRecord?, head: ObjectID?) throws -> [Finding] {
+        guard record.status == .approved, record.change == .status, previous?.status != .approved, let head,
+            case .active(let policy) = try git({ try policyState(at: head) })
+        else { return [] }
+        let rule = policy.settings.rules.first { Glob.matches(record.card, pattern: $0.cards) }
+        return [
+            Finding(
+                ruleID: "approval-missing",
+                message:
+                    "version \(record.version) of '\(record.card)' cannot move to Approved without signed approvals (the policy in .cardigan.yaml)",
+                location: Location(path: path(of: record.card), pointer: "/status"),
+                hint:
+                    "each approver runs 'cardigan approve \(record.card)'\(rule.map { "; its rule needs \($0.approvers)" } ?? ""); the last approval moves it to Approved"
+            )
+        ]
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import CardiganKit
+
+extension CardiganCommand {
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "approve",
+            abstract: "Sign an approval of a card's version in review; Approved once the policy's threshold is met.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The card.")
+        var name: String
+
+        @Option(name: .shortAndLong, help: "The commit message (default: 'Approve <name> v<N> (<principal>)').")
+        var message: String?
+
+        @Option(help: "The SSH key to sign with (default: git's user.signingkey with gpg.format=ssh).")
+        var key: String?
+
+        @Option(help: "The principal to approve as, when the allowed signers file names several for the key.")
+        var principal: String?
+
+        func run() throws {
+            let store = try global.cardStore()
+            let signer = try store.approvalSigner(keyFile: key)
+            defer { signer.cleanUp() }
+            try finish(store.approve(name, message: message, signer: signer, principal: principal), global: global)
+        }
+    }
+}
