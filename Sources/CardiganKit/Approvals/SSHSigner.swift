@@ -69,7 +69,13 @@ public struct SSHSigner: Sendable {
 
     /// Signs `message` in `namespace`; the signature is checked before it is returned.
     public func sign(_ message: [UInt8], namespace: String) throws -> SSHSignature {
-        let armored = try Self.run(["-Y", "sign", "-n", namespace, "-f", keyFile], input: Data(message))
+        let armored: String
+        do {
+            armored = try Self.run(["-Y", "sign", "-n", namespace, "-f", keyFile], input: Data(message))
+        } catch let error as CardiganError where temporaryFile != nil {
+            throw CardiganError(
+                error.message, hint: "the key is given as 'key::…': its private half must be in ssh-agent ('ssh-add')")
+        }
         let signature: SSHSignature
         do {
             signature = try SSHSignature(armored: armored)
@@ -105,8 +111,8 @@ public struct SSHSigner: Sendable {
         let errorText = ReadInBackground(errors.fileHandleForReading)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let said = errorText.wait().trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0 else {
-            let said = errorText.wait().trimmingCharacters(in: .whitespacesAndNewlines)
             if process.terminationStatus == 127 {
                 throw CardiganError("cannot run ssh-keygen", hint: "install OpenSSH's client (openssh-client)")
             }
