@@ -4,6 +4,9 @@ import Foundation
 struct ApprovalContext {
     /// The policy in force at a commit (hex id).
     var policy: (String) -> PolicyState
+    /// The facts of the policy change a commit makes, read when its policy differs from its
+    /// parents'.
+    var policyChange: (String) -> PolicyChange?
     /// The author email addresses of a commit: who authored a version's content.
     var authors: (String) -> [String]
     /// The approvals of a card version recorded before the walked commits (a pull request's
@@ -84,6 +87,24 @@ struct ApprovalLedger {
 }
 
 extension HistoryRules {
+    /// Rule 9 for the policy itself: a commit whose policy differs from every parent's must
+    /// carry approvals under the first parent's policy. The first policy (none before it) is
+    /// trusted as committed; a checkpoint pins it with the history.
+    mutating func applyPolicyChange(_ commit: CommitFacts) {
+        guard let ledger = approvalLedger, let parent = commit.parents.first else { return }
+        let now = ledger.context.policy(commit.id)
+        let before = commit.parents.map { ledger.context.policy($0) }
+        guard !before.contains(where: { $0.isSamePolicy(as: now) }),
+            case .active(let old) = ledger.context.policy(parent)
+        else { return }
+        guard let change = ledger.context.policyChange(commit.id) else { return }
+        for problem in change.problems(under: old) {
+            report(
+                problem.ruleID, problem.message, card: nil, commit: commit.id, hint: problem.hint,
+                path: CardiganConfig.fileName)
+        }
+    }
+
     /// Rule 9 for card `name` in `commit`: the approvals its record carries, and a move from
     /// `before` to `after` that reaches Approved without a new version.
     mutating func applyApprovals(

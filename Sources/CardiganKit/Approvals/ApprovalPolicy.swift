@@ -34,3 +34,16 @@ public enum PolicyState: Sendable, Equatable {
         return nil
     }
 }
+
+extension PolicyState {
+    /// Whether `other` is the same policy: the same settings and signers, whatever else the
+    /// files changed (a comment, another setting of `.cardigan.yaml`).
+    func isSamePolicy(as other: PolicyState) -> Bool {
+        switch (self, other) {
+        case (.none, .none): return true
+        case (.invalid(let one), .invalid(let two)): return one == two
+        case (.active(let one), .active(let two)): return one.settings == two.settings && one.signers == two.signers
+        default: return false
+        }
+    }
+}

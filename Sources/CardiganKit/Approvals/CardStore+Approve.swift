@@ -54,7 +54,7 @@ extension CardStore {
         }
         let subject = ApprovalSubject(
             card: name, version: last.version, digest: last.digest, risk: risk, authors: authors)
-        let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: policy, subject: subject)
+        let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: policy)
 
         let date = Approval.dateText()
         let statement = Approval.statement(
@@ -93,9 +93,7 @@ extension CardStore {
     /// The principal to approve as: `chosen` when given, else the git identity's email, else the
     /// only principal the signers file names for the key; refused when the policy would not
     /// accept it.
-    private func choosePrincipal(
-        _ chosen: String?, key: SSHPublicKey, policy: ApprovalPolicy, subject: ApprovalSubject
-    ) throws -> String {
+    private func choosePrincipal(_ chosen: String?, key: SSHPublicKey, policy: ApprovalPolicy) throws -> String {
         let patterns = policy.signers.principalPatterns(for: key, namespace: Approval.namespace, date: Date())
         let named = patterns.filter { !$0.hasPrefix("!") && !$0.contains("*") && !$0.contains("?") }
         guard !patterns.isEmpty else {
@@ -114,6 +112,40 @@ extension CardStore {
             )
         }
         return principal
+    }
+
+    /// `cardigan approve --policy`: a signed approval of the policy files in the working tree
+    /// (`.cardigan.yaml` and the allowed signers file it names) by a signer of the policy in
+    /// force at the branch head. Returns the `Policy-Approval:` trailer for the commit that
+    /// makes the change; nothing is committed.
+    public func approvePolicy(signer: SSHSigner, principal chosen: String?) throws -> String {
+        try requireWorkingTree()
+        let branch = try currentBranch()
+        guard let head = try git({ try repository.resolve(branch) }),
+            case .active(let old) = try git({ try policyState(at: head) })
+        else {
+            throw CardiganError(
+                "no approval policy is in force at the branch head: the first policy is trusted as committed",
+                hint: "commit it; 'cardigan checkpoint' then pins it with the history")
+        }
+        let new = try policyDigests { path in
+            FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) }
+        }
+        let committed = try git { try policyDigests { try repository.blob(at: $0, inCommit: head) } }
+        guard new != committed else {
+            throw CardiganError(
+                "the policy files in the working tree are the ones at \(head.short); there is no change to approve",
+                hint: "edit '.cardigan.yaml' or '\(old.settings.signersPath)' first")
+        }
+        let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: old)
+        let date = Approval.dateText()
+        let statement = PolicyChange.statement(
+            configDigest: new.config, signersDigest: new.signers, principal: principal, date: date)
+        let signature = try signer.sign(Array(statement.utf8), namespace: Approval.namespace)
+        let approval = Approval(
+            principal: principal, fingerprint: signature.publicKey.fingerprint, date: date,
+            signature: signature.base64)
+        return PolicyChange.trailerKey + ": " + approval.trailerValue
     }
 
     /// `problem` as a finding on card `name`.

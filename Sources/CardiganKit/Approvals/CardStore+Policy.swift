@@ -5,6 +5,7 @@ import Foundation
 final class PolicyCache {
     var byConfig: [String: Result<CardiganConfig, CardiganError>] = [:]
     var byIdentity: [String: PolicyState] = [:]
+    var byCommit: [String: PolicyState] = [:]
 }
 
 extension CardStore {
@@ -52,12 +53,20 @@ extension CardStore {
         return ApprovalLedger(
             context: ApprovalContext(
                 policy: { commit in
+                    if let known = cache.byCommit[commit] { return known }
                     guard let id = ObjectID(hex: commit) else { return .none }
+                    let state: PolicyState
                     do {
-                        return try self.policyState(at: id, cache: cache)
+                        state = try self.policyState(at: id, cache: cache)
                     } catch {
-                        return .invalid("commit \(id.short) cannot be read: \(error)")
+                        state = .invalid("commit \(id.short) cannot be read: \(error)")
                     }
+                    cache.byCommit[commit] = state
+                    return state
+                },
+                policyChange: { commit in
+                    guard let id = ObjectID(hex: commit) else { return nil }
+                    return try? self.policyChange(at: id)
                 },
                 authors: { commit in
                     guard let id = ObjectID(hex: commit), let info = try? self.repository.commit(id) else { return [] }
@@ -69,6 +78,28 @@ extension CardStore {
                         ($0.approval, $0.commit.hex)
                     }
                 }))
+    }
+
+    /// The facts of the policy change `commit` makes: the digests of its policy files and the
+    /// `Policy-Approval:` trailers it carries.
+    func policyChange(at commit: ObjectID) throws -> PolicyChange {
+        let info = try repository.commit(commit)
+        let approvals = try repository.trailers(of: info.message).filter { $0.key == PolicyChange.trailerKey }
+            .compactMap { Approval(trailerValue: $0.value) }
+        let digests = try policyDigests { try repository.blob(at: $0, inCommit: commit) }
+        return PolicyChange(
+            configDigest: digests.config, signersDigest: digests.signers, approvals: approvals,
+            author: info.author.email)
+    }
+
+    /// `sha256:` digests of `.cardigan.yaml` and the signers file it names, read with `read`
+    /// (a commit's tree, or the working tree); `none` for a file that is not there.
+    func policyDigests(_ read: (String) throws -> [UInt8]?) throws -> (config: String, signers: String) {
+        guard let config = try read(CardiganConfig.fileName) else { return ("none", "none") }
+        let digest = { (bytes: [UInt8]) in "sha256:" + CardDigest.sha256Hex(Data(bytes)) }
+        let settings = (try? CardiganConfig.parse(Data(config), path: CardiganConfig.fileName))?.approval
+        let signers = try settings.flatMap { try read($0.signersPath) }
+        return (digest(config), signers.map(digest) ?? "none")
     }
 
     /// The approvals of `version` of card `name` recorded from its version commit up to `head`,

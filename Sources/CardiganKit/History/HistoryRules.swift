@@ -58,6 +58,7 @@ struct HistoryRules {
         for problem in commit.trailerProblems {
             report("record-malformed", problem, card: nil, commit: commit.id)
         }
+        applyPolicyChange(commit)
         var recordsByCard: [String: CardRecord] = [:]
         for record in commit.records {
             if recordsByCard[record.card] != nil {
@@ -321,12 +322,14 @@ struct HistoryRules {
     /// Records a finding. `pointer` names the field the rule is about, so that `check` can
     /// place it on its line in the pull request's version of the card.
     mutating func report(
-        _ rule: String, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil
+        _ rule: String, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil,
+        path: String? = nil
     ) {
         findings.append(
             Finding(
                 ruleID: rule, message: message,
-                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory), pointer: pointer) },
+                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory), pointer: pointer) }
+                    ?? path.map { Location(path: $0) },
                 hint: hint, commit: commit))
     }
 }

@@ -21,6 +21,7 @@ public enum RuleCatalog {
         "approval-self": "Nobody approves a version they authored a content change of (rule 9)",
         "approval-duplicate": "Each approval of a version comes from a distinct principal and key (rule 9)",
         "approval-policy": "The approval policy and its allowed signers file can be read (rule 9)",
+        "policy-unapproved": "A change of the approval policy carries approvals under the policy before it (rule 9)",
     ]
 
     /// The description of `ruleID`; schema rules are described by their keyword.
