@@ -121,6 +121,24 @@ struct ApprovalEndToEndTests {
             log.output.contains("v1 approval") && log.output.contains("approved by validator@example.com"),
             "\(log.output)")
         #expect(try setup.repo.git("status", "--porcelain").isEmpty)
+        let show = try setup.repo.cardigan("show", "credit", environment: setup.environment).checked().output
+        let lines = show.split(separator: "\n").filter { $0.hasPrefix("# approved by ") }
+        #expect(lines.count == 2, "\(show)")
+        #expect(lines.first?.hasPrefix("# approved by risk@example.com (key SHA256:") == true, "\(show)")
+        #expect(lines.last?.hasPrefix("# approved by validator@example.com (key SHA256:") == true, "\(show)")
+        let export = try setup.repo.cardigan("export", "credit", "--format", "markdown", environment: setup.environment)
+            .checked().output
+        #expect(export.contains("digest sha256:") && export.contains("; approved by risk@example.com (key SHA256:"))
+        #expect(export.contains(", validator@example.com (key SHA256:"), "\(export)")
+    }
+
+    @Test func showNamesNoApprovalForAVersionWithoutOne() throws {
+        let setup = try ApprovalRepo()
+        let show = try setup.repo.cardigan("show", "credit", environment: setup.environment).checked().output
+        #expect(!show.contains("approved by"), "\(show)")
+        let export = try setup.repo.cardigan("export", "credit", "--format", "markdown", environment: setup.environment)
+            .checked().output
+        #expect(!export.contains("approved by"), "\(export)")
     }
 
     @Test func refusesSelfApprovalAndASecondApprovalByOnePrincipal() throws {

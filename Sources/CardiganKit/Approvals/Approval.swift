@@ -56,6 +56,9 @@ public struct Approval: Sendable, Hashable, Codable {
         """
     }
 
+    /// `principal (key SHA256:…, date)`: how `show` and exports name an approval.
+    public var footerText: String { "\(principal) (key \(fingerprint), \(date))" }
+
     /// The date as a time, nil when it is not `YYYY-MM-DDTHH:MM:SSZ`.
     public var time: Date? {
         let formatter = ISO8601DateFormatter()

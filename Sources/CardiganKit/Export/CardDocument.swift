@@ -18,6 +18,8 @@ struct CardDocument {
     var commit: String
     /// The digest.
     var digest: String
+    /// The version's valid signed approvals.
+    var approvals: [Approval] = []
     /// The sections, in the fixed order of `ExportLabels.sections`, then any others.
     var sections: [Section]
 
@@ -88,6 +90,7 @@ struct CardDocument {
     /// The footer line: what traces a printed card back to its record.
     var footer: String {
         "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)"
+            + (approvals.isEmpty ? "" : "; approved by " + approvals.map(\.footerText).joined(separator: ", "))
     }
 
     /// A short line under the title.
@@ -109,6 +112,7 @@ extension CardDocument {
         link = source.modelPackage
         commit = source.commit
         digest = source.digest
+        approvals = source.approvals
         sections = []
         let members = root.members ?? []
         let known = Set(ExportLabels.sections.map(\.key))

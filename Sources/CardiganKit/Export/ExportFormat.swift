@@ -30,6 +30,8 @@ public struct ExportSource: Sendable {
     public var digest: String
     /// The card's tree.
     public var root: ValueNode
+    /// The valid signed approvals of the version, named in the footer.
+    public var approvals: [Approval] = []
 
     /// Creates a source.
     public init(
@@ -87,6 +89,8 @@ extension CardStore {
     /// link and a footer naming the commit and digest.
     public func export(_ name: String, version: Int?, format: ExportFormat) throws -> [UInt8] {
         let view = try show(name, version: version)
-        return try CardExporter.render(ExportSource(view), format: format, workspace: workspace)
+        var source = ExportSource(view)
+        source.approvals = try approvals(of: name, version: view.record.version)
+        return try CardExporter.render(source, format: format, workspace: workspace)
     }
 }

@@ -58,6 +58,11 @@ public enum HistoryText {
         record.approvals.map { "\($0.principal) (\($0.fingerprint))" }.joined(separator: ", ")
     }
 
+    /// The approvals block `show` prints after the card: one YAML comment line per approval.
+    public static func approvalBlock(_ approvals: [Approval]) -> String {
+        approvals.map { "# approved by \($0.footerText)\n" }.joined()
+    }
+
     /// The list of cards as a table.
     public static func cardList(_ cards: [CardSummary]) -> String {
         let rows = cards.map {
