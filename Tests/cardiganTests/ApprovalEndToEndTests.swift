@@ -34,6 +34,27 @@ struct ApprovalEndToEndTests {
         #expect(export.contains(", validator@example.com (key SHA256:"), "\(export)")
     }
 
+    @Test func checkCountsApprovalsMadeBeforeThePullRequest() throws {
+        let setup = try ApprovalRepo()
+        try setup.approve(with: "risk").checked()
+        let base = try setup.repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try setup.repo.git("checkout", "-q", "-b", "pr")
+        try setup.approve(with: "validator").checked()
+        let check = try setup.repo.cardigan("check", "--base", base, environment: setup.environment)
+        #expect(check.status == 0, "\(check.output)")
+        // The twin: from a base without approvals, one approval is below the threshold.
+        try setup.repo.git("checkout", "-q", "-b", "short", base + "~1")
+        try setup.commitByHand(
+            approvals: [try setup.forgedApproval(key: "validator", principal: "validator@example.com")],
+            moveToApproved: true)
+        let short = try setup.repo.cardigan("check", "--base", base + "~1", environment: setup.environment)
+        #expect(short.status == 1)
+        #expect(
+            short.output.contains(
+                "cards/credit.yaml:1:1: error: version 1 of 'credit' moved to Approved with 1 of the 2")
+                && short.output.contains("[approval-missing]"), "\(short.output)")
+    }
+
     @Test func showNamesNoApprovalForAVersionWithoutOne() throws {
         let setup = try ApprovalRepo()
         let show = try setup.repo.cardigan("show", "credit", environment: setup.environment).checked().output

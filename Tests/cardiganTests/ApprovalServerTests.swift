@@ -15,7 +15,9 @@ struct ApprovalServerTests {
     private func expectPushRefused(_ setup: ApprovalRepo, rule: String, _ text: String) throws {
         let push = try setup.repo.repo.run(["git", "push", "origin", "main"], environment: setup.environment)
         #expect(push.status != 0, "the push was accepted")
-        #expect(push.error.contains("[\(rule)]") && push.error.contains(text), "\(push.error)")
+        #expect(
+            push.error.contains("remote: cards/credit.yaml:1:1: error: ") && push.error.contains("[\(rule)]")
+                && push.error.contains(text), "\(push.error)")
     }
 
     @Test func acceptsTwoValidApprovals() throws {
