@@ -80,6 +80,23 @@ struct ApprovalEndToEndTests {
         #expect(stranger.error.contains("is not in '.cardigan/allowed_signers'"), "\(stranger.error)")
     }
 
+    @Test func refusesTheKeyThatSignedTheVersionWhateverEmailItsCommitClaims() throws {
+        let setup = try ApprovalRepo()
+        // Version 2 committed under another email, but signed with the author's key.
+        try setup.repo.git("config", "commit.gpgsign", "true")
+        try setup.repo.git("config", "gpg.format", "ssh")
+        try setup.repo.git("config", "user.signingkey", setup.keys.folder + "/author")
+        try setup.repo.edit("cards/credit.yaml", replacing: "Predicts churn.", with: "Predicts churn well.")
+        var environment = setup.environment
+        environment["GIT_AUTHOR_EMAIL"] = "someone-else@example.com"
+        try setup.repo.cardigan("commit", "-m", "v2", environment: environment).checked()
+        try setup.repo.cardigan("status", "credit", "PendingReview", environment: environment).checked()
+        let own = try setup.approve(with: "author")
+        #expect(own.status == 1)
+        #expect(own.output.contains("[approval-self]"), "\(own.output)")
+        try setup.approve(with: "risk").checked()  // the twin: another key approves
+    }
+
     @Test func statusCannotMoveAGovernedCardToApproved() throws {
         let setup = try ApprovalRepo()
         let result = try setup.repo.cardigan("status", "credit", "Approved", environment: setup.environment)

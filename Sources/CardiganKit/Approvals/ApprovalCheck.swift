@@ -21,7 +21,8 @@ public struct ApprovalSubject: Sendable, Equatable {
     public var digest: String
     /// Its `risk_rating`, which selects the policy's rule.
     public var risk: String?
-    /// The email addresses of whoever authored a content change of the version (four eyes).
+    /// Who authored a content change of the version (four eyes): email addresses, and the
+    /// `SHA256:` fingerprints of keys that signed those commits.
     public var authors: [String]
 
     /// Creates a subject.
@@ -98,7 +99,9 @@ public enum ApprovalCheck {
                         "\(who) may not approve '\(subject.card)': the approval rule at .cardigan.yaml line \(rule.line) names \((rule.principals ?? []).map { "'\($0)'" }.joined(separator: ", "))",
                     hint: "ask one of the named principals to approve"))
         }
-        if subject.authors.contains(where: { $0.lowercased() == approval.principal.lowercased() }) {
+        if subject.authors.contains(where: {
+            $0.lowercased() == approval.principal.lowercased() || $0 == signature.publicKey.fingerprint
+        }) {
             problems.append(
                 ApprovalProblem(
                     ruleID: "approval-self",

@@ -11,12 +11,12 @@ extension CardStore {
         else { return [] }
         let recorded = try git { try recordedApprovals(of: name, version: version, head: head) }
         guard !recorded.isEmpty else { return [] }
-        let author = try git { try repository.commit(made) }.author.email
+        let authors = try git { try authorship(of: made) }
         let risk = try git { try repository.blob(at: path(of: name), inCommit: made) }
             .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: name)).root }?["intended_uses"]?["risk_rating"]?
             .stringValue
         let subject = ApprovalSubject(
-            card: name, version: version, digest: record.digest, risk: risk, authors: [author])
+            card: name, version: version, digest: record.digest, risk: risk, authors: authors)
         let cache = PolicyCache()
         var valid: [Approval] = []
         for (approval, commit) in recorded {

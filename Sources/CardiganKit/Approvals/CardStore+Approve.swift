@@ -50,7 +50,7 @@ extension CardStore {
         let risk = root["intended_uses"]?["risk_rating"]?.stringValue
         var authors: [String] = []
         if let (_, made) = try git({ try versionCommit(of: name, version: last.version, head: head) }) {
-            authors.append(try git { try repository.commit(made) }.author.email)
+            authors = try git { try authorship(of: made) }
         }
         let subject = ApprovalSubject(
             card: name, version: last.version, digest: last.digest, risk: risk, authors: authors)

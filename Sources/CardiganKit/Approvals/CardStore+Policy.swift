@@ -69,8 +69,8 @@ extension CardStore {
                     return try? self.policyChange(at: id)
                 },
                 authors: { commit in
-                    guard let id = ObjectID(hex: commit), let info = try? self.repository.commit(id) else { return [] }
-                    return [info.author.email]
+                    guard let id = ObjectID(hex: commit) else { return [] }
+                    return (try? self.authorship(of: id)) ?? []
                 },
                 earlier: { card, version in
                     guard let base else { return [] }
@@ -78,6 +78,19 @@ extension CardStore {
                         ($0.approval, $0.commit.hex)
                     }
                 }))
+    }
+
+    /// Who authored `commit`, for four eyes: the author's email and, when the commit carries a
+    /// valid SSH signature (git's `gpgsig`), the signing key's fingerprint.
+    func authorship(of commit: ObjectID) throws -> [String] {
+        var authors = [try repository.commit(commit).author.email]
+        if let signed = try repository.commitSignature(commit),
+            let signature = try? SSHSignature(armored: signed.signature),
+            signature.isValid(for: Array(signed.signedData.utf8), namespace: "git")
+        {
+            authors.append(signature.publicKey.fingerprint)
+        }
+        return authors
     }
 
     /// The facts of the policy change `commit` makes: the digests of its policy files and the
