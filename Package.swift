@@ -32,6 +32,7 @@ let package = Package(
                 "CLibgit2",
                 "CLibYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -25,8 +25,12 @@ extension CardiganCommand {
         enum ShowFormat: String, ExpressibleByArgument, CaseIterable { case yaml, json }
 
         func run() throws {
-            let view = try global.cardStore().show(name, version: cardVersion)
+            let store = try global.cardStore()
+            let view = try store.show(name, version: cardVersion)
             write(format == .json ? HistoryText.cardVersionJSON(view) : HistoryText.cardVersion(view))
+            if format == .yaml {
+                write(HistoryText.approvalBlock(try store.approvals(of: name, version: view.record.version)))
+            }
         }
     }
 

@@ -18,6 +18,8 @@ struct CardDocument {
     var commit: String
     /// The digest.
     var digest: String
+    /// The version's valid signed approvals.
+    var approvals: [Approval] = []
     /// The sections, in the fixed order of `ExportLabels.sections`, then any others.
     var sections: [Section]
 
@@ -91,11 +93,13 @@ struct CardDocument {
     /// The footer line: what traces a printed card back to its record, the commit and person
     /// that set the version's status, and what superseded it.
     var footer: String {
+        let approved = approvals.isEmpty ? "" : "; approved by " + approvals.map(\.footerText).joined(separator: ", ")
         guard let timeline else {
-            return "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)"
+            return "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)" + approved
         }
         var text =
             "Card '\(name)' version \(version) (\(timeline.statusLine)), content from commit \(commit), digest \(digest)"
+        text += approved
         if let superseded = timeline.supersededLine { text += "; " + superseded }
         return text
     }
@@ -121,6 +125,7 @@ extension CardDocument {
         commit = source.commit
         digest = source.digest
         timeline = source.timeline
+        approvals = source.approvals
         sections = []
         let members = root.members ?? []
         let known = Set(ExportLabels.sections.map(\.key))

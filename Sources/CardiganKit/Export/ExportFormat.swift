@@ -33,6 +33,8 @@ public struct ExportSource: Sendable {
     /// The version's status timeline, when read from the history: who set its status, and
     /// what superseded it.
     public var timeline: VersionTimeline?
+    /// The valid signed approvals of the version, named in the footer.
+    public var approvals: [Approval] = []
 
     /// Creates a source.
     public init(
@@ -91,6 +93,8 @@ extension CardStore {
     /// link and a footer naming the commit and digest.
     public func export(_ name: String, version: Int?, format: ExportFormat) throws -> [UInt8] {
         let view = try show(name, version: version)
-        return try CardExporter.render(ExportSource(view), format: format, workspace: workspace)
+        var source = ExportSource(view)
+        source.approvals = try approvals(of: name, version: view.record.version)
+        return try CardExporter.render(source, format: format, workspace: workspace)
     }
 }

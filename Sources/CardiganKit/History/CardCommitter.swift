@@ -171,6 +171,7 @@ extension CardStore {
                 if decision.record.version == 1, decision.record.change == .version {
                     newCards.append((name, root, path))
                 }
+                result.findings += try approvalGate(decision.record, previous: previous, head: head)
                 files[path] = decision.bytes ?? working
                 result.records.append(decision.record)
             }

@@ -21,6 +21,9 @@ public struct CardRecord: Sendable, Hashable, Codable {
         case status
         /// Only comments or formatting changed; version, digest and status stay.
         case format
+        /// A signed approval of the version that does not reach the policy's threshold yet;
+        /// nothing in the card changed.
+        case approval
     }
 
     /// The card's name.
@@ -40,6 +43,8 @@ public struct CardRecord: Sendable, Hashable, Codable {
     /// Who wrote this version's change of `model_package_details`: `link`, `clone` or
     /// `registry`; nil when the section did not change or was written with the card's first version.
     public var packageDetailsSource: String?
+    /// The signed approvals this commit records for the version (`Card-Approval:` trailers).
+    public var approvals: [Approval] = []
 
     /// Creates a record.
     public init(
@@ -64,6 +69,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
         if let modelPackage { lines.append("Model-Package: \(modelPackage)") }
         if let clonedFrom { lines.append("Cloned-From: \(clonedFrom)") }
         if let packageDetailsSource { lines.append("Package-Details-Source: \(packageDetailsSource)") }
+        lines += approvals.map { "Card-Approval: " + $0.trailerValue }
         return lines
     }
 
@@ -81,12 +87,14 @@ public struct CardRecord: Sendable, Hashable, Codable {
         var problems: [String] = []
         var group: [String: String] = [:]
         var groupCard: String?
+        var groupApprovals: [Approval] = []
 
         func close() {
             guard let card = groupCard else { return }
             defer {
                 group = [:]
                 groupCard = nil
+                groupApprovals = []
             }
             guard let versionText = group["Card-Version"], let version = Int(versionText), version >= 1 else {
                 problems.append("the trailers of card '\(card)' have no valid 'Card-Version'")
@@ -105,6 +113,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
                 card: card, version: version, digest: digest, status: status, change: change,
                 modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"])
             record.packageDetailsSource = group["Package-Details-Source"]
+            record.approvals = groupApprovals
             records.append(record)
         }
 
@@ -119,6 +128,14 @@ public struct CardRecord: Sendable, Hashable, Codable {
                     problems.append("trailer '\(key)' appears before any 'Card' trailer")
                 } else {
                     group[key] = value
+                }
+            case "Card-Approval":
+                if groupCard == nil {
+                    problems.append("trailer '\(key)' appears before any 'Card' trailer")
+                } else if let approval = Approval(trailerValue: value) {
+                    groupApprovals.append(approval)
+                } else {
+                    problems.append("the approval '\(value.prefix(40))…' of card '\(groupCard ?? "")' cannot be read")
                 }
             default:
                 continue

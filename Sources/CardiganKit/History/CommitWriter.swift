@@ -9,6 +9,8 @@ extension CardStore {
     {
         let author = try signature(.author)
         let committer = try signature(.committer)
+        let sign = try commitSigning()
+        defer { sign?.signer.cleanUp() }
         var replacements: [String: ObjectID?] = [:]
         for (path, bytes) in files { replacements[path] = try git { try repository.writeBlob(bytes) } }
         let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
@@ -19,7 +21,7 @@ extension CardStore {
         let commit = try git {
             try repository.createCommit(
                 tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author,
-                committer: committer)
+                committer: committer, sign: sign?.sign)
         }
         CommitStop.reached("objects")
         // What is left to do once the branch moves, for the next command to finish after a kill.

@@ -47,6 +47,8 @@ struct HistoryRules {
     /// `<card>@<commit>` of every record whose trailers contradict the commit's tree: no tag is
     /// ever made (or re-made by `--repair`) from such a record.
     var contradicted: Set<String> = []
+    /// Rule 9's approvals so far; nil when approvals are not checked.
+    var approvalLedger: ApprovalLedger?
 
     init(cardsDirectory: String) {
         self.cardsDirectory = cardsDirectory
@@ -61,6 +63,7 @@ struct HistoryRules {
         for problem in commit.trailerProblems {
             report("record-malformed", problem, card: nil, commit: commit.id)
         }
+        applyPolicyChange(commit)
         var recordsByCard: [String: CardRecord] = [:]
         for record in commit.records {
             if recordsByCard[record.card] != nil {
@@ -73,6 +76,12 @@ struct HistoryRules {
         let names = Set(changes.keys).union(recordsByCard.keys).sorted()
         for name in names {
             let record = recordsByCard[name]
+            let before = state[name]
+            defer {
+                applyApprovals(
+                    name, before: before, after: state[name], record: record, commit: commit,
+                    risk: state[name].map { snapshot($0.blob).riskRating } ?? nil)
+            }
             let blob: String? = changes.keys.contains(name) ? changes[name] ?? nil : state[name]?.blob
             switch (state[name], blob) {
             case (nil, nil):
@@ -314,12 +323,14 @@ struct HistoryRules {
     /// Records a finding. `pointer` names the field the rule is about, so that `check` can
     /// place it on its line in the pull request's version of the card.
     mutating func report(
-        _ rule: String, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil
+        _ rule: String, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil,
+        path: String? = nil
     ) {
         findings.append(
             Finding(
                 ruleID: rule, message: message,
-                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory), pointer: pointer) },
+                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory), pointer: pointer) }
+                    ?? path.map { Location(path: $0) },
                 hint: hint, commit: commit))
     }
 }

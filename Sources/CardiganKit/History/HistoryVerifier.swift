@@ -41,6 +41,7 @@ extension CardStore {
         let commits = try git { try repository.commitsOldestFirst(from: head) }
         result.commitCount = commits.count
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
+        rules.approvalLedger = approvalLedger(base: nil)
         let schemas = CommitSchemas(repository: repository)
         let history = try git { try readHistory(commits, schemas: schemas) }
         let snapshots = try git { try readSnapshots(of: history, schemas: schemas) }

@@ -96,10 +96,11 @@ extension CardStore {
             for card in added { result.findings += ModelNameRule.check([card], others: others) }
         }
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
+        rules.approvalLedger = approvalLedger(base: baseID)
         applyRules(
             history, snapshots: try git { try readSnapshots(of: history, schemas: schemas) }, outsideState: outside,
             to: &rules)
-        result.findings += located(
+        result.findings += try located(
             rules.findings.filter { $0.ruleID != "invalid-card" },  // reported with positions above
             in: headID)
 

@@ -19,6 +19,13 @@ public enum HistoryText {
                 lines.append("\(record.card): version \(record.version) is now \(record.status.rawValue)")
             case .format:
                 lines.append("\(record.card): formatting or comments only, still version \(record.version)")
+            case .approval:
+                lines.append(
+                    "\(record.card): version \(record.version) approved by \(approvers(record)), still \(record.status.rawValue)"
+                )
+            }
+            if record.change == .status, !record.approvals.isEmpty {
+                lines.append("\(record.card): approved by \(approvers(record))")
             }
         }
         for tag in result.linkTags { lines.append("linked: tag \(tag)") }
@@ -34,13 +41,26 @@ public enum HistoryText {
             case .version: what = "v\(entry.record.version)"
             case .status: what = "v\(entry.record.version) status"
             case .format: what = "v\(entry.record.version) format"
+            case .approval: what = "v\(entry.record.version) approval"
             }
             return [
                 what, entry.record.status.rawValue, "\(entry.author) <\(entry.email)>", date(entry.time),
-                String(entry.commit.prefix(12)), entry.summary + (entry.record.modelPackage.map { " [\($0)]" } ?? ""),
+                String(entry.commit.prefix(12)),
+                entry.summary + (entry.record.modelPackage.map { " [\($0)]" } ?? "")
+                    + (entry.record.approvals.isEmpty ? "" : " [approved by \(approvers(entry.record))]"),
             ]
         }
         return table(header: ["VERSION", "STATUS", "AUTHOR", "DATE", "COMMIT", "MESSAGE"], rows: rows)
+    }
+
+    /// The approvers a record names: `principal (SHA256:…)`, comma-separated.
+    static func approvers(_ record: CardRecord) -> String {
+        record.approvals.map { "\($0.principal) (\($0.fingerprint))" }.joined(separator: ", ")
+    }
+
+    /// The approvals block `show` prints after the card: one YAML comment line per approval.
+    public static func approvalBlock(_ approvals: [Approval]) -> String {
+        approvals.map { "# approved by \($0.footerText)\n" }.joined()
     }
 
     /// The list of cards as a table.

@@ -59,6 +59,13 @@ public enum RuleCatalog {
         "amend-refused": "A commit that records card versions is never amended",
         "push-refused": "The server refuses a push that rewrites or breaks the record",
         "import-content": "An imported SageMaker content document cannot be read as a card",
+        "approval-missing": "A move to Approved carries the policy's number of valid signed approvals (rule 9)",
+        "approval-signature": "An approval's signature is its named key's, over this card, version and digest (rule 9)",
+        "approval-key": "An approval's key and principal are allowed by the policy in force at its commit (rule 9)",
+        "approval-self": "Nobody approves a version they authored a content change of (rule 9)",
+        "approval-duplicate": "Each approval of a version comes from a distinct principal and key (rule 9)",
+        "approval-policy": "The approval policy and its allowed signers file can be read (rule 9)",
+        "policy-unapproved": "A change of the approval policy carries approvals under the policy before it (rule 9)",
     ]
 
     /// Every fixed rule id cardigan reports (schema rules, `schema-<keyword>`, come and go with

@@ -23,11 +23,14 @@ public struct CardiganConfig: Sendable, Equatable {
     public var templatesDirectory = "templates"
     /// Whether object and reference writes are fsynced (libgit2's `GIT_OPT_ENABLE_FSYNC_GITDIR`).
     public var fsync = true
+    /// The `approval:` section: approvals are signatures (see ``ApprovalSettings``); nil when
+    /// absent, and a move to Approved is a plain status change.
+    public var approval: ApprovalSettings?
 
     /// The defaults.
     public init() {}
 
-    private static let keys = ["branch", "cards", "schema", "templates", "fsync"]
+    private static let keys = ["branch", "cards", "schema", "templates", "fsync", "approval"]
 
     /// Reads the configuration from `data`; `path` names the file in errors.
     public static func parse(_ data: Data, path: String) throws -> CardiganConfig {
@@ -55,6 +58,10 @@ public struct CardiganConfig: Sendable, Equatable {
                         "'fsync' must be true or false, not \(member.value.displayText)", location: location)
                 }
                 config.fsync = enabled
+                continue
+            }
+            if member.key == "approval" {
+                config.approval = try ApprovalSettings.parse(member.value, path: path)
                 continue
             }
             guard let value = member.value.stringValue, !value.isEmpty else {
