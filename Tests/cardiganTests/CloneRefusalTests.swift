@@ -16,10 +16,12 @@ import Testing
         let repo = try linkedRepo()
         let head = try repo.git("rev-parse", "HEAD")
         repo.expect(
-            try repo.cardigan("clone", "churn", "churn", "--model-package", "churn/2"), status: 2,
+            try repo.cardigan("clone", "churn", "churn", "--model-package", "churn/2", "--model-name", "churn-2"),
+            status: 2,
             saying: "error: card 'churn' already exists at 'cards/churn.yaml'")
         repo.expect(
-            try repo.cardigan("clone", "churn", "next", "--model-package", "churn/2", "--carry", "nonsense"),
+            try repo.cardigan(
+                "clone", "churn", "next", "--model-package", "churn/2", "--model-name", "next", "--carry", "nonsense"),
             status: 2, saying: "error: 'nonsense' is not a section that can be carried")
         try repo.write("cards/gone.yaml", CardRepo.card("gone"))
         try repo.cardigan("commit", "-m", "gone").checked()
@@ -27,7 +29,8 @@ import Testing
         try repo.git("commit", "-qm", "remove gone")
         let reused = try repo.git("rev-parse", "HEAD")
         repo.expect(
-            try repo.cardigan("clone", "churn", "gone", "--model-package", "churn/2"), status: 2,
+            try repo.cardigan("clone", "churn", "gone", "--model-package", "churn/2", "--model-name", "gone-2"),
+            status: 2,
             saying: "error: card 'gone' has version tags already; card names are never reused")
         #expect(try repo.git("rev-parse", "HEAD") == reused && reused != head)
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/cards/next.yaml"))
@@ -36,7 +39,9 @@ import Testing
     @Test func aTemplateCloneWrittenThenCommittedRecordsItsOrigin() throws {
         let repo = try linkedRepo()
         let written = try repo.cardigan(
-            "clone", "churn", "churn-v2", "--model-package", "churn/2", "--template", "minimal", "--no-commit")
+            "clone", "churn", "churn-v2", "--model-package", "churn/2", "--model-name", "churn-v2", "--template",
+            "minimal",
+            "--no-commit")
         #expect(written.status == 0, "\(written.error)")
         let text = try repo.read("cards/churn-v2.yaml")
         #expect(text.hasPrefix("# Cloned from churn v2 for model package churn/2 by cardigan clone.\nname: churn-v2\n"))
