@@ -134,50 +134,52 @@ import Testing
 
     @Test func aFileOverTheLimitIsNeverReadWhole() throws {
         let repo = try CardRepo.withTwoCards()
-        // Sparse: 64 MiB that cost nothing to make; reading it whole would show in the time.
+        // Sparse: 512 MiB that cost nothing to make; reading it whole would show in the peak memory
+        // (the bound leaves room for a sanitizer's shadow memory).
         let path = repo.path + "/cards/huge.yaml"
         try #require(FileManager.default.createFile(atPath: path, contents: Data("name: huge\n".utf8)))
-        try #require(truncate(path, 64 << 20) == 0)
+        try #require(truncate(path, 512 << 20) == 0)
         for command in [["validate"], ["validate", "cards/huge.yaml"], ["commit", "-m", "x"]] {
             let result = try repo.repo.run(["/usr/bin/time", "-f", "rss=%M", PackagePaths.cardigan] + command)
             #expect(result.status == 1, "\(result.output)\(result.error)")
-            #expect(result.output.contains("file is 67108864 bytes, more than the limit"), "\(result.output)")
+            #expect(result.output.contains("file is 536870912 bytes, more than the limit"), "\(result.output)")
             let rss = result.error.split(separator: "\n").last { $0.hasPrefix("rss=") }.flatMap { Int($0.dropFirst(4)) }
-            #expect((rss ?? .max) < 60_000, "peak \(rss ?? -1) KiB for \(command)")
+            #expect((rss ?? .max) < 200_000, "peak \(rss ?? -1) KiB for \(command)")
         }
     }
 
-    @Test func aCommittedBlobOverTheLimitIsRefusedByItsSize() throws {
-        let repo = try CardRepo.withTwoCards()
-        try repo.write("cards/big.yaml", CardRepo.card("big") + "# " + String(repeating: "x", count: 2 << 20) + "\n")
-        try repo.git("add", "cards/big.yaml")
-        try repo.git("commit", "-q", "-m", "big")
-        let check = try repo.cardigan("check", "--base", "HEAD~1")
-        #expect(check.status == 1)
-        #expect(check.output.contains("cards/big.yaml:1:1: error: file is 2097"), "\(check.output)")
-        let verify = try repo.cardigan("verify", "--no-cache")
-        #expect(verify.status == 1 && verify.output.contains("more than the limit"), "\(verify.output)")
+    /// The fastest of two `validate` runs on a card with `count` unknown top-level keys.
+    private func validationSeconds(unknownKeys count: Int) throws -> (seconds: Double, output: String) {
+        let repo = try CardRepo()
+        var text = CardRepo.card("k")
+        for index in 0..<count { text += "x\(index): 1\n" }
+        try repo.write("cards/k.yaml", text)
+        var best = Double.infinity
+        var output = ""
+        for _ in 0..<2 {
+            let started = Date()
+            let result = try repo.cardigan("validate")
+            best = min(best, Date().timeIntervalSince(started))
+            output = result.output
+            #expect(result.status == 1)
+        }
+        return (best, output)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs GNU time"))
-    func unknownKeysAreCheckedInLinearTime() throws {
-        let repo = try CardRepo()
-        // 8,000 unknown keys keep the content under its limit, so every key reaches the schema;
-        // before the fix each unknown key searched the list of all keys.
-        var text = CardRepo.card("k")
-        for index in 0..<8_000 { text += "x\(index): 1\n" }
-        try repo.write("cards/k.yaml", text)
-        let started = Date()
-        let result = try repo.cardigan("validate")
-        let seconds = Date().timeIntervalSince(started)
-        #expect(result.status == 1)
-        #expect(seconds < 10, "validation took \(seconds) s")
+    @Test func unknownKeysAreCheckedInLinearTime() throws {
+        // Up to 8,000 unknown keys keep the content under its limit, so every key reaches the
+        // schema; before the fix each unknown key searched the list of all keys, so four times
+        // the keys took sixteen times as long. Compared as a ratio, so a slow build or a busy
+        // machine does not decide it.
+        let small = try validationSeconds(unknownKeys: 2_000)
+        let large = try validationSeconds(unknownKeys: 8_000)
+        #expect(large.seconds < 8 * small.seconds, "2,000 keys: \(small.seconds) s, 8,000 keys: \(large.seconds) s")
         // Findings are capped per file, the rest counted, and the verdict kept.
-        #expect(result.output.components(separatedBy: "[schema-additionalProperties]").count - 1 == 100)
+        #expect(large.output.components(separatedBy: "[schema-additionalProperties]").count - 1 == 100)
         #expect(
-            result.output.contains(
+            large.output.contains(
                 "7900 more findings in this file are not listed (7900 of them errors) [too-many-findings]"),
-            "\(result.output.suffix(400))")
+            "\(large.output.suffix(400))")
     }
 
     // MARK: untrusted text
