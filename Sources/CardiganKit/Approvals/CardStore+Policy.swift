@@ -3,8 +3,11 @@ import Foundation
 /// Policies read so far, by the object ids of `.cardigan.yaml` and the signers file: a
 /// history of 1,000 approvals under one policy parses it once.
 final class PolicyCache {
+    /// Parsed `.cardigan.yaml` files by blob id.
     var byConfig: [String: Result<CardiganConfig, CardiganError>] = [:]
+    /// Policies by the blob ids of their two files.
     var byIdentity: [String: PolicyState] = [:]
+    /// Policies by commit id.
     var byCommit: [String: PolicyState] = [:]
 }
 
