@@ -141,7 +141,9 @@ extension CardStore {
                         linking?.card == name ? linking?.clonedFrom : try clonedFrom(header: working)
                 }
                 checkLink(of: name, record: decision.record, previous: previous, linking: linking, into: &result)
-                result.findings += try approvalGate(decision.record, previous: previous, head: head)
+                result.findings += try approvalGate(
+                    decision.record, previous: previous, head: head,
+                    risk: root["intended_uses"]?["risk_rating"]?.stringValue)
                 files[path] = decision.bytes ?? working
                 result.records.append(decision.record)
             }
