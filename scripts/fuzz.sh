@@ -29,12 +29,11 @@ mkdir -p "$work"
 [ -d .build/debug/CardiganKit.build ] || swift build --product cardigan-fuzz >/dev/null
 deps=.build/debug
 sources=$(find Sources/CardiganKit -name '*.swift' | sort)
-newest=$(ls -t $sources Fuzz/FuzzTargets.swift scripts/fuzz.sh | head -1)
-if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
+if [ ! -x "$binary" ] || [ -n "$(find Sources/CardiganKit Fuzz scripts/fuzz.sh -newer "$binary" -print -quit)" ]; then
     echo "fuzz: compiling the instrumented library (one module)…" >&2
     checkouts=.build/checkouts
     # shellcheck disable=SC2046 # word splitting of the file lists is intended
-    swiftc -sanitize=fuzzer,address -parse-as-library "$optimization" -g -swift-version 6 \
+    swiftc -sanitize=fuzzer,address -parse-as-library "$optimization" -gline-tables-only -swift-version 6 \
         -D CARDIGAN_FUZZ -module-name CardiganFuzz -module-cache-path "$work/ModuleCache" \
         -I "$deps/Modules" \
         -Xcc -fmodule-map-file=Sources/CLibgit2/module.modulemap \
