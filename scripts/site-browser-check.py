@@ -14,6 +14,7 @@ import argparse
 import base64
 import json
 import os
+import select
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,8 @@ class Browser:
         args = [
             "chromium", "--headless", "--disable-gpu", "--no-sandbox", "--remote-debugging-pipe",
             "--user-data-dir=" + profile, "--no-first-run", "--no-default-browser-check",
-            "--disable-extensions", "--disable-background-networking", "--window-size=1280,900",
+            "--disable-extensions", "--disable-background-networking", "--disable-breakpad",
+            "--disable-crash-reporter", "--window-size=1280,900",
             "about:blank",
         ]
         # fd 3 is what Chromium reads, fd 4 is what it writes; close_fds would close them again
@@ -57,8 +59,11 @@ class Browser:
         os.write(self.to_chrome_w, json.dumps(message).encode() + b"\0")
         return self.wait(lambda m: m.get("id") == self.next_id)
 
-    def read_message(self):
+    def read_message(self, deadline):
         while b"\0" not in self.buffer:
+            ready, _, _ = select.select([self.from_chrome_r], [], [], max(0, deadline - time.time()))
+            if not ready:
+                raise RuntimeError("timed out waiting for chromium")
             chunk = os.read(self.from_chrome_r, 1 << 20)
             if not chunk:
                 raise RuntimeError("chromium closed the pipe")
@@ -69,7 +74,7 @@ class Browser:
     def wait(self, predicate, timeout=30):
         deadline = time.time() + timeout
         while time.time() < deadline:
-            message = self.read_message()
+            message = self.read_message(deadline)
             if predicate(message):
                 if "error" in message:
                     raise RuntimeError(json.dumps(message["error"]))
@@ -86,8 +91,12 @@ class Browser:
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
+            pass
+        try:  # the whole group: Chromium's helper processes too
             os.killpg(self.process.pid, 9)
-            self.process.wait()
+        except ProcessLookupError:
+            pass
+        self.process.wait()
 
 
 def problems_in(events, page):
@@ -137,6 +146,9 @@ def main():
                          {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}, session=session)
             visits = [(page, None) for page in pages] + [(page, expr) for page, expr in args.eval]
             for page, expression in visits:
+                # A blank page first, so that pages differing only in their fragment load anew.
+                browser.send("Page.navigate", {"url": "about:blank"}, session=session)
+                browser.wait(lambda m: m.get("method") == "Page.loadEventFired")
                 browser.events = []
                 url = "file://" + os.path.join(site, page.split("#")[0]) + ("#" + page.split("#", 1)[1] if "#" in page else "")
                 browser.send("Page.navigate", {"url": url}, session=session)

@@ -28,6 +28,9 @@ enum SiteAssets {
         .filters select, .filters input { font: inherit; padding: .25rem .4rem; min-width: 10rem; }
         .filters output { color: var(--muted); }
         #catalog table { width: 100%; }
+        #catalog th { white-space: nowrap; }
+        #catalog td:first-child { min-width: 16rem; }
+        #catalog td:nth-child(6) { white-space: nowrap; }
         .description { display: block; color: var(--muted); font-size: .85rem; }
         ul.changes { list-style: none; padding: 0; }
         ul.changes li { padding: .5rem .2rem; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
