@@ -77,7 +77,12 @@ import Testing
         try repo.git("tag", "-a", "-m", "model-packages/g/99\n\nCard: x\nCard-Version: 3\n", "model-packages/g/99")
         let push = try repo.repo.run(["git", "push", "--follow-tags", "origin", "main", "model-packages/g/99"])
         #expect(push.status != 0)
+        let line =
+            (try repo.read("cards/x.yaml").components(separatedBy: "\n").firstIndex {
+                $0.contains("model_package_version:")
+            } ?? -1) + 1
         #expect(push.error.contains("[record-mismatch]") && push.error.contains("g/99"), "\(push.error)")
+        #expect(push.error.contains("cards/x.yaml:\(line):"), "\(push.error)")
         #expect(push.error.contains("tag 'model-packages/g/99'"), "\(push.error)")
         #expect(try server.git("for-each-ref", "--format=%(refname) %(objectname)") == before)
         try expectSound(repo)
@@ -182,6 +187,16 @@ import Testing
         let validate = try repo.cardigan("validate")
         #expect(validate.status == 1 && validate.output.contains("[package-arn-mismatch]"))
         try repo.git("checkout", "--", "cards/x.yaml")
+
+        // Another package version by hand: the link rule, at the version's line too.
+        try repo.edit("cards/x.yaml", replacing: "model_package_version: 3", with: "model_package_version: 4")
+        try repo.edit("cards/x.yaml", replacing: "model-package/g/3", with: "model-package/g/4")
+        let moved = try repo.cardigan("commit", "-m", "another version")
+        #expect(moved.status == 1)
+        #expect(
+            moved.output.contains("cards/x.yaml:\(try lineOf("model_package_version")):")
+                && moved.output.contains("already documents model package 'g/3'"), "\(moved.output)")
+        try repo.git("checkout", "--", "cards/x.yaml")
         #expect(try repo.git("rev-parse", "HEAD") == head)
         try expectSound(repo)
     }
@@ -204,16 +219,41 @@ import Testing
             "approve the package by hand\n\nCard: x\nCard-Version: 4\nCard-Digest: \(digest)\nCard-Status: Draft\nCard-Change: version\nModel-Package: g/3\n"
         )
         try repo.git("commit", "-q", "-a", "-F", ".git/forged-message")
-        let line =
-            (edited.components(separatedBy: "\n").firstIndex { $0.hasPrefix("model_package_details:") } ?? -1) + 2
+        // Located at the field that changed.
+        let line = (edited.components(separatedBy: "\n").firstIndex { $0.contains("model_approval_status") } ?? -1) + 1
         let verify = try repo.cardigan("verify")
         #expect(verify.status == 1)
-        #expect(verify.output.contains("[package-details-edited]"), "\(verify.output)")
+        #expect(
+            verify.output.contains("cards/x.yaml:\(line):") && verify.output.contains("[package-details-edited]"),
+            "\(verify.output)")
         let check = try repo.cardigan("check", "--base", base)
         #expect(check.status == 1)
         #expect(
             check.output.contains("cards/x.yaml:\(line):") && check.output.contains("[package-details-edited]"),
             "\(check.output)")
+        try expectSound(repo)
+    }
+
+    @Test func verifyReportsALinkTagWhoseARNDiffersFromTheCardAtTheField() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/x.yaml", CardRepo.card("x"))
+        try repo.cardigan("commit", "-m", "x").checked()
+        let arn = "arn:aws:sagemaker:eu-west-1:123456789012:model-package/g/3"
+        try repo.cardigan("link", "x", "--model-package", "g/3", "--arn", arn).checked()
+        try repo.cardigan("verify").checked()
+        let message = try repo.git("tag", "-l", "--format=%(contents)", "model-packages/g/3")
+        try repo.git("tag", "-d", "model-packages/g/3")
+        try repo.git(
+            "tag", "-a", "-m", message.replacingOccurrences(of: "eu-west-1", with: "us-east-1"), "model-packages/g/3")
+        let line =
+            (try repo.read("cards/x.yaml").components(separatedBy: "\n").firstIndex {
+                $0.hasPrefix("model_package_details:")
+            } ?? -1) + 2  // the section's first field
+        let verify = try repo.cardigan("verify")
+        #expect(verify.status == 1)
+        #expect(
+            verify.output.contains("cards/x.yaml:\(line):3:") && verify.output.contains("[link-tag-mismatch]")
+                && verify.output.contains("records ARN"), "\(verify.output)")
         try expectSound(repo)
     }
 
@@ -231,6 +271,22 @@ import Testing
             "\(approve.output)")
         #expect(try repo.git("rev-parse", "HEAD") == head)
         #expect(try repo.read("cards/x.yaml").contains("status: PendingReview"))
+
+        // Approved by a plain git commit: verify and check report it at the package's status.
+        let base = trimmed(head)
+        try repo.edit("cards/x.yaml", replacing: "status: PendingReview", with: "status: Approved")
+        try repo.git("commit", "-qam", "approve by hand")
+        let line =
+            (try repo.read("cards/x.yaml").components(separatedBy: "\n").firstIndex {
+                $0.contains("model_approval_status")
+            } ?? -1) + 1
+        for arguments in [["verify"], ["check", "--base", base]] {
+            let result = try repo.repo.run([PackagePaths.cardigan] + arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(
+                result.output.contains("cards/x.yaml:\(line):") && result.output.contains("[package-rejected]"),
+                "\(arguments): \(result.output)")
+        }
         try expectSound(repo)
     }
 
@@ -259,6 +315,19 @@ import Testing
         try repo.cardigan("clone", "a", "c", "--model-package", "g/2", "--model-name", "churn-xgb-2").checked()
         #expect(try repo.read("cards/c.yaml").contains("model_name: churn-xgb-2"))
         try repo.cardigan("verify").checked()
+
+        // A pull request that adds a card for a model an untouched card of base documents.
+        try repo.git("checkout", "-q", "-b", "pr")
+        try repo.write("cards/d.yaml", CardRepo.card("d", modelName: "fraud"))
+        try repo.git("add", "cards/d.yaml")
+        try repo.git("commit", "-qm", "d, hooks not installed")
+        let check = try repo.cardigan("check", "--base", "main")
+        #expect(check.status == 1)
+        #expect(
+            check.output.contains(
+                "cards/d.yaml:4:15: error: model name 'fraud' of 'd' is already documented by card 'b'"),
+            "\(check.output)")
+        try repo.git("checkout", "-q", "main")
         try expectSound(repo)
     }
 
@@ -276,11 +345,16 @@ import Testing
 
         try repo.write(
             "content.json",
-            #"{"model_overview":{"model_name":"kept"},"model_package_details":{"model_package_group_name":"g","model_package_version":7}}"#
+            #"{"model_overview":{"model_name":"kept"},"model_package_details":{"model_package_group_name":"g","model_package_version":7,"model_package_arn":"arn:aws:sagemaker:eu-west-1:123456789012:model-package/g/7"}}"#
         )
         try repo.cardigan("import", "--from", "sagemaker", "content.json", "--name", "kept", "--keep-link").checked()
         let commit = try repo.cardigan("commit", "kept", "-m", "kept").checked()
         #expect(commit.output.contains("linked: tag model-packages/g/7"), "\(commit.output)")
+        // The link tag records the ARN the card names, as the hooks and '--repair' make it.
+        #expect(
+            try repo.git("tag", "-l", "--format=%(contents)", "model-packages/g/7").contains(
+                "Model-Package-Arn: arn:aws:sagemaker:eu-west-1:123456789012:model-package/g/7"))
+        try repo.cardigan("verify").checked()
         try expectSound(repo)
     }
 
@@ -335,6 +409,7 @@ import Testing
         let markdown = try repo.cardigan("diff", "x", "--format", "markdown").checked().output
         #expect(markdown.contains("recall") && markdown.contains("0.72"), "\(markdown)")
         #expect(markdown.contains("`evaluation_details[holdout].evaluation_observation`: added"), "\(markdown)")
+        try expectSound(repo)
     }
 
     @Test func eachCommitIsJudgedByTheSchemaInItsOwnTree() throws {
@@ -373,6 +448,16 @@ import Testing
         let uncached = try repo.cardigan("verify", "--no-cache")
         #expect(cold.status == 0 && cold.output == warm.output && warm.output == uncached.output, "\(cold.output)")
 
+        // An uncommitted .cardigan.yaml does not loosen what a commit must pass.
+        try repo.write(".cardigan.yaml", "schema: builtin:model-card/1\n")
+        try repo.edit("cards/a.yaml", replacing: "business_details:\n  line_of_business: retail\n", with: "")
+        let loosened = try repo.cardigan("commit", "-m", "a v3")
+        #expect(loosened.status == 1 && loosened.output.contains("business_details"), "\(loosened.output)")
+        #expect(
+            (loosened.output + loosened.error).contains("the schema of the branch's .cardigan.yaml applies"),
+            "\(loosened.output)")
+        try repo.git("checkout", "--", ".cardigan.yaml", "cards/a.yaml")
+
         // A plain commit of version 2's file without business_details is judged by the new schema.
         try repo.edit("cards/a.yaml", replacing: "business_details:\n  line_of_business: retail\n", with: "")
         try repo.git("commit", "-qam", "drop the section by hand")
@@ -386,7 +471,16 @@ import Testing
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a"))
         try repo.cardigan("commit", "-m", "a").checked()
-        try repo.write(".cardigan.yaml", "schema: schemas/not-there.json\n")
+        // An uncommitted, stricter schema (business_details required) must not judge the record.
+        let builtIn = try String(
+            contentsOfFile: PackagePaths.root + "/templates/model-card.schema.json", encoding: .utf8)
+        try repo.write(
+            "schemas/strict.json",
+            builtIn.replacingOccurrences(
+                of: "\"required\": [\n    \"name\",", with: "\"required\": [\n    \"business_details\",\n    \"name\",")
+        )
+        try repo.write(".cardigan.yaml", "schema: schemas/strict.json\n")
+        #expect(try repo.cardigan("validate").status == 1)  // the working tree's rules, for new work
         for command in [["verify"], ["list"]] {
             let result = try repo.repo.run([PackagePaths.cardigan] + command)
             #expect(result.status == 0, "\(command): \(result.error)")
@@ -397,6 +491,7 @@ import Testing
         try repo.write(".cardigan.yaml", "schema: builtin:model-card/9\n")
         let unknown = try repo.cardigan("validate")
         #expect(unknown.status == 2 && unknown.error.contains("no built-in schema 'model-card/9'"), "\(unknown.error)")
+        try expectSound(repo)
     }
 
     @Test func everySubcommandsHelpListsEachOptionOnce() throws {

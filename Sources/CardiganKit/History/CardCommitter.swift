@@ -100,8 +100,8 @@ extension CardStore {
         candidates: [String], named: Bool, head: ObjectID?, linking: LinkIntent?, canRewrite: Bool,
         content: (String) -> [UInt8]?
     ) throws -> (CommitResult, [String: [UInt8]]) {
-        let validator = CardValidator(schema: try workspace.loadSchema())
         var result = CommitResult()
+        let validator = try commitValidator(head: head, fromTree: canRewrite, notes: &result.notes)
         var files: [String: [UInt8]] = [:]
         var newCards: [(name: String, root: ValueNode, path: String)] = []
         var roots: [String: ValueNode] = [:]
@@ -144,6 +144,11 @@ extension CardStore {
                         linking?.card == name ? linking?.clonedFrom : try clonedFrom(header: working)
                 }
                 checkLink(of: name, record: decision.record, previous: previous, linking: linking, into: &result)
+                if let link = result.newLinks[name] {
+                    // The link tag records the ARN the card names, as the hooks and `--repair` make it.
+                    let arn = root["model_package_details"]?["model_package_arn"]?.stringValue
+                    result.newLinks[name] = (link.package, arn ?? link.arn)
+                }
                 checkPackageDetails(
                     of: name, root: root, committed: committed, record: &decision.record, linking: linking,
                     into: &result)

@@ -87,14 +87,18 @@ extension CardStore {
             }
             (record, commit) = found
         }
+        // A version's status is the last one it reached, not the one of the commit that made it:
+        // an older version is read from the commit that set its last status (same content).
+        let timeline = VersionTimeline.timelines(from: try auditTrail(of: name)).last { $0.version == record.version }
+        if let timeline {
+            record.status = timeline.status
+            if commit != head, let last = timeline.statusEvent.flatMap({ ObjectID(hex: $0.commit) }) { commit = last }
+        }
         guard let bytes = try git({ try repository.blob(at: path(of: name), inCommit: commit) }),
             let root = SafeYAMLLoader.load(Data(bytes), path: path(of: name)).root
         else {
             throw CardiganError("card '\(name)' cannot be read in commit \(commit.short)")
         }
-        // A version's status is the last one it reached, not the one of the commit that made it.
-        let timeline = VersionTimeline.timelines(from: try auditTrail(of: name)).last { $0.version == record.version }
-        if let timeline { record.status = timeline.status }
         return CardVersionView(
             record: record, commit: commit.hex, text: String(decoding: bytes, as: UTF8.self), root: root,
             timeline: timeline)

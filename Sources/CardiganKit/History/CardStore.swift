@@ -82,10 +82,14 @@ public final class CardStore {
         else { return (self, nil) }
         let committed = try Self.committedWorkspace(repository, at: head, rootPath: workdir)
         var differs: [String] = []
-        let working = FileManager.default.contents(atPath: workdir + "/" + CardiganConfig.fileName)
-        if working.map({ [UInt8]($0) })
-            != (try git({ try repository.blob(at: CardiganConfig.fileName, inCommit: head) }))
-        {
+        // Compared as settings, not bytes: comments, and the default written out or left out,
+        // are the same configuration.
+        func effective(_ config: CardiganConfig) -> CardiganConfig {
+            var config = config
+            config.schemaPath = config.schemaPath ?? Workspace.builtInSchemaPrefix + Workspace.defaultBuiltInSchema
+            return config
+        }
+        if effective(workspace.config) != effective(committed.config) {
             differs.append(CardiganConfig.fileName)
         }
         if let schemaPath = committed.config.schemaPath, !schemaPath.hasPrefix(Workspace.builtInSchemaPrefix),

@@ -46,7 +46,7 @@ struct HistoryRules {
     private(set) var links: [LinkEvent] = []
     /// `<card>@<commit>` of every record whose trailers contradict the commit's tree: no tag is
     /// ever made (or re-made by `--repair`) from such a record.
-    private(set) var contradicted: Set<String> = []
+    var contradicted: Set<String> = []
 
     init(cardsDirectory: String) {
         self.cardsDirectory = cardsDirectory
@@ -263,37 +263,18 @@ struct HistoryRules {
             if old != nil, new == nil {
                 report(
                     "link-changed", "card '\(name)' no longer names its model package '\(old ?? "")'", card: name,
-                    commit: commit.id)
+                    commit: commit.id, pointer: "")
             }
             return
         }
         if let old {
             report(
                 "link-changed", "card '\(name)' changed its model package from '\(old)' to '\(new)'", card: name,
-                commit: commit.id, hint: "a card documents one model version; clone it for the next one")
+                commit: commit.id, pointer: "/model_package_details/model_package_version",
+                hint: "a card documents one model version; clone it for the next one")
             return
         }
         links.append(LinkEvent(package: new, card: name, version: record.version, commit: commit.id))
-    }
-
-    /// `model_package_details` changes only through `link`, `clone` and the registry commands,
-    /// which record that they made it (`Package-Details-Source:`); a card's first link, made
-    /// before that trailer existed, is a link and checked as one (rule 6).
-    private mutating func checkPackageDetails(
-        _ name: String, from previous: CardState, to snapshot: CardSnapshot, record: CardRecord, commit: CommitFacts
-    ) {
-        guard snapshot.digest != nil, snapshot.packageDetails != previous.packageDetails,
-            record.packageDetailsSource == nil
-        else { return }
-        let firstLink = previous.modelPackage == nil && previous.packageDetails == nil && snapshot.modelPackage != nil
-        guard !firstLink else { return }
-        report(
-            "package-details-edited",
-            "model_package_details of '\(name)' changed in version \(record.version) without a record of who made it (link, clone or registry)",
-            card: name, commit: commit.id, pointer: snapshot.packageDetails == nil ? "" : "/model_package_details",
-            hint:
-                "model_package_details is written by 'cardigan link', 'cardigan clone' and the registry commands, not by hand"
-        )
     }
 
     private mutating func checkFile(_ name: String, snapshot: CardSnapshot, commit: CommitFacts) {
@@ -310,44 +291,6 @@ struct HistoryRules {
             report(
                 "name-changed", "card file '\(name)' says name '\(fileName)'", card: name, commit: commit.id,
                 pointer: "/name", hint: "a card's name is its file name and never changes")
-        }
-    }
-
-    /// Every trailer of `record` must equal what the commit's tree holds: `Card-Digest` the
-    /// card's digest, `Card-Status` its status, `Model-Package` its `model_package_details`.
-    /// A record that says anything else is marked contradicted, so no tag is made from it.
-    private mutating func checkRecord(_ record: CardRecord, matches snapshot: CardSnapshot, commit: CommitFacts) {
-        let hint =
-            "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
-        var mismatches: [(message: String, pointer: String)] = []
-        if let digest = snapshot.digest, record.digest != digest {
-            mismatches.append(
-                (
-                    "the trailers give '\(record.card)' digest \(record.digest.prefix(19))…, but the card has \(digest.prefix(19))…",
-                    ""
-                ))
-        }
-        if let status = snapshot.status, record.status != status {
-            mismatches.append(
-                (
-                    "the trailers give '\(record.card)' status \(record.status.rawValue), but the card says \(status.rawValue)",
-                    "/status"
-                ))
-        }
-        if snapshot.digest != nil, record.modelPackage != snapshot.modelPackage {
-            let trailer = record.modelPackage.map { "'Model-Package: \($0)'" } ?? "no 'Model-Package'"
-            let card = snapshot.modelPackage.map { "model package '\($0)'" } ?? "no model package"
-            mismatches.append(
-                (
-                    "the trailers give '\(record.card)' \(trailer), but the card names \(card) in model_package_details",
-                    snapshot.modelPackage == nil ? "" : "/model_package_details/model_package_version"
-                ))
-        }
-        if !mismatches.isEmpty { contradicted.insert("\(record.card)@\(commit.id)") }
-        for mismatch in mismatches {
-            report(
-                "record-mismatch", mismatch.message, card: record.card, commit: commit.id, pointer: mismatch.pointer,
-                hint: hint)
         }
     }
 

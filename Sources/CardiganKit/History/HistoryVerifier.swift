@@ -55,11 +55,16 @@ extension CardStore {
 
         let linkTags = try git { try readLinkTags() }
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
-        var missingLinks = linkRules.check(links: rules.links, tags: linkTags) { tag in
-            try? self.linkTagProblem(
-                package: tag.package, isAnnotated: tag.isAnnotated, card: tag.card, cardVersion: tag.cardVersion,
-                commit: tag.targetCommit.flatMap(ObjectID.init(hex:)), head: head)
-        }
+        var missingLinks = linkRules.check(
+            links: rules.links, tags: linkTags,
+            problem: { tag in
+                try? self.linkTagProblem(
+                    package: tag.package, isAnnotated: tag.isAnnotated, card: tag.card, cardVersion: tag.cardVersion,
+                    commit: tag.targetCommit.flatMap(ObjectID.init(hex:)), head: head)
+            },
+            linkedARN: { link in
+                ObjectID(hex: link.commit).flatMap { try? self.linkedARN(of: link.card, in: $0) } ?? nil
+            })
         result.findings += linkRules.findings
         // A tag is re-made only from a record its commit's tree agrees with: a forged trailer
         // must never become a tag.
@@ -219,7 +224,8 @@ extension CardStore {
                 package: package, objectID: reference.target.hex, isAnnotated: tag != nil,
                 targetCommit: try commit(taggedBy: tag, reference: reference.target)?.hex,
                 card: fields.first { $0.key == "Card" }?.value,
-                cardVersion: (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) })
+                cardVersion: (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) },
+                arn: fields.first { $0.key == "Model-Package-Arn" }?.value)
         }
     }
 

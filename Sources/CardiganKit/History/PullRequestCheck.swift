@@ -130,6 +130,9 @@ extension CardStore {
             guard var location = finding.location, !location.pointer.isEmpty, location.position == .start else {
                 return finding
             }
+            if finding.ruleID == "package-details-edited", let placed = changedPackageField(finding, location) {
+                return placed
+            }
             let commit = finding.commit.flatMap(ObjectID.init(hex:)) ?? head
             let key = commit.hex + ":" + location.path
             if roots[key] == nil {
@@ -144,6 +147,22 @@ extension CardStore {
             placed.location = location
             return placed
         }
+    }
+
+    /// A hand change of `model_package_details`, placed at the first field that differs from
+    /// the commit's first parent.
+    private func changedPackageField(_ finding: Finding, _ location: Location) -> Finding? {
+        guard let commit = finding.commit.flatMap(ObjectID.init(hex:)),
+            let parent = (try? repository.commit(commit))?.parents.first
+        else { return nil }
+        func details(_ id: ObjectID) -> ValueNode?? {
+            guard let bytes = try? repository.blob(at: location.path, inCommit: id) else { return nil }
+            return .some(SafeYAMLLoader.load(Data(bytes), path: location.path).root?["model_package_details"])
+        }
+        guard let old = details(parent), let new = details(commit) else { return nil }
+        var placed = finding
+        placed.location = PackageDetailsRule.changedField(old: old, new: new, path: location.path)
+        return placed
     }
 
     private func revision(_ spec: String) throws -> ObjectID {

@@ -45,7 +45,7 @@ enum PackageDetailsRule {
             message: what + "; the section changes only through 'cardigan link', 'cardigan clone' or the registry",
             location: location,
             hint:
-                "restore the section ('git checkout -- \(path)' keeps nothing else); it records the model package as linked"
+                "restore the section as the branch has it ('git diff \(path)' shows the change); 'cardigan link' and 'cardigan clone' write it"
         )
     }
 }
