@@ -83,6 +83,8 @@ def generate_cards(directory, count):
         name = f"{source.stem}-{index:05d}"
         text = source.read_text(encoding="utf-8")
         text = re.sub(r"(?m)^name: .*$", f"name: {name}", text, count=1)
+        # One card per model: each card documents its own model.
+        text = re.sub(r"(?m)^(  model_name: )(.*)$", lambda m: f"{m.group(1)}{m.group(2)}-{index:05d}", text, count=1)
         text = re.sub(r"0\.(\d{2})(\d*)", lambda m: f"0.{(int(m.group(1)) + index) % 90 + 10}{m.group(2)}", text)
         # One model package version per card: a package links to one card.
         text = re.sub(r"(?m)^(  model_package_version: )\d+$", lambda m: f"{m.group(1)}{index + 1}", text)

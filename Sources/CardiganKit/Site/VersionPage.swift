@@ -1,7 +1,7 @@
 import Foundation
 
-/// The page of one card version as it was: the export of that version, its status timeline,
-/// its approvals and the diffs on either side.
+/// The page of one card version as it was: links to the diffs on either side, its status
+/// timeline and approvals, then the export of that version.
 enum VersionPage {
     /// The page of `timeline`'s version of `card`, whose export is `body`.
     static func render(card: String, timeline: VersionTimeline, body: CardBody) -> SitePage {
@@ -22,11 +22,11 @@ enum VersionPage {
             out += "<a href=\"diff-v\(next - 1)-v\(next).html\">What changed in version \(next)</a>"
         }
         out += "</nav>\n"
-        out += "<div class=\"card-export\">\n" + body.html + "</div>\n"
         out += "<section id=\"site-timeline\">\n<h2>Status timeline</h2>\n" + TimelineHTML.table(timeline)
         out += "</section>\n"
         out +=
             "<section id=\"site-approvals\">\n<h2>Approvals</h2>\n" + TimelineHTML.approvals(timeline) + "</section>\n"
+        out += "<div class=\"card-export\">\n" + body.html + "</div>\n"
         let content = SiteHistory.contentCommit(of: timeline)
         var provenance =
             "Built from commit \(content) (card '\(card)' version \(version), digest \(timeline.digest))"
