@@ -58,8 +58,15 @@ extension CardStore {
         let writer = SiteWriter(folder: folder, previous: previous)
 
         var plans = history.cards.map { plan($0, generator: generator, previous: previous, folder: folder) }
+        var wanted: [String: Set<String>] = [:]
+        for plan in plans where !plan.stale.isEmpty || plan.needsFacts {
+            for commit in plan.commitsToRead { wanted[commit, default: []].insert(plan.card.name) }
+        }
+        let blobs = try cardBlobIDs(wanted)
         for index in plans.indices where !plans[index].stale.isEmpty || plans[index].needsFacts {
-            plans[index].blobs = try cardBlobIDs(plans[index].card.name, commits: plans[index].commitsToRead)
+            for commit in plans[index].commitsToRead {
+                plans[index].blobs[commit] = blobs[commit]?[plans[index].card.name]
+            }
         }
         let objects = try objectDatabase()
         let work = plans.filter { !$0.stale.isEmpty || $0.needsFacts }

@@ -51,18 +51,25 @@ extension CardStore {
         return SiteHistory(branch: shortBranch, commit: head.hex, cards: cards)
     }
 
-    /// The blob ids of card `name` in each of `commits`, for reading on worker threads.
-    func cardBlobIDs(_ name: String, commits: [String]) throws -> [String: ObjectID] {
-        var ids: [String: ObjectID] = [:]
-        for commit in commits where ids[commit] == nil {
-            guard let id = ObjectID(hex: commit),
-                let blob = try git({ try repository.blobID(at: path(of: name), inCommit: id) })
-            else {
+    /// The blob of each card in each commit that `wanted` names, for reading on worker threads.
+    /// Each commit's cards folder is listed once: looking a card up by path reads the whole
+    /// folder's tree (past libgit2's cache limit at a thousand cards) every time.
+    func cardBlobIDs(_ wanted: [String: Set<String>]) throws -> [String: [String: ObjectID]] {
+        var found: [String: [String: ObjectID]] = [:]
+        for (commit, names) in wanted.sorted(by: { $0.key < $1.key }) {
+            guard let id = ObjectID(hex: commit) else { continue }
+            var blobs: [String: ObjectID] = [:]
+            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: id) }) where entry.isBlob {
+                if let name = CardPaths.cardName(forFileName: entry.name), names.contains(name) {
+                    blobs[name] = entry.id
+                }
+            }
+            for name in names where blobs[name] == nil {
                 throw CardiganError("card '\(name)' is missing from commit \(commit.prefix(12)), which records it")
             }
-            ids[commit] = blob
+            found[commit] = blobs
         }
-        return ids
+        return found
     }
 
     /// The object database, shared by the site's workers.
