@@ -14,6 +14,7 @@ enum SiteAssets {
         nav.diffs { display: flex; gap: 1.2rem; margin: 0 0 1rem; }
         .card-export { border: 1px solid var(--rule); border-radius: .4rem; padding: 1rem 1.5rem; margin-bottom: 2rem; }
         .card-export footer { margin-top: 1.5rem; }
+        .status { white-space: nowrap; }
         .status-draft { background: #f1f5f9; }
         .status-pendingreview { background: #fef3c7; border-color: #f59e0b; }
         .status-approved { background: #dcfce7; border-color: #16a34a; }
