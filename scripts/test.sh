@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 scripts/install-test-tools.sh
+scripts/install-site-tools.sh   # chromium and vnu for the site's browser and validator tests
 swift build --build-tests
 swift test --skip-build
