@@ -41,6 +41,7 @@ enum TimelineHTML {
         case .version: return "new version"
         case .status: return "status change"
         case .format: return "formatting"
+        case .approval: return "signed approval"
         }
     }
 }
