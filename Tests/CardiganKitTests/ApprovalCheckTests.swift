@@ -168,3 +168,19 @@ struct ApprovalCheckTests {
         }
     }
 }
+
+/// Approval dates, read by hand, agree with Foundation's ISO 8601 reading.
+@Suite struct ApprovalDateTests {
+    @Test(arguments: ["1970-01-01T00:00:00Z", "2000-02-29T23:59:59Z", "2026-11-30T13:08:07Z", "2100-03-01T00:00:00Z"])
+    func readsDatesAsFoundationDoes(text: String) throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        let approval = Approval(principal: "p", fingerprint: "SHA256:x", date: text, signature: "")
+        #expect(approval.time == formatter.date(from: text))
+    }
+
+    @Test(arguments: ["2026-11-30T13:08:07", "2026-13-01T00:00:00Z", "2026-11-30 13:08:07Z", "20261130T130807Z"])
+    func refusesOtherForms(text: String) {
+        #expect(Approval(principal: "p", fingerprint: "SHA256:x", date: text, signature: "").time == nil)
+    }
+}

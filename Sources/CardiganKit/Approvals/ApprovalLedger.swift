@@ -108,22 +108,25 @@ extension HistoryRules {
     }
 
     /// Rule 9 for card `name` in `commit`: the approvals its record carries, and a move from
-    /// `before` to `after` that reaches Approved without a new version.
+    /// `before` to `after` that reaches Approved without a new version. Most changes are
+    /// neither, and cost two comparisons; `risk` is read only when needed.
     mutating func applyApprovals(
         _ name: String, before: CardState?, after: CardState?, record: CardRecord?, commit: CommitFacts,
-        risk: String?
+        risk: @autoclosure () -> String?
     ) {
-        guard var ledger = approvalLedger, let after, let digest = after.digest else { return }
-        defer { approvalLedger = ledger }
-        let authors = after.versionCommit.map { ledger.context.authors($0) } ?? []
-        let subject = ApprovalSubject(card: name, version: after.version, digest: digest, risk: risk, authors: authors)
+        guard approvalLedger != nil, let after, let digest = after.digest else { return }
+        let approvals = record?.approvals ?? []
+        let isMove =
+            after.status == .approved && before.map { $0.status != .approved && $0.version == after.version } == true
+        guard !approvals.isEmpty || isMove else { return }
+        var subject = ApprovalSubject(card: name, version: after.version, digest: digest, risk: risk(), authors: [])
         var problems: [ApprovalProblem] = []
-        if let approvals = record?.approvals, !approvals.isEmpty {
-            problems += ledger.note(approvals, for: subject, commit: commit.id)
+        if !approvals.isEmpty {
+            // Mutated in place through the optional: a copy would copy every approval so far.
+            subject.authors = after.versionCommit.map { approvalLedger?.context.authors($0) ?? [] } ?? []
+            problems += approvalLedger?.note(approvals, for: subject, commit: commit.id) ?? []
         }
-        if after.status == .approved, let before, before.status != .approved, before.version == after.version,
-            let problem = ledger.move(of: subject, commit: commit.id)
-        {
+        if isMove, let problem = approvalLedger?.move(of: subject, commit: commit.id) {
             problems.append(problem)
         }
         for problem in problems {

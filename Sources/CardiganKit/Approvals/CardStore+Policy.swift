@@ -9,6 +9,8 @@ final class PolicyCache {
     var byIdentity: [String: PolicyState] = [:]
     /// Policies by commit id.
     var byCommit: [String: PolicyState] = [:]
+    /// Who authored a commit (emails and signing keys), by commit id.
+    var authors: [String: [String]] = [:]
 }
 
 extension CardStore {
@@ -72,8 +74,10 @@ extension CardStore {
                     return try? self.policyChange(at: id)
                 },
                 authors: { commit in
-                    guard let id = ObjectID(hex: commit) else { return [] }
-                    return (try? self.authorship(of: id)) ?? []
+                    if let known = cache.authors[commit] { return known }
+                    let found = ObjectID(hex: commit).flatMap { try? self.authorship(of: $0) } ?? []
+                    cache.authors[commit] = found
+                    return found
                 },
                 earlier: { card, version in
                     guard let base else { return [] }

@@ -80,7 +80,7 @@ struct HistoryRules {
             defer {
                 applyApprovals(
                     name, before: before, after: state[name], record: record, commit: commit,
-                    risk: state[name].map { snapshot($0.blob).riskRating } ?? nil)
+                    risk: state[name].flatMap { snapshot($0.blob).riskRating })
             }
             let blob: String? = changes.keys.contains(name) ? changes[name] ?? nil : state[name]?.blob
             switch (state[name], blob) {
