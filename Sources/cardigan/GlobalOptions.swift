@@ -33,8 +33,9 @@ struct GlobalOptions: ParsableArguments {
         guard !leading.isEmpty, index < arguments.count, !arguments[index].hasPrefix("-") else { return arguments }
         var subcommands = [arguments[index]]
         index += 1
-        // `hook install`: keep nested subcommand names together before the options.
-        while index < arguments.count, ["install", "run"].contains(arguments[index]) {
+        // `hook install`, `registry status`: keep nested subcommand names together before the options.
+        let nested = subcommands == ["registry"] ? ["status", "pull", "push", "scan"] : ["install", "run"]
+        while index < arguments.count, nested.contains(arguments[index]) {
             subcommands.append(arguments[index])
             index += 1
         }

@@ -37,7 +37,11 @@ extension CardStore {
 
     /// Commits as ``commit(names:message:)`` does; `linking` is the link that `link` or `clone`
     /// is making, the one change of `model_package_details` allowed on a versioned card.
-    func commit(names: [String], message: String, linking: LinkIntent?) throws -> CommitResult {
+    /// `detailsSource` names, per card, who wrote its `model_package_details` in this commit
+    /// (recorded as the trailer `Package-Details-Source` of a new version).
+    func commit(
+        names: [String], message: String, linking: LinkIntent?, detailsSource: [String: String] = [:]
+    ) throws -> CommitResult {
         let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CardiganError("the commit message is empty", hint: "give one with -m") }
         for name in names where CardName.problem(with: name) != nil {
@@ -49,7 +53,8 @@ extension CardStore {
         var retries = 0
         while true {
             do {
-                var result = try commitOnce(names: names, message: trimmed, linking: linking)
+                var result = try commitOnce(
+                    names: names, message: trimmed, linking: linking, detailsSource: detailsSource)
                 if retries > 0 {
                     result.notes.append("the branch moved \(retries) time(s) while committing; recomputed")
                 }
@@ -76,7 +81,9 @@ extension CardStore {
         }
     }
 
-    private func commitOnce(names: [String], message: String, linking: LinkIntent?) throws -> CommitResult {
+    private func commitOnce(
+        names: [String], message: String, linking: LinkIntent?, detailsSource: [String: String]
+    ) throws -> CommitResult {
         linkedGroupsCache = nil  // another process may have linked since the last attempt
         let branch = try currentBranch()
         let head = try git { try repository.resolve(branch) }
@@ -87,6 +94,11 @@ extension CardStore {
             FileManager.default.contents(atPath: self.workspace.rootPath + "/" + path).map { [UInt8]($0) }
         }
         var planned = result
+        for index in planned.records.indices where planned.records[index].change == .version {
+            if let source = detailsSource[planned.records[index].card] {
+                planned.records[index].packageDetailsSource = source
+            }
+        }
         guard planned.findings.isEmpty, !planned.records.isEmpty else { return planned }
         try write(files: files, result: &planned, branch: branch, head: head, message: message)
         return planned

@@ -37,6 +37,9 @@ public struct CardRecord: Sendable, Hashable, Codable {
     public var modelPackage: String?
     /// `<card>/v<N>` of the card this one was cloned from (version 1 of a clone only).
     public var clonedFrom: String?
+    /// Who wrote the change of `model_package_details` this version makes: `link`, `clone` or
+    /// `registry` (the trailer `Package-Details-Source`).
+    public var packageDetailsSource: String?
 
     /// Creates a record.
     public init(
@@ -60,6 +63,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
         ]
         if let modelPackage { lines.append("Model-Package: \(modelPackage)") }
         if let clonedFrom { lines.append("Cloned-From: \(clonedFrom)") }
+        if let packageDetailsSource { lines.append("Package-Details-Source: \(packageDetailsSource)") }
         return lines
     }
 
@@ -97,10 +101,11 @@ public struct CardRecord: Sendable, Hashable, Codable {
                 return
             }
             let change = group["Card-Change"].flatMap(Change.init(rawValue:)) ?? .version
-            records.append(
-                CardRecord(
-                    card: card, version: version, digest: digest, status: status, change: change,
-                    modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"]))
+            var record = CardRecord(
+                card: card, version: version, digest: digest, status: status, change: change,
+                modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"])
+            record.packageDetailsSource = group["Package-Details-Source"]
+            records.append(record)
         }
 
         for (key, value) in trailers {
@@ -108,7 +113,8 @@ public struct CardRecord: Sendable, Hashable, Codable {
             case "Card":
                 close()
                 groupCard = value
-            case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package", "Cloned-From":
+            case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package", "Cloned-From",
+                "Package-Details-Source":
                 if groupCard == nil {
                     problems.append("trailer '\(key)' appears before any 'Card' trailer")
                 } else {

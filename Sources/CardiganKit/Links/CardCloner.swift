@@ -19,7 +19,7 @@ extension CardStore {
     public func clone(
         _ source: String, as name: String, package: ModelPackage, arn: String? = nil,
         approvalStatus: ModelApprovalStatus? = nil, carry: [String] = [], skip: [String] = [], template: String? = nil,
-        commit shouldCommit: Bool = true
+        commit shouldCommit: Bool = true, registryDetails: ValueNode? = nil
     ) throws -> (path: String, result: CommitResult) {
         if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
         if let arn, let problem = package.problem(withARN: arn) { throw CardiganError(problem) }
@@ -74,7 +74,7 @@ extension CardStore {
         members.append(
             member(
                 "model_package_details",
-                Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: nil)))
+                registryDetails ?? Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: nil)))
         let header = "# Cloned from \(source) v\(view.record.version) for model package \(package) by cardigan clone.\n"
         let text = header + YAMLEmitter.text(of: ValueNode(.object(members)))
         let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(text.utf8), path: path)
@@ -94,7 +94,9 @@ extension CardStore {
                 names: [name],
                 message: "Clone \(source) v\(view.record.version) as \(name) for model package \(package)",
                 linking: LinkIntent(
-                    card: name, package: package, arn: arn, clonedFrom: "\(source)/v\(view.record.version)"))
+                    card: name, package: package, arn: registryDetails?["model_package_arn"]?.stringValue ?? arn,
+                    clonedFrom: "\(source)/v\(view.record.version)"),
+                detailsSource: registryDetails == nil ? [:] : [name: "registry"])
             if result.commit == nil { try? FileManager.default.removeItem(atPath: absolute) }
             return (path, result)
         } catch {

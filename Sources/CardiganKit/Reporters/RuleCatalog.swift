@@ -15,6 +15,11 @@ public enum RuleCatalog {
         "card-name": "A card's name equals its file name",
         "card-file-name": "A card's file name is a valid card name",
         "card-content-size": "A card's content is at most 100,000 characters",
+        "registry-undocumented-version": "A model package version in a linked group has no card",
+        "registry-missing-package": "A card documents a model package version the registry does not have",
+        "registry-approval-drift": "The card's model_approval_status differs from the registry's",
+        "registry-approved-undocumented": "A package version approved for deployment has no Approved card",
+        "registry-card-drift": "The registry's model card holds content that no card version in git has",
     ]
 
     /// The description of `ruleID`; schema rules are described by their keyword.

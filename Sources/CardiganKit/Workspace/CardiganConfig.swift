@@ -20,11 +20,13 @@ public struct CardiganConfig: Sendable, Equatable {
     public var schemaPath: String?
     /// The folder of templates, relative to the root.
     public var templatesDirectory = "templates"
+    /// The model registry behind the links (`registry:`), nil when none is configured.
+    public var registry: RegistryConfig?
 
     /// The defaults.
     public init() {}
 
-    private static let keys = ["branch", "cards", "schema", "templates"]
+    private static let keys = ["branch", "cards", "schema", "templates", "registry"]
 
     /// Reads the configuration from `data`; `path` names the file in errors.
     public static func parse(_ data: Data, path: String) throws -> CardiganConfig {
@@ -45,6 +47,10 @@ public struct CardiganConfig: Sendable, Equatable {
                 throw CardiganError(
                     "unknown setting '\(member.key)'", location: Location(path: path, position: member.keyPosition),
                     hint: suggestion ?? "settings are \(keys.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            if member.key == "registry" {
+                config.registry = try RegistryConfig.parse(member.value, path: path)
+                continue
             }
             guard let value = member.value.stringValue, !value.isEmpty else {
                 throw CardiganError(
