@@ -75,32 +75,34 @@ public struct PeerError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// `moto_server` on 127.0.0.1 on a free port, in a process group of its own (`setsid`), whose
-/// whole group is stopped when released.
+/// `moto_server` on 127.0.0.1 on a free port, in a process group of its own, whose whole group
+/// is stopped when released.
 public final class MotoServer {
     /// The port.
     public let port: Int
     /// `http://127.0.0.1:<port>`.
     public var endpoint: String { "http://127.0.0.1:\(port)" }
-    /// The server's process id, which is also its process group's.
-    private let group: Int32
+    private let process = Process()
 
     /// Starts the server and waits (up to 30 s) until it accepts connections.
     public init() throws {
         port = try RegistryPeers.freePort()
-        // A background job of a non-interactive shell is no group leader, so setsid makes it the
-        // leader of a new session and group without forking: `$!` is the group's id.
-        let started = try ProcessResult.run(
-            ["sh", "-c", "setsid moto_server -H 127.0.0.1 -p \(port) >/dev/null 2>&1 & echo $!"],
-            in: NSTemporaryDirectory()
-        ).checked()
-        guard let pid = Int32(started.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw PeerError("moto_server did not start: \(started.output)")
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Foundation starts each child as the leader of a process group of its own (checked
+        // here), so the whole group can be stopped; a shell with `setsid … &` in between makes
+        // Foundation's wait for the shell hang when servers start from parallel tests.
+        guard getpgid(process.processIdentifier) == process.processIdentifier else {
+            process.terminate()
+            throw PeerError("moto_server did not get a process group of its own")
         }
-        group = pid
         let deadline = Date().addingTimeInterval(30)
         while !RegistryPeers.isListening(port) {
-            guard kill(pid, 0) == 0, Date() < deadline else {
+            guard process.isRunning, Date() < deadline else {
                 stop()
                 throw PeerError("moto_server did not start on port \(port)")
             }
@@ -112,9 +114,10 @@ public final class MotoServer {
 
     /// Stops the server's whole process group: TERM, then KILL after 5 s.
     public func stop() {
-        guard kill(-group, SIGTERM) == 0 else { return }
-        for _ in 0..<50 where kill(-group, 0) == 0 { usleep(100_000) }
-        kill(-group, SIGKILL)
+        let group = process.processIdentifier
+        guard group > 0, kill(-group, SIGTERM) == 0 else { return }
+        for _ in 0..<50 where process.isRunning { usleep(100_000) }
+        if process.isRunning { kill(-group, SIGKILL) }
     }
 
     /// Makes a fixture with boto3 (`registry-peer.py setup`): `group churn`, `version churn`, `approve churn 1`.

@@ -95,7 +95,7 @@ import Testing
         #expect(noCredentials.error.contains("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"))
 
         let linkUnreachable = try fixture.cardigan(
-            "link", "fraud", "--model-package", "churn/1", extra: ["AWS_ENDPOINT_URL_SAGEMAKER": closed])
+            "link", "fraud", "--model-package", "churn/2", extra: ["AWS_ENDPOINT_URL_SAGEMAKER": closed])
         #expect(linkUnreachable.status == 2)
         #expect(linkUnreachable.error.contains("cannot connect to '\(closed)'"))
         #expect(try fixture.gitState() == before)
