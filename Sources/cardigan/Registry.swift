@@ -103,7 +103,9 @@ extension CardiganCommand {
             func run() throws {
                 let store = try global.cardStore()
                 let result = try store.registryScan(requiredRegistry(store), clone: clone)
-                if result.newVersions.isEmpty { print("no model package version is newer than its group's newest card") }
+                if result.newVersions.isEmpty {
+                    print("no model package version is newer than its group's newest card")
+                }
                 for (package, source) in result.newVersions where !clone {
                     print("new: \(package) (clone '\(source)' for it: cardigan registry scan --clone)")
                 }

@@ -6,7 +6,10 @@ import Testing
 /// The registry commands against moto's SageMaker emulation, started per test on 127.0.0.1.
 @Suite(.serialized) struct RegistryEndToEndTests {
 
-    @Test(.enabled(if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"))
+    @Test(
+        .enabled(
+            if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"
+        ))
     func linkFillsDetailsFromTheRegistryAndRefusesAMissingPackage() throws {
         let fixture = try RegistryFixture()
         try fixture.moto.setup("group", "churn")
@@ -37,7 +40,10 @@ import Testing
         #expect(!fixture.outputs.joined().contains(RegistryFixture.secret))
     }
 
-    @Test(.enabled(if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"))
+    @Test(
+        .enabled(
+            if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"
+        ))
     func statusReportsTheRegistryBesideTheCardsInPagedRequests() throws {
         let fixture = try RegistryFixture(configure: false)
         try fixture.moto.setup("group", "churn")
@@ -61,7 +67,9 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
         var counts: [String: Int] = [:]
-        for finding in findings { counts[finding["rule"] as? String ?? finding["ruleId"] as? String ?? "?", default: 0] += 1 }
+        for finding in findings {
+            counts[finding["rule"] as? String ?? finding["ruleId"] as? String ?? "?", default: 0] += 1
+        }
         #expect(
             counts == [
                 "registry-undocumented-version": 25, "registry-missing-package": 1, "registry-approval-drift": 1,
@@ -72,7 +80,10 @@ import Testing
             text.contains(
                 "cards/churn.yaml:1:1: error: model package 'churn/1' is approved for deployment in SageMaker (eu-west-1), but its card 'churn' has no Approved version [registry-approved-undocumented]"
             ), "\(text)")
-        #expect(text.contains("cards/fraud.yaml:1:1: error: card 'fraud' documents model package 'fraud/3', which SageMaker (eu-west-1) does not have [registry-missing-package]"))
+        #expect(
+            text.contains(
+                "cards/fraud.yaml:1:1: error: card 'fraud' documents model package 'fraud/3', which SageMaker (eu-west-1) does not have [registry-missing-package]"
+            ))
         #expect(try fixture.gitState() == before)
 
         // Requests grow with pages, not with package versions: 25 + 1 versions in two groups.
@@ -88,7 +99,10 @@ import Testing
         #expect(counted == [100: 2, 10: 4, 5: 6])
     }
 
-    @Test(.enabled(if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"))
+    @Test(
+        .enabled(
+            if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"
+        ))
     func pullRecordsThatTheRegistryChangedTheDetails() throws {
         let fixture = try RegistryFixture()
         try fixture.moto.setup("group", "churn")
@@ -111,10 +125,15 @@ import Testing
         #expect(status.output.contains("but its card 'churn' has no Approved version [registry-approved-undocumented]"))
         try fixture.cardigan("status", "churn", "PendingReview", "-m", "review").checked()
         try fixture.cardigan("status", "churn", "Approved", "-m", "approve").checked()
-        #expect(try fixture.cardigan("registry", "status").checked().output.hasSuffix("no errors in 1 linked card and 1 package group of SageMaker (eu-west-1)\n"))
+        #expect(
+            try fixture.cardigan("registry", "status").checked().output.hasSuffix(
+                "no errors in 1 linked card and 1 package group of SageMaker (eu-west-1)\n"))
     }
 
-    @Test(.enabled(if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"))
+    @Test(
+        .enabled(
+            if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"
+        ))
     func scanClonesTheCardOfEachNewVersion() throws {
         let fixture = try RegistryFixture()
         try fixture.moto.setup("group", "churn")
@@ -132,7 +151,8 @@ import Testing
         #expect(card.contains("business_details:"))
         let trailers = try fixture.repo.git("log", "-1", "--format=%(trailers:only,unfold)")
         #expect(trailers.contains("Cloned-From: churn/v2") && trailers.contains("Package-Details-Source: registry"))
-        #expect(try fixture.repo.git("tag", "-l", "model-packages/*") == "model-packages/churn/1\nmodel-packages/churn/2\n")
+        #expect(
+            try fixture.repo.git("tag", "-l", "model-packages/*") == "model-packages/churn/1\nmodel-packages/churn/2\n")
         #expect(try fixture.cardigan("registry", "scan").output.contains("no model package version is newer"))
     }
 }

@@ -18,7 +18,10 @@ import Testing
         return fixture
     }
 
-    @Test(.enabled(if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"))
+    @Test(
+        .enabled(
+            if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"
+        ))
     func pushSendsEachStepOnceResumesAndNeverOverwritesDrift() throws {
         let fixture = try pushable()
         let dry = try fixture.cardigan("registry", "push", "--dry-run").checked().output
@@ -51,9 +54,10 @@ import Testing
         let cards = try fixture.moto.setup("show-cards")
         // moto makes a new card version for a status-only update, without content (the service
         // keeps the version): three versions where SageMaker would show two.
-        #expect(cards.split(separator: "\n").map { String($0.prefix(while: { $0 != ":" })) } == [
-            "churn v1 Draft", "churn v2 Draft", "churn v3 PendingReview",
-        ])
+        #expect(
+            cards.split(separator: "\n").map { String($0.prefix(while: { $0 != ":" })) } == [
+                "churn v1 Draft", "churn v2 Draft", "churn v3 PendingReview",
+            ])
         #expect(cards.contains("churn v3 PendingReview: (no content)"))
 
         // A second run sends no card step. moto ignores `ModelCard` on UpdateModelPackage and
@@ -75,7 +79,10 @@ import Testing
         #expect(!fixture.outputs.joined().contains(RegistryFixture.secret))
     }
 
-    @Test(.enabled(if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"))
+    @Test(
+        .enabled(
+            if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"
+        ))
     func faultsLeaveGitUntouchedAndSayWhatToDo() throws {
         let fixture = try pushable()
         try fixture.card("fraud")

@@ -46,7 +46,8 @@ public struct RegistryConfig: Sendable, Equatable {
         }
         guard let kindMember = members.first(where: { $0.key == "kind" }) else {
             throw CardiganError(
-                "'registry' has no 'kind'", location: Location(path: path, position: node.position, pointer: "/registry"),
+                "'registry' has no 'kind'",
+                location: Location(path: path, position: node.position, pointer: "/registry"),
                 hint: "kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let kind = kindMember.value.stringValue.flatMap(Kind.init(rawValue:)) else {
@@ -84,7 +85,11 @@ public struct RegistryConfig: Sendable, Equatable {
                         "'registry.\(member.key)' must be a number of seconds above 0 and at most 3600, not \(member.value.displayText)",
                         location: location(member))
                 }
-                if member.key == "timeout" { config.retry.timeout = value } else { config.retry.maxTotalSeconds = value }
+                if member.key == "timeout" {
+                    config.retry.timeout = value
+                } else {
+                    config.retry.maxTotalSeconds = value
+                }
             }
         }
         return config

@@ -60,7 +60,8 @@ public struct SigV4Signer: Sendable {
         let names = headers.keys.sorted()
         let canonicalHeaders = names.map { "\($0):\(headers[$0, default: []].joined(separator: ","))\n" }.joined()
         let signedHeaders = names.joined(separator: ";")
-        let query = request.query.isEmpty
+        let query =
+            request.query.isEmpty
             ? ""
             : request.query.split(separator: "&").map { pair -> (String, String) in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
