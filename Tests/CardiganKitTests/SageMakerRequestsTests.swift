@@ -97,6 +97,28 @@ import Testing
         #expect(!packageCard.contains("model_package_details") && !packageCard.contains("model_overview"))
     }
 
+    @Test func aPackageCardTheServiceReturnsUnchangedIsRecognised() throws {
+        // The documented service returns the package's card in DescribeModelPackage (moto does
+        // not): what cardigan sent comes back with the same digest, so push sends nothing again.
+        let root = try card
+        let sent = SageMakerRegistry.packageCardContent(of: root)
+        let escaped = String(decoding: try JSONSerialization.data(withJSONObject: [sent]), as: UTF8.self).dropFirst()
+            .dropLast()
+        let transport = ScriptedTransport { _, _ in
+            ScriptedTransport.json(
+                200, #"{"ModelCard":{"ModelCardContent":\#(escaped),"ModelCardStatus":"Approved"}}"#)
+        }
+        let registry = try registry(transport)
+        let package = RegistryPackageVersion(
+            summary: RegistryPackageSummary(
+                package: try ModelPackage(parsing: "churn/1"), identifier: Self.arn, approvalStatus: "Approved",
+                isApprovedForDeployment: true),
+            details: ValueNode(.object([])))
+        let shown = try #require(try registry.packageCard(of: package))
+        #expect(shown.contentDigest == registry.packageCardDigest(of: root))
+        #expect(shown.status == .approved)
+    }
+
     @Test func pagesAreFollowed() throws {
         let transport = ScriptedTransport { request, index in
             let body = String(decoding: request.body, as: UTF8.self)

@@ -49,6 +49,27 @@ public enum RegistryPeers {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// A socket on 127.0.0.1 that accepts connections (the kernel's backlog) but never answers:
+    /// a server that hangs. Returns its descriptor (close it when done) and port.
+    public static func silentListener() throws -> (socket: Int32, port: Int) {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw PeerError("no socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ready = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(socket, pointer, length) == 0 && getsockname(socket, pointer, &length) == 0
+            }
+        }
+        guard ready, listen(socket, 8) == 0 else {
+            close(socket)
+            throw PeerError("cannot listen on 127.0.0.1")
+        }
+        return (socket, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
     public static func isListening(_ port: Int) -> Bool {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

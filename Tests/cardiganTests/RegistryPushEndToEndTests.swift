@@ -95,6 +95,13 @@ import Testing
         #expect(unreachable.error.contains("cannot connect to '\(closed)'"))
         #expect(unreachable.error.contains("hint: nothing was changed in git"))
 
+        let silent = try RegistryPeers.silentListener()
+        defer { close(silent.socket) }
+        let hanging = "http://127.0.0.1:\(silent.port)"
+        let timedOut = try fixture.cardigan("registry", "push", extra: ["AWS_ENDPOINT_URL_SAGEMAKER": hanging])
+        #expect(timedOut.status == 2)
+        #expect(timedOut.error.contains("no answer from '\(hanging)' within 5.0 s"), "\(timedOut.error)")
+
         let noCredentials = try fixture.cardigan(
             "registry", "status", extra: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""])
         #expect(noCredentials.status == 2)

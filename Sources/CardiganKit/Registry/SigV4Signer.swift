@@ -54,7 +54,7 @@ public struct SigV4Signer: Sendable {
     static func canonicalRequest(_ request: HTTPRequest) -> (text: String, signedHeaders: String) {
         var headers: [String: [String]] = [:]
         for (name, value) in request.headers where !unsignedHeaders.contains(name.lowercased()) {
-            let trimmed = value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            let trimmed = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             headers[name.lowercased(), default: []].append(trimmed)
         }
         let names = headers.keys.sorted()
