@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,6 +37,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The HTTP client for the model registries: a target of its own, so that only the
+        // executable links async-http-client and CardiganKit stays free of it.
+        .target(
+            name: "CardiganHTTP",
+            dependencies: ["CardiganKit", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .executableTarget(
             name: "cardigan-fuzz",
             dependencies: ["CardiganKit"],
@@ -45,6 +52,7 @@ let package = Package(
             name: "cardigan",
             dependencies: [
                 "CardiganKit",
+                "CardiganHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +62,6 @@ let package = Package(
             dependencies: ["CardiganKit", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "cardiganTests", dependencies: ["CardiganKit", "TestSupport"]),
+        .testTarget(name: "cardiganTests", dependencies: ["CardiganKit", "CardiganHTTP", "TestSupport"]),
     ]
 )

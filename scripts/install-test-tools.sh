@@ -2,7 +2,9 @@
 # Installs the outside programs some tests check cardigan's output with, so those tests run
 # instead of showing as skipped: poppler-utils (PDF export), strace (fault injection), and in a
 # virtual environment at .tools/venv (ignored by git) the pre-commit framework, huggingface_hub,
-# cfn-lint, jsonschema and PyYAML. Debian packages and PyPI only. Safe to run again.
+# cfn-lint, jsonschema and PyYAML; and, for the registry tests, botocore (SigV4 signer and
+# SageMaker's service model), boto3 and moto's server (SageMaker's API emulation) into the
+# python3 on PATH, which the tests start. Debian packages and PyPI only. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -24,4 +26,10 @@ if ! "$venv/bin/python3" -c "import huggingface_hub, cfnlint, jsonschema, yaml" 
   echo "install-test-tools: installing ${packages[*]} into $venv" >&2
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "${packages[@]}"
+fi
+if ! python3 -c "import moto.server, boto3, botocore" 2>/dev/null || ! command -v moto_server >/dev/null 2>&1; then
+  echo "install-test-tools: installing moto[server] and boto3 from PyPI" >&2
+  python3 -m pip install --quiet --disable-pip-version-check "moto[server]" boto3
+  command -v moto_server >/dev/null 2>&1 || { command -v pyenv >/dev/null 2>&1 && pyenv rehash; }
+  command -v moto_server >/dev/null 2>&1 || { echo "install-test-tools: moto_server is not on PATH" >&2; exit 1; }
 fi

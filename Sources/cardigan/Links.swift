@@ -34,7 +34,9 @@ extension CardiganCommand {
         func run() throws {
             let package = try parsePackage(modelPackage)
             let store = try global.cardStore()
-            let result = try store.link(name, to: package, arn: arn, approvalStatus: approvalStatus, message: message)
+            let registry = try configuredRegistry(store).map(RegistryPackageDetails.init(registry:))
+            let result = try store.link(
+                name, to: package, arn: arn, approvalStatus: approvalStatus, message: message, registry: registry)
             try finish(result, global: global)
         }
     }

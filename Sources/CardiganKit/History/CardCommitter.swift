@@ -37,7 +37,11 @@ extension CardStore {
 
     /// Commits as ``commit(names:message:)`` does; `linking` is the link that `link` or `clone`
     /// is making, the one change of `model_package_details` allowed on a versioned card.
-    func commit(names: [String], message: String, linking: LinkIntent?) throws -> CommitResult {
+    /// `detailsSource` names, per card, who wrote its `model_package_details` in this commit
+    /// (recorded as the trailer `Package-Details-Source` of a new version).
+    func commit(
+        names: [String], message: String, linking: LinkIntent?, detailsSource: [String: String] = [:]
+    ) throws -> CommitResult {
         let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CardiganError("the commit message is empty", hint: "give one with -m") }
         for name in names where CardName.problem(with: name) != nil {
@@ -50,7 +54,8 @@ extension CardStore {
         var retries = 0
         while true {
             do {
-                var result = try commitOnce(names: names, message: trimmed, linking: linking)
+                var result = try commitOnce(
+                    names: names, message: trimmed, linking: linking, detailsSource: detailsSource)
                 result.notes.insert(contentsOf: recovered, at: 0)
                 if retries > 0 {
                     result.notes.append("the branch moved \(retries) time(s) while committing; recomputed")
@@ -80,7 +85,9 @@ extension CardStore {
         }
     }
 
-    private func commitOnce(names: [String], message: String, linking: LinkIntent?) throws -> CommitResult {
+    private func commitOnce(
+        names: [String], message: String, linking: LinkIntent?, detailsSource: [String: String]
+    ) throws -> CommitResult {
         linkedGroupsCache = nil  // another process may have linked since the last attempt
         let branch = try currentBranch()
         let head = try git { try repository.resolve(branch) }
@@ -91,7 +98,8 @@ extension CardStore {
         let candidates = try names.isEmpty ? changedCardNames(head: head, folder: folder) : names
         var refused: [Finding] = []
         let (result, files) = try plan(
-            candidates: candidates, named: !names.isEmpty, head: head, linking: linking, canRewrite: true
+            candidates: candidates, named: !names.isEmpty, head: head, linking: linking,
+            detailsSource: detailsSource, canRewrite: true
         ) { path in
             switch CardFileReader.read(self.workspace.rootPath + "/" + path, display: path) {
             case .bytes(let bytes): return bytes
@@ -113,8 +121,8 @@ extension CardStore {
     /// findings that stop the commit, and the bytes to commit per path. `canRewrite` allows a
     /// new version's Approved status to be rewritten to Draft in those bytes.
     func plan(
-        candidates: [String], named: Bool, head: ObjectID?, linking: LinkIntent?, canRewrite: Bool,
-        content: (String) -> [UInt8]?
+        candidates: [String], named: Bool, head: ObjectID?, linking: LinkIntent?,
+        detailsSource: [String: String] = [:], canRewrite: Bool, content: (String) -> [UInt8]?
     ) throws -> (CommitResult, [String: [UInt8]]) {
         var result = CommitResult()
         let validator = try commitValidator(head: head, fromTree: canRewrite, notes: &result.notes)
@@ -166,8 +174,8 @@ extension CardStore {
                     result.newLinks[name] = (link.package, arn ?? link.arn)
                 }
                 checkPackageDetails(
-                    of: name, root: root, committed: committed, record: &decision.record, linking: linking,
-                    into: &result)
+                    of: name, root: root, committed: committed, record: &decision.record,
+                    source: detailsSource[name] ?? (linking?.card == name ? linking?.source : nil), into: &result)
                 if decision.record.version == 1, decision.record.change == .version {
                     newCards.append((name, root, path))
                 }

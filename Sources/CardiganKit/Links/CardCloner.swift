@@ -21,7 +21,7 @@ extension CardStore {
     public func clone(
         _ source: String, as name: String, package: ModelPackage, modelName: String, from: CloneOrigin = .latest,
         arn: String? = nil, approvalStatus: ModelApprovalStatus? = nil, carry: [String] = [], skip: [String] = [],
-        template: String? = nil, commit shouldCommit: Bool = true
+        template: String? = nil, commit shouldCommit: Bool = true, registryDetails: ValueNode? = nil
     ) throws -> (path: String, result: CommitResult) {
         if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
         if modelName.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -94,7 +94,8 @@ extension CardStore {
         members.append(
             member(
                 "model_package_details",
-                Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: nil)))
+                registryDetails ?? Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: nil))
+        )
         let header = "# Cloned from \(source) v\(view.record.version) for model package \(package) by cardigan clone.\n"
         let text = header + YAMLEmitter.text(of: ValueNode(.object(members)))
         let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(text.utf8), path: path)
@@ -114,8 +115,9 @@ extension CardStore {
                 names: [name],
                 message: "Clone \(source) v\(view.record.version) as \(name) for model package \(package)",
                 linking: LinkIntent(
-                    card: name, package: package, arn: arn, clonedFrom: "\(source)/v\(view.record.version)",
-                    source: PackageDetailsRule.clone))
+                    card: name, package: package, arn: registryDetails?["model_package_arn"]?.stringValue ?? arn,
+                    clonedFrom: "\(source)/v\(view.record.version)",
+                    source: registryDetails == nil ? PackageDetailsRule.clone : PackageDetailsRule.registry))
             if result.commit == nil { try? FileManager.default.removeItem(atPath: absolute) }
             return (path, result)
         } catch {

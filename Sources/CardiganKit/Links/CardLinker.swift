@@ -128,10 +128,19 @@ extension CardStore {
     /// `model-packages/<group>/<version>`. Refused, with nothing written: a package version
     /// already linked (to any card), a card that already documents another package, an archived
     /// card, a card with uncommitted changes, an ARN that names another package.
+    ///
+    /// With a `registry`, the package version must exist there and `model_package_details` is
+    /// filled from it (then `arn` and `approvalStatus` must be nil: the registry says them).
     public func link(
-        _ name: String, to package: ModelPackage, arn: String?, approvalStatus: ModelApprovalStatus?, message: String?
+        _ name: String, to package: ModelPackage, arn: String?, approvalStatus: ModelApprovalStatus?, message: String?,
+        registry: RegistryPackageDetails? = nil
     ) throws -> CommitResult {
         if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
+        if registry != nil, arn != nil || approvalStatus != nil {
+            throw CardiganError(
+                "with a registry configured, the package's ARN and approval status come from the registry",
+                hint: "leave out --arn and --approval-status")
+        }
         if let arn, let problem = package.problem(withARN: arn) { throw CardiganError(problem) }
         let path = path(of: name)
         let absolute = workspace.rootPath + "/" + path
@@ -180,8 +189,18 @@ extension CardStore {
         guard let root = SafeYAMLLoader.load(Data(committed), path: path).root else {
             throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
         }
-        let details = Self.packageDetails(
+        var details = Self.packageDetails(
             package, arn: arn, approvalStatus: approvalStatus, keeping: root["model_package_details"])
+        var arn = arn
+        if let registry {
+            guard let found = try registry.lookUp(package) else {
+                return CommitResult(findings: [
+                    linkFinding(name, registry.missingMessage(package), hint: registry.missingHint)
+                ])
+            }
+            details = found.details
+            arn = found.details["model_package_arn"]?.stringValue
+        }
         let text = TopLevelBlockEditor.setting(
             "model_package_details", to: details, in: String(decoding: committed, as: UTF8.self), root: root)
         do {

@@ -52,17 +52,17 @@ enum PackageDetailsRule {
 
 extension CardStore {
     /// Refuses a hand change of `model_package_details` on a versioned card, and marks a change
-    /// that `linking` makes with the trailer that says who made it.
+    /// that `link`, `clone` or a registry command makes (`source`) with the trailer that says so.
     func checkPackageDetails(
-        of name: String, root: ValueNode, committed: [UInt8]?, record: inout CardRecord, linking: LinkIntent?,
+        of name: String, root: ValueNode, committed: [UInt8]?, record: inout CardRecord, source: String?,
         into result: inout CommitResult
     ) {
         let path = path(of: name)
         let old = committed.flatMap { SafeYAMLLoader.load(Data($0), path: path).root }?["model_package_details"]
         let new = root["model_package_details"]
         guard PackageDetailsRule.changed(old, new), record.change == .version else { return }
-        if let linking, linking.card == name {
-            record.packageDetailsSource = linking.source
+        if let source {
+            record.packageDetailsSource = source
             return
         }
         // A card's first version may carry the section (a clone committed later, an import

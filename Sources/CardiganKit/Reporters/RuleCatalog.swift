@@ -66,6 +66,11 @@ public enum RuleCatalog {
         "approval-duplicate": "Each approval of a version comes from a distinct principal and key (rule 9)",
         "approval-policy": "The approval policy and its allowed signers file can be read (rule 9)",
         "policy-unapproved": "A change of the approval policy carries approvals under the policy before it (rule 9)",
+        "registry-undocumented-version": "A model package version in a linked group has no card",
+        "registry-missing-package": "A card documents a model package version the registry does not have",
+        "registry-approval-drift": "The card's model_approval_status differs from the registry's",
+        "registry-approved-undocumented": "A package version approved for deployment has no Approved card",
+        "registry-card-drift": "The registry's model card holds content that no card version in git has",
     ]
 
     /// Every fixed rule id cardigan reports (schema rules, `schema-<keyword>`, come and go with

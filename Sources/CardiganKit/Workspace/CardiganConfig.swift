@@ -26,11 +26,13 @@ public struct CardiganConfig: Sendable, Equatable {
     /// The `approval:` section: approvals are signatures (see ``ApprovalSettings``); nil when
     /// absent, and a move to Approved is a plain status change.
     public var approval: ApprovalSettings?
+    /// The model registry behind the links (`registry:`), nil when none is configured.
+    public var registry: RegistryConfig?
 
     /// The defaults.
     public init() {}
 
-    private static let keys = ["branch", "cards", "schema", "templates", "fsync", "approval"]
+    private static let keys = ["branch", "cards", "schema", "templates", "fsync", "approval", "registry"]
 
     /// Reads the configuration from `data`; `path` names the file in errors.
     public static func parse(_ data: Data, path: String) throws -> CardiganConfig {
@@ -62,6 +64,10 @@ public struct CardiganConfig: Sendable, Equatable {
             }
             if member.key == "approval" {
                 config.approval = try ApprovalSettings.parse(member.value, path: path)
+                continue
+            }
+            if member.key == "registry" {
+                config.registry = try RegistryConfig.parse(member.value, path: path)
                 continue
             }
             guard let value = member.value.stringValue, !value.isEmpty else {

@@ -1,0 +1,98 @@
+import Foundation
+
+/// What `registry push` sent, or would send with `--dry-run`, and what it refused.
+public struct RegistryPushResult: Sendable {
+    /// One line per request made (or planned): `create 'churn' v1 (Draft)`.
+    public var steps: [String] = []
+    /// Drift: content in the registry that git does not have, never overwritten.
+    public var findings: [Finding] = []
+}
+
+extension CardStore {
+    /// `cardigan registry push [<card>…] [--dry-run]`: publishes each card's history (every card
+    /// with a version when `names` is empty) in order: its first version, each later version's
+    /// content and each status change. What the registry already has is skipped: its latest
+    /// content digest and status are found among the history's steps and only the steps after
+    /// that one are sent, so a second run sends nothing and a run cut off half way resumes.
+    /// Content in the registry that no version in git has is drift: reported, never overwritten.
+    /// A linked card also becomes its package version's own card (content and status).
+    public func registryPush(_ registry: any ModelRegistry, names: [String], dryRun: Bool) throws
+        -> RegistryPushResult
+    {
+        var result = RegistryPushResult()
+        let cards = try names.isEmpty ? listCards().filter { $0.version != nil }.map(\.name) : names
+        for name in cards {
+            if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
+            let steps = try publicationSteps(of: name)
+            guard let last = steps.last else { continue }
+            let published = try registry.publishedCard(named: name)
+            var pending = steps[...]
+            if let published {
+                let digests = steps.map { registry.contentDigest(of: $0.root) }
+                guard
+                    let index = steps.indices.last(where: {
+                        digests[$0] == published.contentDigest && steps[$0].status == published.status
+                    })
+                else {
+                    let known = published.contentDigest.map { digests.contains($0) } ?? false
+                    result.findings.append(
+                        Finding(
+                            ruleID: "registry-card-drift",
+                            message: known
+                                ? "card '\(name)' in \(registry.displayName) is \(published.status?.rawValue ?? "of unknown status"), a status no version in git had with that content; it was not overwritten"
+                                : "card '\(name)' in \(registry.displayName) holds content that no version in git has; it was not overwritten",
+                            location: Location(path: path(of: name)),
+                            hint:
+                                "bring the registry's change into the card and commit it, or restore the registry's card; then push again"
+                        ))
+                    continue
+                }
+                pending = steps[(index + 1)...]
+            }
+            for step in pending {
+                result.steps.append("\(step.kind.rawValue) '\(name)' v\(step.version) (\(step.status.rawValue))")
+                if !dryRun { try registry.publish(step) }
+            }
+            try pushPackageCard(of: name, latest: last, to: registry, dryRun: dryRun, into: &result)
+        }
+        return result
+    }
+
+    /// The card of the linked package version, set to the card's latest content and status
+    /// unless the registry already shows exactly that.
+    private func pushPackageCard(
+        of name: String, latest: CardPublication, to registry: any ModelRegistry, dryRun: Bool,
+        into result: inout RegistryPushResult
+    ) throws {
+        guard let text = CardSnapshot.modelPackage(of: latest.root), let package = try? ModelPackage(parsing: text),
+            let found = try registry.packageVersion(package)
+        else { return }
+        let shown = try registry.packageCard(of: found)
+        if shown?.contentDigest == registry.packageCardDigest(of: latest.root), shown?.status == latest.status {
+            return
+        }
+        result.steps.append("package card '\(package)' from '\(name)' v\(latest.version) (\(latest.status.rawValue))")
+        if !dryRun { try registry.setPackageCard(of: found, root: latest.root, status: latest.status) }
+    }
+
+    /// The card's history as publication steps, oldest first: each version's content and each
+    /// status change (format-only commits publish nothing).
+    func publicationSteps(of name: String) throws -> [CardPublication] {
+        var steps: [CardPublication] = []
+        var roots: [Int: ValueNode] = [:]
+        for entry in try auditTrail(of: name) {
+            let record = entry.record
+            switch record.change {
+            case .format, .approval: continue  // an approval below the threshold changes nothing to publish
+            case .version, .status:
+                if roots[record.version] == nil { roots[record.version] = try show(name, version: record.version).root }
+                guard let root = roots[record.version] else { continue }
+                let kind: CardPublication.Kind =
+                    record.change == .status ? .status : steps.isEmpty ? .create : .content
+                steps.append(
+                    CardPublication(kind: kind, card: name, version: record.version, root: root, status: record.status))
+            }
+        }
+        return steps
+    }
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""The real peers cardigan's registry tests and demo check against (PyPI: botocore, boto3, moto).
+
+  registry-peer.py sign       < requests.json   botocore's SigV4Auth over each request: Authorization per line
+  registry-peer.py validate   < bodies.json     each [operation, body] against botocore's SageMaker model
+  registry-peer.py setup ENDPOINT ACTION ...     make fixtures on a SageMaker endpoint (moto) with boto3:
+        group NAME | version GROUP [DESCRIPTION] | versions GROUP N | approve GROUP VERSION [STATUS]
+        | show-cards | edit-card NAME DESCRIPTION
+"""
+import base64
+import datetime
+import json
+import sys
+
+
+def sign(requests):
+    import botocore.auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+
+    for item in requests:
+        moment = datetime.datetime.strptime(item["date"], "%Y%m%dT%H%M%SZ")
+        botocore.auth.get_current_datetime = lambda moment=moment: moment
+        request = AWSRequest(
+            method=item["method"], url=item["url"], data=base64.b64decode(item["body"]), headers=item["headers"]
+        )
+        credentials = Credentials(item["access"], item["secret"], item.get("token"))
+        botocore.auth.SigV4Auth(credentials, item["service"], item["region"]).add_auth(request)
+        print(request.headers["Authorization"])
+
+
+def validate(calls):
+    import botocore.session
+    from botocore.validate import ParamValidator
+
+    model = botocore.session.get_session().get_service_model("sagemaker")
+    failures = 0
+    for operation, body in calls:
+        report = ParamValidator().validate(body, model.operation_model(operation).input_shape)
+        if report.has_errors():
+            failures += 1
+            print(f"{operation}: {report.generate_report()}")
+        else:
+            print(f"{operation}: valid")
+    return failures
+
+
+def setup(endpoint, action, args):
+    import boto3
+
+    client = boto3.client(
+        "sagemaker", endpoint_url=endpoint, region_name="eu-west-1",
+        aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="fixture-secret",
+    )
+    if action == "group":
+        client.create_model_package_group(ModelPackageGroupName=args[0])
+    elif action == "version":
+        response = client.create_model_package(
+            ModelPackageGroupName=args[0],
+            ModelPackageDescription=args[1] if len(args) > 1 else f"{args[0]} model",
+            ModelApprovalStatus="PendingManualApproval",
+            InferenceSpecification={
+                "Containers": [{"Image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/xgboost:1.7",
+                                "ModelDataUrl": f"s3://models/{args[0]}/model.tar.gz"}],
+                "SupportedContentTypes": ["text/csv"], "SupportedResponseMIMETypes": ["text/csv"],
+            },
+            Domain="MACHINE_LEARNING", Task="CLASSIFICATION",
+        )
+        print(response["ModelPackageArn"])
+    elif action == "versions":
+        for _ in range(int(args[1])):
+            client.create_model_package(
+                ModelPackageGroupName=args[0], ModelPackageDescription=f"{args[0]} model",
+                ModelApprovalStatus="PendingManualApproval",
+                InferenceSpecification={"Containers": [{"Image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/xgboost:1.7"}],
+                                        "SupportedContentTypes": ["text/csv"], "SupportedResponseMIMETypes": ["text/csv"]},
+            )
+    elif action == "approve":
+        arn = next(
+            p["ModelPackageArn"]
+            for p in client.list_model_packages(ModelPackageGroupName=args[0])["ModelPackageSummaryList"]
+            if p["ModelPackageVersion"] == int(args[1])
+        )
+        client.update_model_package(ModelPackageArn=arn, ModelApprovalStatus=args[2] if len(args) > 2 else "Approved")
+    elif action == "show-cards":
+        for card in client.list_model_cards()["ModelCardSummaries"]:
+            versions = client.list_model_card_versions(ModelCardName=card["ModelCardName"])
+            for version in versions["ModelCardVersionSummaryList"]:
+                described = client.describe_model_card(
+                    ModelCardName=card["ModelCardName"], ModelCardVersion=version["ModelCardVersion"])
+                content = json.loads(described["Content"]) if described.get("Content") else None
+                summary = content["model_overview"]["model_description"] if content else "(no content)"
+                print(f"{card['ModelCardName']} v{version['ModelCardVersion']} {version.get('ModelCardStatus', '(no status)')}: {summary}")
+    elif action == "edit-card":
+        described = client.describe_model_card(ModelCardName=args[0])
+        version = described["ModelCardVersion"]
+        while not described.get("Content"):  # moto's status-only versions hold no content
+            version -= 1
+            described = client.describe_model_card(ModelCardName=args[0], ModelCardVersion=version)
+        content = json.loads(described["Content"])
+        content["model_overview"]["model_description"] = args[1]
+        client.update_model_card(ModelCardName=args[0], Content=json.dumps(content))
+    else:
+        raise SystemExit(f"unknown action {action}")
+
+
+if __name__ == "__main__":
+    verb = sys.argv[1]
+    if verb == "sign":
+        sign(json.load(sys.stdin))
+    elif verb == "validate":
+        sys.exit(1 if validate(json.load(sys.stdin)) else 0)
+    elif verb == "setup":
+        setup(sys.argv[2], sys.argv[3], sys.argv[4:])
+    else:
+        raise SystemExit(__doc__)
