@@ -51,7 +51,7 @@ struct ApprovalEndToEndTests {
         #expect(short.status == 1)
         #expect(
             short.output.contains(
-                "cards/credit.yaml:1:1: error: version 1 of 'credit' moved to Approved with 1 of the 2")
+                "cards/credit.yaml:2:9: error: version 1 of 'credit' moved to Approved with 1 of the 2")
                 && short.output.contains("[approval-missing]"), "\(short.output)")
     }
 
@@ -124,7 +124,7 @@ struct ApprovalEndToEndTests {
         #expect(verify.status == 1)
         #expect(
             verify.output.contains(
-                "cards/credit.yaml:1:1: error: version 1 of 'credit' moved to Approved with 1 of the 2 valid approvals")
+                "cards/credit.yaml:2:9: error: version 1 of 'credit' moved to Approved with 1 of the 2 valid approvals")
                 && verify.output.contains("[approval-missing]"), "\(verify.output)")
     }
 

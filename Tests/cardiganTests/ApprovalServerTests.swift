@@ -12,11 +12,12 @@ struct ApprovalServerTests {
         return (server, setup)
     }
 
-    private func expectPushRefused(_ setup: ApprovalRepo, rule: String, _ text: String) throws {
+    private func expectPushRefused(_ setup: ApprovalRepo, rule: String, at line: String = "1:1", _ text: String) throws
+    {
         let push = try setup.repo.repo.run(["git", "push", "origin", "main"], environment: setup.environment)
         #expect(push.status != 0, "the push was accepted")
         #expect(
-            push.error.contains("remote: cards/credit.yaml:1:1: error: ") && push.error.contains("[\(rule)]")
+            push.error.contains("remote: cards/credit.yaml:\(line): error: ") && push.error.contains("[\(rule)]")
                 && push.error.contains(text), "\(push.error)")
     }
 
@@ -50,7 +51,7 @@ struct ApprovalServerTests {
         let (_, setup) = try setUp()
         try setup.commitByHand(
             approvals: [try setup.forgedApproval(key: "risk", principal: "risk@example.com")], moveToApproved: true)
-        try expectPushRefused(setup, rule: "approval-missing", "with 1 of the 2 valid approvals")
+        try expectPushRefused(setup, rule: "approval-missing", at: "2:9", "with 1 of the 2 valid approvals")
     }
 
     @Test func refusesAReplayedSignature() throws {

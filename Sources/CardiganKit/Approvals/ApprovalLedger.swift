@@ -130,7 +130,10 @@ extension HistoryRules {
             problems.append(problem)
         }
         for problem in problems {
-            report(problem.ruleID, problem.message, card: name, commit: commit.id, hint: problem.hint)
+            // A move short of approvals is located at the status that moved, as `status` and
+            // the hooks locate it; the other problems are in the commit's trailers.
+            let pointer = problem.ruleID == "approval-missing" ? "/status" : ""
+            report(problem.ruleID, problem.message, card: name, commit: commit.id, pointer: pointer, hint: problem.hint)
         }
     }
 }

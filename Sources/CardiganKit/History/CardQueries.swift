@@ -77,7 +77,10 @@ extension CardStore {
             throw CardiganError("card '\(name)' has no committed version on '\(branch)'")
         }
         var record = latest.record
-        var commit = head
+        // The latest version is read from the card's last record, not from the branch head,
+        // which may be a commit about another card.
+        var commit = latest.commit
+        var older = false
         if let version, version != latest.record.version {
             guard version >= 1, version < latest.record.version else {
                 throw CardiganError("card '\(name)' has versions 1 to \(latest.record.version), not \(version)")
@@ -86,13 +89,14 @@ extension CardStore {
                 throw CardiganError("version \(version) of '\(name)' is not in the history of '\(branch)'")
             }
             (record, commit) = found
+            older = true
         }
         // A version's status is the last one it reached, not the one of the commit that made it:
         // an older version is read from the commit that set its last status (same content).
         let timeline = VersionTimeline.timelines(from: try auditTrail(of: name)).last { $0.version == record.version }
         if let timeline {
             record.status = timeline.status
-            if commit != head, let last = timeline.statusEvent.flatMap({ ObjectID(hex: $0.commit) }) { commit = last }
+            if older, let last = timeline.statusEvent.flatMap({ ObjectID(hex: $0.commit) }) { commit = last }
         }
         guard let bytes = try git({ try repository.blob(at: path(of: name), inCommit: commit) }),
             let root = SafeYAMLLoader.load(Data(bytes), path: path(of: name)).root

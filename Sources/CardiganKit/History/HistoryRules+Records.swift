@@ -44,11 +44,18 @@ extension HistoryRules {
     mutating func checkPackageDetails(
         _ name: String, from previous: CardState, to snapshot: CardSnapshot, record: CardRecord, commit: CommitFacts
     ) {
-        let sources = [PackageDetailsRule.link, PackageDetailsRule.clone, PackageDetailsRule.registry]
-        guard snapshot.digest != nil, snapshot.packageDetails != previous.packageDetails,
-            !sources.contains(record.packageDetailsSource ?? "")
-        else { return }
-        let firstLink = previous.modelPackage == nil && previous.packageDetails == nil && snapshot.modelPackage != nil
+        guard snapshot.digest != nil, snapshot.packageDetails != previous.packageDetails else { return }
+        // A trailer is only a claim: it is believed where the command it names could have made
+        // the change. `link` makes a card's first link (it refuses a linked card), `clone` a
+        // card's version 1; anything else naming them was written by hand.
+        let linksNow = previous.modelPackage == nil && snapshot.modelPackage != nil
+        switch record.packageDetailsSource {
+        case PackageDetailsRule.link? where linksNow: return
+        case PackageDetailsRule.clone? where record.version == 1: return
+        case PackageDetailsRule.registry?: return
+        default: break
+        }
+        let firstLink = linksNow && previous.packageDetails == nil
         guard !firstLink else { return }
         report(
             "package-details-edited",

@@ -200,6 +200,7 @@ extension CardStore {
                             hint: "never amend, rebase or reset versioned commits; pull and merge instead"))
                     continue
                 }
+                if let problem = try protectedSettingsProblem(from: old, to: new) { findings.append(problem) }
                 findings += try pushChecked(check(base: old.hex, head: new.hex, pushedTags: pushedTags).findings)
             } else {
                 findings += try pushChecked(check(base: nil, head: new.hex, pushedTags: pushedTags).findings)

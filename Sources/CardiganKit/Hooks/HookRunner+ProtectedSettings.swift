@@ -1,0 +1,36 @@
+import Foundation
+
+extension CardStore {
+    /// The refusal of an update of the protected branch from `old` to `new` that changes which
+    /// branch is protected (`branch:`) or where the cards are (`cards:`) in `.cardigan.yaml`:
+    /// the hooks read both from the branch itself, so such a commit would switch the gate off
+    /// for every later push (an unapproved Approved, a force push). Nil when neither changes,
+    /// or when the branch holds no card yet.
+    func protectedSettingsProblem(from old: ObjectID, to new: ObjectID) throws -> Finding? {
+        func settings(at commit: ObjectID) throws -> (branch: String, cards: String)? {
+            guard let bytes = try git({ try repository.blob(at: CardiganConfig.fileName, inCommit: commit) }) else {
+                return ("main", "cards")
+            }
+            guard let config = try? CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName) else {
+                return nil
+            }
+            return (config.branch, config.cardsDirectory)
+        }
+        let before = try settings(at: old)
+        let after = try settings(at: new)
+        guard let before, before.branch != after?.branch || before.cards != after?.cards,
+            // Before the first card there is nothing to protect: a new repository sets them up.
+            !(try git({ try repository.treeEntries(at: before.cards, inCommit: old) })).isEmpty
+        else { return nil }
+        let what =
+            before.branch != after?.branch
+            ? "'branch' (the protected branch, '\(before.branch)')" : "'cards' (the cards folder, '\(before.cards)')"
+        return Finding(
+            ruleID: "push-refused",
+            message:
+                "rule 7: the push changes \(what) in \(CardiganConfig.fileName) of the protected branch; the hooks read it from the branch, so the change would switch the checks off",
+            hint:
+                "keep 'branch' and 'cards' as they are; a repository that must move them is set up anew by its administrator on the server"
+        )
+    }
+}
