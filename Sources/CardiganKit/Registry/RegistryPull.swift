@@ -101,7 +101,8 @@ extension CardStore {
                 guard let found = try registry.packageVersion(summary.package) else { continue }
                 let name = Self.cloneName(of: source, for: summary.package)
                 // One card per model: the new card's model is named as the card is, after the version.
-                let sourceModel = try show(source, version: nil).root["model_overview"]?["model_name"]?.stringValue ?? source
+                let sourceModel =
+                    try show(source, version: nil).root["model_overview"]?["model_name"]?.stringValue ?? source
                 let (_, made) = try self.clone(
                     source, as: name, package: summary.package,
                     modelName: Self.cloneName(of: sourceModel, for: summary.package), registryDetails: found.details)
