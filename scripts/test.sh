@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+scripts/install-tools.sh   # check-jsonschema, pre-commit, rfc8785, huggingface_hub, poppler, qpdf
 swift build --build-tests
 swift test --skip-build

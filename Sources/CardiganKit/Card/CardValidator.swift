@@ -27,7 +27,8 @@ public struct CardValidator: Sendable {
             findings.append(
                 Finding(
                     ruleID: "schema-\(violation.keyword)", message: violation.message,
-                    location: Location(path: path, position: violation.position, pointer: violation.pointer),
+                    location: Location(
+                        path: path, position: violation.position, pointer: violation.pointer, end: violation.end),
                     hint: violation.hint))
         }
         findings += cardRules(root, path: path)

@@ -46,6 +46,11 @@ public struct FindingReport: Sendable {
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, github, sarif, markdown
 
+    /// Whether the format's file paths are resolved by a host against the repository root
+    /// (workflow annotations, code-scanning logs), so they must be relative to it, not to the
+    /// folder cardigan runs in.
+    public var pathsFromRoot: Bool { self == .github || self == .sarif }
+
     /// The reporter for this format.
     public func reporter(useColor: Bool = false) -> any FindingReporter {
         switch self {

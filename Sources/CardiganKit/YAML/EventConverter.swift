@@ -66,7 +66,9 @@ struct EventConverter {
         case .mappingStart:
             return ValueNode(.object(try convertMembers(depth: depth)), at: position)
         default:
-            return CoreSchemaScalar.resolve(parser.scalarText, isPlain: parser.isPlainScalar, at: position)
+            var scalar = CoreSchemaScalar.resolve(parser.scalarText, isPlain: parser.isPlainScalar, at: position)
+            scalar.end = parser.endPosition
+            return scalar
         }
     }
 

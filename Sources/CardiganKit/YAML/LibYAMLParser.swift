@@ -62,6 +62,11 @@ final class LibYAMLParser {
         SourcePosition(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
     }
 
+    /// Where the current event ends (just after its last character), 1-based.
+    var endPosition: SourcePosition {
+        SourcePosition(line: Int(event.pointee.end_mark.line) + 1, column: Int(event.pointee.end_mark.column) + 1)
+    }
+
     /// The anchor (`&name`) on the current node event.
     var anchor: String? {
         switch event.pointee.type {
