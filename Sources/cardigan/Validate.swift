@@ -12,12 +12,13 @@ extension CardiganCommand {
         @Argument(help: "Card files or folders (default: every card in cards/).")
         var paths: [String] = []
 
-        @Option(help: "Output format: text, json, github or sarif.")
+        @Option(help: "Output format: text, json, github, sarif or markdown.")
         var format: ReportFormat = .text
 
         func run() throws {
             let (workspace, current) = try global.workspace()
-            let report = try CardValidationRun.run(paths: paths, workspace: workspace, currentDirectory: current)
+            let report = try CardValidationRun.run(
+                paths: paths, workspace: workspace, currentDirectory: current, relativeToRoot: format.pathsFromRoot)
             write(format.reporter(useColor: global.useColor).render(report))
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
         }

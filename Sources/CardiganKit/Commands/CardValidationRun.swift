@@ -6,9 +6,21 @@ public enum CardValidationRun {
     /// Validates `paths` (files or folders, relative to `currentDirectory`); every card in the
     /// workspace's cards folder when `paths` is empty. Throws only for the environment: a path
     /// that does not exist, a schema that cannot be read.
-    public static func run(paths: [String], workspace: Workspace, currentDirectory: String) throws -> FindingReport {
+    ///
+    /// Findings name files as the user typed them, or, with `relativeToRoot` (annotations and
+    /// code-scanning logs, which the host resolves against the repository), relative to the
+    /// workspace root whatever folder cardigan runs in.
+    public static func run(
+        paths: [String], workspace: Workspace, currentDirectory: String, relativeToRoot: Bool = false
+    ) throws -> FindingReport {
         let validator = CardValidator(schema: try workspace.loadSchema())
-        let files = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
+        var files = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
+        if relativeToRoot {
+            files = files.map {
+                let absolute = URL(fileURLWithPath: $0.absolute).standardizedFileURL.path
+                return CardFile(absolute: $0.absolute, display: displayPath(absolute, from: workspace.rootPath))
+            }
+        }
         var findings: [Finding] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file.absolute) else {
