@@ -58,8 +58,12 @@ extension CardiganCommand.Hook {
         @Argument var commit: String?
 
         func run() throws {
+            // The pre-commit framework passes only the message file; git's other two arguments
+            // arrive in its environment.
+            let environment = ProcessInfo.processInfo.environment
             let findings = try global.cardStore().runPrepareCommitMessage(
-                messageFile: messageFile, source: source, commit: commit)
+                messageFile: messageFile, source: source ?? environment["PRE_COMMIT_COMMIT_MSG_SOURCE"],
+                commit: commit ?? environment["PRE_COMMIT_COMMIT_OBJECT_NAME"])
             try report(findings, hook: "prepare-commit-msg", global: global)
         }
     }
