@@ -20,7 +20,7 @@ extension CardiganCommand {
         @Flag(help: "Re-create missing version tags from the commits' trailers (and do nothing else).")
         var repair = false
 
-        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v2.")
+        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v3.")
         var noCache = false
 
         @Option(help: "Output format: text, json, github or sarif.")

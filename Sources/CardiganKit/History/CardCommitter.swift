@@ -204,7 +204,13 @@ extension CardStore {
                     hint: "restore the file; to document a new model, clone the card"))
             return nil
         }
-        if digest != previous.digest {
+        // The previous record's digest is in its own canonical form (legacy for records made
+        // before RFC 8785), so the content is compared in that form.
+        let previousFormDigest =
+            previous.canonicalForm == .legacy
+            ? CardDigest.of(canonicalJSON: CanonicalJSON.bytes(of: CardDigest.content(of: root), form: .legacy))
+            : digest
+        if previousFormDigest != previous.digest {
             if let committed, let before = SafeYAMLLoader.load(Data(committed), path: path).root,
                 let oldName = before["model_overview"]?["model_name"]?.stringValue,
                 let newNameNode = root["model_overview"]?["model_name"], newNameNode.stringValue != oldName

@@ -33,6 +33,10 @@ public struct CardRecord: Sendable, Hashable, Codable {
     public var status: CardStatus
     /// What changed.
     public var change: Change
+    /// The canonical JSON the digest was computed over: ``CanonicalForm/rfc8785`` for every
+    /// record made now (trailer `Card-Canonical: rfc8785`), ``CanonicalForm/legacy`` for records
+    /// made before, which have no such trailer.
+    public var canonicalForm: CanonicalForm = .rfc8785
     /// The linked model package, `<group>/<version>`, when the card is linked.
     public var modelPackage: String?
     /// `<card>/v<N>` of the card this one was cloned from (version 1 of a clone only).
@@ -58,6 +62,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
             "Card: \(card)", "Card-Version: \(version)", "Card-Digest: \(digest)", "Card-Status: \(status.rawValue)",
             "Card-Change: \(change.rawValue)",
         ]
+        if canonicalForm != .legacy { lines.append("\(CanonicalForm.trailerKey): \(canonicalForm.rawValue)") }
         if let modelPackage { lines.append("Model-Package: \(modelPackage)") }
         if let clonedFrom { lines.append("Cloned-From: \(clonedFrom)") }
         return lines
@@ -97,10 +102,19 @@ public struct CardRecord: Sendable, Hashable, Codable {
                 return
             }
             let change = group["Card-Change"].flatMap(Change.init(rawValue:)) ?? .version
-            records.append(
-                CardRecord(
-                    card: card, version: version, digest: digest, status: status, change: change,
-                    modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"]))
+            var form = CanonicalForm.legacy
+            if let named = group[CanonicalForm.trailerKey] {
+                guard let known = CanonicalForm(rawValue: named), known != .legacy else {
+                    problems.append("the trailers of card '\(card)' name an unknown canonical form '\(named)'")
+                    return
+                }
+                form = known
+            }
+            var record = CardRecord(
+                card: card, version: version, digest: digest, status: status, change: change,
+                modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"])
+            record.canonicalForm = form
+            records.append(record)
         }
 
         for (key, value) in trailers {
@@ -108,7 +122,8 @@ public struct CardRecord: Sendable, Hashable, Codable {
             case "Card":
                 close()
                 groupCard = value
-            case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package", "Cloned-From":
+            case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package", "Cloned-From",
+                CanonicalForm.trailerKey:
                 if groupCard == nil {
                     problems.append("trailer '\(key)' appears before any 'Card' trailer")
                 } else {

@@ -14,6 +14,14 @@ public struct CardSnapshot: Sendable, Hashable {
     public var riskRating: String?
     /// The first error the file has (safe YAML or schema), nil when valid.
     public var problem: String?
+    /// The digest in the legacy canonical form, when it differs from ``digest`` (a card with a
+    /// number such as `1e-05`): what a record made before RFC 8785 digests names.
+    public var legacyDigest: String? = nil
+
+    /// The digest in `form`: what a record made in that form must name.
+    public func digest(in form: CanonicalForm) -> String? {
+        form == .legacy ? (legacyDigest ?? digest) : digest
+    }
 
     /// Reads a snapshot from a card file's bytes.
     public static func read(_ data: [UInt8], validator: CardValidator?, path: String) -> CardSnapshot {
@@ -55,5 +63,9 @@ extension CardSnapshot {
             name: root["name"]?.stringValue, modelName: overview?["model_name"]?.stringValue,
             modelPackage: Self.modelPackage(of: root), riskRating: root["intended_uses"]?["risk_rating"]?.stringValue,
             problem: problem)
+        let content = CardDigest.content(of: root)
+        if CanonicalJSON.formsDiffer(content) {
+            legacyDigest = CardDigest.of(canonicalJSON: CanonicalJSON.bytes(of: content, form: .legacy))
+        }
     }
 }

@@ -4,6 +4,8 @@ struct CardState: Sendable {
     var version: Int
     /// The digest of the card file in the tree.
     var digest: String?
+    /// Its digest in the legacy canonical form, when that differs.
+    var legacyDigest: String? = nil
     /// The status in the tree.
     var status: CardStatus?
     /// The blob id of the card file in the tree.
@@ -14,6 +16,11 @@ struct CardState: Sendable {
     var versionCommit: String?
     /// The model package the card documents, once linked.
     var modelPackage: String?
+}
+
+extension CardState {
+    /// The digest in `form`: what a record made in that form names.
+    func digest(in form: CanonicalForm) -> String? { form == .legacy ? (legacyDigest ?? digest) : digest }
 }
 
 /// A version made on the branch: what `verify` expects a version tag to say.
@@ -88,7 +95,9 @@ struct HistoryRules {
             case (nil, let blob?):
                 state[name] = added(name, blob: blob, record: record, commit: commit, snapshot: snapshot(blob))
             case (let previous?, let blob?) where previous.blob == blob:
-                if let record, !(record.version == previous.version && record.digest == previous.digest) {
+                if let record,
+                    !(record.version == previous.version && record.digest == previous.digest(in: record.canonicalForm))
+                {
                     report(
                         "record-mismatch",
                         "the trailers record version \(record.version) of '\(name)', but the card did not change",
@@ -142,7 +151,8 @@ struct HistoryRules {
                 commit: commit.id,
                 hint: "cards are added with 'cardigan commit', which records version 1")
             return CardState(
-                version: 0, digest: snapshot.digest, status: snapshot.status, blob: blob, modelName: snapshot.modelName)
+                version: 0, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest, status: snapshot.status,
+                blob: blob, modelName: snapshot.modelName)
         }
         if record.version != 1 {
             report(
@@ -154,7 +164,8 @@ struct HistoryRules {
         versions.append(event(record, commit: commit))
         noteLink(name, from: nil, to: snapshot.modelPackage, record: record, commit: commit)
         return CardState(
-            version: record.version, digest: snapshot.digest, status: snapshot.status, blob: blob,
+            version: record.version, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest,
+            status: snapshot.status, blob: blob,
             modelName: snapshot.modelName, versionCommit: commit.id, modelPackage: snapshot.modelPackage)
     }
 
@@ -166,6 +177,7 @@ struct HistoryRules {
         var next = previous
         next.blob = blob
         next.digest = snapshot.digest
+        next.legacyDigest = snapshot.legacyDigest
         next.status = snapshot.status
         if let modelName = previous.modelName, let now = snapshot.modelName, now != modelName {
             report(
@@ -174,7 +186,9 @@ struct HistoryRules {
                 card: name, commit: commit.id, pointer: "/model_overview/model_name",
                 hint: "model_name never changes; a new model is a new card ('cardigan clone')")
         }
-        if snapshot.digest != previous.digest {
+        // A record made in the legacy form judged the change in that form.
+        let form = record?.canonicalForm ?? .rfc8785
+        if snapshot.digest(in: form) != previous.digest(in: form) {
             if previous.status == .archived {
                 report(
                     "status-move", "archived card '\(name)' was changed", card: name, commit: commit.id,
@@ -273,7 +287,7 @@ struct HistoryRules {
     }
 
     private mutating func checkRecord(_ record: CardRecord, matches snapshot: CardSnapshot, commit: CommitFacts) {
-        if let digest = snapshot.digest, record.digest != digest {
+        if let digest = snapshot.digest(in: record.canonicalForm), record.digest != digest {
             report(
                 "record-mismatch",
                 "the trailers give '\(record.card)' digest \(record.digest.prefix(19))…, but the card has \(digest.prefix(19))…",

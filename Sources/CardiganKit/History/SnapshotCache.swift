@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `verify`, `check` and `list` learned of each card blob, kept in
-/// `.git/cardigan/snapshots-v2`.
+/// `.git/cardigan/snapshots-v3`.
 ///
 /// A blob is content-addressed and never changes, so what it holds (digest, status, names,
 /// link, validity against a given schema) can be remembered: a second `verify` only parses the
@@ -17,7 +17,7 @@ struct SnapshotCache {
     private var loaded: Data?
 
     init(gitDirectory: String, schemaFingerprint: String, enabled: Bool) {
-        path = gitDirectory + "/cardigan/snapshots-v2"
+        path = gitDirectory + "/cardigan/snapshots-v3"
         self.schemaFingerprint = schemaFingerprint
         self.enabled = enabled
     }
@@ -40,12 +40,12 @@ struct SnapshotCache {
                 let fields = bytes[lineStart..<lineEnd].split(
                     separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false
                 ).map { String(decoding: $0, as: UTF8.self) }
-                guard fields.count == 8, blobs.contains(fields[0]) else { continue }
+                guard fields.count == 9, blobs.contains(fields[0]) else { continue }
                 func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
                 found[fields[0]] = CardSnapshot(
                     digest: optional(fields[1]), status: CardStatus(rawValue: fields[2]), name: optional(fields[3]),
                     modelName: optional(fields[4]), modelPackage: optional(fields[5]), riskRating: optional(fields[6]),
-                    problem: optional(fields[7]))
+                    problem: optional(fields[7]), legacyDigest: optional(fields[8]))
             }
         }
         return found
@@ -65,9 +65,9 @@ struct SnapshotCache {
             }
         }
         for (blob, snapshot) in snapshots {
-            let fields = [
+            let fields: [String?] = [
                 blob, snapshot.digest, snapshot.status?.rawValue, snapshot.name, snapshot.modelName,
-                snapshot.modelPackage, snapshot.riskRating, snapshot.problem,
+                snapshot.modelPackage, snapshot.riskRating, snapshot.problem, snapshot.legacyDigest,
             ]
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: "\t")) }
