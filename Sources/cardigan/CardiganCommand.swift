@@ -8,13 +8,13 @@ struct CardiganCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardigan",
         abstract: "Model cards as documentation-as-code, versioned in git.",
+        discussion: Examples.of("cardigan"),
         version: Versions.text,
         subcommands: [
             Init.self, New.self, Validate.self, Commit.self, Status.self, Show.self, Log.self, List.self, Verify.self,
             MakeCheckpoint.self, Link.self, Clone.self, Packages.self, Diff.self, Check.self, Hook.self, Export.self,
             Import.self,
-        ]
-    )
+        ])
 
     static func main() {
         do {

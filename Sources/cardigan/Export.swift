@@ -9,11 +9,12 @@ extension CardiganCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Write a card as of a version as Markdown, HTML, PDF, SageMaker content JSON or a Hugging Face README.")
+                "Write a card as of a version as Markdown, HTML, PDF, SageMaker content JSON or a Hugging Face README.",
+            discussion: Examples.of("export"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card.")
+        @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
         @Option(help: "The version (default: the latest).")
@@ -22,12 +23,32 @@ extension CardiganCommand {
         @Option(help: "markdown, html, pdf, sagemaker or huggingface.")
         var format: ExportFormat
 
+        @Flag(help: "Preview the uncommitted working file instead of a recorded version (marked so in the footer).")
+        var workingTree = false
+
         @Option(
             name: .shortAndLong, help: ArgumentHelp("Write to <file> instead of standard output.", valueName: "file"))
         var output: String?
 
+        func validate() throws {
+            if workingTree, version != nil {
+                throw ValidationError("--working-tree previews the working file; it takes no version")
+            }
+        }
+
         func run() throws {
-            let bytes = try global.cardStore().export(name, version: version, format: format)
+            let store = try global.cardStore()
+            let bytes: [UInt8]
+            do {
+                bytes =
+                    workingTree
+                    ? try store.exportWorkingTree(name, format: format)
+                    : try store.export(name, version: version, format: format)
+            } catch let invalid as InvalidCardError {
+                let report = FindingReport(findings: invalid.findings, checkedPaths: [name])
+                ExitStatus.printError(TextReporter().render(report))
+                throw ExitCode(ExitStatus.findings)
+            }
             let current = FileManager.default.currentDirectoryPath  // after -C, as git does
             guard let output else { return FileHandle.standardOutput.write(Data(bytes)) }
             let path = output.hasPrefix("/") ? output : current + "/" + output
@@ -39,7 +60,8 @@ extension CardiganCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make cards/<name>.yaml (status Draft) from another platform's model card (no commit).")
+            abstract: "Make cards/<name>.yaml (status Draft) from another platform's model card (no commit).",
+            discussion: Examples.of("import"))
 
         @OptionGroup var global: GlobalOptions
 

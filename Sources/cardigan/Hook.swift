@@ -8,6 +8,7 @@ extension CardiganCommand {
             commandName: "hook",
             abstract:
                 "Install and run git hooks (client: pre-commit, prepare-commit-msg, post-commit, pre-push; server: pre-receive).",
+            discussion: Examples.of("hook"),
             subcommands: [
                 Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self, PreReceive.self,
             ])
@@ -18,7 +19,8 @@ extension CardiganCommand.Hook {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
-            abstract: "Write the hook scripts; an existing hook is kept as <name>.local and runs first.")
+            abstract: "Write the hook scripts; an existing hook is kept as <name>.local and runs first.",
+            discussion: Examples.of("hook install"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -38,7 +40,8 @@ extension CardiganCommand.Hook {
 
     struct PreCommit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pre-commit", abstract: "Validate the staged cards.")
+            commandName: "pre-commit", abstract: "Validate the staged cards.",
+            discussion: Examples.of("hook pre-commit"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -49,7 +52,8 @@ extension CardiganCommand.Hook {
 
     struct PrepareCommitMessage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "prepare-commit-msg", abstract: "Add the version trailers to a plain git commit of cards.")
+            commandName: "prepare-commit-msg", abstract: "Add the version trailers to a plain git commit of cards.",
+            discussion: Examples.of("hook prepare-commit-msg"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -70,7 +74,8 @@ extension CardiganCommand.Hook {
 
     struct PostCommit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "post-commit", abstract: "Create the tags the new commit's trailers call for.")
+            commandName: "post-commit", abstract: "Create the tags the new commit's trailers call for.",
+            discussion: Examples.of("hook post-commit"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -81,7 +86,8 @@ extension CardiganCommand.Hook {
 
     struct PrePush: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pre-push", abstract: "Check what is being pushed (reads git's pre-push input).")
+            commandName: "pre-push", abstract: "Check what is being pushed (reads git's pre-push input).",
+            discussion: Examples.of("hook pre-push"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -98,7 +104,8 @@ extension CardiganCommand.Hook {
 
     struct PreReceive: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pre-receive", abstract: "The server's gate (reads git's pre-receive input).")
+            commandName: "pre-receive", abstract: "The server's gate (reads git's pre-receive input).",
+            discussion: Examples.of("hook pre-receive"))
 
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

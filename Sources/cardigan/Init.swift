@@ -5,7 +5,8 @@ extension CardiganCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init",
-            abstract: "Make the current git repository a card repository (idempotent).")
+            abstract: "Make the current git repository a card repository (idempotent).", discussion: Examples.of("init")
+        )
 
         @OptionGroup var global: GlobalOptions
 

@@ -5,7 +5,8 @@ extension CardiganCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
-            abstract: "Check cards against safe YAML, the schema and the card rules.")
+            abstract: "Check cards against safe YAML, the schema and the card rules.",
+            discussion: Examples.of("validate"))
 
         @OptionGroup var global: GlobalOptions
 

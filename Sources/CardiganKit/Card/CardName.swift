@@ -24,6 +24,15 @@ public enum CardName {
         return true
     }
 
+    /// Throws a clear error when `name`, given to a command, is not a card name: a file named
+    /// with other characters is never a card, and its name never reaches a git reference.
+    public static func require(_ name: String) throws {
+        guard let problem = problem(with: name) else { return }
+        throw CardiganError(
+            problem,
+            hint: "a file in the cards folder whose name is not a card name is not a card; rename it to '<name>.yaml'")
+    }
+
     /// Why `name` is not valid, in a sentence fragment for a message; nil when it is valid.
     public static func problem(with name: String) -> String? {
         if isValid(name) { return nil }

@@ -38,6 +38,12 @@ public enum CardValidationRun {
 
     static func cardFiles(paths: [String], workspace: Workspace, currentDirectory: String) throws -> [CardFile] {
         if paths.isEmpty {
+            // "no errors in 0 cards" outside a card repository would pass a CI step that checks nothing.
+            guard FileManager.default.fileExists(atPath: workspace.cardsDirectoryPath) else {
+                throw CardiganError(
+                    "not in a card repository: no '\(workspace.config.cardsDirectory)' folder in '\(workspace.rootPath)'",
+                    hint: "run 'cardigan init' in the git repository, or name the card files to validate")
+            }
             return try workspace.cardFilePaths().map {
                 CardFile(absolute: $0, display: displayPath($0, from: currentDirectory))
             }

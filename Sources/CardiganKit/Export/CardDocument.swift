@@ -18,6 +18,8 @@ struct CardDocument {
     var commit: String
     /// The digest.
     var digest: String
+    /// Whether the card is the uncommitted working file, not a recorded version.
+    var isWorkingTree = false
     /// The sections, in the fixed order of `ExportLabels.sections`, then any others.
     var sections: [Section]
 
@@ -87,12 +89,22 @@ struct CardDocument {
 
     /// The footer line: what traces a printed card back to its record.
     var footer: String {
-        "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)"
+        guard isWorkingTree else {
+            return "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)"
+        }
+        return "Card '\(name)' \(versionLabel) (\(status)), not committed: a preview, not a record; "
+            + "digest \(digest), branch head \(commit)"
+    }
+
+    /// The version as shown: `3`, or for a working-tree preview what it is based on.
+    var versionLabel: String {
+        guard isWorkingTree else { return "version \(version)" }
+        return version == 0 ? "working tree (no version yet)" : "working tree (changes after version \(version))"
     }
 
     /// A short line under the title.
     var subtitle: String {
-        var parts = ["Card \(name)", "version \(version)", "status \(status)"]
+        var parts = ["Card \(name)", versionLabel, "status \(status)"]
         if let link { parts.append("model package \(link)") }
         return parts.joined(separator: " · ")
     }
@@ -109,6 +121,7 @@ extension CardDocument {
         link = source.modelPackage
         commit = source.commit
         digest = source.digest
+        isWorkingTree = source.isWorkingTree
         sections = []
         let members = root.members ?? []
         let known = Set(ExportLabels.sections.map(\.key))

@@ -124,7 +124,7 @@ enum HuggingFaceCard {
         md.heading(1, "Model Card for \(document.title)")
         let e = TextEscaping.markdown
         md.raw(
-            "Card \(e(document.name)), version \(document.version), status **\(e(document.status))**"
+            "Card \(e(document.name)), \(e(document.versionLabel)), status **\(e(document.status))**"
                 + (document.link.map { ", model package \(e($0))" } ?? "") + ".")
         md.heading(2, "Model Details")
         md.heading(3, "Model Description")

@@ -266,17 +266,20 @@ extension CardStore {
     /// Cards whose working file differs from the branch head, or that the head has and the
     /// working tree lost.
     private func changedCardNames(head: ObjectID?) throws -> [String] {
-        var names = Set(
+        let working = Set(
             try workspace.cardFilePaths().compactMap {
                 CardPaths.cardName(forFileName: ($0 as NSString).lastPathComponent)
             })
+        var names = working
         if let head {
             for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob
             {
                 if let name = CardPaths.cardName(forFileName: entry.name) { names.insert(name) }
             }
         }
-        return names.filter { CardName.isValid($0) }.sorted()
+        // A changed working file whose name is not a card name stays a candidate, so validation
+        // reports it ('card-file-name') instead of the commit passing it over in silence.
+        return names.filter { CardName.isValid($0) || working.contains($0) }.sorted()
     }
 
     /// The source `<card>/v<N>` named by the first line `clone --no-commit` writes

@@ -100,7 +100,9 @@ struct CardPDF {
         for (index, page) in pages.enumerated() {
             var footer = ""
             let left =
-                "\(document.name) v\(document.version) · \(document.status) · \(shortDigest)… · commit \(document.commit.prefix(12))"
+                document.isWorkingTree
+                ? "\(document.name) \(document.versionLabel) · not committed · \(document.status) · \(shortDigest)…"
+                : "\(document.name) v\(document.version) · \(document.status) · \(shortDigest)… · commit \(document.commit.prefix(12))"
             footer += text(
                 left, x: self.left, baseline: PDFWriter.pageHeight - 32, font: .regular, size: 7.5, color: .axis)
             let number = "Page \(index + 1) of \(pages.count)"
