@@ -7,7 +7,8 @@ extension CardStore {
     public func misnamedCardFiles() throws -> [(path: String, problem: String)] {
         var names = Set<String>()
         if let head = try git({ try repository.resolve(try currentBranch()) }) {
-            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
+            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob
+            {
                 if let name = CardPaths.cardName(forFileName: entry.name) { names.insert(name) }
             }
         }
