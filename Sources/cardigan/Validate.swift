@@ -16,10 +16,14 @@ extension CardiganCommand {
         @Option(help: "Output format: text, json, github, sarif or markdown.")
         var format: ReportFormat = .text
 
+        @Flag(help: "Treat warnings (such as values YAML 1.1 reads otherwise) as errors.")
+        var strict = false
+
         func run() throws {
             let (workspace, current) = try global.workspace()
-            let report = try CardValidationRun.run(
+            var report = try CardValidationRun.run(
                 paths: paths, workspace: workspace, currentDirectory: current, relativeToRoot: format.pathsFromRoot)
+            if strict { report = report.treatingWarningsAsErrors() }
             write(format.reporter(useColor: global.useColor).render(report))
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
         }

@@ -167,4 +167,28 @@ import Testing
         #expect(invalid.status == 1)
         #expect(invalid.error.contains("cards/a.yaml:7:16: error: 'Meduim'"), "\(invalid.error)")
     }
+
+    @Test func valuesThatYAML11ReadsOtherwiseAreWarningsAndStrictMakesThemErrors() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "no"))
+        let warned = try repo.cardigan("validate")
+        #expect(warned.status == 0)
+        #expect(
+            warned.output.hasPrefix(
+                "cards/a.yaml:5:22: warning: 'no' is the string 'no' here (YAML 1.2), but YAML 1.1 readers such as PyYAML read it as the boolean false [yaml11-ambiguous]"
+            ), "\(warned.output)")
+        let strict = try repo.cardigan("validate", "--strict")
+        #expect(strict.status == 1)
+        #expect(strict.output.contains("cards/a.yaml:5:22: error: 'no' is the string"))
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "'no'"))
+        #expect(try repo.cardigan("validate", "--strict").checked().output == "no errors in 1 card\n")
+        // The example cards read alike in YAML 1.1 and 1.2.
+        for name in ["credit-risk", "customer-churn", "support-ticket-classifier"] {
+            try repo.write(
+                "cards/\(name).yaml",
+                try String(contentsOfFile: PackagePaths.exampleCards + "/\(name).yaml", encoding: .utf8))
+        }
+        let examples = try repo.cardigan("validate", "--strict")
+        #expect(examples.status == 0, "\(examples.output)")
+    }
 }

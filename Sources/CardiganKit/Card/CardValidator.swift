@@ -17,9 +17,9 @@ public struct CardValidator: Sendable {
     /// Checks the card whose bytes are `data`; `path` names it in findings and gives the name
     /// the card must have (the file name without `.yaml`).
     public func validate(_ data: Data, path: String) -> CardCheck {
-        let loaded = SafeYAMLLoader.load(data, path: path)
+        let loaded = SafeYAMLLoader.load(data, path: path, checksYAML11: true)
         guard let root = loaded.root else { return CardCheck(path: path, root: nil, findings: loaded.findings) }
-        var findings = loaded.findings
+        var findings = loaded.findings + loaded.warnings
         // A refused node (an anchor, a too-deep value) stands in the tree as null; the schema's
         // view of that null would be a second, wrong error at the same place.
         let refused = Set(loaded.findings.compactMap { $0.location?.position })

@@ -18,6 +18,17 @@ public struct FindingReport: Sendable {
         self.subject = subject
     }
 
+    /// The report with every warning made an error (`--strict`).
+    public func treatingWarningsAsErrors() -> FindingReport {
+        var report = self
+        report.findings = findings.map { finding in
+            var finding = finding
+            if finding.severity == .warning { finding.severity = .error }
+            return finding
+        }
+        return report
+    }
+
     /// The number of error findings.
     public var errorCount: Int { findings.errorCount }
     /// The number of warning findings.

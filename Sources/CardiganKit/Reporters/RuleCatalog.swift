@@ -15,6 +15,7 @@ public enum RuleCatalog {
         "card-name": "A card's name equals its file name",
         "card-file-name": "A card's file name is a valid card name",
         "card-content-size": "A card's content is at most 100,000 characters",
+        "yaml11-ambiguous": "A plain value that YAML 1.1 readers such as PyYAML read as another value",
     ]
 
     /// The description of `ruleID`; schema rules are described by their keyword.

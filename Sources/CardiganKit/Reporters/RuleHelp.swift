@@ -22,6 +22,10 @@ public enum RuleHelp {
         "yaml-depth": ("Nesting deeper than 64 levels is refused.", "Flatten the structure."),
         "yaml-multiple-documents": ("A card file holds one YAML document.", "Remove the extra '---' documents."),
         "yaml-complex-key": ("Keys must be plain strings.", "Use a string key."),
+        "yaml11-ambiguous": (
+            "cardigan reads YAML 1.2 (no is a string, 010 is ten), but pipelines built on YAML 1.1 readers such as PyYAML read the value otherwise (false, eight).",
+            "Quote the value to keep the text, or write it so both read it alike; 'cardigan validate --strict' makes this an error."
+        ),
         "card-name": ("A card's 'name' is its identity and equals its file name.", "Make 'name' equal the file name."),
         "card-file-name": (
             "Card files are named '<name>.yaml' with a name of lowercase letters, digits and single hyphens.",

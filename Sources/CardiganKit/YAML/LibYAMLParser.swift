@@ -90,6 +90,12 @@ final class LibYAMLParser {
     /// to numbers, booleans and null.
     var isPlainScalar: Bool { event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
 
+    /// Whether the current scalar is single- or double-quoted.
+    var isQuotedScalar: Bool {
+        let style = event.pointee.data.scalar.style
+        return style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+    }
+
     /// Whether the current scalar is a plain scalar with no text: an empty document.
     var isEmptyPlainScalar: Bool {
         event.pointee.type == YAML_SCALAR_EVENT && isPlainScalar && event.pointee.data.scalar.length == 0
