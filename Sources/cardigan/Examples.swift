@@ -57,6 +57,8 @@ enum Examples {
         "hook prepare-commit-msg": ["cardigan hook prepare-commit-msg .git/COMMIT_EDITMSG message"],
         "hook post-commit": ["cardigan hook post-commit     # after a plain git commit of cards"],
         "hook pre-push": ["git push      # .git/hooks/pre-push runs 'cardigan hook pre-push'"],
+        "hook diff-driver": ["git diff cards/churn.yaml     # git runs it: git config diff.cardigan.command"],
+        "hook textconv": ["git log -p cards/churn.yaml   # git runs it: git config diff.cardigan.textconv"],
         "hook pre-receive": ["git push      # the server's pre-receive hook runs it"],
         "export": [
             "cardigan export customer-churn --format html -o customer-churn.html",

@@ -84,6 +84,12 @@ extension CompletionKind {
     }
 }
 
+/// This program's absolute path, so hooks and git's diff driver find it without PATH (GUI
+/// clients have little).
+func cardiganExecutablePath() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+}
+
 /// Writes text to standard output without an added newline.
 func write(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))

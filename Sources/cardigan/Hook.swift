@@ -11,6 +11,7 @@ extension CardiganCommand {
             discussion: Examples.of("hook"),
             subcommands: [
                 Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self, PreReceive.self,
+                DiffDriver.self, Textconv.self,
             ])
     }
 }
@@ -29,12 +30,44 @@ extension CardiganCommand.Hook {
 
         func run() throws {
             let store = try global.cardStore()
-            for line in try store.installHooks(server: server, executable: executablePath()) { print(line) }
+            for line in try store.installHooks(server: server, executable: cardiganExecutablePath()) { print(line) }
+            if !server {
+                for line in try store.installDiffDriver(executable: cardiganExecutablePath()) { print(line) }
+            }
         }
+    }
 
-        /// This program's absolute path, so hooks find it without PATH (GUI clients have little).
-        private func executablePath() -> String {
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    struct DiffDriver: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff-driver",
+            abstract: "git's external diff for card files (diff.cardigan.command): the field-level diff.",
+            discussion: Examples.of("hook diff-driver"))
+
+        @Argument var path: String
+        @Argument var oldFile: String = "/dev/null"
+        @Argument var oldHex: String = ""
+        @Argument var oldMode: String = ""
+        @Argument var newFile: String = "/dev/null"
+        @Argument var newHex: String = ""
+        @Argument var newMode: String = ""
+
+        func run() throws {
+            write(
+                GitDiffDriver.externalDiff(
+                    path: path, oldFile: oldFile, oldHex: oldHex, newFile: newFile, newHex: newHex))
+        }
+    }
+
+    struct Textconv: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "textconv",
+            abstract: "git's text conversion for card files (diff.cardigan.textconv): one line per field.",
+            discussion: Examples.of("hook textconv"))
+
+        @Argument var file: String
+
+        func run() throws {
+            write(GitDiffDriver.textconv(file: file))
         }
     }
 

@@ -12,7 +12,10 @@ import Testing
         "init", "new", "validate", "commit", "status", "show", "log", "list", "verify", "checkpoint", "link", "clone",
         "packages", "diff", "check", "hook", "export", "import",
     ]
-    static let hookCommands = ["install", "pre-commit", "prepare-commit-msg", "post-commit", "pre-push", "pre-receive"]
+    static let hookCommands = [
+        "install", "pre-commit", "prepare-commit-msg", "post-commit", "pre-push", "pre-receive", "diff-driver",
+        "textconv",
+    ]
 
     /// Runs cardigan under a pseudo-terminal (`script`), with `environment` set as in `env`.
     static func onTerminal(_ repo: CardRepo, _ environment: String) throws -> String {
