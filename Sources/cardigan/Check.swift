@@ -17,7 +17,7 @@ extension CardiganCommand {
         @Option(help: "The head revision (default: HEAD).")
         var head: String?
 
-        @Option(help: "Output format: text, json, github, sarif or markdown.")
+        @Option(help: "Output format: text, json, github, sarif, markdown or gitlab (code quality).")
         var format: ReportFormat = .text
 
         func run() throws {

@@ -50,6 +50,7 @@ enum Examples {
         ],
         "check": [
             "cardigan check --base origin/main", "cardigan check --base origin/main --format github",
+            "cardigan check --base origin/main --format gitlab > quality.json",
         ],
         "hook": ["cardigan hook install", "cardigan hook install --server   # in the server's bare repository"],
         "hook install": ["cardigan hook install", "cardigan hook install --server"],

@@ -24,7 +24,7 @@ extension CardiganCommand {
         @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v3.")
         var noCache = false
 
-        @Option(help: "Output format: text, json, github or sarif.")
+        @Option(help: "Output format: text, json, github, sarif, markdown or gitlab (code quality).")
         var format: ReportFormat = .text
 
         func run() throws {
