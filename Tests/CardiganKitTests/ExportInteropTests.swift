@@ -58,8 +58,12 @@ import Testing
         #expect(readme.contains("digest sha256:"))
     }
 
-    @Test func huggingFaceReadmeParsesWithHuggingFaceHub() throws {
-        guard let python = Self.pythonWithHuggingFaceHub() else { return }
+    @Test(
+        .enabled(
+            if: ExternalTool.usablePythonModule("huggingface_hub"),
+            "huggingface_hub is not installed (scripts/install-tools.sh)"))
+    func huggingFaceReadmeParsesWithHuggingFaceHub() throws {
+        let python = try ExternalTool.requirePython()
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for name in ExportFixtures.cardNames {
@@ -76,40 +80,9 @@ import Testing
                     assert isinstance(r.metric_value, (int, float)), r.metric_value
                 print(len(results), card.data.license, card.data.tags)
                 """
-            let result = try ProcessResult.run(
-                python.command + ["-c", script, path], in: "/", environment: python.environment)
+            let result = try ProcessResult.run([python, "-c", script, path], in: "/")
             #expect(result.status == 0, "\(name): \(result.output)\(result.error)")
         }
-    }
-
-    /// A python3 that can import huggingface_hub: as installed, or with it pip-installed into a
-    /// folder of the user's cache; nil (with the reason printed) when neither works.
-    static func pythonWithHuggingFaceHub() -> (command: [String], environment: [String: String])? {
-        guard ExportFixtures.which("python3") != nil else {
-            print("skipped the huggingface_hub check: python3 is not installed")
-            return nil
-        }
-        if (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/"))?.status == 0 {
-            return (["python3"], [:])
-        }
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-hf-site").path
-        let environment = ["PYTHONPATH": target]
-        if (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/", environment: environment))?
-            .status == 0
-        {
-            return (["python3"], environment)
-        }
-        let install = try? ProcessResult.run(
-            ["python3", "-m", "pip", "install", "--quiet", "--target", target, "huggingface_hub"], in: "/")
-        guard install?.status == 0,
-            (try? ProcessResult.run(["python3", "-c", "import huggingface_hub"], in: "/", environment: environment))?
-                .status == 0
-        else {
-            print(
-                "skipped the huggingface_hub check: it cannot be installed (\(install?.error.prefix(200) ?? "no pip"))")
-            return nil
-        }
-        return (["python3"], environment)
     }
 
     @Test(arguments: ExportFixtures.cardNames)
