@@ -27,6 +27,14 @@ extension CardiganCommand {
         var workingTree = false
 
         @Option(
+            help: ArgumentHelp(
+                "PDF: the TrueType font to embed (default: DejaVu Sans from the system's fonts).", valueName: "ttf"))
+        var font: String?
+
+        @Option(help: ArgumentHelp("PDF: the TrueType font for bold text (default: --font's).", valueName: "ttf"))
+        var boldFont: String?
+
+        @Option(
             name: .shortAndLong, help: ArgumentHelp("Write to <file> instead of standard output.", valueName: "file"))
         var output: String?
 
@@ -38,18 +46,23 @@ extension CardiganCommand {
 
         func run() throws {
             let store = try global.cardStore()
+            let current = FileManager.default.currentDirectoryPath  // after -C, as git does
+            let options = ExportOptions(
+                fontPath: font.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 },
+                boldFontPath: boldFont.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 })
             let bytes: [UInt8]
             do {
-                bytes =
+                let exported =
                     workingTree
-                    ? try store.exportWorkingTree(name, format: format)
-                    : try store.export(name, version: version, format: format)
+                    ? try store.exportWorkingTree(name, format: format, options: options)
+                    : try store.export(name, version: version, format: format, options: options)
+                bytes = exported.bytes
+                for warning in exported.warnings { ExitStatus.printError("warning: " + warning) }
             } catch let invalid as InvalidCardError {
                 let report = FindingReport(findings: invalid.findings, checkedPaths: [name])
                 ExitStatus.printError(TextReporter().render(report))
                 throw ExitCode(ExitStatus.findings)
             }
-            let current = FileManager.default.currentDirectoryPath  // after -C, as git does
             guard let output else { return FileHandle.standardOutput.write(Data(bytes)) }
             let path = output.hasPrefix("/") ? output : current + "/" + output
             guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {

@@ -93,10 +93,25 @@ extension CardStore {
         return try CardExporter.render(ExportSource(view), format: format, workspace: workspace)
     }
 
+    /// As ``export(_:version:format:)``, with `options` (a PDF's fonts) and its warnings.
+    public func export(_ name: String, version: Int?, format: ExportFormat, options: ExportOptions) throws
+        -> ExportOutput
+    {
+        let view = try show(name, version: version)
+        return try CardExporter.render(ExportSource(view), format: format, workspace: workspace, options: options)
+    }
+
     /// A preview of card `name` as its working file says now, before it is committed: the
     /// same export, marked as the working tree in its subtitle and footer. Throws the card's
     /// findings when the file does not validate.
     public func exportWorkingTree(_ name: String, format: ExportFormat) throws -> [UInt8] {
+        try exportWorkingTree(name, format: format, options: ExportOptions()).bytes
+    }
+
+    /// As ``exportWorkingTree(_:format:)``, with `options` (a PDF's fonts) and its warnings.
+    public func exportWorkingTree(_ name: String, format: ExportFormat, options: ExportOptions) throws
+        -> ExportOutput
+    {
         try CardName.require(name)
         let path = path(of: name)
         guard let data = FileManager.default.contents(atPath: workspace.rootPath + "/" + path) else {
@@ -113,7 +128,7 @@ extension CardStore {
             modelPackage: CardSnapshot.modelPackage(of: root), commit: head?.hex ?? "none",
             digest: CardDigest.of(root), root: root)
         source.isWorkingTree = true
-        return try CardExporter.render(source, format: format, workspace: workspace)
+        return try CardExporter.render(source, format: format, workspace: workspace, options: options)
     }
 }
 
