@@ -63,9 +63,10 @@ extension CardSnapshot {
             name: root["name"]?.stringValue, modelName: overview?["model_name"]?.stringValue,
             modelPackage: Self.modelPackage(of: root), riskRating: root["intended_uses"]?["risk_rating"]?.stringValue,
             problem: problem)
-        let content = CardDigest.content(of: root)
-        if CanonicalJSON.formsDiffer(content) {
-            legacyDigest = CardDigest.of(canonicalJSON: CanonicalJSON.bytes(of: content, form: .legacy))
+        // `status` holds no number, so the whole card tells whether its content's forms differ.
+        if CanonicalJSON.formsDiffer(root) {
+            legacyDigest = CardDigest.of(
+                canonicalJSON: CanonicalJSON.bytes(of: CardDigest.content(of: root), form: .legacy))
         }
     }
 }

@@ -37,7 +37,11 @@ public enum CanonicalJSON {
         switch node.kind {
         case .null, .bool, .string: return false
         case .integer(let value): return !ECMAScriptNumber.isExactInteger(value)
-        case .number(let value): return format(value) != ECMAScriptNumber.text(value)
+        case .number(let value):
+            // Both forms write integers below 10^15 and decimals from 10^-4 alike: no text needed.
+            let magnitude = value.magnitude
+            if magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15) { return false }
+            return format(value) != ECMAScriptNumber.text(value)
         case .array(let elements): return elements.contains(where: formsDiffer)
         case .object(let members):
             if members.count > 1, members.contains(where: { needsUTF16Order($0.key) }) { return true }

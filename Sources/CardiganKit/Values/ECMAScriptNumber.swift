@@ -14,6 +14,11 @@ public enum ECMAScriptNumber {
     public static func text(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
         if value == 0 { return "0" }
+        // The common cases, without taking the digits apart (digests are written on hot paths):
+        // integers below 2^53, and decimals Swift writes plainly, with the same shortest digits.
+        let magnitude = value.magnitude
+        if magnitude < 9_007_199_254_740_992, value.rounded() == value { return String(Int64(value)) }
+        if magnitude >= 1e-4, magnitude < 1e15 { return value.description }
         let (digits, exponent) = shortestDigits(value.magnitude)
         let sign = value < 0 ? "-" : ""
         let k = digits.count
