@@ -85,9 +85,12 @@ import Testing
         }
     }
 
-    @Test(arguments: ExportFixtures.cardNames)
+    @Test(
+        .enabled(if: ExternalTool.usable("pdftotext"), "poppler-utils is not installed (scripts/install-tools.sh)"),
+        arguments: ExportFixtures.cardNames)
     func pdfHasEveryTextFieldAndRendersEveryPage(name: String) throws {
-        guard let pdftotext = Self.poppler("pdftotext"), let pdftoppm = Self.poppler("pdftoppm") else { return }
+        let pdftotext = try ExternalTool.require("pdftotext")
+        let pdftoppm = try ExternalTool.require("pdftoppm")
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let pdf = try ExportFixtures.render(name, .pdf)
@@ -111,17 +114,5 @@ import Testing
         #expect(render.status == 0 && render.error.isEmpty, "\(render.error)")
         let images = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".png") }
         #expect(images.count == count)
-    }
-
-    /// A poppler program, installed with apt-get when missing; nil (reason printed) when it
-    /// cannot be had.
-    static func poppler(_ program: String) -> String? {
-        if let path = ExportFixtures.which(program) { return path }
-        _ = try? ProcessResult.run(
-            ["apt-get", "install", "-y", "-qq", "poppler-utils"], in: "/",
-            environment: ["DEBIAN_FRONTEND": "noninteractive"])
-        if let path = ExportFixtures.which(program) { return path }
-        print("skipped the PDF check: \(program) is missing and poppler-utils cannot be installed")
-        return nil
     }
 }
