@@ -20,14 +20,26 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // libyaml through Debian's libyaml-dev; Yams offers no product for its own copy (CYaml).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(
             name: "CardiganKit",
             dependencies: [
                 "CLibgit2",
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .executableTarget(
+            name: "cardigan-fuzz",
+            dependencies: ["CardiganKit"],
+            path: "Fuzz"
         ),
         .executableTarget(
             name: "cardigan",

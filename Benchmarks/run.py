@@ -10,6 +10,9 @@ Workloads:
   queries    `log`, `list`, `verify`, the pre-commit hook and `check` on a repository of N cards x
              10 versions, as cardigan wrote it (loose objects) and packed by `git gc` (as a
              clone has it); "cold" runs start without the snapshot cache.
+  approvals  `verify` of a repository where N cards were each approved by a signed approval
+             (`cardigan approve`, an Ed25519 key), beside the same repository whose N cards were
+             moved to Approved by plain status commits, without an approval policy.
 
 Every figure is the median of --repeat runs, measured in the same run as its peer, with wall
 time and peak memory (maximum resident set size) from GNU time. The machine is noisy: compare
@@ -237,7 +240,51 @@ def query_workload(args, cardigan):
         print(f"{label:<26} {figures[0]:>8.3f} {figures[1]:>6.1f} {figures[2]:>9.3f} {figures[3]:>6.1f}")
 
 
-WORKLOADS = {"validate": validate_workload, "commit": commit_workload, "queries": query_workload}
+def approval_workload(args, cardigan):
+    """verify with N signed approvals against the same history made of plain status commits."""
+    env = git_env()
+    count = args.cards
+    keys = WORK / "approval-keys"
+    if keys.exists():
+        shutil.rmtree(keys)
+    keys.mkdir(parents=True)
+    sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "approver", "-f", str(keys / "approver"))
+    public = (keys / "approver.pub").read_text().strip()
+
+    def build_repo(name, signed):
+        repo = fresh_repo(name)
+        if signed:
+            (repo / ".cardigan").mkdir()
+            (repo / ".cardigan" / "allowed_signers").write_text(f"approver@example.com {public}\n")
+            (repo / ".cardigan.yaml").write_text(
+                "approval:\n  signers: .cardigan/allowed_signers\n  rules:\n    - cards: \"*\"\n      approvers: 1\n")
+        else:
+            (repo / ".cardigan.yaml").write_text("branch: main\n")
+        sh("git", "add", "-A", cwd=repo, env=env)
+        sh("git", "commit", "-q", "-m", "settings", cwd=repo, env=env)
+        generate_cards(repo / "cards", count)
+        for path in (repo / "cards").glob("*.yaml"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"(?m)^status: .*$", "status: PendingReview", text, count=1), encoding="utf-8")
+        subprocess.run([cardigan, "commit", "-m", "every card"], cwd=repo, env=env, check=True, capture_output=True)
+        for path in sorted((repo / "cards").glob("*.yaml")):
+            argv = ["approve", path.stem, "--key", str(keys / "approver")] if signed else \
+                ["status", path.stem, "Approved"]
+            subprocess.run([cardigan, *argv], cwd=repo, env=env, check=True, capture_output=True)
+        return repo
+
+    started = time.perf_counter()
+    signed, plain = build_repo("approvals-signed", True), build_repo("approvals-plain", False)
+    print(f"built 2 repositories of {count} approved cards in {time.perf_counter() - started:.0f} s")
+    print(f"{'verify':<22} {'signed s':>9} {'plain s':>8} {'ratio':>6}")
+    for label, argv in (("verify", ["verify"]), ("verify --no-cache", ["verify", "--no-cache"])):
+        ours = measure([cardigan, *argv], args.repeat, cwd=signed, env=env)
+        peer = measure([cardigan, *argv], args.repeat, cwd=plain, env=env)
+        print(f"{label:<22} {ours[0]:>9.3f} {peer[0]:>8.3f} {ours[0] / peer[0]:>5.2f}x")
+
+
+WORKLOADS = {"validate": validate_workload, "commit": commit_workload, "queries": query_workload,
+             "approvals": approval_workload}
 
 
 def main():

@@ -18,7 +18,9 @@ run init
 run validate
 run commit -m "Import the example cards"
 run status customer-churn PendingReview -m "Ready for review"
-run clone customer-churn customer-churn-v4 --model-package customer-churn/4
+run status customer-churn Approved -m "Approved by the model risk committee"
+run clone customer-churn customer-churn-v4 --model-package customer-churn/4 --model-name customer-churn-xgb-v4 --approved
+run show customer-churn --card-version 1
 run list
 run log customer-churn
 run packages

@@ -2,4 +2,13 @@
 #define CARDIGAN_CLIBGIT2_SHIM_H
 #include <git2.h>
 #include <git2/sys/refs.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call: one typed wrapper per option used. */
+static inline int cardigan_enable_fsync_gitdir(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
+static inline int cardigan_set_owner_validation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}
 #endif

@@ -8,17 +8,25 @@ struct CardiganCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardigan",
         abstract: "Model cards as documentation-as-code, versioned in git.",
-        discussion: Examples.of("cardigan"),
-        version: Versions.text,
+        discussion: "'cardigan --version' prints cardigan's version and the libgit2 it runs on.\n"
+            + Examples.of("cardigan"),
         subcommands: [
             Init.self, New.self, Validate.self, Commit.self, Status.self, Show.self, Log.self, List.self, Verify.self,
             MakeCheckpoint.self, Link.self, Clone.self, Packages.self, Diff.self, Check.self, Hook.self, Export.self,
-            Import.self,
-        ])
+            Import.self, Approve.self,
+        ]
+    )
 
     static func main() {
         do {
-            var command = try parseAsRoot(GlobalOptions.movingLeadingOptions(Array(CommandLine.arguments.dropFirst())))
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            // `--version` belongs to cardigan itself, never to a subcommand: argument-parser's own
+            // would also answer `clone … --version 3` with the version and do nothing.
+            if Versions.isRequested(in: arguments) {
+                print(Versions.text)
+                return
+            }
+            var command = try parseAsRoot(GlobalOptions.movingLeadingOptions(arguments, root: self))
             try command.run()
         } catch {
             Foundation.exit(ExitStatus.report(error, for: self))

@@ -17,11 +17,11 @@ extension CardiganCommand {
         @Option(help: "The head revision (default: HEAD).")
         var head: String?
 
-        @Option(help: "Output format: text, json, github, sarif, markdown or gitlab (code quality).")
+        @Option(help: ReportFormat.help)
         var format: ReportFormat = .text
 
         func run() throws {
-            let store = try global.cardStore()
+            let store = try global.branchConfiguredStore()
             let result = try store.check(base: base, head: head)
             let subject = "\(result.commitCount) commits and \(result.changedCards.count) changed cards"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)

@@ -53,6 +53,7 @@ func finish(_ result: CommitResult, global: GlobalOptions) throws {
         let report = FindingReport(
             findings: result.findings, checkedPaths: [], subject: "the changed cards; nothing was committed")
         write(ReportFormat.text.reporter(useColor: global.useColor).render(report))
+        for note in result.notes { ExitStatus.printError("note: " + note) }
         throw ExitCode(ExitStatus.findings)
     }
     write(HistoryText.commitSummary(result))

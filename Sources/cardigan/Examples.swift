@@ -67,5 +67,10 @@ enum Examples {
             "cardigan export customer-churn --format pdf --working-tree -o preview.pdf",
         ],
         "import": ["cardigan import --from sagemaker content.json --name customer-churn-copy"],
+        "approve": [
+            "cardigan approve customer-churn     # git's user.signingkey",
+            "cardigan approve customer-churn --key ~/.ssh/id_ed25519",
+            "cardigan approve --policy           # prints the trailer",
+        ],
     ]
 }

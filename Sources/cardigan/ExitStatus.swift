@@ -23,12 +23,13 @@ enum ExitStatus {
                 print(message)
                 return 0
             }
+            // Every parse or validation failure is a usage error; argument-parser's 64 becomes 2.
             printError(message)
-            return code == .validationFailure || code.rawValue == 64 ? usage : code.rawValue == 0 ? 0 : usage
+            return usage
         }
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 }

@@ -17,8 +17,8 @@ extension CardiganCommand {
         @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
-        @Option(help: "The version (default: the latest).")
-        var version: Int?
+        @Option(help: ArgumentHelp("The card version (default: the latest).", valueName: "N"))
+        var cardVersion: Int?
 
         @Option(help: "markdown, html, pdf, sagemaker or huggingface.")
         var format: ExportFormat
@@ -35,11 +35,13 @@ extension CardiganCommand {
         var boldFont: String?
 
         @Option(
-            name: .shortAndLong, help: ArgumentHelp("Write to <file> instead of standard output.", valueName: "file"))
+            name: .shortAndLong,
+            help: ArgumentHelp(
+                "Write to <file> (replaced atomically; '-': standard output, the default).", valueName: "file"))
         var output: String?
 
         func validate() throws {
-            if workingTree, version != nil {
+            if workingTree, cardVersion != nil {
                 throw ValidationError("--working-tree previews the working file; it takes no version")
             }
         }
@@ -55,7 +57,7 @@ extension CardiganCommand {
                 let exported =
                     workingTree
                     ? try store.exportWorkingTree(name, format: format, options: options)
-                    : try store.export(name, version: version, format: format, options: options)
+                    : try store.export(name, version: cardVersion, format: format, options: options)
                 bytes = exported.bytes
                 for warning in exported.warnings { ExitStatus.printError("warning: " + warning) }
             } catch let invalid as InvalidCardError {
@@ -63,11 +65,7 @@ extension CardiganCommand {
                 ExitStatus.printError(TextReporter().render(report))
                 throw ExitCode(ExitStatus.findings)
             }
-            guard let output else { return FileHandle.standardOutput.write(Data(bytes)) }
-            let path = output.hasPrefix("/") ? output : current + "/" + output
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                throw CardiganError("cannot write '\(output)'")
-            }
+            try OutputFile.write(bytes, to: output ?? OutputFile.standardOutput, currentDirectory: current)
         }
     }
 
@@ -87,18 +85,27 @@ extension CardiganCommand {
         @Option(help: "The new card's name.")
         var name: String
 
+        @Flag(help: "Keep model_package_details: the card's first commit then links that model package.")
+        var keepLink = false
+
         func run() throws {
             let (workspace, current) = try global.workspace()
             let path = file.hasPrefix("/") ? file : current + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CardiganError("cannot read '\(file)'")
             }
-            let result = try CardImporter.sageMaker(data, sourcePath: file, name: name, workspace: workspace)
+            let result = try CardImporter.sageMaker(
+                data, sourcePath: file, name: name, workspace: workspace, keepLink: keepLink)
             if !result.written {
                 let report = FindingReport(findings: result.findings, checkedPaths: [file])
                 write(ReportFormat.text.reporter(useColor: global.useColor).render(report))
                 ExitStatus.printError("error: '\(file)' does not make a valid card; nothing written")
                 throw ExitCode(ExitStatus.findings)
+            }
+            if let dropped = result.droppedLink {
+                print(
+                    "note: model_package_details (model package '\(dropped)') was left out, so committing the card links nothing; 'cardigan link' links it, or import with --keep-link"
+                )
             }
             print("wrote \(result.path) (status Draft); review it, then 'cardigan commit \(name) -m <message>'")
         }

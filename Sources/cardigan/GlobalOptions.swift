@@ -14,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// `cardigan -C <dir> --no-color list` reads like git; argument-parser wants the options after
     /// the subcommand, so the global ones written before it are moved behind it.
-    static func movingLeadingOptions(_ arguments: [String]) -> [String] {
+    static func movingLeadingOptions(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
         var leading: [String] = []
         var index = 0
         while index < arguments.count {
@@ -33,13 +33,17 @@ struct GlobalOptions: ParsableArguments {
             }
         }
         guard !leading.isEmpty, index < arguments.count, !arguments[index].hasPrefix("-") else { return arguments }
-        var subcommands = [arguments[index]]
-        index += 1
-        // `hook install`: keep nested subcommand names together before the options.
-        while index < arguments.count, ["install", "run"].contains(arguments[index]) {
+        // `hook pre-commit`: nested subcommand names stay together before the moved options.
+        var subcommands: [String] = []
+        var command = root
+        while index < arguments.count,
+            let next = command.configuration.subcommands.first(where: { $0._commandName == arguments[index] })
+        {
             subcommands.append(arguments[index])
+            command = next
             index += 1
         }
+        guard !subcommands.isEmpty else { return arguments }
         return subcommands + leading + arguments[index...]
     }
 
@@ -64,6 +68,14 @@ struct GlobalOptions: ParsableArguments {
         try CardStore(discoveringFrom: try enterDirectory())
     }
 
+    /// The card repository with the configuration of its protected branch (what `verify`,
+    /// `check` and `list` judge by); says so on standard error when the working tree's differs.
+    func branchConfiguredStore() throws -> CardStore {
+        let (store, note) = try cardStore().onProtectedBranchConfiguration()
+        if let note { ExitStatus.printError(note) }
+        return store
+    }
+
     /// Whether to colour output: on a terminal, unless `--no-color`, `NO_COLOR` or `TERM` says not to.
     var useColor: Bool {
         !noColor && ColorPolicy.allowsColor(environment: ProcessInfo.processInfo.environment)
@@ -71,7 +83,14 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {
+    /// The `--format` help of a command that takes every report format, built from the enum so that
+    /// a new format is listed without touching each command.
+    static var help: ArgumentHelp {
+        let names = allCases.map(\.rawValue)
+        return ArgumentHelp("Output format: \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "text").")
+    }
+}
 
 extension CompletionKind {
     /// Shell completion of card names: the cards of the card repository around the folder the
@@ -92,5 +111,23 @@ func cardiganExecutablePath() -> String {
 
 /// Writes text to standard output without an added newline.
 func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    writeOutput(Data(text.utf8))
+}
+
+/// Writes bytes to standard output. A failed write (a full disk behind a redirect, a closed
+/// pipe) is said on standard error and ends the command with exit 2, never a crash.
+func writeOutput(_ data: Data) {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: data)
+    } catch {
+        // Foundation wraps the system error; its POSIX code says why.
+        let wrapped = error as NSError
+        let posix = (wrapped.userInfo[NSUnderlyingErrorKey] as? NSError) ?? wrapped
+        let reason =
+            posix.domain == NSPOSIXErrorDomain
+            ? String(cString: strerror(Int32(posix.code))).lowercased()
+            : wrapped.code == NSFileWriteOutOfSpaceError ? "no space left on device" : wrapped.localizedDescription
+        ExitStatus.printError("error: cannot write the output: \(reason)")
+        exit(ExitStatus.usage)
+    }
 }

@@ -58,6 +58,15 @@ extension CardiganCommand {
         @Option(help: ArgumentHelp("The new model package version.", valueName: "group/version"))
         var modelPackage: String
 
+        @Option(help: ArgumentHelp("The new card's model_name (one card per model).", valueName: "name"))
+        var modelName: String
+
+        @Option(help: ArgumentHelp("Start from this version of the source (default: its latest).", valueName: "N"))
+        var cardVersion: Int?
+
+        @Flag(help: "Start from the source's latest Approved version.")
+        var approved = false
+
         @Option(help: "The model package's ARN.")
         var arn: String?
 
@@ -78,11 +87,14 @@ extension CardiganCommand {
 
         func run() throws {
             let package = try parsePackage(modelPackage)
+            if cardVersion != nil, approved {
+                throw ValidationError("give --card-version or --approved, not both")
+            }
+            let origin: CloneOrigin = approved ? .latestApproved : cardVersion.map { .version($0) } ?? .latest
             let store = try global.cardStore()
             let (path, result) = try store.clone(
-                source, as: name, package: package, arn: arn, approvalStatus: approvalStatus, carry: carry,
-                skip: noCarry,
-                template: template, commit: !noCommit)
+                source, as: name, package: package, modelName: modelName, from: origin, arn: arn,
+                approvalStatus: approvalStatus, carry: carry, skip: noCarry, template: template, commit: !noCommit)
             try finish(result, global: global)
             if noCommit { return }
             print("wrote \(path)")

@@ -17,8 +17,8 @@ extension CardiganCommand {
         @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
-        @Option(help: "The version (default: the latest).")
-        var version: Int?
+        @Option(help: ArgumentHelp("The card version (default: the latest).", valueName: "N"))
+        var cardVersion: Int?
 
         @Option(help: "yaml (the file, with a header) or json.")
         var format: ShowFormat = .yaml
@@ -26,8 +26,12 @@ extension CardiganCommand {
         enum ShowFormat: String, ExpressibleByArgument, CaseIterable { case yaml, json }
 
         func run() throws {
-            let view = try global.cardStore().show(name, version: version)
+            let store = try global.cardStore()
+            let view = try store.show(name, version: cardVersion)
             write(format == .json ? HistoryText.cardVersionJSON(view) : HistoryText.cardVersion(view))
+            if format == .yaml {
+                write(HistoryText.approvalBlock(try store.approvals(of: name, version: view.record.version)))
+            }
         }
     }
 
@@ -66,7 +70,7 @@ extension CardiganCommand {
         var format: QueryFormat = .text
 
         func run() throws {
-            let store = try global.cardStore()
+            let store = try global.branchConfiguredStore()
             let cards = try store.listCards(status: status)
             write(format == .json ? HistoryText.json(cards) : HistoryText.cardList(cards))
             for file in try store.misnamedCardFiles() {

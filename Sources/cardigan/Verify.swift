@@ -21,14 +21,14 @@ extension CardiganCommand {
         @Flag(help: "Re-create missing version tags from the commits' trailers (and do nothing else).")
         var repair = false
 
-        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v3.")
+        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v4.")
         var noCache = false
 
-        @Option(help: "Output format: text, json, github, sarif, markdown or gitlab (code quality).")
+        @Option(help: ReportFormat.help)
         var format: ReportFormat = .text
 
         func run() throws {
-            let store = try global.cardStore()
+            let store = try global.branchConfiguredStore()
             store.usesSnapshotCache = !noCache
             var recorded: Checkpoint?
             if let checkpoint {
@@ -39,6 +39,7 @@ extension CardiganCommand {
             }
             let result = try store.verify(branch: branch, checkpoint: recorded, repair: repair)
             for tag in result.repairedTags { print("repaired: re-created tag '\(tag)' from the trailers") }
+            for note in result.notes { print("repaired: \(note)") }
             let subject =
                 "\(result.commitCount) commits, \(result.versionCount) versions, \(result.tagCount) version tags, \(result.linkTagCount) link tags"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
@@ -55,7 +56,8 @@ extension CardiganCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+        @Option(
+            name: .shortAndLong, help: "Write to this file, replaced atomically (default, or '-': standard output).")
         var output: String?
 
         @Option(help: "The protected branch (default: from .cardigan.yaml, else main).")
@@ -63,12 +65,9 @@ extension CardiganCommand {
 
         func run() throws {
             let text = try global.cardStore().makeCheckpoint(branch: branch).text()
-            guard let output else { return write(text) }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                throw CardiganError("cannot write '\(output)': \(error.localizedDescription)")
-            }
+            guard let output, output != OutputFile.standardOutput else { return write(text) }
+            try OutputFile.write(
+                Array(text.utf8), to: output, currentDirectory: FileManager.default.currentDirectoryPath)
             print("wrote checkpoint \(output)")
         }
     }

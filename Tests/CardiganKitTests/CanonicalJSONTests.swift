@@ -7,11 +7,11 @@ import Testing
 /// The canonical JSON of digests is RFC 8785 (JCS), checked against the reference
 /// implementation PyPI `rfc8785` on the example cards and on generated numbers.
 @Suite struct CanonicalJSONTests {
-    static let reason = "the PyPI package rfc8785 is not installed (scripts/install-tools.sh)"
+    static let reason = "the PyPI package rfc8785 is not installed (scripts/install-test-tools.sh)"
 
     /// Runs `script` with the tools' Python, `input` on standard input; its output.
     static func python(_ script: String, input: String) throws -> String {
-        let python = try ExternalTool.requirePython()
+        let python = try TestTools.requirePython()
         let directory = FileManager.default.temporaryDirectory.path
         return try ProcessResult.run([python, "-c", script], in: directory, input: input).checked().output
     }
@@ -50,7 +50,7 @@ import Testing
         return values
     }
 
-    @Test(.enabled(if: ExternalTool.usablePythonModule("rfc8785"), "\(reason)"))
+    @Test(.enabled(if: TestTools.usablePythonModule("rfc8785"), "\(reason)"))
     func numbersAreWrittenAsRFC8785Writes() throws {
         let values = Self.numbers(count: 100_050)
         let input = values.map { String($0.bitPattern, radix: 16) }.joined(separator: "\n") + "\n"
@@ -72,7 +72,7 @@ import Testing
         print("rfc8785 agrees on \(values.count - mismatches.count) of \(values.count) numbers")
     }
 
-    @Test(.enabled(if: ExternalTool.usablePythonModule("rfc8785"), "\(reason)"))
+    @Test(.enabled(if: TestTools.usablePythonModule("rfc8785"), "\(reason)"))
     func integersPastTwoToThe53AreWrittenAsDoubles() throws {
         let integers = [
             9_007_199_254_740_991, 9_007_199_254_740_992, 9_007_199_254_740_993, -9_007_199_254_740_993,
@@ -91,7 +91,7 @@ import Testing
 
     /// Cards through both: cardigan's canonical text, and rfc8785 on the same value read by
     /// Python's json module from cardigan's exact (legacy-form) text.
-    @Test(.enabled(if: ExternalTool.usablePythonModule("rfc8785"), "\(reason)"))
+    @Test(.enabled(if: TestTools.usablePythonModule("rfc8785"), "\(reason)"))
     func exampleCardsCanonicalizeAsRFC8785Does() throws {
         var contents = try ExportFixtures.cardNames.map { CardDigest.content(of: try ExportFixtures.root($0)) }
         let hard = """

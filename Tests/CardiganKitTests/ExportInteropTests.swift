@@ -13,8 +13,11 @@ import Testing
         #expect(json == (try ExportFixtures.render(name, .sagemaker)))  // deterministic
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        // With the link kept, the round trip is exact (without it, import leaves out
+        // model_package_details so that committing the card links nothing by accident).
         let result = try CardImporter.sageMaker(
-            Data(json), sourcePath: "\(name).json", name: name, workspace: Workspace(rootPath: directory))
+            Data(json), sourcePath: "\(name).json", name: name, workspace: Workspace(rootPath: directory),
+            keepLink: true)
         #expect(result.written, "\(result.findings.map(\.message))")
         let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/cards/\(name).yaml"))
         let check = CardValidator(schema: try Workspace.builtInSchema()).validate(written, path: "cards/\(name).yaml")
@@ -24,13 +27,14 @@ import Testing
         #expect(imported["status"]?.stringValue == "Draft")
     }
 
-    @Test func sageMakerExportsValidateAgainstTheAWSSchema() throws {
-        guard ExportFixtures.which("python3") != nil,
-            (try? ProcessResult.run(["python3", "-c", "import cfnlint, jsonschema, yaml"], in: "/"))?.status == 0
-        else {
-            print("skipped the AWS schema check: python3 with cfn-lint, jsonschema and PyYAML is not installed")
-            return
-        }
+    static let schemaPython = TestTools.python(importing: ["cfnlint", "jsonschema", "yaml"])
+
+    @Test(
+        .enabled(
+            if: TestTools.runs(schemaPython != nil),
+            "python3 with cfn-lint, jsonschema and PyYAML is not installed; run scripts/install-test-tools.sh"))
+    func sageMakerExportsValidateAgainstTheAWSSchema() throws {
+        let python = try #require(Self.schemaPython, "cfn-lint, jsonschema or PyYAML is missing")
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var files: [String] = []
@@ -40,7 +44,7 @@ import Testing
             files.append(path)
         }
         let result = try ProcessResult.run(
-            ["python3", PackagePaths.root + "/scripts/check-sagemaker-schema.py"] + files, in: PackagePaths.root)
+            [python, PackagePaths.root + "/scripts/check-sagemaker-schema.py"] + files, in: PackagePaths.root)
         #expect(result.status == 0, "\(result.output)\(result.error)")
         #expect(result.output.components(separatedBy: "ok  ").count - 1 == files.count)
     }
@@ -58,12 +62,14 @@ import Testing
         #expect(readme.contains("digest sha256:"))
     }
 
+    static let hubPython = TestTools.python(importing: ["huggingface_hub"])
+
     @Test(
         .enabled(
-            if: ExternalTool.usablePythonModule("huggingface_hub"),
-            "huggingface_hub is not installed (scripts/install-tools.sh)"))
+            if: TestTools.runs(hubPython != nil),
+            "python3 with huggingface_hub is not installed; run scripts/install-test-tools.sh"))
     func huggingFaceReadmeParsesWithHuggingFaceHub() throws {
-        let python = try ExternalTool.requirePython()
+        let python = try #require(Self.hubPython, "huggingface_hub is missing")
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for name in ExportFixtures.cardNames {
@@ -85,12 +91,16 @@ import Testing
         }
     }
 
+    static let hasPoppler = ["pdftotext", "pdftoppm", "pdfinfo"].allSatisfy { TestTools.path($0) != nil }
+
     @Test(
-        .enabled(if: ExternalTool.usable("pdftotext"), "poppler-utils is not installed (scripts/install-tools.sh)"),
+        .enabled(
+            if: TestTools.runs(hasPoppler), "poppler-utils is not installed; run scripts/install-test-tools.sh"),
         arguments: ExportFixtures.cardNames)
     func pdfHasEveryTextFieldAndRendersEveryPage(name: String) throws {
-        let pdftotext = try ExternalTool.require("pdftotext")
-        let pdftoppm = try ExternalTool.require("pdftoppm")
+        let pdftotext = try #require(TestTools.path("pdftotext"), "pdftotext is missing")
+        let pdftoppm = try #require(TestTools.path("pdftoppm"), "pdftoppm is missing")
+        let pdfinfo = try #require(TestTools.path("pdfinfo"), "pdfinfo is missing")
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let pdf = try ExportFixtures.render(name, .pdf)
@@ -104,7 +114,7 @@ import Testing
                 #expect(squeezed.contains(word), "\(name): '\(word)' of '\(field.prefix(60))' is missing from the PDF")
             }
         }
-        let info = try ProcessResult.run(["pdfinfo", "card.pdf"], in: directory).checked().output
+        let info = try ProcessResult.run([pdfinfo, "card.pdf"], in: directory).checked().output
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
             Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces))
         }

@@ -57,13 +57,6 @@ enum ExportFixtures {
         }
     }
 
-    /// A program on PATH, or nil.
-    static func which(_ program: String) -> String? {
-        let result = try? ProcessResult.run(["which", program], in: "/")
-        guard let result, result.status == 0 else { return nil }
-        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     /// A fresh temporary folder.
     static func temporaryDirectory() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -107,11 +107,11 @@ import Testing
             print("\\n".join(p.errors))
             sys.exit(1 if p.errors else 0)
             """
-        guard ExportFixtures.which("python3") != nil else {
-            print("skipped the HTML parser check: python3 is not installed")
+        guard let python = TestTools.path("python3") else {
+            Issue.record("python3 is not installed: the HTML is not checked", sourceLocation: sourceLocation)
             return
         }
-        let result = try ProcessResult.run(["python3", "-c", script], in: "/", input: html)
+        let result = try ProcessResult.run([python, "-c", script], in: "/", input: html)
         #expect(
             result.status == 0, "HTML is not well-formed: \(result.output)\(result.error)",
             sourceLocation: sourceLocation)

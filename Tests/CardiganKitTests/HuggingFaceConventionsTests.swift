@@ -38,7 +38,7 @@ import Testing
 
     /// What huggingface_hub reads from the README of `root`: its metadata as JSON, and its body.
     static func read(_ name: String, root: ValueNode) throws -> (metadata: [String: Any], body: String) {
-        let python = try ExternalTool.requirePython()
+        let python = try TestTools.requirePython()
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(try ExportFixtures.render(name, .huggingface, root: root)).write(
@@ -54,9 +54,9 @@ import Testing
         return (try #require(object["data"] as? [String: Any]), object["text"] as? String ?? "")
     }
 
-    static let reason = "huggingface_hub is not installed (scripts/install-tools.sh)"
+    static let reason = "huggingface_hub is not installed (scripts/install-test-tools.sh)"
 
-    @Test(.enabled(if: ExternalTool.usablePythonModule("huggingface_hub"), "\(reason)"))
+    @Test(.enabled(if: TestTools.usablePythonModule("huggingface_hub"), "\(reason)"))
     func theExampleCardsGetTheirPipelineTagsAndNoS3Datasets() throws {
         let expected = [
             "credit-risk": "tabular-classification", "customer-churn": "tabular-classification",
@@ -79,7 +79,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: ExternalTool.usablePythonModule("huggingface_hub"), "\(reason)"))
+    @Test(.enabled(if: TestTools.usablePythonModule("huggingface_hub"), "\(reason)"))
     func licensesDatasetsAndOverridesFollowTheHub() throws {
         let other = try Self.card(
             "customer-churn",

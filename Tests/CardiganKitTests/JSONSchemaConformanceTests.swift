@@ -39,18 +39,11 @@ import Testing
             reason: "needs unevaluatedProperties"),
     ]
 
-    /// Finds `json-schema-test-suite` next to the package, one level further up, or in /work/shared.
-    static func suiteDirectory() -> URL? {
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            packageRoot.appendingPathComponent("../shared/conformance/json-schema-test-suite"),
-            packageRoot.appendingPathComponent("../../shared/conformance/json-schema-test-suite"),
-            URL(fileURLWithPath: "/work/shared/conformance/json-schema-test-suite"),
-        ]
-        return candidates.first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("tests/draft2020-12").path)
-        }
+    /// The suite vendored into `Tests/Conformance` (upstream commit in its `COMMIT` file).
+    static func suiteDirectory() -> URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Conformance/json-schema-test-suite")
     }
 
     static func skip(for file: String, group: String, test: String) -> Skip? {
@@ -58,10 +51,7 @@ import Testing
     }
 
     @Test func draft2020_12() throws {
-        guard let suite = Self.suiteDirectory() else {
-            Issue.record("JSON-Schema-Test-Suite not found next to the package or in /work/shared/conformance")
-            return
-        }
+        let suite = Self.suiteDirectory()
         var ran = 0
         var passed = 0
         var skippedCount = 0

@@ -9,12 +9,12 @@ import Testing
 /// poppler's pdftotext and pdffonts and with qpdf; characters the font lacks are warnings.
 @Suite struct PDFFontTests {
     static var usable: Bool {
-        ExternalTool.required
-            || (ExternalTool.path("pdftotext") != nil && ExternalTool.path("pdffonts") != nil
-                && ExternalTool.path("qpdf") != nil
+        TestTools.required
+            || (TestTools.path("pdftotext") != nil && TestTools.path("pdffonts") != nil
+                && TestTools.path("qpdf") != nil
                 && PDFFonts.findFont("DejaVuSans.ttf", environment: ProcessInfo.processInfo.environment) != nil)
     }
-    static let reason = "poppler-utils, qpdf or fonts-dejavu-core is not installed (scripts/install-tools.sh)"
+    static let reason = "poppler-utils, qpdf or fonts-dejavu-core is not installed (scripts/install-test-tools.sh)"
 
     /// Text in Latin, Greek, Cyrillic and common symbols, as a card field.
     static let unicodeText = "précision ≥ 0.9 … Ω; Ελληνικά, Русский язык; ∑ √ ≠ ± → € ™ ½ µ"
@@ -39,7 +39,7 @@ import Testing
         let directory = try ExportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(bytes).write(to: URL(fileURLWithPath: directory + "/card.pdf"))
-        return try ProcessResult.run([try ExternalTool.require(tool)] + arguments, in: directory)
+        return try ProcessResult.run([try TestTools.require(tool)] + arguments, in: directory)
     }
 
     @Test(.enabled(if: usable, "\(reason)"))

@@ -75,13 +75,16 @@ import Testing
     @Test func reportsAddedAndRemovedSections() throws {
         let added = Self.card(extra: "training_details:\n  training_observations: 'many'\n")
         let changes = try Self.changes(Self.card(), added)
+        // Field by field, as a changed section is shown: a reviewer sees each new value.
         #expect(
             changes == [
-                CardChange(path: "training_details", kind: .added, new: "{training_observations: many}")
+                CardChange(
+                    path: "training_details.training_observations", kind: .added, new: "many",
+                    newValue: .string("many"))
             ])
         let removed = try Self.changes(added, Self.card())
         #expect(removed.map(\.kind) == [.removed])
-        #expect(removed.map(\.path) == ["training_details"])
+        #expect(removed.map(\.path) == ["training_details.training_observations"])
     }
 
     @Test func matchesUnnamedListItemsByIndex() throws {

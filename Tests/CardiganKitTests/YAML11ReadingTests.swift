@@ -8,7 +8,7 @@ import Testing
 /// (a dependency of the pre-commit framework, in the tools' environment); and unclosed quoted
 /// strings are reported where they open.
 @Suite struct YAML11ReadingTests {
-    static let reason = "PyYAML is not installed (scripts/install-tools.sh installs it with pre-commit)"
+    static let reason = "PyYAML is not installed (scripts/install-test-tools.sh installs it with pre-commit)"
 
     /// Scalars worth asking about: the 1.1 booleans in every case form, numbers in every 1.1 and
     /// 1.2 notation, dates and times, and 20,000 random strings over the characters numbers use.
@@ -38,7 +38,7 @@ import Testing
         return words
     }
 
-    @Test(.enabled(if: ExternalTool.usablePythonModule("yaml"), "\(reason)"))
+    @Test(.enabled(if: TestTools.usablePythonModule("yaml"), "\(reason)"))
     func warningsAgreeWithPyYAML() throws {
         let words = Self.candidates()
         let script = """
@@ -56,7 +56,7 @@ import Testing
                     value = 'nan' if isinstance(v, float) and math.isnan(v) else repr(v)
                 print(tag + ' ' + value)
             """
-        let python = try ExternalTool.requirePython()
+        let python = try TestTools.requirePython()
         let output = try ProcessResult.run(
             [python, "-c", script], in: FileManager.default.temporaryDirectory.path,
             input: words.joined(separator: "\n") + "\n"

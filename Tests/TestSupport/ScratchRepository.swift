@@ -8,6 +8,7 @@ public final class ScratchRepository {
 
     /// Creates a repository (`git init -b main`) with an identity configured, or a bare one.
     public init(bare: Bool = false) throws {
+        TestEnvironment.isolateThisProcess()
         path =
             FileManager.default.temporaryDirectory
             .appendingPathComponent("cardigan-test-\(UUID().uuidString.prefix(12))").path
@@ -70,7 +71,8 @@ public struct ProcessResult: Sendable {
         self.command = command
     }
 
-    /// Runs `arguments` (the first found on PATH) in `directory`.
+    /// Runs `arguments` (the first found on PATH) in `directory`, with the test environment
+    /// (``TestEnvironment``) and `environment` on top.
     public static func run(
         _ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil
     ) throws -> ProcessResult {
@@ -78,11 +80,7 @@ public struct ProcessResult: Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        env["NO_COLOR"] = "1"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = TestEnvironment.processEnvironment(environment)
         let out = Pipe()
         let err = Pipe()
         let inp = Pipe()

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// A scratch card repository and the built `cardigan` binary to run in it.
 final class CardRepo {
@@ -16,6 +17,18 @@ final class CardRepo {
         try repo.run([PackagePaths.cardigan] + arguments, environment: environment)
     }
 
+    /// Starts `cardigan` with `arguments` in the repository without waiting, output discarded.
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PackagePaths.cardigan)
+        process.arguments = ["-C", path] + arguments
+        process.environment = TestEnvironment.processEnvironment(environment)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @discardableResult
     func git(_ arguments: String...) throws -> String {
         try repo.run(["git"] + arguments).checked().output
@@ -23,6 +36,19 @@ final class CardRepo {
 
     func write(_ path: String, _ text: String) throws { try repo.write(path, text) }
     func read(_ path: String) throws -> String { try repo.read(path) }
+
+    /// Expects `result` to have exited with `status` and to say `text` (on standard output for
+    /// findings, exit 1; on standard error for errors, exit 2): an exit code alone would let a
+    /// refusal for the wrong reason pass.
+    func expect(
+        _ result: ProcessResult, status: Int32, saying text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            result.status == status, "\(result.command): \(result.output)\(result.error)",
+            sourceLocation: sourceLocation)
+        let said = status == 1 ? result.output : result.error
+        #expect(said.contains(text), "\(result.command) did not say '\(text)': \(said)", sourceLocation: sourceLocation)
+    }
 
     /// Replaces `old` with `new` in a file; fails the test through a throw when `old` is absent.
     func edit(_ path: String, replacing old: String, with new: String) throws {

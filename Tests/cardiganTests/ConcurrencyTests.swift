@@ -5,15 +5,7 @@ import Testing
 /// Concurrent commits and crashes never break the record.
 @Suite struct ConcurrencyTests {
     private func startCommits(_ repo: CardRepo, names: [String]) throws -> [Process] {
-        try names.enumerated().map { index, name in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: PackagePaths.cardigan)
-            process.arguments = ["-C", repo.path, "commit", name, "-m", "parallel \(index)"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        try names.enumerated().map { index, name in try repo.start(["commit", name, "-m", "parallel \(index)"]) }
     }
 
     /// "card version" for every version record on main, newest commit first.
@@ -64,13 +56,6 @@ import Testing
         #expect(try repo.cardigan("verify").status == 0)
     }
 
-    /// Lock files under `.git/refs` (absolute paths), as a killed reference update leaves them.
-    private func staleReferenceLocks(_ repo: CardRepo) -> [String] {
-        let refs = repo.path + "/.git/refs"
-        let found = (FileManager.default.enumerator(atPath: refs)?.allObjects as? [String]) ?? []
-        return found.filter { $0.hasSuffix(".lock") }.sorted().map { refs + "/" + $0 }
-    }
-
     @Test func aStaleBranchLockIsNamedAndNothingIsCommitted() throws {
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a", description: "First."))
@@ -106,7 +91,18 @@ import Testing
         try repo.cardigan("verify").checked()
     }
 
+    /// Lock files left in the git directory (references and the index), relative to it.
+    private func leftLocks(_ repo: CardRepo) -> [String] {
+        let git = repo.path + "/.git"
+        let found = (FileManager.default.enumerator(atPath: git)?.allObjects as? [String]) ?? []
+        return found.filter { $0.hasSuffix(".lock") }.sorted()
+    }
+
+    /// A smoke test beside the deterministic ones (CrashRecoveryTests): kills at random moments
+    /// (seeded; the seed is printed), after each of which the next `cardigan commit` must bring
+    /// everything in line by itself, or refuse naming the one lock file a user deletes, as git does.
     @Test func killingCommitAtRandomMomentsNeverBreaksTheRecord() throws {
+        var random = TestSeed.generator("killingCommitAtRandomMoments")
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a", description: "Round 0."))
         try repo.cardigan("commit", "-m", "a").checked()
@@ -116,59 +112,43 @@ import Testing
         let started = Date()
         try repo.cardigan("commit", "-m", "timed").checked()
         let lifetime = max(UInt32(Date().timeIntervalSince(started) * 1_000_000), 20_000)
-        var repaired = 0
         var killedBeforeCommit = 0
-        var staleLocks = 0
-        for round in 1...50 {
+        var finished = 0
+        var namedLocks = 0
+        for round in 1...40 {
             let text = try repo.read("cards/a.yaml")
             let edited = text.replacingOccurrences(
                 of: #"Round [^.]*\."#, with: "Round \(round).", options: .regularExpression)
             try repo.write("cards/a.yaml", edited)
             let before = try repo.git("rev-parse", "main")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: PackagePaths.cardigan)
-            process.arguments = ["-C", repo.path, "commit", "-m", "round \(round)"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32.random(in: 0...(lifetime + lifetime / 5)))
+            let process = try repo.start(["commit", "-m", "round \(round)"])
+            usleep(UInt32.random(in: 0...(lifetime + lifetime / 5), using: &random))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if try repo.git("rev-parse", "main") == before { killedBeforeCommit += 1 }
-            // A kill inside libgit2's index write leaves git's own lock file, as with git itself.
-            try? FileManager.default.removeItem(atPath: repo.path + "/.git/index.lock")
-            var verify = try repo.cardigan("verify")
-            if verify.status != 0 {
-                #expect(verify.output.contains("[version-tag-missing]"), "round \(round): \(verify.output)")
-                var repair = try repo.cardigan("verify", "--repair")
-                if repair.status == 2, let lock = staleReferenceLocks(repo).first {
-                    // Killed while writing a tag: the repair names the lock file a user removes.
-                    #expect(repair.error.contains(lock + "' exists"), "round \(round): \(repair.error)")
-                    for lock in staleReferenceLocks(repo) { try FileManager.default.removeItem(atPath: lock) }
-                    staleLocks += 1
-                    repair = try repo.cardigan("verify", "--repair")
-                }
-                #expect(repair.status == 0, "round \(round): \(repair.output) \(repair.error)")
-                repaired += 1
-                verify = try repo.cardigan("verify")
+            var next = try repo.cardigan("commit", "-m", "after round \(round)")
+            if next.status == 2, let lock = leftLocks(repo).first(where: { next.error.contains($0 + "' exists") }) {
+                // Killed after libgit2 made a lock file and before it put it in place: the one
+                // hand step, as with git itself. The refusal names the file; nothing else is touched.
+                #expect(next.error.contains("delete"), "round \(round): \(next.error)")
+                try FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock)
+                namedLocks += 1
+                next = try repo.cardigan("commit", "-m", "after round \(round)")
             }
+            #expect(next.status == 0, "round \(round): \(next.output) \(next.error) locks: \(leftLocks(repo))")
+            if next.output.contains("finished the interrupted commit") { finished += 1 }
+            let verify = try repo.cardigan("verify")
             #expect(verify.status == 0, "round \(round): \(verify.output)")
             try repo.git("fsck", "--strict", "--no-dangling")
-            // A kill inside a reference update leaves libgit2's lock file; the next commit must
-            // name it (as git does) rather than fail in some other way.
-            if let lock = staleReferenceLocks(repo).first {
-                let blocked = try repo.cardigan("commit", "-m", "after a kill")
-                #expect(blocked.status == 2, "round \(round)")
-                #expect(blocked.error.contains(lock + "' exists"), "round \(round): \(blocked.error)")
-                for lock in staleReferenceLocks(repo) { try FileManager.default.removeItem(atPath: lock) }
-                staleLocks += 1
-            }
+            #expect(try repo.git("status", "--porcelain") == "", "round \(round): the index or file is off")
+            let made = try versions(repo)
+            #expect(Set(made).count == made.count, "round \(round): a version was made twice: \(made)")
         }
         try repo.edit("cards/a.yaml", replacing: "Round", with: "Final round")
         try repo.cardigan("commit", "-m", "after the kills").checked()
         try repo.cardigan("verify").checked()
         print(
-            "crash test: 50 kills within \(lifetime / 1000) ms, \(killedBeforeCommit) before the branch moved, \(repaired) repaired with --repair, \(staleLocks) stale lock files named"
+            "crash test (seed \(TestSeed.value)): 40 kills within \(lifetime / 1000) ms, \(killedBeforeCommit) before the branch moved, \(finished) finished by the next commit, \(namedLocks) named lock files deleted"
         )
     }
 }

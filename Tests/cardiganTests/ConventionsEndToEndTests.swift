@@ -10,7 +10,7 @@ import Testing
     /// Every command path; the root's help must list exactly the top-level ones.
     static let commands = [
         "init", "new", "validate", "commit", "status", "show", "log", "list", "verify", "checkpoint", "link", "clone",
-        "packages", "diff", "check", "hook", "export", "import",
+        "packages", "diff", "check", "hook", "export", "import", "approve",
     ]
     static let hookCommands = [
         "install", "pre-commit", "prepare-commit-msg", "post-commit", "pre-push", "pre-receive", "diff-driver",
@@ -23,7 +23,7 @@ import Testing
         return try repo.repo.run(["script", "-qec", command, "/dev/null"]).output
     }
 
-    @Test(.enabled(if: ExternalTool.usable("script"), "util-linux's script is not installed"))
+    @Test(.enabled(if: TestTools.usable("script"), "util-linux's script is not installed"))
     func colourFollowsNoColorAndTerm() throws {
         let repo = try CardRepo()
         try repo.write("cards/a.yaml", CardRepo.card("a", risk: "Meduim"))
@@ -101,7 +101,7 @@ import Testing
 
     @Test(
         .enabled(
-            if: ExternalTool.required || FileManager.default.fileExists(atPath: manualPath),
+            if: TestTools.required || FileManager.default.fileExists(atPath: manualPath),
             "the man page is not generated (scripts/generate-manual.sh)"))
     func theManPageIsGeneratedWithEveryCommandAndItsExamples() throws {
         let page = try String(contentsOfFile: Self.manualPath, encoding: .utf8)
@@ -164,7 +164,8 @@ import Testing
         #expect(recorded.contains("Two.") && !recorded.contains("not committed"))
         let html = try repo.cardigan("export", "a", "--format", "html", "--working-tree").checked().output
         #expect(html.contains("not committed: a preview, not a record"))
-        #expect(try repo.cardigan("export", "a", "--format", "html", "--working-tree", "--version", "1").status == 2)
+        #expect(
+            try repo.cardigan("export", "a", "--format", "html", "--working-tree", "--card-version", "1").status == 2)
         try repo.edit("cards/a.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Meduim")
         let invalid = try repo.cardigan("export", "a", "--format", "html", "--working-tree")
         #expect(invalid.status == 1)

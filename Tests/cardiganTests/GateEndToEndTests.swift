@@ -170,8 +170,8 @@ import Testing
         for (format, file) in [("markdown", "check.md"), ("github", "check.github.txt"), ("sarif", "check.sarif")] {
             let result = try repo.cardigan("check", "--base", base, "--format", format)
             #expect(result.status == 1)
-            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-                try Data(result.output.utf8).write(to: URL(fileURLWithPath: golden + file))
+            if GoldenFile.updating {
+                try GoldenFile.update(golden + file, with: result.output)
                 continue
             }
             let expected = try String(contentsOfFile: golden + file, encoding: .utf8)

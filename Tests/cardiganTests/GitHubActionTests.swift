@@ -7,7 +7,7 @@ import Testing
 /// check-jsonschema's vendor schemas, and the action's shell steps run as a runner would run
 /// them, against a scratch repository with a simulated `GITHUB_*` environment.
 @Suite struct GitHubActionTests {
-    static let reason = "check-jsonschema is not installed (scripts/install-tools.sh)"
+    static let reason = "check-jsonschema is not installed (scripts/install-test-tools.sh)"
 
     /// The README's YAML blocks that contain `marker`.
     static func readmeBlocks(containing marker: String) throws -> [String] {
@@ -18,7 +18,7 @@ import Testing
     }
 
     static func checkSchema(_ builtin: String, _ text: String, name: String) throws -> ProcessResult {
-        let checker = try ExternalTool.require("check-jsonschema")
+        let checker = try TestTools.require("check-jsonschema")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -27,7 +27,7 @@ import Testing
         return try ProcessResult.run([checker, "--builtin-schema", builtin, file.path], in: folder.path)
     }
 
-    @Test(.enabled(if: ExternalTool.usable("check-jsonschema"), "\(reason)"))
+    @Test(.enabled(if: TestTools.usable("check-jsonschema"), "\(reason)"))
     func theActionAndTheREADMEsPipelinesAreValid() throws {
         let action = try String(contentsOfFile: PackagePaths.root + "/action.yml", encoding: .utf8)
         let checked = try Self.checkSchema("vendor.github-actions", action, name: "action.yml")

@@ -87,7 +87,9 @@ import Testing
         #expect(skip.status == 1)
         #expect(skip.output.contains("cannot move from Draft to Approved"))
         try repo.edit("cards/a.yaml", replacing: "status: Draft", with: "status: Approved")
-        #expect(try repo.cardigan("commit", "-m", "sneak").status == 1)
+        repo.expect(
+            try repo.cardigan("commit", "-m", "sneak"), status: 1,
+            saying: "cards/a.yaml:2:9: error: status of 'a' cannot move from Draft to Approved [status-move]")
         #expect(try repo.git("rev-list", "--count", "main").trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 
@@ -100,7 +102,7 @@ import Testing
         try repo.cardigan("commit", "-m", "edit a").checked()
         try repo.cardigan("status", "a", "PendingReview").checked()
 
-        let show = try repo.cardigan("show", "a", "--version", "1").checked().output
+        let show = try repo.cardigan("show", "a", "--card-version", "1").checked().output
         #expect(show.contains("version 1") && show.contains("First."))
         let latest = try repo.cardigan("show", "a", "--format", "json").checked().output
         #expect(latest.contains("\"version\":2") && latest.contains("\"status\":\"PendingReview\""))
@@ -113,7 +115,9 @@ import Testing
         #expect(list.contains("a     v2       PendingReview"))
         let high = try repo.cardigan("list", "--status", "Draft", "--format", "json").checked().output
         #expect(high.contains("\"name\" : \"b\"") && !high.contains("\"name\" : \"a\""))
-        #expect(try repo.cardigan("show", "a", "--version", "9").status == 2)
+        repo.expect(
+            try repo.cardigan("show", "a", "--card-version", "9"), status: 2,
+            saying: "error: card 'a' has versions 1 to 2, not 9")
     }
 
     @Test func unrelatedStagedChangesStayStaged() throws {
@@ -158,5 +162,19 @@ import Testing
         #expect(sub.status == 0, "\(sub.error)")
         let elsewhere = try ProcessResult.run([PackagePaths.cardigan, "-C", repo.path, "list"], in: "/")
         #expect(elsewhere.output.contains("a     v1"))
+    }
+
+    @Test func dashCReachesNestedSubcommands() throws {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", risk: "Meduim"))
+        try repo.git("add", "cards/a.yaml")
+        let hook = try ProcessResult.run([PackagePaths.cardigan, "-C", repo.path, "hook", "pre-commit"], in: "/")
+        // Refused for the card, not for the arguments: the nested name was kept before the moved `-C`.
+        #expect(hook.status == 1, "\(hook.error)")
+        #expect(hook.error.contains("cards/a.yaml:7:16: error:"), "\(hook.error)")
+        let install = try ProcessResult.run(
+            [PackagePaths.cardigan, "--no-color", "-C", repo.path, "hook", "install"], in: "/")
+        #expect(install.status == 0, "\(install.error)")
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-commit"))
     }
 }

@@ -32,7 +32,9 @@ import Testing
 
     @Test func linkCloneAndTheRegistryAgree() throws {
         let repo = try linkedRepo()
-        try repo.cardigan("clone", "churn", "churn-v2", "--model-package", "churn/2").checked()
+        try repo.cardigan(
+            "clone", "churn", "churn-v2", "--model-package", "churn/2", "--model-name", "churn-v2-model"
+        ).checked()
         let packages = try repo.cardigan("packages", "--format", "json").checked().output
         let links = try #require(try JSONSerialization.jsonObject(with: Data(packages.utf8)) as? [[String: Any]])
         #expect(
@@ -66,7 +68,10 @@ import Testing
         let kept = overview.filter { !CardStore.versionSpecificOverviewFields.contains($0.key) }
         #expect(overview.count > kept.count, "the source names a field the clone must drop")
         #expect(cloneRoot["model_overview"]?.members?.map(\.key) == kept.map(\.key))
-        for member in kept { #expect(cloneRoot["model_overview"]?[member.key] == member.value, "\(member.key)") }
+        for member in kept where member.key != "model_name" {
+            #expect(cloneRoot["model_overview"]?[member.key] == member.value, "\(member.key)")
+        }
+        #expect(cloneRoot["model_overview"]?["model_name"]?.stringValue == "churn-v2-model")
         #expect(cloned.contains("status: Draft"))
         #expect(cloned.contains("model_package_group_name: churn\n  model_package_version: 2"))
         #expect(try repo.cardigan("verify").status == 0)
@@ -95,7 +100,7 @@ import Testing
             ),
             (["link", "other", "--model-package", "other/1", "--arn", "not-an-arn"], 2, "is not a SageMaker ARN"),
             (["link", "other", "--model-package", "Churn/7"], 1, "only in letter case"),
-            (["clone", "churn", "again", "--model-package", "churn/1"], 1, "already linked"),
+            (["clone", "churn", "again", "--model-package", "churn/1", "--model-name", "again"], 1, "already linked"),
         ]
         for item in refused {
             let before = try snapshot(repo)
@@ -169,7 +174,9 @@ import Testing
     @Test func cloneWithoutCommitOnlyWritesTheFile() throws {
         let repo = try linkedRepo()
         let head = try repo.git("rev-parse", "HEAD")
-        try repo.cardigan("clone", "churn", "churn-v2", "--model-package", "churn/2", "--no-commit").checked()
+        try repo.cardigan(
+            "clone", "churn", "churn-v2", "--model-package", "churn/2", "--model-name", "churn-v2-model", "--no-commit"
+        ).checked()
         #expect(try repo.git("rev-parse", "HEAD") == head)
         #expect(FileManager.default.fileExists(atPath: repo.path + "/cards/churn-v2.yaml"))
         let commit = try repo.cardigan("commit", "churn-v2", "-m", "clone").checked()

@@ -85,9 +85,13 @@ import Testing
         let sarif = try repo.cardigan("validate", "--format", "sarif")
         #expect(sarif.output.contains("\"version\" : \"2.1.0\""))
         #expect(try repo.cardigan("validate", "cards/b.yaml").status == 0)
-        #expect(try repo.cardigan("validate", "--format", "yaml").status == 2)
-        #expect(try repo.cardigan("validate", "cards/missing.yaml").status == 2)
-        #expect(try repo.cardigan("frobnicate").status == 2)
+        repo.expect(
+            try repo.cardigan("validate", "--format", "yaml"), status: 2,
+            saying: "The value 'yaml' is invalid for '--format <format>'")
+        repo.expect(
+            try repo.cardigan("validate", "cards/missing.yaml"), status: 2,
+            saying: "error: no such file or folder 'cards/missing.yaml'")
+        repo.expect(try repo.cardigan("frobnicate"), status: 2, saying: "Unexpected argument 'frobnicate'")
         let version = try repo.cardigan("--version")
         #expect(version.status == 0 && version.output.contains("libgit2 1."))
     }
@@ -99,8 +103,11 @@ import Testing
         try repo.cardigan("new", "churn", "--template", "full").checked()
         let again = try repo.cardigan("new", "churn")
         #expect(again.status == 2 && again.error.contains("already exists"))
-        #expect(try repo.cardigan("new", "Bad_Name").status == 2)
-        #expect(try repo.cardigan("new", "x", "--template", "nope").status == 2)
+        repo.expect(
+            try repo.cardigan("new", "Bad_Name"), status: 2, saying: "error: 'Bad_Name' is not a valid card name")
+        repo.expect(
+            try repo.cardigan("new", "x", "--template", "nope"), status: 2,
+            saying: "error: no template 'cards/nope.yaml'")
         #expect(try repo.cardigan("validate").status == 0)
     }
 }

@@ -118,7 +118,7 @@ import Testing
         try repo.git("commit", "-qam", "sneaky edit")
         try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Finished")
         try repo.git("commit", "-qam", "an invalid card")
-        let cacheFile = repo.path + "/.git/cardigan/snapshots-v3"
+        let cacheFile = repo.path + "/.git/cardigan/snapshots-v4"
         try? FileManager.default.removeItem(atPath: cacheFile)
 
         let uncached = try repo.cardigan("verify", "--no-cache")
@@ -138,14 +138,19 @@ import Testing
 
     @Test func catchesAWholeHistoryRewriteWithACheckpoint() throws {
         let repo = try history()
-        try repo.cardigan("checkpoint", "-o", "../checkpoint-\(UUID().uuidString).txt").checked()
-        let file = try FileManager.default.contentsOfDirectory(
-            atPath: (repo.path as NSString).deletingLastPathComponent
-        )
-        .first { $0.hasPrefix("checkpoint-") }.map { (repo.path as NSString).deletingLastPathComponent + "/" + $0 }
-        let checkpoint = try #require(file)
-        defer { try? FileManager.default.removeItem(atPath: checkpoint) }
+        // Outside the repository, in a folder of this test's own (never a shared one).
+        let outside = try ScratchRepository()
+        let checkpoint = outside.path + "/checkpoint.txt"
+        try repo.cardigan("checkpoint", "-o", checkpoint).checked()
         #expect(try repo.cardigan("verify", "--checkpoint", checkpoint).status == 0)
+        try repo.git("branch", "feature")
+        let otherBranch = try repo.cardigan("verify", "--checkpoint", checkpoint, "--branch", "feature")
+        #expect(otherBranch.status == 0, "a checkpoint of another branch is a warning")
+        #expect(
+            otherBranch.output.contains(
+                "warning: the checkpoint was written for 'refs/heads/main', not 'refs/heads/feature' [checkpoint]"),
+            "\(otherBranch.output)")
+        try repo.git("branch", "-D", "feature")
 
         // Rewrite everything: new root commit, every tag deleted and recreated by cardigan itself.
         for tag in try repo.git("tag", "-l").split(separator: "\n") { try repo.git("tag", "-d", String(tag)) }

@@ -1,10 +1,11 @@
-/// The rules for a card's name, its identity: `^[a-z0-9](-?[a-z0-9]){0,62}$`.
+/// The rules for a card's name, its identity: `^[a-z0-9](-?[a-z0-9]){0,62}$`, and not a name
+/// Windows reserves for a device.
 public enum CardName {
     /// The longest name allowed.
     public static let maximumLength = 63
 
     /// Whether `name` is a valid card name: lowercase letters and digits, single hyphens
-    /// between them, at most 63 characters.
+    /// between them, at most 63 characters, not a Windows device name.
     public static func isValid(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         guard !bytes.isEmpty, bytes.count <= maximumLength else { return false }
@@ -12,7 +13,9 @@ public enum CardName {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
-        guard isAlphanumeric(bytes[0]), isAlphanumeric(bytes[bytes.count - 1]) else { return false }
+        guard isAlphanumeric(bytes[0]), isAlphanumeric(bytes[bytes.count - 1]), !isReservedOnWindows(name) else {
+            return false
+        }
         for index in 1..<bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "-") {
@@ -33,12 +36,26 @@ public enum CardName {
             hint: "a file in the cards folder whose name is not a card name is not a card; rename it to '<name>.yaml'")
     }
 
+    /// Whether Windows reserves `name` for a device (`con`, `prn`, `aux`, `nul`, `com1`–`com9`,
+    /// `lpt1`–`lpt9`): a file `cards/con.yaml` cannot be checked out there.
+    public static func isReservedOnWindows(_ name: String) -> Bool {
+        if ["con", "prn", "aux", "nul"].contains(name) { return true }
+        guard name.utf8.count == 4, name.hasPrefix("com") || name.hasPrefix("lpt"), let last = name.last else {
+            return false
+        }
+        return ("1"..."9").contains(last)
+    }
+
     /// Why `name` is not valid, in a sentence fragment for a message; nil when it is valid.
     public static func problem(with name: String) -> String? {
         if isValid(name) { return nil }
         if name.isEmpty { return "a card name cannot be empty" }
-        if name.count > maximumLength { return "'\(name)' is longer than \(maximumLength) characters" }
-        return "'\(name)' is not a valid card name: use lowercase letters, digits and single hyphens, "
+        let shown = DisplayText.quoted(name)
+        if name.count > maximumLength { return "'\(shown)' is longer than \(maximumLength) characters" }
+        if isReservedOnWindows(name) {
+            return "'\(shown)' is a device name on Windows, where 'cards/\(shown).yaml' cannot be checked out"
+        }
+        return "'\(shown)' is not a valid card name: use lowercase letters, digits and single hyphens, "
             + "starting and ending with a letter or digit"
     }
 }

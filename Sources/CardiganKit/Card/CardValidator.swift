@@ -20,19 +20,60 @@ public struct CardValidator: Sendable {
         let loaded = SafeYAMLLoader.load(data, path: path, checksYAML11: true)
         guard let root = loaded.root else { return CardCheck(path: path, root: nil, findings: loaded.findings) }
         var findings = loaded.findings + loaded.warnings
-        // A refused node (an anchor, a too-deep value) stands in the tree as null; the schema's
-        // view of that null would be a second, wrong error at the same place.
-        let refused = Set(loaded.findings.compactMap { $0.location?.position })
-        for violation in schema.validate(root) where !refused.contains(violation.position) {
-            findings.append(
-                Finding(
-                    ruleID: "schema-\(violation.keyword)", message: violation.message,
-                    location: Location(
-                        path: path, position: violation.position, pointer: violation.pointer, end: violation.end),
-                    hint: violation.hint))
+        let (sizeFinding, contentSize) = contentSizeRule(root, path: path)
+        // Content over the limit is refused as a whole: its schema findings would add nothing a
+        // writer needs, and explaining every key of a hostile file is what makes it expensive.
+        if contentSize <= Self.maximumContentCharacters {
+            // A refused node (an anchor, a too-deep value) stands in the tree as null; the
+            // schema's view of that null would be a second, wrong error at the same place.
+            let refused = Set(loaded.findings.compactMap { $0.location?.position })
+            for violation in schema.validate(root) where !refused.contains(violation.position) {
+                findings.append(
+                    Finding(
+                        ruleID: "schema-\(violation.keyword)", message: violation.message,
+                        location: Location(
+                            path: path, position: violation.position, pointer: violation.pointer,
+                            end: violation.end),
+                        hint: violation.hint))
+            }
         }
         findings += cardRules(root, path: path)
-        return CardCheck(path: path, root: root, findings: findings.sorted())
+        if let sizeFinding { findings.append(sizeFinding) }
+        return CardCheck(path: path, root: root, findings: Self.capped(findings.sorted(), path: path))
+    }
+
+    /// The most findings reported for one file; the rest are counted in one last finding.
+    public static let maximumFindingsPerFile = 100
+
+    /// `findings` cut to ``maximumFindingsPerFile``, with a finding that counts the rest (an
+    /// error when any of them is one, so the verdict never changes).
+    static func capped(_ findings: [Finding], path: String) -> [Finding] {
+        guard findings.count > maximumFindingsPerFile else { return findings }
+        let rest = findings[maximumFindingsPerFile...]
+        let errors = rest.count { $0.severity == .error }
+        var kept = Array(findings[..<maximumFindingsPerFile])
+        kept.append(
+            Finding(
+                ruleID: "too-many-findings", severity: errors > 0 ? .error : .warning,
+                message: "\(rest.count) more findings in this file are not listed (\(errors) of them errors)",
+                location: Location(path: path, position: rest.first?.location?.position ?? .start),
+                hint: "fix the ones above and validate again"))
+        return kept
+    }
+
+    private func contentSizeRule(_ root: ValueNode, path: String) -> (Finding?, Int) {
+        guard case .object = root.kind else { return (nil, 0) }
+        let contentSize = CanonicalJSON.text(of: CardDigest.content(of: root)).count
+        guard contentSize > Self.maximumContentCharacters else { return (nil, contentSize) }
+        return (
+            Finding(
+                ruleID: "card-content-size",
+                message:
+                    "the content is \(contentSize) characters, more than the limit of \(Self.maximumContentCharacters)",
+                location: Location(path: path),
+                hint: "shorten long text fields; keep detail in linked documents"),
+            contentSize
+        )
     }
 
     private func cardRules(_ root: ValueNode, path: String) -> [Finding] {
@@ -48,21 +89,42 @@ public struct CardValidator: Sendable {
         } else if let expectedName, let nameNode = root["name"], let name = nameNode.stringValue, name != expectedName {
             findings.append(
                 Finding(
-                    ruleID: "card-name", message: "name '\(name)' differs from the file name '\(fileName)'",
+                    ruleID: "card-name",
+                    message:
+                        "name '\(DisplayText.quoted(name))' differs from the file name '\(DisplayText.quoted(fileName))'",
                     location: Location(path: path, position: nameNode.position, pointer: "/name"),
                     hint: "a card's name is its file name: write 'name: \(expectedName)'"))
         }
-        let contentSize = CanonicalJSON.text(of: CardDigest.content(of: root)).count
-        if contentSize > Self.maximumContentCharacters {
-            findings.append(
-                Finding(
-                    ruleID: "card-content-size",
-                    message:
-                        "the content is \(contentSize) characters, more than the limit of \(Self.maximumContentCharacters)",
-                    location: Location(path: path),
-                    hint: "shorten long text fields; keep detail in linked documents"))
-        }
+        if let finding = Self.arnFinding(root, path: path) { findings.append(finding) }
         return findings
+    }
+}
+
+extension CardValidator {
+    /// An ARN in `model_package_details` must name the group and version beside it.
+    static func arnFinding(_ root: ValueNode, path: String) -> Finding? {
+        let details = root["model_package_details"]
+        guard let arnNode = details?["model_package_arn"], let arn = arnNode.stringValue else { return nil }
+        guard let group = details?["model_package_group_name"]?.stringValue,
+            case .integer(let version)? = details?["model_package_version"]?.kind,
+            let package = try? ModelPackage(group: group, versionText: String(version))
+        else {
+            return Finding(
+                ruleID: "package-arn-mismatch",
+                message:
+                    "'model_package_arn' is given without a valid model_package_group_name and model_package_version",
+                location: Location(
+                    path: path, position: arnNode.position, pointer: "/model_package_details/model_package_arn"),
+                hint: "model_package_details is written by 'cardigan link' and 'cardigan clone'")
+        }
+        guard let problem = package.problem(withARN: arn) else { return nil }
+        return Finding(
+            ruleID: "package-arn-mismatch", message: problem,
+            location: Location(
+                path: path, position: arnNode.position, pointer: "/model_package_details/model_package_arn"),
+            hint:
+                "an ARN names the linked group and version: '…:model-package/\(package.group.lowercased())/\(package.version)'"
+        )
     }
 }
 

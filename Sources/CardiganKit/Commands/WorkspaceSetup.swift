@@ -18,7 +18,7 @@ public enum WorkspaceSetup {
             branch: \(config.branch)        # the protected branch: its history is the record
             cards: \(config.cardsDirectory)         # one <name>.yaml per card
             templates: \(config.templatesDirectory) # your own templates override the built-in ones
-            # schema: templates/model-card.schema.json   # uncomment to use your own schema
+            schema: builtin:\(Workspace.defaultBuiltInSchema)  # the built-in schema, by name and version; or a file of yours
 
             """
         let entries: [(path: String, contents: String?)] = [

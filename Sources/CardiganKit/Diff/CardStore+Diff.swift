@@ -84,7 +84,7 @@ extension CardStore {
     /// The card file of `name` in the working tree, nil when there is none.
     private func workingCard(_ name: String) throws -> (text: String, root: ValueNode)? {
         let file = workspace.rootPath + "/" + path(of: name)
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        guard let data = CardFileReader.contents(file).map({ Data($0) }) else { return nil }
         guard let root = SafeYAMLLoader.load(data, path: path(of: name)).root else {
             throw CardiganError(
                 "'\(path(of: name))' in the working tree is not a readable card", hint: "run cardigan validate")

@@ -46,18 +46,19 @@ public enum SemanticDiff {
                 case (let before?, let after?):
                     walk(before, after, path: childPath, metricItem: false, into: &changes)
                 case (let before?, nil):
-                    changes.append(
-                        CardChange(path: childPath, kind: .removed, old: display(before), oldValue: JSONValue(before)))
+                    appear(before, path: childPath, added: false, into: &changes)
                 case (nil, let after?):
-                    changes.append(
-                        CardChange(path: childPath, kind: .added, new: display(after), newValue: JSONValue(after)))
+                    appear(after, path: childPath, added: true, into: &changes)
                 case (nil, nil):
                     break
                 }
             }
         case (.array(let oldItems), .array(let newItems)):
             let isMetricList = path.hasSuffix("metric_data")
-            if let oldNames = names(oldItems), let newNames = names(newItems) {
+            // An empty side matches any named list, so a new list of named items reads by name.
+            if let oldNames = oldItems.isEmpty ? [] : names(oldItems),
+                let newNames = newItems.isEmpty ? [] : names(newItems), !(oldNames.isEmpty && newNames.isEmpty)
+            {
                 compareNamed(oldItems, oldNames, newItems, newNames, path: path, metrics: isMetricList, into: &changes)
             } else {
                 for index in 0..<max(oldItems.count, newItems.count) {
@@ -68,12 +69,9 @@ public enum SemanticDiff {
                     case (let before?, let after?):
                         walk(before, after, path: childPath, metricItem: false, into: &changes)
                     case (let before?, nil):
-                        changes.append(
-                            CardChange(
-                                path: childPath, kind: .removed, old: display(before), oldValue: JSONValue(before)))
+                        appear(before, path: childPath, added: false, into: &changes)
                     case (nil, let after?):
-                        changes.append(
-                            CardChange(path: childPath, kind: .added, new: display(after), newValue: JSONValue(after)))
+                        appear(after, path: childPath, added: true, into: &changes)
                     case (nil, nil):
                         break
                     }
@@ -97,6 +95,27 @@ public enum SemanticDiff {
         }
     }
 
+    /// A value only one side has: a scalar (or an empty container) is one change; an object or
+    /// list is shown field by field, as a changed one is, so a reviewer sees each new metric.
+    private static func appear(_ node: ValueNode, path: String, added: Bool, into changes: inout [CardChange]) {
+        let empty: ValueNode
+        switch node.kind {
+        case .object(let members) where !members.isEmpty: empty = ValueNode(.object([]))
+        case .array(let items) where !items.isEmpty: empty = ValueNode(.array([]))
+        default:
+            changes.append(
+                added
+                    ? CardChange(path: path, kind: .added, new: display(node), newValue: JSONValue(node))
+                    : CardChange(path: path, kind: .removed, old: display(node), oldValue: JSONValue(node)))
+            return
+        }
+        if added {
+            walk(empty, node, path: path, metricItem: false, into: &changes)
+        } else {
+            walk(node, empty, path: path, metricItem: false, into: &changes)
+        }
+    }
+
     /// Matches list items by name; items of `metric_data` are shown as `<group>.<name>`.
     private static func compareNamed(
         _ oldItems: [ValueNode], _ oldNames: [String], _ newItems: [ValueNode], _ newNames: [String],
@@ -116,16 +135,20 @@ public enum SemanticDiff {
             switch (oldIndex[key], newIndex[key]) {
             case (let before?, let after?):
                 walk(before, after, path: itemPath(key), metricItem: metrics, into: &changes)
-            case (let before?, nil):
+            case (let before?, nil) where metrics:
                 changes.append(
                     CardChange(
                         path: itemPath(key), kind: .removed, old: displayItem(before, metrics),
                         oldValue: JSONValue(before)))
-            case (nil, let after?):
+            case (nil, let after?) where metrics:
                 changes.append(
                     CardChange(
                         path: itemPath(key), kind: .added, new: displayItem(after, metrics), newValue: JSONValue(after))
                 )
+            case (let before?, nil):
+                appear(before, path: itemPath(key), added: false, into: &changes)
+            case (nil, let after?):
+                appear(after, path: itemPath(key), added: true, into: &changes)
             case (nil, nil):
                 break
             }

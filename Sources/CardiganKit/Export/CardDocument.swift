@@ -20,6 +20,8 @@ struct CardDocument {
     var digest: String
     /// Whether the card is the uncommitted working file, not a recorded version.
     var isWorkingTree = false
+    /// The version's valid signed approvals.
+    var approvals: [Approval] = []
     /// The sections, in the fixed order of `ExportLabels.sections`, then any others.
     var sections: [Section]
 
@@ -87,13 +89,28 @@ struct CardDocument {
         case matrix(cells: [[Double]], columnLabels: [String], rowLabels: [String])
     }
 
-    /// The footer line: what traces a printed card back to its record.
+    /// The version's status timeline, when known.
+    var timeline: VersionTimeline?
+
+    /// The footer line: what traces a printed card back to its record, the commit and person
+    /// that set the version's status, and what superseded it.
     var footer: String {
-        guard isWorkingTree else {
-            return "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)"
-        }
+        guard isWorkingTree else { return recordFooter }
         return "Card '\(name)' \(versionLabel) (\(status)), not committed: a preview, not a record; "
             + "digest \(digest), branch head \(commit)"
+    }
+
+    /// The footer of a recorded version, with its timeline and approvals when known.
+    private var recordFooter: String {
+        let approved = approvals.isEmpty ? "" : "; approved by " + approvals.map(\.footerText).joined(separator: ", ")
+        guard let timeline else {
+            return "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)" + approved
+        }
+        var text =
+            "Card '\(name)' version \(version) (\(timeline.statusLine)), content from commit \(commit), digest \(digest)"
+        text += approved
+        if let superseded = timeline.supersededLine { text += "; " + superseded }
+        return text
     }
 
     /// The version as shown: `3`, or for a working-tree preview what it is based on.
@@ -106,6 +123,7 @@ struct CardDocument {
     var subtitle: String {
         var parts = ["Card \(name)", versionLabel, "status \(status)"]
         if let link { parts.append("model package \(link)") }
+        if let next = timeline?.supersededBy { parts.append("superseded by version \(next)") }
         return parts.joined(separator: " · ")
     }
 }
@@ -122,6 +140,8 @@ extension CardDocument {
         commit = source.commit
         digest = source.digest
         isWorkingTree = source.isWorkingTree
+        timeline = source.timeline
+        approvals = source.approvals
         sections = []
         let members = root.members ?? []
         let known = Set(ExportLabels.sections.map(\.key))

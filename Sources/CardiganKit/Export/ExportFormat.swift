@@ -33,6 +33,11 @@ public struct ExportSource: Sendable {
     /// Whether this is the uncommitted working file (`export --working-tree`), not a recorded
     /// version: `version` is then the last recorded one (0 for none) and `commit` the head's.
     public var isWorkingTree = false
+    /// The version's status timeline, when read from the history: who set its status, and
+    /// what superseded it.
+    public var timeline: VersionTimeline?
+    /// The valid signed approvals of the version, named in the footer.
+    public var approvals: [Approval] = []
 
     /// Creates a source.
     public init(
@@ -54,6 +59,7 @@ public struct ExportSource: Sendable {
             name: view.record.card, version: view.record.version, status: view.record.status.rawValue,
             modelPackage: view.record.modelPackage ?? CardSnapshot.modelPackage(of: view.root), commit: view.commit,
             digest: view.record.digest, root: view.root)
+        timeline = view.timeline
     }
 }
 
@@ -90,7 +96,9 @@ extension CardStore {
     /// link and a footer naming the commit and digest.
     public func export(_ name: String, version: Int?, format: ExportFormat) throws -> [UInt8] {
         let view = try show(name, version: version)
-        return try CardExporter.render(ExportSource(view), format: format, workspace: workspace)
+        var source = ExportSource(view)
+        source.approvals = try approvals(of: name, version: view.record.version)
+        return try CardExporter.render(source, format: format, workspace: workspace)
     }
 
     /// As ``export(_:version:format:)``, with `options` (a PDF's fonts) and its warnings.
@@ -98,7 +106,9 @@ extension CardStore {
         -> ExportOutput
     {
         let view = try show(name, version: version)
-        return try CardExporter.render(ExportSource(view), format: format, workspace: workspace, options: options)
+        var source = ExportSource(view)
+        source.approvals = try approvals(of: name, version: view.record.version)
+        return try CardExporter.render(source, format: format, workspace: workspace, options: options)
     }
 
     /// A preview of card `name` as its working file says now, before it is committed: the
@@ -114,8 +124,11 @@ extension CardStore {
     {
         try CardName.require(name)
         let path = path(of: name)
-        guard let data = FileManager.default.contents(atPath: workspace.rootPath + "/" + path) else {
-            throw CardiganError("no card '\(name)' in the working tree (no file '\(path)')")
+        let data: Data
+        switch CardFileReader.read(workspace.rootPath + "/" + path, display: path) {
+        case .bytes(let bytes): data = Data(bytes)
+        case .missing: throw CardiganError("no card '\(name)' in the working tree (no file '\(path)')")
+        case .refused(let finding): throw InvalidCardError(findings: [finding])
         }
         let check = CardValidator(schema: try workspace.loadSchema()).validate(data, path: path)
         guard check.isValid, let root = check.root else { throw InvalidCardError(findings: check.findings) }

@@ -60,6 +60,9 @@ public struct ImportResult: Sendable {
     public var findings: [Finding]
     /// Whether the file was written.
     public var written: Bool
+    /// The model package whose `model_package_details` the import left out (without
+    /// `--keep-link`), so that committing the card does not link it by accident.
+    public var droppedLink: String?
 }
 
 /// Makes cards from other platforms' formats.
@@ -73,9 +76,11 @@ public enum CardImporter {
     /// Makes `cards/<name>.yaml` (status Draft) in `workspace` from the SageMaker content JSON
     /// `data` read from `sourcePath`. Throws for input that is no content JSON; returns
     /// findings (and writes nothing) when the card it makes does not validate.
-    public static func sageMaker(_ data: Data, sourcePath: String, name: String, workspace: Workspace) throws
-        -> ImportResult
-    {
+    /// `model_package_details` is left out unless `keepLink`: the first commit of a card that
+    /// names a package links it, which an import must not do by accident.
+    public static func sageMaker(
+        _ data: Data, sourcePath: String, name: String, workspace: Workspace, keepLink: Bool = false
+    ) throws -> ImportResult {
         if let problem = CardName.problem(with: name) {
             throw CardiganError("card name '\(name)': \(problem)")
         }
@@ -87,7 +92,7 @@ public enum CardImporter {
         let yaml: String
         let root: ValueNode
         do {
-            (yaml, root) = try card(fromSageMaker: data, sourcePath: sourcePath, name: name)
+            (yaml, root) = try card(fromSageMaker: data, sourcePath: sourcePath, name: name, keepLink: keepLink)
         } catch let error as CardiganError where error.location != nil {
             // The input is not card content: a finding in the input file (exit 1, as `validate`
             // does for a card that does not parse), not a usage error.
@@ -128,11 +133,18 @@ public enum CardImporter {
         } catch {
             throw CardiganError("cannot write '\(relativePath)': \(error.localizedDescription)")
         }
-        return ImportResult(path: relativePath, findings: check.findings, written: true)
+        var dropped: String?
+        if !keepLink, let content = try? JSONParser.parse(data), let details = content.member("model_package_details") {
+            let package = ValueNode(.object([details]))
+            dropped = CardSnapshot.modelPackage(of: package) ?? "model_package_details"
+        }
+        return ImportResult(path: relativePath, findings: check.findings, written: true, droppedLink: dropped)
     }
 
     /// The YAML text and tree of the card made from a SageMaker content JSON.
-    public static func card(fromSageMaker data: Data, sourcePath: String, name: String) throws -> (String, ValueNode) {
+    public static func card(fromSageMaker data: Data, sourcePath: String, name: String, keepLink: Bool = true) throws
+        -> (String, ValueNode)
+    {
         let content: ValueNode
         do {
             content = try JSONParser.parse(data)
@@ -164,7 +176,7 @@ public enum CardImporter {
             let ia = order.firstIndex(of: a.element.key) ?? order.count
             let ib = order.firstIndex(of: b.element.key) ?? order.count
             return ia != ib ? ia < ib : a.offset < b.offset
-        }.map(\.element)
+        }.map(\.element).filter { keepLink || $0.key != "model_package_details" }
         var cardMembers = [
             ValueNode.Member(key: "name", keyPosition: .start, value: ValueNode(.string(name))),
             ValueNode.Member(key: "status", keyPosition: .start, value: ValueNode(.string(CardStatus.draft.rawValue))),

@@ -34,7 +34,19 @@ enum TemplateRenderer {
             throw CardiganError(
                 "template '\(path)' cannot be read: \(error)", location: Location(path: "templates/" + path))
         }
-        return compiled.render(viewModel(CardDocument(source)))
+        return compiled.render(visible(viewModel(CardDocument(source))))
+    }
+
+    /// `model` with control and bidirectional-override characters in every string written as
+    /// visible escapes: Mustache's HTML escaping leaves them raw, and old versions were never
+    /// checked for them.
+    static func visible(_ model: Any) -> Any {
+        switch model {
+        case let text as String: return DisplayText.escaped(text, lineBreaks: true)
+        case let list as [Any]: return list.map(visible)
+        case let dictionary as [String: Any]: return dictionary.mapValues(visible)
+        default: return model
+        }
     }
 
     /// A parse error of swift-mustache in words.

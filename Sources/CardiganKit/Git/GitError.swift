@@ -1,4 +1,5 @@
 internal import CLibgit2
+import Foundation
 
 /// A failure reported by libgit2, in cardigan's words where it has a meaning of its own.
 public enum GitError: Error, CustomStringConvertible, Sendable {
@@ -6,6 +7,8 @@ public enum GitError: Error, CustomStringConvertible, Sendable {
     case libgit2(function: String, code: Int32, message: String)
     /// No repository at or above a path.
     case notARepository(path: String)
+    /// A repository owned by another user that git's `safe.directory` does not trust.
+    case notOwned(path: String, owner: UInt32)
     /// A reference that must not exist exists (tags are created, never replaced).
     case alreadyExists(reference: String)
     /// A compare-and-swap reference update found another value than expected.
@@ -24,6 +27,9 @@ public enum GitError: Error, CustomStringConvertible, Sendable {
             return "\(function) failed (\(code)): \(message)"
         case .notARepository(let path):
             return "not a git repository (or any parent): '\(path)'"
+        case .notOwned(let path, let owner):
+            return
+                "'\(path)' is owned by another user (uid \(owner)); git's 'safe.directory' setting does not trust it, so neither does cardigan"
         case .alreadyExists(let reference):
             let name = reference.replacingOccurrences(of: "refs/tags/", with: "")
             return reference.hasPrefix("refs/tags/") ? "tag '\(name)' already exists" : "'\(reference)' already exists"
@@ -53,13 +59,26 @@ enum Libgit2 {
     static func initialize() {
         _ = initialised
     }
+
+    /// Whether libgit2 fsyncs the object and reference files it writes (and their folders)
+    /// before it renames them into place, so a crash or power loss after a command said it
+    /// committed cannot lose the commit or its tags. On by default (``CardStore`` sets it from
+    /// `.cardigan.yaml`'s `fsync`).
+    static func setFsync(_ enabled: Bool) {
+        initialize()
+        _ = cardigan_enable_fsync_gitdir(enabled ? 1 : 0)
+    }
 }
 
 /// Turns a libgit2 return code into a typed error, reading `git_error_last()` at once.
 @discardableResult
 func check(_ code: Int32, _ function: String, reference: String? = nil) throws -> Int32 {
     guard code < 0 else { return code }
-    let message = git_error_last().map { String(cString: $0.pointee.message) } ?? "unknown error"
+    // libgit2 leaves no message for some system call failures: then errno says why.
+    let systemError = errno
+    let message =
+        git_error_last().map { String(cString: $0.pointee.message) }
+        ?? (systemError != 0 ? String(cString: strerror(systemError)).lowercased() : "unknown error")
     switch code {
     case GIT_EEXISTS.rawValue: throw GitError.alreadyExists(reference: reference ?? message)
     case GIT_ENOTFOUND.rawValue: throw GitError.notFound(reference.map { "'\($0)': \(message)" } ?? message)

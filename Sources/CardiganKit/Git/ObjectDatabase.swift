@@ -26,6 +26,16 @@ final class ObjectDatabase: @unchecked Sendable {
         git_odb_free(pointer)
     }
 
+    /// The size of object `id` in bytes, read from its header without inflating it: a pushed
+    /// 50 MB "card" is refused by its size, never read.
+    func objectSize(_ id: ObjectID) throws -> Int {
+        var oid = id.oid
+        var size = 0
+        var type = GIT_OBJECT_ANY
+        try check(git_odb_read_header(&size, &type, pointer, &oid), "git_odb_read_header", reference: id.hex)
+        return size
+    }
+
     /// The bytes of blob `id`.
     func readBlob(_ id: ObjectID) throws -> [UInt8] {
         var oid = id.oid

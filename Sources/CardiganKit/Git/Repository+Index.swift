@@ -69,3 +69,21 @@ extension Repository {
         return try readBlob(ObjectID(entry.pointee.id))
     }
 }
+
+extension Repository {
+    /// Removes `lockFile` when it is the leftover of an update that completed: libgit2 puts a
+    /// lock file in place by hard-linking it to its target and then unlinking the lock, so a
+    /// process killed between the two leaves a lock that is the same file (device and inode) as
+    /// its target. A lock held by a live process never is (it is created new and exclusively),
+    /// so removing such a leftover is safe. Returns whether it was removed.
+    public static func removeCompletedLock(_ lockFile: String) -> Bool {
+        guard lockFile.hasSuffix(".lock") else { return false }
+        let target = String(lockFile.dropLast(".lock".count))
+        var lockInfo = stat()
+        var targetInfo = stat()
+        guard lstat(lockFile, &lockInfo) == 0, lstat(target, &targetInfo) == 0,
+            lockInfo.st_dev == targetInfo.st_dev, lockInfo.st_ino == targetInfo.st_ino
+        else { return false }
+        return unlink(lockFile) == 0
+    }
+}

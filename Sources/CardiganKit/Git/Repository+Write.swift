@@ -13,6 +13,15 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// The id `bytes` have as a blob; nothing is written.
+    public func blobID(of bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        _ = try bytes.withUnsafeBytes { buffer in
+            try check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "git_odb_hash")
+        }
+        return ObjectID(oid)
+    }
+
     /// A tree: the tree of `commit` (empty when nil) with `files` replaced (nested paths such as
     /// `cards/x.yaml`; nil deletes). Built with tree builders, never through the index.
     public func writeTree(basedOn commit: ObjectID?, replacing files: [String: ObjectID?]) throws -> ObjectID {
@@ -68,9 +77,11 @@ extension Repository {
     }
 
     /// Writes a commit object; no reference moves (``updateReference(_:to:expecting:logMessage:)``
-    /// does that, separately and compare-and-swap).
+    /// does that, separately and compare-and-swap). With `sign`, the commit carries the
+    /// signature `sign` returns for its bytes in a `gpgsig` header, as `git commit -S` writes it.
     public func createCommit(
-        tree: ObjectID, parents: [ObjectID], message: String, author: Signature, committer: Signature
+        tree: ObjectID, parents: [ObjectID], message: String, author: Signature, committer: Signature,
+        sign: ((String) throws -> String)? = nil
     ) throws -> ObjectID {
         var treeOID = tree.oid
         var treeObject: OpaquePointer?
@@ -91,14 +102,47 @@ extension Repository {
         let committerSignature = try makeSignature(committer)
         defer { git_signature_free(committerSignature) }
         var oid = git_oid()
+        guard let sign else {
+            _ = try parentObjects.withUnsafeMutableBufferPointer { buffer in
+                try check(
+                    git_commit_create(
+                        &oid, pointer, nil, authorSignature, committerSignature, nil, message, treeObject,
+                        parents.count, buffer.baseAddress),
+                    "git_commit_create")
+            }
+            return ObjectID(oid)
+        }
+        var content = git_buf()
+        defer { git_buf_dispose(&content) }
         _ = try parentObjects.withUnsafeMutableBufferPointer { buffer in
             try check(
-                git_commit_create(
-                    &oid, pointer, nil, authorSignature, committerSignature, nil, message, treeObject, parents.count,
+                git_commit_create_buffer(
+                    &content, pointer, authorSignature, committerSignature, nil, message, treeObject, parents.count,
                     buffer.baseAddress),
-                "git_commit_create")
+                "git_commit_create_buffer")
         }
+        let text = content.ptr.map { String(cString: $0) } ?? ""
+        // libgit2 indents every line break of the signature, so a final one would leave a line
+        // holding one space that `git commit -S` does not write.
+        var signature = try sign(text)
+        while signature.hasSuffix("\n") { signature.removeLast() }
+        try check(
+            git_commit_create_with_signature(&oid, pointer, text, signature, "gpgsig"),
+            "git_commit_create_with_signature")
         return ObjectID(oid)
+    }
+
+    /// A boolean from git's configuration as git reads it (`true`, `yes`, `on`, `1` …); nil
+    /// when unset.
+    public func configBool(_ key: String) throws -> Bool? {
+        var config: OpaquePointer?
+        try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
+        defer { git_config_free(config) }
+        var value: Int32 = 0
+        let code = git_config_get_bool(&value, config, key)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "git_config_get_bool", reference: key)
+        return value != 0
     }
 
     /// Points `name` at `new` only if it still points at `expected` (nil: only if it does not

@@ -30,11 +30,23 @@ public final class Repository {
         git_repository_free(pointer)
     }
 
-    /// The repository holding `path`, searched upwards from it as git does.
-    public static func discover(from path: String) throws -> Repository {
+    /// The repository holding `path`, searched upwards from it as git does. A repository owned
+    /// by another user is opened when git's `safe.directory` trusts it (``SafeDirectory``).
+    public static func discover(
+        from path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Repository {
         Libgit2.initialize()
         var handle: OpaquePointer?
-        let code = git_repository_open_ext(&handle, path, 0, nil)
+        var code = git_repository_open_ext(&handle, path, 0, nil)
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EOWNER.rawValue,
+            let foreign = SafeDirectory.foreignRepository(above: path)
+        {
+            guard SafeDirectory.trusts(foreign.path, environment: environment) else {
+                throw GitError.notOwned(path: foreign.path, owner: foreign.owner)
+            }
+            SafeDirectory.disableOwnerValidation()
+            code = git_repository_open_ext(&handle, path, 0, nil)
+        }
         if code == GIT_ENOTFOUND.rawValue { throw GitError.notARepository(path: path) }
         try check(code, "git_repository_open_ext")
         guard let handle else { throw GitError.notARepository(path: path) }
@@ -73,6 +85,9 @@ public final class Repository {
 
     /// The `.git` folder (or the bare repository's folder), without a trailing slash.
     public var gitDirectory: String { Self.trimmed(String(cString: git_repository_path(pointer))) }
+
+    /// Whether the repository is a shallow clone (its history cut off by `--depth`).
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
     /// Whether the repository has no working tree.
     public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
@@ -331,13 +346,25 @@ public final class Repository {
     public func changedFiles(in directory: String, from parent: ObjectID?, to commit: ObjectID) throws -> [(
         name: String, blob: ObjectID?
     )] {
+        var special: [FolderEntryKind] = []
+        return try changedFiles(in: directory, from: parent, to: commit, special: &special)
+    }
+
+    /// ``changedFiles(in:from:to:)``, and in `special` the added or changed entries that are
+    /// not regular files (links, subfolders, submodules), found on the same walk.
+    public func changedFiles(
+        in directory: String, from parent: ObjectID?, to commit: ObjectID, special: inout [FolderEntryKind]
+    ) throws -> [(name: String, blob: ObjectID?)] {
         let newTree = try subtreeID(at: directory, inCommit: commit)
         let oldTree = try parent.flatMap { try subtreeID(at: directory, inCommit: $0) }
         if newTree == oldTree { return [] }
         guard let newTree else {
             return try oldTree.map { try treeEntries(of: $0).filter(\.isBlob).map { ($0.name, nil) } } ?? []
         }
-        guard let oldTree else { return try treeEntries(of: newTree).filter(\.isBlob).map { ($0.name, $0.id) } }
+        guard let oldTree else {
+            special += try changedFolderEntries(in: directory, from: nil, to: commit).filter { $0.kind != nil }
+            return try treeEntries(of: newTree).filter(\.isBlob).map { ($0.name, $0.id) }
+        }
         // A walk over both trees in git's entry order, instead of git_diff_tree_to_tree: on a
         // folder of 1,000 cards where one changed, this makes Swift values for that one only.
         // Both trees are held here: loading the second may drop the first from `recentTrees`.
@@ -362,9 +389,12 @@ public final class Repository {
                 oldIndex += 1
                 newIndex += 1
                 if git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) == 1
-                    && git_tree_entry_type(oldEntry) == git_tree_entry_type(newEntry)
+                    && git_tree_entry_filemode(oldEntry) == git_tree_entry_filemode(newEntry)
                 {
                     continue
+                }
+                if let kind = Self.kind(of: git_tree_entry_filemode(newEntry)) {
+                    special.append(FolderEntryKind(name: String(cString: git_tree_entry_name(newEntry)), kind: kind))
                 }
                 if git_tree_entry_type(newEntry) == GIT_OBJECT_BLOB {
                     changes.append(
@@ -379,6 +409,9 @@ public final class Repository {
                 }
             } else if let newEntry {
                 newIndex += 1
+                if let kind = Self.kind(of: git_tree_entry_filemode(newEntry)) {
+                    special.append(FolderEntryKind(name: String(cString: git_tree_entry_name(newEntry)), kind: kind))
+                }
                 if git_tree_entry_type(newEntry) == GIT_OBJECT_BLOB {
                     changes.append(
                         (String(cString: git_tree_entry_name(newEntry)), ObjectID(git_tree_entry_id(newEntry))))

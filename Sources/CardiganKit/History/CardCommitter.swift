@@ -46,17 +46,21 @@ extension CardStore {
         try requireWorkingTree()
         let lock = try CommitLock(gitDirectory: repository.gitDirectory)
         defer { withExtendedLifetime(lock) {} }
+        let recovered = try finishInterruptedCommit()
         var retries = 0
         while true {
             do {
                 var result = try commitOnce(names: names, message: trimmed, linking: linking)
+                result.notes.insert(contentsOf: recovered, at: 0)
                 if retries > 0 {
                     result.notes.append("the branch moved \(retries) time(s) while committing; recomputed")
                 }
                 return result
             } catch GitError.locked(let lockFile) {
                 // Another git process updates the branch right now, or one was killed doing so
-                // and left its lock file: wait a little, then say which file it is.
+                // and left its lock file: wait a little, then say which file it is. A lock left
+                // by an update that completed is removed (see Repository.removeCompletedLock).
+                if Repository.removeCompletedLock(lockFile) { continue }
                 retries += 1
                 if retries >= Self.commitAttempts {
                     throw CardiganError(
@@ -80,12 +84,24 @@ extension CardStore {
         linkedGroupsCache = nil  // another process may have linked since the last attempt
         let branch = try currentBranch()
         let head = try git { try repository.resolve(branch) }
-        let candidates = try names.isEmpty ? changedCardNames(head: head) : names
+        // What is in the cards folder but is not a card (a link, a subfolder, a bad name, a file
+        // over the limit) stops the commit: skipping it would leave it out of the record silently.
+        let folder = try workspace.scanCardFolder()
+        guard folder.errors.isEmpty else { return CommitResult(findings: folder.errors) }
+        let candidates = try names.isEmpty ? changedCardNames(head: head, folder: folder) : names
+        var refused: [Finding] = []
         let (result, files) = try plan(
             candidates: candidates, named: !names.isEmpty, head: head, linking: linking, canRewrite: true
         ) { path in
-            FileManager.default.contents(atPath: self.workspace.rootPath + "/" + path).map { [UInt8]($0) }
+            switch CardFileReader.read(self.workspace.rootPath + "/" + path, display: path) {
+            case .bytes(let bytes): return bytes
+            case .missing: return nil
+            case .refused(let finding):
+                refused.append(finding)
+                return nil
+            }
         }
+        guard refused.isEmpty else { return CommitResult(findings: refused) }
         var planned = result
         guard planned.findings.isEmpty, !planned.records.isEmpty else { return planned }
         try write(files: files, result: &planned, branch: branch, head: head, message: message)
@@ -100,9 +116,11 @@ extension CardStore {
         candidates: [String], named: Bool, head: ObjectID?, linking: LinkIntent?, canRewrite: Bool,
         content: (String) -> [UInt8]?
     ) throws -> (CommitResult, [String: [UInt8]]) {
-        let validator = CardValidator(schema: try workspace.loadSchema())
         var result = CommitResult()
+        let validator = try commitValidator(head: head, fromTree: canRewrite, notes: &result.notes)
         var files: [String: [UInt8]] = [:]
+        var newCards: [(name: String, root: ValueNode, path: String)] = []
+        var roots: [String: ValueNode] = [:]
         for name in candidates {
             let path = path(of: name)
             let working = content(path)
@@ -131,6 +149,7 @@ extension CardStore {
                 result.findings += check.findings
                 continue
             }
+            roots[path] = root
             let previous = try git { try lastRecord(of: name, head: head) }?.record
             if var decision = try decide(
                 name: name, root: root, working: working, previous: previous, head: head, committed: committed,
@@ -141,9 +160,35 @@ extension CardStore {
                         linking?.card == name ? linking?.clonedFrom : try clonedFrom(header: working)
                 }
                 checkLink(of: name, record: decision.record, previous: previous, linking: linking, into: &result)
+                if let link = result.newLinks[name] {
+                    // The link tag records the ARN the card names, as the hooks and `--repair` make it.
+                    let arn = root["model_package_details"]?["model_package_arn"]?.stringValue
+                    result.newLinks[name] = (link.package, arn ?? link.arn)
+                }
+                checkPackageDetails(
+                    of: name, root: root, committed: committed, record: &decision.record, linking: linking,
+                    into: &result)
+                if decision.record.version == 1, decision.record.change == .version {
+                    newCards.append((name, root, path))
+                }
+                result.findings += try approvalGate(decision.record, previous: previous, head: head)
                 files[path] = decision.bytes ?? working
                 result.records.append(decision.record)
             }
+        }
+        if !newCards.isEmpty {
+            let others = try modelNames(at: head, except: Set(newCards.map(\.name)))
+            result.findings += ModelNameRule.check(newCards, others: others)
+        }
+        // Every finding about a field is shown at that field's line.
+        result.findings = result.findings.map { finding in
+            guard var location = finding.location, location.position == .start, !location.pointer.isEmpty,
+                let root = roots[location.path], let node = JSONPointer.node(at: location.pointer, in: root)
+            else { return finding }
+            location.position = node.position
+            var placed = finding
+            placed.location = location
+            return placed
         }
         if !result.findings.isEmpty { result.records = [] }
         return (result, files)
@@ -232,6 +277,19 @@ extension CardStore {
                 result.findings.append(statusMoveFinding(name: name, from: previous.status, to: fileStatus, root: root))
                 return nil
             }
+            let approval = root["model_package_details"]?["model_approval_status"]
+            if fileStatus == .approved, approval?.stringValue == ModelApprovalStatus.rejected.rawValue {
+                result.findings.append(
+                    Finding(
+                        ruleID: "package-rejected",
+                        message:
+                            "card '\(name)' cannot be Approved: its model package's approval status is Rejected",
+                        location: Location(
+                            path: path, position: approval?.position ?? .start,
+                            pointer: "/model_package_details/model_approval_status"),
+                        hint: "a card documenting a rejected model version is not approved"))
+                return nil
+            }
             return (
                 CardRecord(
                     card: name, version: previous.version, digest: digest, status: fileStatus, change: .status,
@@ -259,15 +317,11 @@ extension CardStore {
             location: Location(path: path(of: name), position: position, pointer: "/status"), hint: hint)
     }
 
-    private func workingBytes(_ path: String) -> [UInt8] {
-        FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) } ?? []
-    }
-
     /// Cards whose working file differs from the branch head, or that the head has and the
     /// working tree lost.
-    private func changedCardNames(head: ObjectID?) throws -> [String] {
+    private func changedCardNames(head: ObjectID?, folder: CardFolderScan) throws -> [String] {
         let working = Set(
-            try workspace.cardFilePaths().compactMap {
+            folder.cardPaths.compactMap {
                 CardPaths.cardName(forFileName: ($0 as NSString).lastPathComponent)
             })
         var names = working
@@ -325,94 +379,11 @@ extension CardStore {
                         message:
                             "tag '\(previous)' is missing, so version \(record.version) cannot chain to it",
                         location: Location(path: path(of: record.card)),
-                        hint: "run 'cardigan verify --repair' to re-create it from the trailers, then commit again"))
+                        hint: try git({ try repository.references(matching: "refs/tags/cards/*").isEmpty })
+                            ? Self.fetchTagsHint
+                            : "run 'cardigan verify --repair' to re-create it from the trailers, then commit again"))
             }
         }
         return problems
-    }
-
-    /// Objects, then the branch (compare-and-swap: the commit is the truth), then the tags,
-    /// then the user's files and index. A crash after the branch moved leaves tags that
-    /// `verify --repair` re-creates from the trailers.
-    func write(files: [String: [UInt8]], result: inout CommitResult, branch: String, head: ObjectID?, message: String)
-        throws
-    {
-        let author = try signature(.author)
-        let committer = try signature(.committer)
-        var replacements: [String: ObjectID?] = [:]
-        for (path, bytes) in files { replacements[path] = try git { try repository.writeBlob(bytes) } }
-        let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
-        if let problem = try tagProblems(result.records).first {
-            throw CardiganError(problem.message, hint: problem.hint)
-        }
-        let commitMessage = CardRecord.commitMessage(message, records: result.records)
-        let commit = try git {
-            try repository.createCommit(
-                tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author,
-                committer: committer)
-        }
-        do {
-            try repository.updateReference(
-                branch, to: commit, expecting: head, logMessage: "cardigan commit: " + message)
-        } catch let error as GitError {
-            switch error {
-            case .referenceMoved, .locked: throw error  // retried by `commit`
-            default: throw CardiganError(error.description)
-            }
-        }
-        result.commit = commit.hex
-        do {
-            for record in result.records where record.change == .version {
-                result.tags.append(try createVersionTag(record, on: commit, tagger: committer))
-            }
-            for record in result.records {
-                guard let link = result.newLinks[record.card] else { continue }
-                result.linkTags.append(
-                    try createLinkTag(
-                        link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
-                        tagger: committer))
-            }
-        } catch {
-            // The commit is on the branch: the versions exist, only tags are missing, which is
-            // the state `verify --repair` is made for.
-            throw CardiganError(
-                "committed \(commit.short), but not all of its tags could be made: \((error as? CardiganError)?.message ?? "\(error)")",
-                hint: "fix that, then run 'cardigan verify --repair' to make the missing tags from the commit")
-        }
-        for (path, bytes) in files where workingBytes(path) != bytes {
-            try? Data(bytes).write(to: URL(fileURLWithPath: workspace.rootPath + "/" + path))
-        }
-        try stage(paths: files.keys.sorted(), commit: commit, notes: &result.notes)
-    }
-
-    /// Sets the index entries of `paths` to `commit`'s blobs, so `git status` shows the cards
-    /// clean; another process holding the index lock is waited for.
-    private func stage(paths: [String], commit: ObjectID, notes: inout [String]) throws {
-        for attempt in 1... {
-            do {
-                try repository.stageFromCommit(paths: paths, commit: commit)
-                return
-            } catch GitError.locked(let what) {
-                // The commit and tags are made; only the index is behind. Say so rather than fail.
-                if attempt >= 100 {
-                    return notes.append(
-                        "committed, but the index is locked (\(what)); 'git status' shows the cards changed until 'git add'"
-                    )
-                }
-                usleep(UInt32.random(in: 2_000...20_000))
-            } catch let error as GitError {
-                throw CardiganError(error.description)
-            }
-        }
-    }
-
-    func signature(_ role: SignatureRole) throws -> Signature {
-        do {
-            return try repository.defaultSignature(environment: environment, role: role)
-        } catch let error as GitError {
-            throw CardiganError(
-                error.description,
-                hint: "set it with 'git config user.name \"Your Name\"' and 'git config user.email you@example.com'")
-        }
     }
 }

@@ -26,6 +26,8 @@ public struct CardVersionView: Sendable {
     public var text: String
     /// The card's tree.
     public var root: ValueNode
+    /// The version's status timeline: every commit that recorded it, and what superseded it.
+    public var timeline: VersionTimeline?
 }
 
 /// One line of `cardigan list`.
@@ -87,13 +89,21 @@ extension CardStore {
             }
             (record, commit) = found
         }
+        // A version's status is the last one it reached, not the one of the commit that made it:
+        // an older version is read from the commit that set its last status (same content).
+        let timeline = VersionTimeline.timelines(from: try auditTrail(of: name)).last { $0.version == record.version }
+        if let timeline {
+            record.status = timeline.status
+            if commit != head, let last = timeline.statusEvent.flatMap({ ObjectID(hex: $0.commit) }) { commit = last }
+        }
         guard let bytes = try git({ try repository.blob(at: path(of: name), inCommit: commit) }),
             let root = SafeYAMLLoader.load(Data(bytes), path: path(of: name)).root
         else {
             throw CardiganError("card '\(name)' cannot be read in commit \(commit.short)")
         }
         return CardVersionView(
-            record: record, commit: commit.hex, text: String(decoding: bytes, as: UTF8.self), root: root)
+            record: record, commit: commit.hex, text: String(decoding: bytes, as: UTF8.self), root: root,
+            timeline: timeline)
     }
 
     /// The commit and record of `version` of `name`: found through its tag when the tag is

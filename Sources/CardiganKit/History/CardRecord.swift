@@ -21,6 +21,9 @@ public struct CardRecord: Sendable, Hashable, Codable {
         case status
         /// Only comments or formatting changed; version, digest and status stay.
         case format
+        /// A signed approval of the version that does not reach the policy's threshold yet;
+        /// nothing in the card changed.
+        case approval
     }
 
     /// The card's name.
@@ -41,6 +44,11 @@ public struct CardRecord: Sendable, Hashable, Codable {
     public var modelPackage: String?
     /// `<card>/v<N>` of the card this one was cloned from (version 1 of a clone only).
     public var clonedFrom: String?
+    /// Who wrote this version's change of `model_package_details`: `link`, `clone` or
+    /// `registry`; nil when the section did not change or was written with the card's first version.
+    public var packageDetailsSource: String?
+    /// The signed approvals this commit records for the version (`Card-Approval:` trailers).
+    public var approvals: [Approval] = []
 
     /// Creates a record.
     public init(
@@ -65,6 +73,8 @@ public struct CardRecord: Sendable, Hashable, Codable {
         if canonicalForm != .legacy { lines.append("\(CanonicalForm.trailerKey): \(canonicalForm.rawValue)") }
         if let modelPackage { lines.append("Model-Package: \(modelPackage)") }
         if let clonedFrom { lines.append("Cloned-From: \(clonedFrom)") }
+        if let packageDetailsSource { lines.append("Package-Details-Source: \(packageDetailsSource)") }
+        lines += approvals.map { "Card-Approval: " + $0.trailerValue }
         return lines
     }
 
@@ -82,12 +92,14 @@ public struct CardRecord: Sendable, Hashable, Codable {
         var problems: [String] = []
         var group: [String: String] = [:]
         var groupCard: String?
+        var groupApprovals: [Approval] = []
 
         func close() {
             guard let card = groupCard else { return }
             defer {
                 group = [:]
                 groupCard = nil
+                groupApprovals = []
             }
             guard let versionText = group["Card-Version"], let version = Int(versionText), version >= 1 else {
                 problems.append("the trailers of card '\(card)' have no valid 'Card-Version'")
@@ -114,6 +126,8 @@ public struct CardRecord: Sendable, Hashable, Codable {
                 card: card, version: version, digest: digest, status: status, change: change,
                 modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"])
             record.canonicalForm = form
+            record.packageDetailsSource = group["Package-Details-Source"]
+            record.approvals = groupApprovals
             records.append(record)
         }
 
@@ -123,11 +137,20 @@ public struct CardRecord: Sendable, Hashable, Codable {
                 close()
                 groupCard = value
             case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package", "Cloned-From",
-                CanonicalForm.trailerKey:
+                CanonicalForm.trailerKey,
+                "Package-Details-Source":
                 if groupCard == nil {
                     problems.append("trailer '\(key)' appears before any 'Card' trailer")
                 } else {
                     group[key] = value
+                }
+            case "Card-Approval":
+                if groupCard == nil {
+                    problems.append("trailer '\(key)' appears before any 'Card' trailer")
+                } else if let approval = Approval(trailerValue: value) {
+                    groupApprovals.append(approval)
+                } else {
+                    problems.append("the approval '\(value.prefix(40))…' of card '\(groupCard ?? "")' cannot be read")
                 }
             default:
                 continue

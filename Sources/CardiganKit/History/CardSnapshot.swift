@@ -22,6 +22,11 @@ public struct CardSnapshot: Sendable, Hashable {
     public func digest(in form: CanonicalForm) -> String? {
         form == .legacy ? (legacyDigest ?? digest) : digest
     }
+    /// The digest of the canonical JSON of `model_package_details`, nil when the card has none:
+    /// what tells that the section changed.
+    public var packageDetails: String?
+    /// `model_package_details.model_approval_status`, when given.
+    public var packageApproval: String?
 
     /// Reads a snapshot from a card file's bytes.
     public static func read(_ data: [UInt8], validator: CardValidator?, path: String) -> CardSnapshot {
@@ -58,11 +63,17 @@ extension CardSnapshot {
     /// The snapshot of the card whose root is `root`.
     init(of root: ValueNode, digest: String, problem: String?) {
         let overview = root["model_overview"]
+        let details = root["model_package_details"]
+        let arnProblem = CardValidator.arnFinding(root, path: "").map {
+            "/model_package_details/model_package_arn: \($0.message)"
+        }
         self.init(
             digest: digest, status: root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)),
             name: root["name"]?.stringValue, modelName: overview?["model_name"]?.stringValue,
             modelPackage: Self.modelPackage(of: root), riskRating: root["intended_uses"]?["risk_rating"]?.stringValue,
-            problem: problem)
+            problem: problem ?? arnProblem,
+            packageDetails: details.map { CardDigest.of(canonicalJSON: Array(CanonicalJSON.text(of: $0).utf8)) },
+            packageApproval: details?["model_approval_status"]?.stringValue)
         // `status` holds no number, so the whole card tells whether its content's forms differ.
         if CanonicalJSON.formsDiffer(root) {
             legacyDigest = CardDigest.of(

@@ -17,11 +17,15 @@ extension CardStore {
                 hint: "commit it first: 'cardigan commit \(name) -m <message>'")
         }
         let absolute = workspace.rootPath + "/" + path
-        let working = FileManager.default.contents(atPath: absolute).map { [UInt8]($0) }
+        let working = CardFileReader.contents(absolute)
         guard working == committed else {
-            throw CardiganError(
-                "card '\(name)' has uncommitted changes", location: Location(path: path),
-                hint: "commit them first ('cardigan commit \(name) -m <message>'), or restore the file")
+            // A refusal of this card, like every other: exit 1, as the README says.
+            return CommitResult(findings: [
+                Finding(
+                    ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",
+                    location: Location(path: path),
+                    hint: "commit them first ('cardigan commit \(name) -m <message>'), or restore the file")
+            ])
         }
         guard previous.status != status else {
             return CommitResult(notes: ["'\(name)' is already \(status.rawValue); nothing to commit"])

@@ -22,9 +22,18 @@ public final class CardStore {
     ) throws {
         let repository: Repository
         do {
-            repository = try Repository.discover(from: directory)
+            repository = try Repository.discover(from: directory, environment: environment)
+        } catch GitError.notOwned(let path, let owner) {
+            throw CardiganError(
+                GitError.notOwned(path: path, owner: owner).description,
+                hint: "if you trust it: 'git config --global --add safe.directory \(path)'")
         } catch let error as GitError {
             throw CardiganError(error.description, hint: "run cardigan inside a git repository, or use -C <dir>")
+        }
+        if repository.isShallow {
+            throw CardiganError(
+                "'\(repository.workdir ?? repository.gitDirectory)' is a shallow clone: the history that records the card versions is cut off",
+                hint: "fetch all of it: 'git fetch --unshallow --tags' (in CI, check out with fetch-depth: 0)")
         }
         try self.init(repository: repository, environment: environment)
     }
@@ -48,19 +57,65 @@ public final class CardStore {
         if let workdir = repository.workdir {
             workspace = try Workspace(rootPath: workdir, configFile: workdir + "/" + CardiganConfig.fileName)
         } else {
-            var config = CardiganConfig()
-            let head = try? repository.resolve("HEAD")
-            if let head, let bytes = try? repository.blob(at: CardiganConfig.fileName, inCommit: head) {
-                config = try CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName)
-            }
-            var bare = Workspace(rootPath: repository.gitDirectory, config: config)
-            if let head, let schemaPath = config.schemaPath,
-                let bytes = try? repository.blob(at: schemaPath, inCommit: head)
-            {
-                bare.committedSchema = Data(bytes)
-            }
-            workspace = bare
+            workspace = try Self.committedWorkspace(
+                repository, at: try? repository.resolve("HEAD"), rootPath: repository.gitDirectory)
         }
+        Libgit2.setFsync(workspace.config.fsync)
+    }
+
+    private init(repository: Repository, environment: [String: String], workspace: Workspace) {
+        self.repository = repository
+        self.environment = environment
+        self.workspace = workspace
+    }
+
+    /// The workspace whose `.cardigan.yaml` and schema are those of commit `head`.
+    static func committedWorkspace(_ repository: Repository, at head: ObjectID?, rootPath: String) throws -> Workspace {
+        var config = CardiganConfig()
+        if let head, let bytes = try? repository.blob(at: CardiganConfig.fileName, inCommit: head) {
+            config = try CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName)
+        }
+        var workspace = Workspace(rootPath: rootPath, config: config)
+        if let head, let schemaPath = config.schemaPath,
+            let bytes = try? repository.blob(at: schemaPath, inCommit: head)
+        {
+            workspace.committedSchema = Data(bytes)
+        }
+        return workspace
+    }
+
+    /// The store that reads `.cardigan.yaml` and the schema it names from the protected
+    /// branch, as `verify`, `check` and `list` do: the record is judged by the configuration it
+    /// holds, not by an uncommitted edit. The note says so when the working tree's differs.
+    public func onProtectedBranchConfiguration() throws -> (store: CardStore, note: String?) {
+        guard let workdir = repository.workdir, let head = try git({ try repository.resolve(protectedBranch) })
+        else { return (self, nil) }
+        let committed = try Self.committedWorkspace(repository, at: head, rootPath: workdir)
+        var differs: [String] = []
+        // Compared as settings, not bytes: comments, and the default written out or left out,
+        // are the same configuration.
+        func effective(_ config: CardiganConfig) -> CardiganConfig {
+            var config = config
+            config.schemaPath = config.schemaPath ?? Workspace.builtInSchemaPrefix + Workspace.defaultBuiltInSchema
+            return config
+        }
+        if effective(workspace.config) != effective(committed.config) {
+            differs.append(CardiganConfig.fileName)
+        }
+        if let schemaPath = committed.config.schemaPath, !schemaPath.hasPrefix(Workspace.builtInSchemaPrefix),
+            FileManager.default.contents(atPath: workdir + "/" + schemaPath).map({ [UInt8]($0) })
+                != (try git({ try repository.blob(at: schemaPath, inCommit: head) }))
+        {
+            differs.append(schemaPath)
+        }
+        guard !differs.isEmpty else { return (self, nil) }
+        let store = CardStore(repository: repository, environment: environment, workspace: committed)
+        store.usesSnapshotCache = usesSnapshotCache
+        let branch = protectedBranch.replacingOccurrences(of: "refs/heads/", with: "")
+        return (
+            store,
+            "note: the working tree's \(differs.map { "'\($0)'" }.joined(separator: " and ")) \(differs.count > 1 ? "differ" : "differs") from \(differs.count > 1 ? "those" : "the one") on '\(branch)'; the committed configuration is used"
+        )
     }
 
     /// Refuses commands that need a working tree in a bare repository.

@@ -7,6 +7,9 @@ struct HistoryStep {
     var facts: CommitFacts
     /// Card files added, changed or deleted (nil) against the first parent.
     var changes: [String: String?]
+    /// The key of the schema in force in this commit (see ``CommitSchemas``); empty for a commit
+    /// that neither changes nor records a card.
+    var schema = ""
 }
 
 /// The history of a branch as the rules need it: every commit with its card changes and
@@ -16,12 +19,18 @@ struct History {
     var childCount: [ObjectID: Int] = [:]
     /// The card blobs the changes name (hex ids); read and parsed by ``CardStore/readSnapshots(_:)``.
     var blobs: Set<String> = []
+    /// The same blobs by the schema of the commit that names them: each is read under that one.
+    var blobsBySchema: [String: Set<String>] = [:]
+    /// Entries the commits put in the cards folder that are not card files: a link, a
+    /// subfolder, a submodule, a file that is not `<name>.yaml` with a valid name.
+    var folderFindings: [Finding] = []
 }
 
 extension CardStore {
     /// Reads `commits` (oldest first). Work per commit is one commit read and, when the cards
     /// folder changed, one tree diff; blobs are read once each.
-    func readHistory(_ commits: [ObjectID]) throws -> History {
+    func readHistory(_ commits: [ObjectID], schemas: CommitSchemas? = nil) throws -> History {
+        let schemas = schemas ?? CommitSchemas(repository: repository)
         var history = History()
         history.steps.reserveCapacity(commits.count)
         for id in commits {
@@ -33,8 +42,11 @@ extension CardStore {
                 (records, problems) = CardRecord.parse(trailers: try repository.trailers(of: commit.message))
             }
             var changes: [String: String?] = [:]
-            for (fileName, blob) in try repository.changedFiles(in: cardsDirectory, from: commit.parents.first, to: id)
-            {
+            var special: [FolderEntryKind] = []
+            let changed = try repository.changedFiles(
+                in: cardsDirectory, from: commit.parents.first, to: id, special: &special)
+            history.folderFindings += folderFindings(special, changed: changed, commit: id)
+            for (fileName, blob) in changed {
                 guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
                 changes.updateValue(blob?.hex, forKey: name)  // nil: deleted, kept as a key
                 if let blob { history.blobs.insert(blob.hex) }
@@ -47,27 +59,104 @@ extension CardStore {
             }
             let facts = CommitFacts(
                 id: id.hex, parents: commit.parents.map(\.hex), records: records, trailerProblems: problems)
-            history.steps.append(HistoryStep(id: id, parents: commit.parents, facts: facts, changes: changes))
+            var step = HistoryStep(id: id, parents: commit.parents, facts: facts, changes: changes)
+            if !changes.isEmpty || !records.isEmpty || commit.parents.count > 1 {
+                step.schema = try schemas.key(at: id)
+                var named = Set(changes.values.compactMap { $0 })
+                if commit.parents.count > 1 {
+                    for entry in try repository.treeEntries(at: cardsDirectory, inCommit: id) where entry.isBlob {
+                        named.insert(entry.id.hex)
+                    }
+                }
+                history.blobsBySchema[step.schema, default: []].formUnion(named)
+            }
+            history.steps.append(step)
         }
         return history
     }
 
-    /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.
+    /// A finding for each entry `commit` added or changed in the cards folder that is not a
+    /// card file (a link is never read as a card, whatever its target says).
+    func folderFindings(_ special: [FolderEntryKind], changed: [(name: String, blob: ObjectID?)], commit: ObjectID)
+        -> [Finding]
+    {
+        var findings: [Finding] = []
+        let kinds = Dictionary(special.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        for entry in special where entry.kind == "a folder" || entry.kind == "a submodule" {
+            findings.append(
+                folderFinding(entry.name, "is \(entry.kind ?? "")", rule: "card-folder-entry", commit: commit))
+        }
+        for (name, blob) in changed where blob != nil {
+            let shown = cardsDirectory + "/" + name
+            guard let card = CardPaths.cardName(forFileName: name) else {
+                guard !CardFolderScan.isEditorFile(name) else { continue }
+                var finding = folderFinding(
+                    name, "is not a card: the cards folder holds only '<name>.yaml' files", rule: "card-folder-entry",
+                    commit: commit)
+                finding.severity = .warning  // never read as a card: said, but it stops nothing
+                findings.append(finding)
+                continue
+            }
+            if let kind = kinds[name] ?? nil {
+                findings.append(
+                    folderFinding(
+                        name, "is \(kind); a card must be a regular file", rule: "card-file-type", commit: commit))
+            } else if let problem = CardName.problem(with: card) {
+                findings.append(
+                    Finding(
+                        ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: shown),
+                        hint: "rename the file; the name of a card is its identity", commit: commit.hex))
+            }
+        }
+        return findings
+    }
+
+    private func folderFinding(_ name: String, _ what: String, rule: String, commit: ObjectID) -> Finding {
+        let shown = cardsDirectory + "/" + name
+        return Finding(
+            ruleID: rule, message: "'\(DisplayText.escaped(shown))' \(what)", location: Location(path: shown),
+            hint: "keep only '<name>.yaml' files in '\(cardsDirectory)'", commit: commit.hex)
+    }
+
+    /// Snapshots of every blob of `history`, each read under the schema of the commit that
+    /// names it.
+    func readSnapshots(of history: History, schemas: CommitSchemas) throws -> SnapshotTable {
+        var table = SnapshotTable()
+        for (key, blobs) in history.blobsBySchema {
+            table.bySchema[key] = try readSnapshots(blobs, validator: schemas.validator(for: key), fingerprint: key)
+        }
+        return table
+    }
+
+    /// Snapshots of every blob under the workspace's schema.
     func readSnapshots(_ blobs: Set<String>) throws -> [String: CardSnapshot] {
+        try readSnapshots(
+            blobs, validator: (try? workspace.loadSchema()).map(CardValidator.init(schema:)),
+            fingerprint: workspace.schemaFingerprint)
+    }
+
+    /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.
+    /// The cache is kept per schema (`fingerprint`), so an entry is keyed by blob and schema.
+    func readSnapshots(_ blobs: Set<String>, validator: CardValidator?, fingerprint: String) throws -> [String:
+        CardSnapshot]
+    {
         var cache = SnapshotCache(
-            gitDirectory: repository.gitDirectory, schemaFingerprint: workspace.schemaFingerprint,
-            enabled: usesSnapshotCache)
+            gitDirectory: repository.gitDirectory, schemaFingerprint: fingerprint, enabled: usesSnapshotCache)
         let snapshots = cache.load(only: blobs)
         let missing = blobs.filter { snapshots[$0] == nil }.compactMap(ObjectID.init(hex:))
         guard !missing.isEmpty else { return snapshots }
-        let validator = (try? workspace.loadSchema()).map(CardValidator.init(schema:))
         // Each worker reads its blobs itself: a fresh clone's `verify` inflates 10,000 of them
         // from the pack, a fifth of its time when done on one thread ahead of the parsing.
         let objects = try ObjectDatabase(of: repository)
         let sections = SectionMemo()
         let read = { @Sendable (id: ObjectID) in
             Result {
-                CardSnapshot.read(try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
+                let size = try objects.objectSize(id)
+                guard size <= SafeYAMLLoader.maximumBytes else {
+                    return CardSnapshot(problem: CardFileReader.sizeFinding(id.hex, size: size).message)
+                }
+                return CardSnapshot.read(
+                    try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
             }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)

@@ -16,6 +16,8 @@ struct CardState: Sendable {
     var versionCommit: String?
     /// The model package the card documents, once linked.
     var modelPackage: String?
+    /// The digest of the card's `model_package_details` in the tree.
+    var packageDetails: String?
 }
 
 extension CardState {
@@ -49,6 +51,11 @@ struct HistoryRules {
     private(set) var findings: [Finding] = []
     private(set) var versions: [VersionEvent] = []
     private(set) var links: [LinkEvent] = []
+    /// `<card>@<commit>` of every record whose trailers contradict the commit's tree: no tag is
+    /// ever made (or re-made by `--repair`) from such a record.
+    var contradicted: Set<String> = []
+    /// Rule 9's approvals so far; nil when approvals are not checked.
+    var approvalLedger: ApprovalLedger?
 
     init(cardsDirectory: String) {
         self.cardsDirectory = cardsDirectory
@@ -63,6 +70,7 @@ struct HistoryRules {
         for problem in commit.trailerProblems {
             report("record-malformed", problem, card: nil, commit: commit.id)
         }
+        applyPolicyChange(commit)
         var recordsByCard: [String: CardRecord] = [:]
         for record in commit.records {
             if recordsByCard[record.card] != nil {
@@ -75,6 +83,12 @@ struct HistoryRules {
         let names = Set(changes.keys).union(recordsByCard.keys).sorted()
         for name in names {
             let record = recordsByCard[name]
+            let before = state[name]
+            defer {
+                applyApprovals(
+                    name, before: before, after: state[name], record: record, commit: commit,
+                    risk: state[name].map { snapshot($0.blob).riskRating } ?? nil)
+            }
             let blob: String? = changes.keys.contains(name) ? changes[name] ?? nil : state[name]?.blob
             switch (state[name], blob) {
             case (nil, nil):
@@ -93,11 +107,24 @@ struct HistoryRules {
                 }
                 state[name] = nil
             case (nil, let blob?):
-                state[name] = added(name, blob: blob, record: record, commit: commit, snapshot: snapshot(blob))
+                let card = snapshot(blob)
+                if let model = card.modelName,
+                    let owner = state.first(where: { $0.key != name && $0.value.modelName == model })?.key
+                {
+                    report(
+                        "model-name-taken",
+                        "model name '\(model)' of '\(name)' is already documented by card '\(owner)'; one card per model",
+                        card: name, commit: commit.id, pointer: "/model_overview/model_name",
+                        hint:
+                            "a new model version is a new model: give it its own model_name ('cardigan clone --model-name')"
+                    )
+                }
+                state[name] = added(name, blob: blob, record: record, commit: commit, snapshot: card)
             case (let previous?, let blob?) where previous.blob == blob:
                 if let record,
                     !(record.version == previous.version && record.digest == previous.digest(in: record.canonicalForm))
                 {
+                    contradicted.insert("\(name)@\(commit.id)")
                     report(
                         "record-mismatch",
                         "the trailers record version \(record.version) of '\(name)', but the card did not change",
@@ -105,6 +132,8 @@ struct HistoryRules {
                         hint:
                             "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
                     )
+                } else if let record {
+                    checkRecord(record, matches: snapshot(blob), commit: commit)
                 }
             case (let previous?, let blob?):
                 state[name] = changed(
@@ -166,7 +195,8 @@ struct HistoryRules {
         return CardState(
             version: record.version, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest,
             status: snapshot.status, blob: blob,
-            modelName: snapshot.modelName, versionCommit: commit.id, modelPackage: snapshot.modelPackage)
+            modelName: snapshot.modelName, versionCommit: commit.id, modelPackage: snapshot.modelPackage,
+            packageDetails: snapshot.packageDetails)
     }
 
     private mutating func changed(
@@ -179,6 +209,7 @@ struct HistoryRules {
         next.digest = snapshot.digest
         next.legacyDigest = snapshot.legacyDigest
         next.status = snapshot.status
+        next.packageDetails = snapshot.packageDetails
         if let modelName = previous.modelName, let now = snapshot.modelName, now != modelName {
             report(
                 "model-name-changed",
@@ -210,6 +241,7 @@ struct HistoryRules {
             }
             checkRecord(record, matches: snapshot, commit: commit)
             checkBirth(record, commit: commit)
+            checkPackageDetails(name, from: previous, to: snapshot, record: record, commit: commit)
             versions.append(event(record, commit: commit))
             noteLink(name, from: previous.modelPackage, to: snapshot.modelPackage, record: record, commit: commit)
             next.modelPackage = snapshot.modelPackage ?? previous.modelPackage
@@ -254,28 +286,27 @@ struct HistoryRules {
             if old != nil, new == nil {
                 report(
                     "link-changed", "card '\(name)' no longer names its model package '\(old ?? "")'", card: name,
-                    commit: commit.id)
+                    commit: commit.id, pointer: "")
             }
             return
         }
         if let old {
             report(
                 "link-changed", "card '\(name)' changed its model package from '\(old)' to '\(new)'", card: name,
-                commit: commit.id, hint: "a card documents one model version; clone it for the next one")
+                commit: commit.id, pointer: "/model_package_details/model_package_version",
+                hint: "a card documents one model version; clone it for the next one")
             return
-        }
-        if record.modelPackage != new {
-            report(
-                "record-mismatch", "the trailers of '\(name)' do not name the model package '\(new)' the card links",
-                card: name, commit: commit.id,
-                hint:
-                    "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
-            )
         }
         links.append(LinkEvent(package: new, card: name, version: record.version, commit: commit.id))
     }
 
     private mutating func checkFile(_ name: String, snapshot: CardSnapshot, commit: CommitFacts) {
+        if snapshot.status == .approved, snapshot.packageApproval == ModelApprovalStatus.rejected.rawValue {
+            report(
+                "package-rejected", "card '\(name)' is Approved, but its model package's approval status is Rejected",
+                card: name, commit: commit.id, pointer: "/model_package_details/model_approval_status",
+                hint: "a card documenting a rejected model version is not approved")
+        }
         if let problem = snapshot.problem {
             report("invalid-card", "card '\(name)' is not valid: \(problem)", card: name, commit: commit.id)
         }
@@ -283,27 +314,6 @@ struct HistoryRules {
             report(
                 "name-changed", "card file '\(name)' says name '\(fileName)'", card: name, commit: commit.id,
                 pointer: "/name", hint: "a card's name is its file name and never changes")
-        }
-    }
-
-    private mutating func checkRecord(_ record: CardRecord, matches snapshot: CardSnapshot, commit: CommitFacts) {
-        if let digest = snapshot.digest(in: record.canonicalForm), record.digest != digest {
-            report(
-                "record-mismatch",
-                "the trailers give '\(record.card)' digest \(record.digest.prefix(19))…, but the card has \(digest.prefix(19))…",
-                card: record.card, commit: commit.id,
-                hint:
-                    "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
-            )
-        }
-        if let status = snapshot.status, record.status != status {
-            report(
-                "record-mismatch",
-                "the trailers give '\(record.card)' status \(record.status.rawValue), but the card says \(status.rawValue)",
-                card: record.card, commit: commit.id,
-                hint:
-                    "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
-            )
         }
     }
 
@@ -327,12 +337,14 @@ struct HistoryRules {
     /// Records a finding. `pointer` names the field the rule is about, so that `check` can
     /// place it on its line in the pull request's version of the card.
     mutating func report(
-        _ rule: String, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil
+        _ rule: String, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil,
+        path: String? = nil
     ) {
         findings.append(
             Finding(
                 ruleID: rule, message: message,
-                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory), pointer: pointer) },
+                location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory), pointer: pointer) }
+                    ?? path.map { Location(path: $0) },
                 hint: hint, commit: commit))
     }
 }

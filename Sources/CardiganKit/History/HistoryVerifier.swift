@@ -14,6 +14,8 @@ public struct VerifyResult: Sendable {
     public var linkTagCount = 0
     /// The tags `--repair` re-created.
     public var repairedTags: [String] = []
+    /// What `--repair` finished of an interrupted commit (its tags, working files, index).
+    public var notes: [String] = []
 }
 
 extension CardStore {
@@ -26,6 +28,12 @@ extension CardStore {
         let branchReference = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? protectedBranch
         let branchName = branchReference.replacingOccurrences(of: "refs/heads/", with: "")
         var result = VerifyResult()
+        if repair {
+            // A commit killed after its branch moved is finished first (tags, files, index).
+            let lock = try CommitLock(gitDirectory: repository.gitDirectory)
+            defer { withExtendedLifetime(lock) {} }
+            result.notes = try finishInterruptedCommit()
+        }
         guard let head = try git({ try repository.resolve(branchReference) }) else {
             throw CardiganError(
                 "no branch '\(branchName)'", hint: "name the protected branch with --branch or in .cardigan.yaml")
@@ -33,12 +41,14 @@ extension CardStore {
         let commits = try git { try repository.commitsOldestFirst(from: head) }
         result.commitCount = commits.count
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
-        let history = try git { try readHistory(commits) }
-        let snapshots = try git { try readSnapshots(history.blobs) }
+        rules.approvalLedger = approvalLedger(base: nil)
+        let schemas = CommitSchemas(repository: repository)
+        let history = try git { try readHistory(commits, schemas: schemas) }
+        let snapshots = try git { try readSnapshots(of: history, schemas: schemas) }
 
         applyRules(history, snapshots: snapshots, to: &rules)
         result.versionCount = rules.versions.count
-        result.findings = rules.findings
+        result.findings = rules.findings + history.folderFindings
 
         let tagFacts = try git { try readVersionTags() }
         result.tagCount = tagFacts.count
@@ -46,7 +56,7 @@ extension CardStore {
             try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }.map(\.target)
         }
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: branchName)
-        let missing = tagRules.check(versions: rules.versions, tags: tagFacts) { commit in
+        var missing = tagRules.check(versions: rules.versions, tags: tagFacts) { commit in
             guard let id = ObjectID(hex: commit) else { return false }
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
@@ -54,32 +64,70 @@ extension CardStore {
 
         let linkTags = try git { try readLinkTags() }
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
-        let missingLinks = linkRules.check(links: rules.links, tags: linkTags) { tag in
-            try? self.linkTagProblem(
-                package: tag.package, isAnnotated: tag.isAnnotated, card: tag.card, cardVersion: tag.cardVersion,
-                commit: tag.targetCommit.flatMap(ObjectID.init(hex:)), head: head)
-        }
+        var missingLinks = linkRules.check(
+            links: rules.links, tags: linkTags,
+            problem: { tag in
+                try? self.linkTagProblem(
+                    package: tag.package, isAnnotated: tag.isAnnotated, card: tag.card, cardVersion: tag.cardVersion,
+                    commit: tag.targetCommit.flatMap(ObjectID.init(hex:)), head: head)
+            },
+            linkedARN: { link in
+                ObjectID(hex: link.commit).flatMap { try? self.linkedARN(of: link.card, in: $0) } ?? nil
+            })
         result.findings += linkRules.findings
+        // A tag is re-made only from a record its commit's tree agrees with: a forged trailer
+        // must never become a tag.
+        missing.removeAll { rules.contradicted.contains("\($0.card)@\($0.commit)") }
+        missingLinks.removeAll { rules.contradicted.contains("\($0.card)@\($0.commit)") }
+        result.findings = result.findings.map { finding in
+            guard finding.ruleID == "version-tag-missing" || finding.ruleID == "link-tag-missing",
+                let card = finding.location.flatMap({
+                    CardPaths.cardName(forFileName: ($0.path as NSString).lastPathComponent)
+                }),
+                let commit = finding.commit, rules.contradicted.contains("\(card)@\(commit)")
+            else { return finding }
+            var kept = finding
+            kept.hint = "not re-created by '--repair': the commit's trailers contradict its tree ('record-mismatch')"
+            return kept
+        }
         result.linkTagCount = linkTags.count
+        if tagFacts.isEmpty, linkTags.isEmpty, !rules.versions.isEmpty {
+            result.findings = result.findings.map(Self.withFetchTagsHint)
+        }
         if let checkpoint {
             result.findings += try git { try check(checkpoint, head: head, branch: branchReference) }
         }
+        result.findings = located(result.findings, in: head)
         if repair, !missing.isEmpty || !missingLinks.isEmpty {
             // Check again from scratch, so what is reported is the repaired repository.
             let repaired = try recreate(missing) + recreate(missingLinks)
             var again = try verify(branch: branch, checkpoint: checkpoint, repair: false)
             again.repairedTags = repaired
+            again.notes = result.notes
             return again
         }
         result.findings.sort()
         return result
     }
 
+    /// The hint for a clone that has no card or link tag at all: it was made without tags
+    /// (`git clone --no-tags`, a CI checkout without `fetch-tags`), and fetching them is the fix.
+    static let fetchTagsHint =
+        "this clone has no card or link tags at all: fetch them with 'git fetch --tags origin' (in CI, check out with fetch-tags: true)"
+
+    /// `finding` with ``fetchTagsHint`` when it is about a missing tag.
+    static func withFetchTagsHint(_ finding: Finding) -> Finding {
+        guard ["version-tag-missing", "link-tag-missing"].contains(finding.ruleID) else { return finding }
+        var changed = finding
+        changed.hint = fetchTagsHint
+        return changed
+    }
+
     /// Applies the history rules to every step of `history`, oldest first. A parent outside
     /// `history` starts from `outsideState` (empty for a whole history, the cards' state at the
     /// base for a pull request).
     func applyRules(
-        _ history: History, snapshots: [String: CardSnapshot], outsideState: [String: CardState] = [:],
+        _ history: History, snapshots: SnapshotTable, outsideState: [String: CardState] = [:],
         to rules: inout HistoryRules
     ) {
         // States are kept only until every child has read them; on a linear history each state
@@ -109,7 +157,7 @@ extension CardStore {
                 state = parentStates.popLast() ?? outsideState
             }
             rules.apply(step.facts, to: &state, changes: changes) { blob in
-                snapshots[blob] ?? CardSnapshot(problem: "unreadable blob \(blob)")
+                snapshots.snapshot(blob, schema: step.schema) ?? CardSnapshot(problem: "unreadable blob \(blob)")
             }
             states[step.id] = state
         }
@@ -202,7 +250,8 @@ extension CardStore {
                 package: package, objectID: reference.target.hex, isAnnotated: tag != nil,
                 targetCommit: try commit(taggedBy: tag, reference: reference.target)?.hex,
                 card: fields.first { $0.key == "Card" }?.value,
-                cardVersion: (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) })
+                cardVersion: (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) },
+                arn: fields.first { $0.key == "Model-Package-Arn" }?.value)
         }
     }
 

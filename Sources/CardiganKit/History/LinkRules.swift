@@ -6,6 +6,8 @@ struct LinkTagFacts: Sendable {
     var targetCommit: String?
     var card: String?
     var cardVersion: Int?
+    /// The ARN the tag's message records.
+    var arn: String?
 }
 
 /// Rule 6 of DESIGN.md: each link made on the branch has its annotated tag on the linking
@@ -19,8 +21,12 @@ struct LinkRules {
     }
 
     /// Checks `tags` against `links`; returns the links whose tag is missing (for `--repair`).
-    /// `problem` explains a tag that belongs to no link.
-    mutating func check(links: [LinkEvent], tags: [LinkTagFacts], problem: (LinkTagFacts) -> String?) -> [LinkEvent] {
+    /// `problem` explains a tag that belongs to no link; `linkedARN`, when given, is the ARN the
+    /// card names in a link's commit, which its tag must record.
+    mutating func check(
+        links: [LinkEvent], tags: [LinkTagFacts], problem: (LinkTagFacts) -> String?,
+        linkedARN: ((LinkEvent) -> String?)? = nil
+    ) -> [LinkEvent] {
         var missing: [LinkEvent] = []
         let tagsByPackage = Dictionary(
             tags.map { ($0.package.description, $0) }, uniquingKeysWith: { first, _ in first })
@@ -59,6 +65,13 @@ struct LinkRules {
                     "link-tag-mismatch",
                     "link tag '\(name)' names '\(tag.card ?? "no card")' v\(tag.cardVersion ?? 0), not '\(link.card)' v\(link.version)",
                     card: link.card, commit: link.commit)
+            } else if let linkedARN, let arn = tag.arn, arn != linkedARN(link) {
+                // A tag that records no ARN was made by cardigan before tags carried the card's.
+                // The link record and the card's model_package_details must say the same.
+                report(
+                    "link-tag-mismatch",
+                    "link tag '\(name)' records ARN '\(arn)', but '\(link.card)' v\(link.version) names \(linkedARN(link).map { "'\($0)'" } ?? "none")",
+                    card: link.card, commit: link.commit)
             }
         }
         for tag in tags where seen[tag.package.description] == nil {
@@ -74,10 +87,13 @@ struct LinkRules {
         return missing
     }
 
+    /// Records a finding at the card's `model_package_details` in the linking commit.
     private mutating func report(_ rule: String, _ message: String, card: String, commit: String, hint: String? = nil) {
         findings.append(
             Finding(
-                ruleID: rule, message: message, location: Location(path: CardPaths.path(of: card, in: cardsDirectory)),
+                ruleID: rule, message: message,
+                location: Location(
+                    path: CardPaths.path(of: card, in: cardsDirectory), pointer: "/model_package_details"),
                 hint: hint, commit: commit))
     }
 }

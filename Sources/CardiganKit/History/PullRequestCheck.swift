@@ -31,15 +31,28 @@ extension CardStore {
         let baseID = try base.map { try revision($0) }
         let headID = try revision(head ?? "HEAD")
         var result = CheckResult(base: baseID?.hex ?? "", head: headID.hex)
-        let validator = CardValidator(schema: try workspace.loadSchema())
+        // The changed cards are validated against the schema in force at head (its own tree's).
+        let schemas = CommitSchemas(repository: repository)
+        let validator =
+            try git({ try schemas.validator(for: schemas.key(at: headID)) })
+            ?? CardValidator(schema: try workspace.loadSchema())
 
         let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
+        var headRoots: [String: ValueNode] = [:]
+        let objects = try git { try ObjectDatabase(of: repository) }
         for (fileName, blob) in changed {
             guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
             result.changedCards.append(name)
             guard let blob else { continue }
+            let size = try git { try objects.objectSize(blob) }
+            guard size <= SafeYAMLLoader.maximumBytes else {
+                result.findings.append(CardFileReader.sizeFinding(path(of: name), size: size))
+                continue
+            }
             let bytes = try git { try repository.readBlob(blob) }
-            result.findings += validator.validate(Data(bytes), path: path(of: name)).findings
+            let checked = validator.validate(Data(bytes), path: path(of: name))
+            result.findings += checked.findings
+            headRoots[name] = checked.root
         }
         result.changedCards.sort()
 
@@ -56,7 +69,8 @@ extension CardStore {
         }
         let commits = try git { try repository.commitsOldestFirst(from: headID, hiding: baseID.map { [$0] } ?? []) }
         result.commitCount = commits.count
-        let history = try git { try readHistory(commits) }
+        let history = try git { try readHistory(commits, schemas: schemas) }
+        result.findings += history.folderFindings
         var touched = Set(history.steps.flatMap { $0.changes.keys })
         touched.formUnion(history.steps.flatMap { $0.facts.records.map(\.card) })
         var outside: [String: CardState] = [:]
@@ -70,10 +84,23 @@ extension CardStore {
             outside[name] = CardState(
                 version: last?.record.version ?? 0, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest,
                 status: snapshot.status, blob: blob.hex,
-                modelName: snapshot.modelName, versionCommit: last?.commit.hex, modelPackage: snapshot.modelPackage)
+                modelName: snapshot.modelName, versionCommit: last?.commit.hex, modelPackage: snapshot.modelPackage,
+                packageDetails: snapshot.packageDetails)
+        }
+        // One card per model: a card the pull request adds must not name a model that a card
+        // on base, untouched by the pull request, documents.
+        let added = headRoots.filter { outside[$0.key] == nil }.map {
+            (name: $0.key, root: $0.value, path: path(of: $0.key))
+        }
+        if !added.isEmpty {
+            let others = try modelNames(at: baseID, except: touched)
+            for card in added { result.findings += ModelNameRule.check([card], others: others) }
         }
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
-        applyRules(history, snapshots: try git { try readSnapshots(history.blobs) }, outsideState: outside, to: &rules)
+        rules.approvalLedger = approvalLedger(base: baseID)
+        applyRules(
+            history, snapshots: try git { try readSnapshots(of: history, schemas: schemas) }, outsideState: outside,
+            to: &rules)
         result.findings += try located(
             rules.findings.filter { $0.ruleID != "invalid-card" },  // reported with positions above
             in: headID)
@@ -99,29 +126,58 @@ extension CardStore {
             _ in nil
         }
         result.findings += linkRules.findings
+        if !rules.versions.isEmpty || !rules.links.isEmpty,
+            try git({ try repository.references(matching: "refs/tags/cards/*").isEmpty }),
+            try git({ try repository.references(matching: "refs/tags/model-packages/*").isEmpty })
+        {
+            result.findings = result.findings.map(Self.withFetchTagsHint)
+        }
         result.findings.sort()
         return result
     }
 
     /// `findings` with the line and column of the field each one names (its pointer), read
-    /// from the card as it is at `head`: a reviewer's annotation lands on the changed line.
-    private func located(_ findings: [Finding], in head: ObjectID) throws -> [Finding] {
+    /// from the card as it is in the finding's commit, else at `head`: a reviewer's annotation
+    /// lands on the line that holds the problem.
+    func located(_ findings: [Finding], in head: ObjectID) -> [Finding] {
         var roots: [String: ValueNode?] = [:]
-        return try findings.map { finding in
+        return findings.map { finding in
             guard var location = finding.location, !location.pointer.isEmpty, location.position == .start else {
                 return finding
             }
-            if roots[location.path] == nil {
-                roots[location.path] = try git { try repository.blob(at: location.path, inCommit: head) }
-                    .flatMap { SafeYAMLLoader.load(Data($0), path: location.path).root }
+            if finding.ruleID == "package-details-edited", let placed = changedPackageField(finding, location) {
+                return placed
             }
-            guard let root = roots[location.path] ?? nil, let node = JSONPointer.node(at: location.pointer, in: root)
+            let commit = finding.commit.flatMap(ObjectID.init(hex:)) ?? head
+            let key = commit.hex + ":" + location.path
+            if roots[key] == nil {
+                // A finding may name a commit that is not in this repository (a checkpoint's).
+                let bytes = try? repository.blob(at: location.path, inCommit: commit)
+                roots[key] = bytes.flatMap { SafeYAMLLoader.load(Data($0), path: location.path).root }
+            }
+            guard let root = roots[key] ?? nil, let node = JSONPointer.node(at: location.pointer, in: root)
             else { return finding }
             location.position = node.position
             var placed = finding
             placed.location = location
             return placed
         }
+    }
+
+    /// A hand change of `model_package_details`, placed at the first field that differs from
+    /// the commit's first parent.
+    private func changedPackageField(_ finding: Finding, _ location: Location) -> Finding? {
+        guard let commit = finding.commit.flatMap(ObjectID.init(hex:)),
+            let parent = (try? repository.commit(commit))?.parents.first
+        else { return nil }
+        func details(_ id: ObjectID) -> ValueNode?? {
+            guard let bytes = try? repository.blob(at: location.path, inCommit: id) else { return nil }
+            return .some(SafeYAMLLoader.load(Data(bytes), path: location.path).root?["model_package_details"])
+        }
+        guard let old = details(parent), let new = details(commit) else { return nil }
+        var placed = finding
+        placed.location = PackageDetailsRule.changedField(old: old, new: new, path: location.path)
+        return placed
     }
 
     private func revision(_ spec: String) throws -> ObjectID {

@@ -91,6 +91,9 @@ extension CardStore {
         if let file = indexFile, !file.hasPrefix("/") {
             indexFile = FileManager.default.currentDirectoryPath + "/" + file
         }
+        // A staged link, subfolder or file that is not a card stops the commit, as `commit` does.
+        let refused = try stagedFolderProblems(indexFile: indexFile)
+        guard refused.isEmpty else { return CommitResult(findings: refused) }
         for entry in try git({ try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) }) {
             if let name = CardPaths.cardName(forFileName: entry.name) { staged[name] = entry.id }
         }
@@ -283,6 +286,14 @@ extension CardStore {
                 })
             else {
                 return "points at commit \(tag.target.short), whose records do not link model package '\(package)'"
+            }
+            // The trailers alone could be forged: the card in the commit's tree must name it too.
+            let named = try git { try repository.blob(at: path(of: card), inCommit: tag.target) }
+                .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: card)).root }
+                .flatMap(CardSnapshot.modelPackage(of:))
+            guard named == package.description else {
+                return
+                    "points at commit \(tag.target.short), where card '\(card)' names \(named.map { "model package '\($0)'" } ?? "no model package") in model_package_details, not '\(package)'"
             }
             return nil
         }

@@ -16,12 +16,17 @@ extension CardStore {
     /// evaluation start empty. With a `template`, the template's own non-empty fields win and
     /// only its empty ones are filled. Status Draft, linked to `package`, committed as version 1
     /// with a `Cloned-From` trailer, unless `commit` is false (then the file is only written).
+    /// The new card documents a new model, so it has its own `modelName` (one card per model).
+    /// It starts from `from`: the latest version, a given one, or the latest Approved one.
     public func clone(
-        _ source: String, as name: String, package: ModelPackage, arn: String? = nil,
-        approvalStatus: ModelApprovalStatus? = nil, carry: [String] = [], skip: [String] = [], template: String? = nil,
-        commit shouldCommit: Bool = true
+        _ source: String, as name: String, package: ModelPackage, modelName: String, from: CloneOrigin = .latest,
+        arn: String? = nil, approvalStatus: ModelApprovalStatus? = nil, carry: [String] = [], skip: [String] = [],
+        template: String? = nil, commit shouldCommit: Bool = true
     ) throws -> (path: String, result: CommitResult) {
         if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
+        if modelName.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CardiganError("the new card's --model-name is empty")
+        }
         if let arn, let problem = package.problem(withARN: arn) { throw CardiganError(problem) }
         let path = path(of: name)
         let absolute = workspace.rootPath + "/" + path
@@ -43,7 +48,17 @@ extension CardStore {
                 CommitResult(findings: [Finding(ruleID: "link", message: problem, location: Location(path: path))])
             )
         }
-        let view = try show(source, version: nil)
+        let view = try cloneSource(source, from: from)
+        if let sourceModel = view.root["model_overview"]?["model_name"]?.stringValue, sourceModel == modelName {
+            throw CardiganError(
+                "model name '\(modelName)' is the model of card '\(source)'; one card per model",
+                hint: "give the new model version's own name with --model-name")
+        }
+        if let other = try cardNaming(model: modelName) {
+            throw CardiganError(
+                "model name '\(modelName)' is already documented by card '\(other)'; one card per model",
+                hint: "give the new model version's own name with --model-name")
+        }
         var templateRoot: ValueNode?
         if let template {
             let text = try workspace.templateText("cards/\(template).yaml").replacingOccurrences(
@@ -55,6 +70,11 @@ extension CardStore {
         ]
         var overview =
             view.root["model_overview"]?.members?.filter { !Self.versionSpecificOverviewFields.contains($0.key) } ?? []
+        if let index = overview.firstIndex(where: { $0.key == "model_name" }) {
+            overview[index].value = ValueNode(.string(modelName))
+        } else {
+            overview.insert(member("model_name", ValueNode(.string(modelName))), at: 0)
+        }
         if let own = templateRoot?["model_overview"] {
             overview = Self.fillingEmpty(own, from: ValueNode(.object(overview))).members ?? overview
         }
@@ -94,12 +114,29 @@ extension CardStore {
                 names: [name],
                 message: "Clone \(source) v\(view.record.version) as \(name) for model package \(package)",
                 linking: LinkIntent(
-                    card: name, package: package, arn: arn, clonedFrom: "\(source)/v\(view.record.version)"))
+                    card: name, package: package, arn: arn, clonedFrom: "\(source)/v\(view.record.version)",
+                    source: PackageDetailsRule.clone))
             if result.commit == nil { try? FileManager.default.removeItem(atPath: absolute) }
             return (path, result)
         } catch {
             try? FileManager.default.removeItem(atPath: absolute)  // nothing was committed: leave no half-made card
             throw error
+        }
+    }
+
+    /// The version of `source` a clone starts from.
+    private func cloneSource(_ source: String, from origin: CloneOrigin) throws -> CardVersionView {
+        switch origin {
+        case .latest: return try show(source, version: nil)
+        case .version(let version): return try show(source, version: version)
+        case .latestApproved:
+            let timelines = VersionTimeline.timelines(from: try auditTrail(of: source))
+            guard let approved = VersionTimeline.latestApproved(in: timelines) else {
+                throw CardiganError(
+                    "card '\(source)' has no Approved version",
+                    hint: "clone its latest version (leave out --approved) or approve a version first")
+            }
+            return try show(source, version: approved.version)
         }
     }
 
@@ -138,4 +175,14 @@ extension CardStore {
     private func member(_ key: String, _ value: ValueNode) -> ValueNode.Member {
         ValueNode.Member(key: key, keyPosition: .start, value: value)
     }
+}
+
+/// The version of the source card a clone starts from.
+public enum CloneOrigin: Sendable, Equatable {
+    /// The source's latest version.
+    case latest
+    /// A given version.
+    case version(Int)
+    /// The source's latest version whose status is Approved.
+    case latestApproved
 }

@@ -7,6 +7,8 @@ struct LinkIntent {
     var package: ModelPackage
     var arn: String?
     var clonedFrom: String?
+    /// What `Package-Details-Source:` records: `link`, `clone` or `registry`.
+    var source: String = PackageDetailsRule.link
 }
 
 /// The approval statuses of a SageMaker model package.
@@ -95,10 +97,30 @@ extension CardStore {
         return nil
     }
 
+    /// A finding of the link rules at the card's `model_package_details` (its package version
+    /// when it names one; `commit` places it on that line).
     private func linkFinding(_ name: String, _ message: String, hint: String? = nil) -> Finding {
         Finding(
             ruleID: "link", message: message,
-            location: Location(path: path(of: name), pointer: "/model_package_details"), hint: hint)
+            location: Location(path: path(of: name), pointer: "/model_package_details/model_package_version"),
+            hint: hint)
+    }
+
+    /// `findings` placed at their field in the card `bytes`; at the section, else the file, when
+    /// the field is not there.
+    private func located(_ findings: [Finding], in bytes: [UInt8], path: String) -> [Finding] {
+        guard let root = SafeYAMLLoader.load(Data(bytes), path: path).root else { return findings }
+        return findings.map { finding in
+            guard var location = finding.location, location.position == .start else { return finding }
+            let node =
+                JSONPointer.node(at: location.pointer, in: root)
+                ?? JSONPointer.node(at: "/model_package_details", in: root)
+            guard let node else { return finding }
+            location.position = node.position
+            var placed = finding
+            placed.location = location
+            return placed
+        }
     }
 
     /// `cardigan link <name> --model-package <group>/<version>`: writes `model_package_details`
@@ -122,15 +144,19 @@ extension CardStore {
                 "card '\(name)' has no committed version",
                 hint: "commit it first: 'cardigan commit \(name) -m <message>'")
         }
-        guard FileManager.default.contents(atPath: absolute).map({ [UInt8]($0) }) == committed else {
-            throw CardiganError(
-                "card '\(name)' has uncommitted changes", location: Location(path: path),
-                hint: "commit them first, so the link's version holds only the link")
+        guard CardFileReader.contents(absolute) == committed else {
+            return CommitResult(findings: [
+                Finding(
+                    ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",
+                    location: Location(path: path), hint: "commit them first, so the link's version holds only the link"
+                )
+            ])
         }
         if previous.status == .archived {
             return CommitResult(findings: [
-                linkFinding(
-                    name, "card '\(name)' is archived and changes no more", hint: "clone it for the new model version")
+                Finding(
+                    ruleID: "link", message: "card '\(name)' is archived and changes no more",
+                    location: Location(path: path), hint: "clone it for the new model version")
             ])
         }
         if let old = previous.modelPackage {
@@ -138,14 +164,19 @@ extension CardStore {
                 old == package.description
                 ? "card '\(name)' is already linked to model package '\(old)'"
                 : "card '\(name)' already documents model package '\(old)'; a card documents one model version"
-            return CommitResult(findings: [
-                linkFinding(
-                    name, message,
-                    hint: old == package.description
-                        ? nil : "clone it: 'cardigan clone \(name) <new-name> --model-package \(package)'")
-            ])
+            let finding = linkFinding(
+                name, message,
+                hint: old == package.description
+                    ? nil
+                    : "clone it: 'cardigan clone \(name) <new-name> --model-package \(package) --model-name <model>'")
+            return CommitResult(findings: located([finding], in: committed, path: path))
         }
-        if let problem = try linkProblem(for: package) { return CommitResult(findings: [linkFinding(name, problem)]) }
+        if let problem = try linkProblem(for: package) {
+            return CommitResult(
+                findings: [
+                    Finding(ruleID: "link", message: problem, location: Location(path: path))
+                ])
+        }
         guard let root = SafeYAMLLoader.load(Data(committed), path: path).root else {
             throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
         }

@@ -23,10 +23,13 @@ public struct GitHubReporter: FindingReporter {
         return output
     }
 
-    /// Escapes a message as the runner expects (`%`, CR and LF).
+    /// Escapes a message as the runner expects (`%`, CR and LF), and control characters as
+    /// cardigan prints them everywhere.
     func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        DisplayText.escaped(text, lineBreaks: true).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(
+            of: "\r", with: "%0D"
+        )
+        .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// Escapes a property value, which also may not hold `:` or `,`.

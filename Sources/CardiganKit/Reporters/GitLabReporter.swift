@@ -45,7 +45,9 @@ public struct GitLabReporter: FindingReporter {
             seen[fingerprint] = count + 1
             if count > 0 { fingerprint = CardDigest.sha256Hex(.init((fingerprint + "#\(count)").utf8)) }
             return Issue(
-                description: description, checkName: finding.ruleID, fingerprint: fingerprint,
+                // The merge request shows the text as it is: control and bidi characters as escapes.
+                description: DisplayText.escaped(description, lineBreaks: true), checkName: finding.ruleID,
+                fingerprint: fingerprint,
                 severity: finding.severity == .error ? "major" : finding.severity == .warning ? "minor" : "info",
                 categories: [
                     finding.ruleID.hasPrefix("schema-") || finding.ruleID.hasPrefix("yaml") ? "Style" : "Bug Risk"

@@ -19,6 +19,13 @@ public enum HistoryText {
                 lines.append("\(record.card): version \(record.version) is now \(record.status.rawValue)")
             case .format:
                 lines.append("\(record.card): formatting or comments only, still version \(record.version)")
+            case .approval:
+                lines.append(
+                    "\(record.card): version \(record.version) approved by \(approvers(record)), still \(record.status.rawValue)"
+                )
+            }
+            if record.change == .status, !record.approvals.isEmpty {
+                lines.append("\(record.card): approved by \(approvers(record))")
             }
         }
         for tag in result.linkTags { lines.append("linked: tag \(tag)") }
@@ -34,13 +41,26 @@ public enum HistoryText {
             case .version: what = "v\(entry.record.version)"
             case .status: what = "v\(entry.record.version) status"
             case .format: what = "v\(entry.record.version) format"
+            case .approval: what = "v\(entry.record.version) approval"
             }
             return [
                 what, entry.record.status.rawValue, "\(entry.author) <\(entry.email)>", date(entry.time),
-                String(entry.commit.prefix(12)), entry.summary + (entry.record.modelPackage.map { " [\($0)]" } ?? ""),
+                String(entry.commit.prefix(12)),
+                entry.summary + (entry.record.modelPackage.map { " [\($0)]" } ?? "")
+                    + (entry.record.approvals.isEmpty ? "" : " [approved by \(approvers(entry.record))]"),
             ]
         }
         return table(header: ["VERSION", "STATUS", "AUTHOR", "DATE", "COMMIT", "MESSAGE"], rows: rows)
+    }
+
+    /// The approvers a record names: `principal (SHA256:…)`, comma-separated.
+    static func approvers(_ record: CardRecord) -> String {
+        record.approvals.map { "\($0.principal) (\($0.fingerprint))" }.joined(separator: ", ")
+    }
+
+    /// The approvals block `show` prints after the card: one YAML comment line per approval.
+    public static func approvalBlock(_ approvals: [Approval]) -> String {
+        approvals.map { "# approved by \($0.footerText)\n" }.joined()
     }
 
     /// The list of cards as a table.
@@ -54,22 +74,24 @@ public enum HistoryText {
         return table(header: ["CARD", "VERSION", "STATUS", "RISK", "MODEL PACKAGE"], rows: rows)
     }
 
-    /// The model package registry: group, version, card, card version, status, link state.
+    /// The model package registry, one line per package version: the card and the version the
+    /// link was made at, the card's latest version with its own status, the latest Approved
+    /// version (the approved documentation of that model version), and the link's state.
     public static func packageList(_ links: [PackageLink]) -> String {
         if links.isEmpty {
             return
                 "no model package is linked yet; link one with 'cardigan link <card> --model-package <group>/<version>'\n"
         }
-        var text = ""
-        for group in Dictionary(grouping: links, by: \.group).keys.sorted() {
-            text += group + "\n"
-            for link in links where link.group == group {
-                let card = link.card.map { "\($0) v\(link.cardVersion ?? 0)" } ?? "?"
-                text +=
-                    "  \(link.version)  \(card)  \(link.status ?? "-")  \(link.intact ? "intact" : "BROKEN: " + (link.problem ?? ""))\n"
-            }
+        var rows: [[String]] = []
+        for link in links {
+            rows.append([
+                "\(link.group)/\(link.version)", link.card ?? "?", link.cardVersion.map { "v\($0)" } ?? "?",
+                link.latestVersion.map { "v\($0) \(link.latestStatus ?? "-")" } ?? "-",
+                link.approvedVersion.map { "v\($0)" } ?? "none approved",
+                link.intact ? "intact" : "BROKEN: " + (link.problem ?? ""),
+            ])
         }
-        return text
+        return table(header: ["MODEL PACKAGE", "CARD", "LINKED AT", "LATEST", "APPROVED", "LINK"], rows: rows)
     }
 
     /// A card version with a header saying which version, status, link and commit it is.
@@ -77,6 +99,10 @@ public enum HistoryText {
         var header = "# card \(view.record.card), version \(view.record.version), \(view.record.status.rawValue)"
         if let package = view.record.modelPackage { header += ", model package \(package)" }
         header += "\n# commit \(view.commit), digest \(view.record.digest)\n"
+        if let timeline = view.timeline {
+            header += "# status: \(timeline.statusLine)\n"
+            if let superseded = timeline.supersededLine { header += "# \(superseded)\n" }
+        }
         return header + view.text + (view.text.hasSuffix("\n") ? "" : "\n")
     }
 
@@ -87,7 +113,16 @@ public enum HistoryText {
         text += ",\"commit\":\"\(view.commit)\",\"digest\":\"\(view.record.digest)\""
         text += ",\"model_package\":" + (view.record.modelPackage.map { "\"\($0)\"" } ?? "null")
         text +=
-            ",\"name\":\"\(view.record.card)\",\"status\":\"\(view.record.status.rawValue)\",\"version\":\(view.record.version)}"
+            ",\"name\":\"\(view.record.card)\",\"status\":\"\(view.record.status.rawValue)\""
+        if let timeline = view.timeline {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let events = (try? encoder.encode(timeline.events)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            text += ",\"status_timeline\":" + events
+            text += ",\"superseded_at\":" + (timeline.supersededAt.map { "\"\(date($0))\"" } ?? "null")
+            text += ",\"superseded_by\":" + (timeline.supersededBy.map(String.init) ?? "null")
+        }
+        text += ",\"version\":\(view.record.version)}"
         return text + "\n"
     }
 

@@ -16,7 +16,11 @@ public struct MarkdownReporter: FindingReporter {
         text += "\n| | where | rule | what | fix |\n|---|---|---|---|---|\n"
         for finding in report.findings {
             let icon = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
-            var place = finding.location.map { "`\($0.path):\($0.position)`" } ?? ""
+            var place =
+                finding.location.map {
+                    let path = DisplayText.escaped($0.path).replacingOccurrences(of: "`", with: "'")
+                    return "`\(path.replacingOccurrences(of: "|", with: "\\|")):\($0.position)`"
+                } ?? ""
             if let commit = finding.commit { place += (place.isEmpty ? "" : " ") + "`\(commit.prefix(12))`" }
             text +=
                 "| \(icon) | \(place) | `\(finding.ruleID)` | \(cell(finding.message)) | \(cell(finding.hint ?? "")) |\n"
@@ -27,8 +31,10 @@ public struct MarkdownReporter: FindingReporter {
     /// Text safe inside a table cell: pipes escaped, line breaks as `<br>`, HTML-like text
     /// neutralised (a card is untrusted input).
     func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: "<br>")
+        DisplayText.escaped(text, lineBreaks: true).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+            of: "<", with: "&lt;"
+        )
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+        .replacingOccurrences(of: "\n", with: "<br>")
     }
 }

@@ -99,7 +99,9 @@ public struct SARIFReporter: FindingReporter {
             return Result(
                 ruleId: finding.ruleID, ruleIndex: ruleIDs.firstIndex(of: finding.ruleID) ?? 0,
                 level: finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "note",
-                message: Text(text: message), locations: [Self.location(of: finding)],
+                // A code-scanning UI shows the text as it is: control and bidi characters as escapes.
+                message: Text(text: DisplayText.escaped(message, lineBreaks: true)),
+                locations: [Self.location(of: finding)],
                 partialFingerprints: [Self.fingerprintKey: Self.fingerprint(of: finding)])
         }
         return JSONText.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)])) + "\n"

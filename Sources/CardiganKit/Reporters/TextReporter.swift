@@ -22,13 +22,17 @@ public struct TextReporter: FindingReporter {
     public func line(for finding: Finding) -> String {
         var text = ""
         if let location = finding.location {
-            text += paint("\(location.path):\(location.position):", "1") + " "
+            text += paint("\(DisplayText.escaped(location.path)):\(location.position):", "1") + " "
         }
         let severityColor = finding.severity == .error ? "31" : finding.severity == .warning ? "33" : "36"
-        text += paint("\(finding.severity.rawValue):", "1;\(severityColor)") + " " + finding.message
+        text +=
+            paint("\(finding.severity.rawValue):", "1;\(severityColor)") + " "
+            + DisplayText.escaped(finding.message, lineBreaks: true)
         if let commit = finding.commit { text += " (commit \(commit.prefix(12)))" }
         text += " " + paint("[\(finding.ruleID)]", "2")
-        if let hint = finding.hint { text += "\n    " + paint("hint:", "36") + " " + hint }
+        if let hint = finding.hint {
+            text += "\n    " + paint("hint:", "36") + " " + DisplayText.escaped(hint, lineBreaks: true)
+        }
         return text
     }
 

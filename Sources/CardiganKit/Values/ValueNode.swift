@@ -107,15 +107,16 @@ extension ValueNode {
     }
 
     /// The value as it would be written in a message: strings quoted, plain YAML scalars as
-    /// written, containers summarised.
+    /// written, containers summarised; control characters escaped and long text cut (a card is
+    /// untrusted input, and a message is one line).
     public var displayText: String {
-        if let sourceText { return sourceText }
+        if let sourceText { return DisplayText.quoted(sourceText) }
         switch kind {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .integer(let value): return String(value)
         case .number(let value): return CanonicalJSON.format(value)
-        case .string(let string): return "'\(string)'"
+        case .string(let string): return "'\(DisplayText.quoted(string))'"
         case .array(let elements): return "an array of \(elements.count)"
         case .object(let members): return "an object of \(members.count) keys"
         }

@@ -5,8 +5,9 @@ import Foundation
 /// ```yaml
 /// branch: main          # the protected branch whose history is the record
 /// cards: cards          # the folder of card files
-/// schema: templates/model-card.schema.json   # optional; the built-in schema when absent
+/// schema: builtin:model-card/1   # a built-in schema by name and version, or a file of the repository
 /// templates: templates  # a repository's own templates override the built-in ones
+/// fsync: true           # flush objects and references to disk before they count (default)
 /// ```
 public struct CardiganConfig: Sendable, Equatable {
     /// The file name.
@@ -20,11 +21,16 @@ public struct CardiganConfig: Sendable, Equatable {
     public var schemaPath: String?
     /// The folder of templates, relative to the root.
     public var templatesDirectory = "templates"
+    /// Whether object and reference writes are fsynced (libgit2's `GIT_OPT_ENABLE_FSYNC_GITDIR`).
+    public var fsync = true
+    /// The `approval:` section: approvals are signatures (see ``ApprovalSettings``); nil when
+    /// absent, and a move to Approved is a plain status change.
+    public var approval: ApprovalSettings?
 
     /// The defaults.
     public init() {}
 
-    private static let keys = ["branch", "cards", "schema", "templates"]
+    private static let keys = ["branch", "cards", "schema", "templates", "fsync", "approval"]
 
     /// Reads the configuration from `data`; `path` names the file in errors.
     public static func parse(_ data: Data, path: String) throws -> CardiganConfig {
@@ -45,6 +51,18 @@ public struct CardiganConfig: Sendable, Equatable {
                 throw CardiganError(
                     "unknown setting '\(member.key)'", location: Location(path: path, position: member.keyPosition),
                     hint: suggestion ?? "settings are \(keys.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            if member.key == "fsync" {
+                guard case .bool(let enabled) = member.value.kind else {
+                    throw CardiganError(
+                        "'fsync' must be true or false, not \(member.value.displayText)", location: location)
+                }
+                config.fsync = enabled
+                continue
+            }
+            if member.key == "approval" {
+                config.approval = try ApprovalSettings.parse(member.value, path: path)
+                continue
             }
             guard let value = member.value.stringValue, !value.isEmpty else {
                 throw CardiganError(

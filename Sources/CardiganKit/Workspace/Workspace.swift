@@ -17,7 +17,8 @@ public struct Workspace: Sendable {
     }
 
     /// The workspace that holds `directory`: the nearest folder upwards with a `.cardigan.yaml`
-    /// or a `.git`; `directory` itself when there is none.
+    /// or a `.git`; `directory` itself when there is none. A bare repository on the way up is
+    /// an error: card commands need a working tree.
     public static func locate(from directory: String) throws -> Workspace {
         let start = URL(fileURLWithPath: directory).standardizedFileURL.path
         var candidate = start
@@ -26,6 +27,15 @@ public struct Workspace: Sendable {
             let configPath = candidate + "/" + CardiganConfig.fileName
             if files.fileExists(atPath: configPath) || files.fileExists(atPath: candidate + "/.git") {
                 return try Workspace(rootPath: candidate, configFile: configPath)
+            }
+            if files.fileExists(atPath: candidate + "/HEAD") && files.fileExists(atPath: candidate + "/objects")
+                && files.fileExists(atPath: candidate + "/refs")
+            {
+                // A bare repository (or a `.git` folder): no working tree, so no card files. Saying
+                // "no errors in 0 cards" there would pass a check that checked nothing.
+                throw CardiganError(
+                    "'\(candidate)' is a bare repository (or a git folder): it has no working tree, so no cards to work on",
+                    hint: "run this in a clone; on a server, 'cardigan hook install --server' checks what is pushed")
             }
             let parent = (candidate as NSString).deletingLastPathComponent
             if parent == candidate || parent.isEmpty { break }
@@ -46,18 +56,10 @@ public struct Workspace: Sendable {
     /// The absolute path of the cards folder.
     public var cardsDirectoryPath: String { rootPath + "/" + config.cardsDirectory }
 
-    /// The absolute paths of every card file (`*.yaml` directly in the cards folder), sorted.
+    /// The absolute paths of every card file (`<name>.yaml`, a regular file, directly in the
+    /// cards folder), sorted; ``scanCardFolder()`` also says what else is there.
     public func cardFilePaths() throws -> [String] {
-        let directory = cardsDirectoryPath
-        guard FileManager.default.fileExists(atPath: directory) else { return [] }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(CardPaths.fileExtension) && !$0.hasPrefix(".") }
-                .sorted()
-                .map { directory + "/" + $0 }
-        } catch {
-            throw CardiganError("cannot list '\(config.cardsDirectory)': \(error.localizedDescription)")
-        }
+        try scanCardFolder().cardPaths
     }
 
     /// The names of the cards in the cards folder (files whose names are card names), sorted:
@@ -94,8 +96,20 @@ public struct Workspace: Sendable {
         }
     }
 
+    /// How `.cardigan.yaml` names a built-in schema: `schema: builtin:model-card/1`.
+    public static let builtInSchemaPrefix = "builtin:"
+    /// The built-in schemas by name and version, and the embedded file of each. A new built-in
+    /// schema is a new version here; an old one stays, so a cardigan upgrade never changes the
+    /// verdict on versions made under it.
+    static let builtInSchemas: [String: String] = ["model-card/1": EmbeddedTemplates.schemaPath]
+    /// The built-in schema `init` records and a configuration without `schema` uses.
+    public static let defaultBuiltInSchema = "model-card/1"
+
     /// The schema cards are checked against: the configured file, or the built-in one.
     public func loadSchema() throws -> JSONSchema {
+        if let schemaPath = config.schemaPath, schemaPath.hasPrefix(Self.builtInSchemaPrefix) {
+            return try Self.builtInSchema(named: String(schemaPath.dropFirst(Self.builtInSchemaPrefix.count)))
+        }
         if let schemaPath = config.schemaPath {
             guard let data = schemaFileBytes(schemaPath) else {
                 throw CardiganError(
@@ -107,14 +121,14 @@ public struct Workspace: Sendable {
         return try Self.builtInSchema()
     }
 
-    /// A fingerprint of the schema in use (its file's bytes, or "built-in" and cardigan's
-    /// version): what a cached check of a card depends on besides the card.
+    /// A fingerprint of the schema in use (the digest of its file's bytes, or "built-in-" and the
+    /// digest of the built-in schema's text): what a cached check of a card depends on besides the card.
     public var schemaFingerprint: String {
+        if let schemaPath = config.schemaPath, schemaPath.hasPrefix(Self.builtInSchemaPrefix) { return schemaPath }
         if let schemaPath = config.schemaPath, let data = schemaFileBytes(schemaPath) {
             return CardDigest.sha256Hex(data)
         }
-        return "built-in-"
-            + CardDigest.sha256Hex(Data((EmbeddedTemplates.files[EmbeddedTemplates.schemaPath] ?? "").utf8))
+        return Self.builtInSchemaPrefix + Self.defaultBuiltInSchema
     }
 
     private func schemaFileBytes(_ schemaPath: String) -> Data? {
@@ -123,13 +137,23 @@ public struct Workspace: Sendable {
 
     /// The built-in card schema, compiled.
     public static func builtInSchema() throws -> JSONSchema {
-        guard let text = EmbeddedTemplates.files[EmbeddedTemplates.schemaPath] else {
-            throw CardiganError("the built-in schema is missing from this build")
-        }
-        return try compileSchema(text, path: "templates/" + EmbeddedTemplates.schemaPath)
+        try builtInSchema(named: defaultBuiltInSchema)
     }
 
-    private static func compileSchema(_ text: String, path: String) throws -> JSONSchema {
+    /// The built-in schema `name` (`model-card/1`), compiled.
+    public static func builtInSchema(named name: String) throws -> JSONSchema {
+        guard let file = builtInSchemas[name], let text = EmbeddedTemplates.files[file] else {
+            throw CardiganError(
+                "this cardigan has no built-in schema '\(name)'",
+                location: Location(path: CardiganConfig.fileName, pointer: "/schema"),
+                hint:
+                    "built-in schemas: \(builtInSchemas.keys.sorted().joined(separator: ", ")); a newer cardigan may know it"
+            )
+        }
+        return try compileSchema(text, path: "templates/" + file)
+    }
+
+    static func compileSchema(_ text: String, path: String) throws -> JSONSchema {
         do {
             return try JSONSchema(JSONParser.parse(text))
         } catch let error as JSONSchemaError {

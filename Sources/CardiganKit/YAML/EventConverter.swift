@@ -74,11 +74,25 @@ struct EventConverter {
             return ValueNode(.object(try convertMembers(depth: depth)), at: position)
         default:
             let text = parser.scalarText
+            refuseHazards(in: text, at: position, what: "value")
             var scalar = CoreSchemaScalar.resolve(text, isPlain: parser.isPlainScalar, at: position)
             scalar.end = parser.endPosition
             noteScalar(text, kind: scalar.kind, isKey: false)
             return scalar
         }
+    }
+
+    /// Reports a control or bidirectional-override character in a scalar: written as an escape
+    /// in a quoted string (`"\e[31m"`, `"\u202E"`) it passes libyaml, and printed raw it would
+    /// drive the terminal, or reorder the text, of whoever reads the card or its findings.
+    private mutating func refuseHazards(in text: String, at position: SourcePosition, what: String) {
+        guard let hazard = DisplayText.firstHazard(in: text) else { return }
+        let kind = hazard.scalar.value >= 0x200 ? "bidirectional control" : "control"
+        report(
+            "yaml-control-character",
+            "\(what) holds the \(kind) character \(DisplayText.codePoint(hazard.scalar)) at character \(hazard.offset + 1)",
+            at: position,
+            hint: "remove it: card text may hold tabs and line breaks, but no other control characters")
     }
 
     /// The members of the mapping whose start event is current.
@@ -121,13 +135,15 @@ struct EventConverter {
                 try skipNode()
                 continue
             }
+            refuseHazards(in: key, at: keyPosition, what: "key")
             if let tag = parser.explicitTag(isKey: true) {
                 report("yaml-tag", "explicit tag '\(tag)' is not allowed", at: keyPosition)
             }
             if let first = firstPosition(of: key) {
                 throw .refused(
                     finding(
-                        "yaml-duplicate-key", "duplicate key '\(key)' (first written at \(first))", at: keyPosition,
+                        "yaml-duplicate-key", "duplicate key '\(DisplayText.quoted(key))' (first written at \(first))",
+                        at: keyPosition,
                         hint: "keep one of them; YAML would silently drop the other"))
             }
             keyIndex?[key] = keyPosition

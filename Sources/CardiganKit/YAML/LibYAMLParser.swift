@@ -1,4 +1,4 @@
-internal import CYaml
+internal import CLibYAML
 
 /// libyaml's event parser over a buffer of UTF-8 bytes: the owner of one `yaml_parser_t` and
 /// the event it last produced, both freed in `deinit`.

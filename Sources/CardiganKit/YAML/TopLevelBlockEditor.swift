@@ -17,16 +17,12 @@ public enum TopLevelBlockEditor {
         let start = members[index].keyPosition.line - 1
         var end = index + 1 < members.count ? members[index + 1].keyPosition.line - 1 : lines.count
         // Blank and comment lines just before the next key belong to it.
-        while end > start + 1, let line = lines[safe: end - 1],
-            line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#")
+        while end > start + 1, end <= lines.count,
+            lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#")
         {
             end -= 1
         }
         lines.replaceSubrange(start..<min(end, lines.count), with: newLines)
         return lines.joined(separator: "\n") + "\n"
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

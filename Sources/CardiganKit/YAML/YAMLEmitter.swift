@@ -109,6 +109,7 @@ public enum YAMLEmitter {
         for scalar in string.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
                 || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
+                || DisplayText.isHazardous(scalar)
             {
                 return false
             }
@@ -124,6 +125,7 @@ public enum YAMLEmitter {
             if scalar == "\n" || scalar == "\t" { continue }
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
                 || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
+                || DisplayText.isHazardous(scalar)
             {
                 return nil
             }
@@ -158,7 +160,9 @@ public enum YAMLEmitter {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
                     output += String(format: "\\x%02X", scalar.value)
-                } else if scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                } else if scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
+                    || DisplayText.isHazardous(scalar)
+                {
                     output += String(format: "\\u%04X", scalar.value)
                 } else {
                     output.unicodeScalars.append(scalar)

@@ -1,0 +1,131 @@
+import Foundation
+
+/// What rule 9 needs from the repository while the history rules walk it.
+struct ApprovalContext {
+    /// The policy in force at a commit (hex id).
+    var policy: (String) -> PolicyState
+    /// The facts of the policy change a commit makes, read when its policy differs from its
+    /// parents'.
+    var policyChange: (String) -> PolicyChange?
+    /// The author email addresses of a commit: who authored a version's content.
+    var authors: (String) -> [String]
+    /// The approvals of a card version recorded before the walked commits (a pull request's
+    /// base), each with its commit.
+    var earlier: (String, Int) -> [(approval: Approval, commit: String)]
+}
+
+/// The approvals accepted so far for each card version, as the history rules walk the commits:
+/// each approval is judged by the policy in force at the commit that records it, and a move to
+/// Approved by the policy at the move.
+struct ApprovalLedger {
+    let context: ApprovalContext
+    private var accepted: [String: [Approval]] = [:]
+    private var primed: Set<String> = []
+
+    init(context: ApprovalContext) {
+        self.context = context
+    }
+
+    /// Judges `approvals`, recorded for `subject` in `commit`; returns their problems and keeps
+    /// the valid ones.
+    mutating func note(_ approvals: [Approval], for subject: ApprovalSubject, commit: String) -> [ApprovalProblem] {
+        prime(subject)
+        switch context.policy(commit) {
+        case .none:
+            return []
+        case .invalid(let message):
+            return [Self.policyProblem(message)]
+        case .active(let policy):
+            var problems: [ApprovalProblem] = []
+            for approval in approvals {
+                problems += accept(approval, for: subject, under: policy)
+            }
+            return problems
+        }
+    }
+
+    /// The problem of a move of `subject` to Approved in `commit`, judged by the policy there.
+    mutating func move(of subject: ApprovalSubject, commit: String) -> ApprovalProblem? {
+        prime(subject)
+        switch context.policy(commit) {
+        case .none: return nil
+        case .invalid(let message): return Self.policyProblem(message)
+        case .active(let policy):
+            return ApprovalCheck.moveProblem(of: subject, accepted: accepted[key(subject)] ?? [], under: policy)
+        }
+    }
+
+    private mutating func accept(_ approval: Approval, for subject: ApprovalSubject, under policy: ApprovalPolicy)
+        -> [ApprovalProblem]
+    {
+        let problems = ApprovalCheck.problems(of: approval, for: subject, under: policy)
+        guard problems.isEmpty else { return problems }
+        let known = accepted[key(subject)] ?? []
+        if let duplicate = ApprovalCheck.duplicate(approval, of: subject, among: known) { return [duplicate] }
+        accepted[key(subject), default: []].append(approval)
+        return []
+    }
+
+    /// Takes in the approvals recorded before the walk, once per version; their problems were
+    /// reported when they were pushed, so only the valid ones count here.
+    private mutating func prime(_ subject: ApprovalSubject) {
+        guard primed.insert(key(subject)).inserted else { return }
+        for (approval, commit) in context.earlier(subject.card, subject.version) {
+            if let policy = context.policy(commit).policy {
+                _ = accept(approval, for: subject, under: policy)
+            }
+        }
+    }
+
+    private func key(_ subject: ApprovalSubject) -> String { "\(subject.card)/\(subject.version)" }
+
+    private static func policyProblem(_ message: String) -> ApprovalProblem {
+        ApprovalProblem(
+            ruleID: "approval-policy", message: "the approval policy cannot be used: \(message)",
+            hint: "fix '.cardigan.yaml' or the allowed signers file it names")
+    }
+}
+
+extension HistoryRules {
+    /// Rule 9 for the policy itself: a commit whose policy differs from every parent's must
+    /// carry approvals under the first parent's policy. The first policy (none before it) is
+    /// trusted as committed; a checkpoint pins it with the history.
+    mutating func applyPolicyChange(_ commit: CommitFacts) {
+        guard let ledger = approvalLedger, let parent = commit.parents.first else { return }
+        let now = ledger.context.policy(commit.id)
+        let before = commit.parents.map { ledger.context.policy($0) }
+        guard !before.contains(where: { $0.isSamePolicy(as: now) }),
+            case .active(let old) = ledger.context.policy(parent)
+        else { return }
+        guard let change = ledger.context.policyChange(commit.id) else { return }
+        for problem in change.problems(under: old) {
+            report(
+                problem.ruleID, problem.message, card: nil, commit: commit.id, hint: problem.hint,
+                path: CardiganConfig.fileName)
+        }
+    }
+
+    /// Rule 9 for card `name` in `commit`: the approvals its record carries, and a move from
+    /// `before` to `after` that reaches Approved without a new version.
+    mutating func applyApprovals(
+        _ name: String, before: CardState?, after: CardState?, record: CardRecord?, commit: CommitFacts,
+        risk: String?
+    ) {
+        guard var ledger = approvalLedger, let after, let digest = after.digest else { return }
+        defer { approvalLedger = ledger }
+        let authors = after.versionCommit.map { ledger.context.authors($0) } ?? []
+        let subject = ApprovalSubject(card: name, version: after.version, digest: digest, risk: risk, authors: authors)
+        var problems: [ApprovalProblem] = []
+        if let approvals = record?.approvals, !approvals.isEmpty {
+            problems += ledger.note(approvals, for: subject, commit: commit.id)
+        }
+        if after.status == .approved, let before, before.status != .approved, before.version == after.version,
+            let problem = ledger.move(of: subject, commit: commit.id)
+        {
+            problems.append(problem)
+        }
+        for problem in problems {
+            report(problem.ruleID, problem.message, card: name, commit: commit.id, hint: problem.hint)
+        }
+    }
+}

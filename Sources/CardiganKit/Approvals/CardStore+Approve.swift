@@ -1,0 +1,179 @@
+import Foundation
+
+extension CardStore {
+    /// `cardigan approve <name>`: a signed approval of the card's latest version, which must be
+    /// PendingReview. The statement (card, version, digest, status Approved, principal, date) is
+    /// signed with `signer` in the namespace ``Approval/namespace`` and recorded in a commit on
+    /// the current branch; when the policy's threshold is reached, that commit moves the card to
+    /// Approved. An approval the policy would refuse (a key it does not allow, a principal the
+    /// rule does not name, the version's own author, a second approval by one principal) is
+    /// refused before anything is signed or written.
+    public func approve(_ name: String, message: String?, signer: SSHSigner, principal chosen: String?) throws
+        -> CommitResult
+    {
+        if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
+        try requireWorkingTree()
+        let lock = try CommitLock(gitDirectory: repository.gitDirectory)
+        defer { withExtendedLifetime(lock) {} }
+        let path = path(of: name)
+        let branch = try currentBranch()
+        guard let head = try git({ try repository.resolve(branch) }),
+            let committed = try git({ try repository.blob(at: path, inCommit: head) }),
+            let last = try git({ try lastRecord(of: name, head: head) })?.record
+        else {
+            throw CardiganError("card '\(name)' has no committed version", hint: "commit it first")
+        }
+        guard case .active(let policy) = try git({ try policyState(at: head) }) else {
+            throw CardiganError(
+                "the repository has no usable approval policy at \(head.short)",
+                location: Location(path: CardiganConfig.fileName),
+                hint:
+                    "add an 'approval:' section to .cardigan.yaml (see README, Approvals), or use 'cardigan status \(name) Approved'"
+            )
+        }
+        let absolute = workspace.rootPath + "/" + path
+        guard FileManager.default.contents(atPath: absolute).map({ [UInt8]($0) }) == committed else {
+            throw CardiganError(
+                "card '\(name)' has uncommitted changes", location: Location(path: path),
+                hint: "an approval is of a committed version; commit or restore the file first")
+        }
+        guard last.status == .pendingReview else {
+            throw CardiganError(
+                "version \(last.version) of '\(name)' is \(last.status.rawValue), not PendingReview",
+                hint: last.status == .draft
+                    ? "move it to review first: 'cardigan status \(name) PendingReview'"
+                    : "only a version in review is approved")
+        }
+        guard let root = SafeYAMLLoader.load(Data(committed), path: path).root else {
+            throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
+        }
+        let risk = root["intended_uses"]?["risk_rating"]?.stringValue
+        // The digest in the current canonical form (RFC 8785), as verify's ledger judges it,
+        // whatever form the version's record was written in.
+        let digest = CardDigest.of(root)
+        var authors: [String] = []
+        if let (_, made) = try git({ try versionCommit(of: name, version: last.version, head: head) }) {
+            authors = try git { try authorship(of: made) }
+        }
+        let subject = ApprovalSubject(
+            card: name, version: last.version, digest: digest, risk: risk, authors: authors)
+        let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: policy)
+
+        let date = Approval.dateText()
+        let statement = Approval.statement(
+            card: name, version: last.version, digest: digest, principal: principal, date: date)
+        let signature = try signer.sign(Array(statement.utf8), namespace: Approval.namespace)
+        let approval = Approval(
+            principal: principal, fingerprint: signature.publicKey.fingerprint, date: date,
+            signature: signature.base64)
+
+        var ledger = approvalLedger(base: head)
+        if let problem = ledger.note([approval], for: subject, commit: head.hex).first {
+            return CommitResult(findings: [finding(problem, card: name)])
+        }
+        var record = last
+        record.approvals = [approval]
+        var result = CommitResult()
+        var files: [String: [UInt8]] = [:]
+        if ledger.move(of: subject, commit: head.hex) == nil {
+            record.status = .approved
+            record.change = .status
+            files[path] = Array(
+                StatusEditor.setStatus(.approved, in: String(decoding: committed, as: UTF8.self), root: root).utf8)
+        } else {
+            record.change = .approval
+            let rule = policy.settings.rule(for: name, risk: risk)
+            let count = try git { try recordedApprovals(of: name, version: last.version, head: head) }.count + 1
+            result.notes.append(
+                "\(count) of \(rule?.approvers ?? 1) approvals; '\(name)' stays PendingReview until the rest approve")
+        }
+        result.records = [record]
+        let text = message ?? "Approve \(name) v\(last.version) (\(principal))"
+        try write(files: files, result: &result, branch: branch, head: head, message: text)
+        return result
+    }
+
+    /// The principal to approve as: `chosen` when given, else the git identity's email, else the
+    /// only principal the signers file names for the key; refused when the policy would not
+    /// accept it.
+    private func choosePrincipal(_ chosen: String?, key: SSHPublicKey, policy: ApprovalPolicy) throws -> String {
+        let patterns = policy.signers.principalPatterns(for: key, namespace: Approval.namespace, date: Date())
+        let named = patterns.filter { !$0.hasPrefix("!") && !$0.contains("*") && !$0.contains("?") }
+        guard !patterns.isEmpty else {
+            throw CardiganError(
+                "key \(key.fingerprint) is not in '\(policy.settings.signersPath)' for approvals: it cannot approve",
+                location: Location(path: policy.settings.signersPath),
+                hint: "an allowed signer adds it there, in a commit approved under the policy in force")
+        }
+        let email = try? signature(.author).email
+        let principal =
+            chosen ?? email.flatMap { email in named.first { $0.lowercased() == email.lowercased() } }
+            ?? (named.count == 1 ? named.first : nil)
+        guard let principal, !principal.contains(" ") else {
+            throw CardiganError(
+                "key \(key.fingerprint) signs for \(named.map { "'\($0)'" }.joined(separator: ", ")); say which with --principal"
+            )
+        }
+        return principal
+    }
+
+    /// `cardigan approve --policy`: a signed approval of the policy files in the working tree
+    /// (`.cardigan.yaml` and the allowed signers file it names) by a signer of the policy in
+    /// force at the branch head. Returns the `Policy-Approval:` trailer for the commit that
+    /// makes the change; nothing is committed.
+    public func approvePolicy(signer: SSHSigner, principal chosen: String?) throws -> String {
+        try requireWorkingTree()
+        let branch = try currentBranch()
+        guard let head = try git({ try repository.resolve(branch) }),
+            case .active(let old) = try git({ try policyState(at: head) })
+        else {
+            throw CardiganError(
+                "no approval policy is in force at the branch head: the first policy is trusted as committed",
+                hint: "commit it; 'cardigan checkpoint' then pins it with the history")
+        }
+        let new = try policyDigests { path in
+            FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) }
+        }
+        let committed = try git { try policyDigests { try repository.blob(at: $0, inCommit: head) } }
+        guard new != committed else {
+            throw CardiganError(
+                "the policy files in the working tree are the ones at \(head.short); there is no change to approve",
+                hint: "edit '.cardigan.yaml' or '\(old.settings.signersPath)' first")
+        }
+        let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: old)
+        let date = Approval.dateText()
+        let statement = PolicyChange.statement(
+            configDigest: new.config, signersDigest: new.signers, principal: principal, date: date)
+        let signature = try signer.sign(Array(statement.utf8), namespace: Approval.namespace)
+        let approval = Approval(
+            principal: principal, fingerprint: signature.publicKey.fingerprint, date: date,
+            signature: signature.base64)
+        return PolicyChange.trailerKey + ": " + approval.trailerValue
+    }
+
+    /// `problem` as a finding on card `name`.
+    func finding(_ problem: ApprovalProblem, card name: String) -> Finding {
+        Finding(
+            ruleID: problem.ruleID, message: problem.message, location: Location(path: path(of: name)),
+            hint: problem.hint)
+    }
+}
+
+extension CardStore {
+    /// The key to sign with: `keyFile` when given, else git's `user.signingkey` under
+    /// `gpg.format=ssh` (a key file, or `key::<public key>` whose private half is in ssh-agent).
+    public func approvalSigner(keyFile: String?) throws -> SSHSigner {
+        if let keyFile { return try SSHSigner(keyFile: keyFile) }
+        let format = try git { try repository.configString("gpg.format") }
+        guard let value = try git({ try repository.configString("user.signingkey") }), format == "ssh" else {
+            throw CardiganError(
+                format != nil && format != "ssh"
+                    ? "git signs with '\(format ?? "")' (gpg.format); approvals are SSH signatures"
+                    : "no SSH signing key: git's user.signingkey is not set with gpg.format=ssh",
+                hint:
+                    "git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519.pub, or pass --key <file>"
+            )
+        }
+        return try SSHSigner.fromGitSetting(value, home: environment["HOME"])
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+extension CardStore {
+    /// Objects, then the branch (compare-and-swap: the commit is the truth), then the tags,
+    /// then the user's files and index. A crash after the branch moved leaves tags that
+    /// `verify --repair` re-creates from the trailers.
+    func write(files: [String: [UInt8]], result: inout CommitResult, branch: String, head: ObjectID?, message: String)
+        throws
+    {
+        let author = try signature(.author)
+        let committer = try signature(.committer)
+        let sign = try commitSigning()
+        defer { sign?.signer.cleanUp() }
+        var replacements: [String: ObjectID?] = [:]
+        for (path, bytes) in files { replacements[path] = try git { try repository.writeBlob(bytes) } }
+        let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
+        if let problem = try tagProblems(result.records).first {
+            throw CardiganError(problem.message, hint: problem.hint)
+        }
+        let commitMessage = CardRecord.commitMessage(message, records: result.records)
+        let commit = try git {
+            try repository.createCommit(
+                tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author,
+                committer: committer, sign: sign?.sign)
+        }
+        CommitStop.reached("objects")
+        // What is left to do once the branch moves, for the next command to finish after a kill.
+        let journal = try CommitJournal(
+            commit: commit.hex, branch: branch,
+            files: files.keys.sorted().map { path in
+                CommitJournal.File(
+                    path: path, committed: try git { try repository.blobID(of: files[path] ?? []) }.hex,
+                    workingBefore: try workingFile(path).map { bytes in try git { try repository.blobID(of: bytes) }.hex
+                    })
+            },
+            links: result.records.compactMap { record in
+                result.newLinks[record.card].map {
+                    CommitJournal.Link(
+                        card: record.card, version: record.version, package: $0.package.description, arn: $0.arn)
+                }
+            })
+        try journal.write(in: repository.gitDirectory)
+        do {
+            try repository.updateReference(
+                branch, to: commit, expecting: head, logMessage: "cardigan commit: " + message)
+        } catch let error as GitError {
+            // A failure after the reference file was put in place (its folder's fsync) leaves
+            // the branch moved: the journal then stays for the next command to finish.
+            guard (try? repository.resolve(branch)) == commit else {
+                CommitJournal.remove(in: repository.gitDirectory)  // the branch did not move
+                switch error {
+                case .referenceMoved, .locked: throw error  // retried by `commit`
+                default: throw CardiganError(error.description)
+                }
+            }
+            throw CardiganError(
+                "committed \(commit.short), but moving '\(branch)' reported: \(error.description)",
+                hint: "fix that, then run 'cardigan commit' again: it makes the tags and updates the files and index")
+        }
+        CommitStop.reached("branch")
+        result.commit = commit.hex
+        do {
+            for record in result.records where record.change == .version {
+                result.tags.append(try createVersionTag(record, on: commit, tagger: committer))
+                CommitStop.reached("tag:" + (result.tags.last ?? ""))
+            }
+            for record in result.records {
+                guard let link = result.newLinks[record.card] else { continue }
+                result.linkTags.append(
+                    try createLinkTag(
+                        link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
+                        tagger: committer))
+                CommitStop.reached("tag:" + (result.linkTags.last ?? ""))
+            }
+        } catch {
+            // The commit is on the branch: the versions exist, only tags are missing. The journal
+            // stays, so the next command makes them.
+            throw CardiganError(
+                "committed \(commit.short), but not all of its tags could be made: \((error as? CardiganError)?.message ?? "\(error)")",
+                hint:
+                    "fix that, then run 'cardigan commit' (or 'cardigan verify --repair'): it makes the missing tags from the commit"
+            )
+        }
+        for (path, bytes) in files where workingFile(path) != bytes {
+            do {
+                try writeWorkingFile(bytes, to: path)
+            } catch let error as CardiganError {
+                throw CardiganError("committed \(commit.short), but \(error.message)", hint: error.hint)
+            }
+        }
+        CommitStop.reached("working-file")
+        if try stage(paths: files.keys.sorted(), commit: commit, notes: &result.notes) {
+            CommitStop.reached("index")
+            CommitJournal.remove(in: repository.gitDirectory)
+        }
+    }
+
+    /// The working file at `path`, nil when there is none (a link is never followed).
+    private func workingFile(_ path: String) -> [UInt8]? {
+        CardFileReader.contents(workspace.rootPath + "/" + path)
+    }
+
+    /// Sets the index entries of `paths` to `commit`'s blobs, so `git status` shows the cards
+    /// clean; another process holding the index lock is waited for. Returns false when the
+    /// lock stayed (said in `notes`): the journal then stays for the next command to retry.
+    func stage(paths: [String], commit: ObjectID, notes: inout [String]) throws -> Bool {
+        for attempt in 1... {
+            do {
+                try repository.stageFromCommit(paths: paths, commit: commit)
+                return true
+            } catch GitError.locked(let what) {
+                // The commit and tags are made; only the index is behind. Say so rather than fail.
+                if Repository.removeCompletedLock(what) { continue }
+                if attempt >= 100 {
+                    notes.append(
+                        "committed, but the index is locked ('\(what)' exists); if no git process is running, delete it: the next 'cardigan commit' updates the index"
+                    )
+                    return false
+                }
+                usleep(UInt32.random(in: 2_000...20_000))
+            } catch let error as GitError {
+                throw CardiganError(
+                    "committed \(commit.short), but the index cannot be updated: \(error.description)",
+                    hint: "fix that, then run 'cardigan commit' again: it updates the index")
+            }
+        }
+        return false
+    }
+
+    func signature(_ role: SignatureRole) throws -> Signature {
+        do {
+            return try repository.defaultSignature(environment: environment, role: role)
+        } catch let error as GitError {
+            throw CardiganError(
+                error.description,
+                hint: "set it with 'git config user.name \"Your Name\"' and 'git config user.email you@example.com'")
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import CardiganKit
+
+/// Rule 9 as pure functions: each refusal from facts alone, and the valid case beside it.
+@Suite(.enabled(if: TestTools.sshKeygen, "needs ssh-keygen (openssh-client; scripts/bootstrap.sh)"))
+struct ApprovalCheckTests {
+    let keys: SSHTestKeys
+    let policy: ApprovalPolicy
+    let subject = ApprovalSubject(
+        card: "credit-risk", version: 3, digest: "sha256:" + String(repeating: "cd", count: 32), risk: "High",
+        authors: ["author@example.com"])
+
+    init() throws {
+        keys = try SSHTestKeys()
+        for name in ["risk", "validator", "author", "stranger"] { try keys.make(name, type: "ed25519") }
+        let signers = """
+            # who may sign approvals
+            risk@example.com \(try keys.publicKey("risk"))
+            validator@example.com namespaces="cardigan-approval" \(try keys.publicKey("validator"))
+            author@example.com \(try keys.publicKey("author"))
+            """
+        let config = """
+            approval:
+              signers: .cardigan/allowed_signers
+              rules:
+                - cards: "credit-*"
+                  risk: [High]
+                  approvers: 2
+                  principals: [risk@example.com, validator@example.com, author@example.com]
+                - cards: "*"
+                  approvers: 1
+            """
+        let settings = try #require(try CardiganConfig.parse(Data(config.utf8), path: ".cardigan.yaml").approval)
+        policy = ApprovalPolicy(settings: settings, signers: AllowedSigners(text: signers), identity: "test")
+    }
+
+    /// An approval of `subject` (or of `signed`, to make a replay) by key `key` as `principal`.
+    func approval(by key: String, as principal: String, signing signed: ApprovalSubject? = nil) throws -> Approval {
+        let what = signed ?? subject
+        let date = "2026-11-30T12:00:00Z"
+        let statement = Approval.statement(
+            card: what.card, version: what.version, digest: what.digest, principal: principal, date: date)
+        let signature = try SSHSigner(keyFile: keys.folder + "/" + key).sign(
+            Array(statement.utf8), namespace: Approval.namespace)
+        return Approval(
+            principal: principal, fingerprint: signature.publicKey.fingerprint, date: date, signature: signature.base64)
+    }
+
+    @Test func acceptsAnApprovalByAnAllowedKey() throws {
+        #expect(
+            ApprovalCheck.problems(of: try approval(by: "risk", as: "risk@example.com"), for: subject, under: policy)
+                .isEmpty)
+        #expect(
+            ApprovalCheck.problems(
+                of: try approval(by: "validator", as: "validator@example.com"), for: subject, under: policy
+            )
+            .isEmpty)
+    }
+
+    @Test func refusesAKeyThePolicyDoesNotList() throws {
+        let problems = ApprovalCheck.problems(
+            of: try approval(by: "stranger", as: "risk@example.com"), for: subject, under: policy)
+        #expect(problems.map(\.ruleID) == ["approval-key"])
+        #expect(problems.first?.message.contains("'risk@example.com' (key SHA256:") == true)
+        #expect(problems.first?.message.contains("version 3 of 'credit-risk'") == true)
+    }
+
+    @Test func refusesAPrincipalTheRuleDoesNotName() throws {
+        let narrow = ApprovalSettings(
+            signersPath: "s",
+            rules: [.init(cards: "*", risk: nil, approvers: 1, principals: ["validator@example.com"], line: 4)])
+        let restricted = ApprovalPolicy(settings: narrow, signers: policy.signers, identity: "narrow")
+        let problems = ApprovalCheck.problems(
+            of: try approval(by: "risk", as: "risk@example.com"), for: subject, under: restricted)
+        #expect(problems.map(\.ruleID) == ["approval-key"])
+        #expect(problems.first?.message.contains("may not approve 'credit-risk'") == true)
+    }
+
+    @Test func refusesASignatureReplayedFromAnotherVersionCardOrDigest() throws {
+        var other = subject
+        other.version = 2
+        var otherCard = subject
+        otherCard.card = "credit-risk-eu"
+        var otherDigest = subject
+        otherDigest.digest = "sha256:" + String(repeating: "ef", count: 32)
+        for signed in [other, otherCard, otherDigest] {
+            let replayed = try approval(by: "risk", as: "risk@example.com", signing: signed)
+            let problems = ApprovalCheck.problems(of: replayed, for: subject, under: policy)
+            #expect(problems.map(\.ruleID) == ["approval-signature"])
+            #expect(problems.first?.message.contains("does not approve version 3 of 'credit-risk'") == true)
+        }
+    }
+
+    @Test func refusesAnApprovalClaimingAnotherPrincipalOrKey() throws {
+        var claimed = try approval(by: "risk", as: "risk@example.com")
+        claimed.principal = "validator@example.com"  // the signed statement names risk@
+        #expect(
+            ApprovalCheck.problems(of: claimed, for: subject, under: policy).map(\.ruleID) == ["approval-signature"])
+        var otherKey = try approval(by: "risk", as: "risk@example.com")
+        otherKey.fingerprint = try approval(by: "validator", as: "validator@example.com").fingerprint
+        #expect(
+            ApprovalCheck.problems(of: otherKey, for: subject, under: policy).map(\.ruleID) == ["approval-signature"])
+    }
+
+    @Test func refusesTheVersionsOwnAuthor() throws {
+        let problems = ApprovalCheck.problems(
+            of: try approval(by: "author", as: "author@example.com"), for: subject, under: policy)
+        #expect(problems.map(\.ruleID) == ["approval-self"])
+        #expect(problems.first?.message.contains("authored a content change of version 3 of 'credit-risk'") == true)
+    }
+
+    @Test func refusesTwoApprovalsByOnePrincipalOrKey() throws {
+        let first = try approval(by: "risk", as: "risk@example.com")
+        let again = try approval(by: "risk", as: "risk@example.com")
+        #expect(ApprovalCheck.duplicate(again, of: subject, among: [first])?.ruleID == "approval-duplicate")
+        #expect(ApprovalCheck.duplicate(again, of: subject, among: []) == nil)
+    }
+
+    @Test func refusesAMoveBelowTheThreshold() throws {
+        let one = [try approval(by: "risk", as: "risk@example.com")]
+        let problem = ApprovalCheck.moveProblem(of: subject, accepted: one, under: policy)
+        #expect(problem?.ruleID == "approval-missing")
+        #expect(problem?.message.contains("with 1 of the 2 valid approvals") == true)
+        let two = one + [try approval(by: "validator", as: "validator@example.com")]
+        #expect(ApprovalCheck.moveProblem(of: subject, accepted: two, under: policy) == nil)
+        var low = subject
+        low.risk = "Low"
+        #expect(ApprovalCheck.moveProblem(of: low, accepted: one, under: policy) == nil, "the second rule needs one")
+    }
+
+    @Test func readsAllowedSignersOptionsPatternsAndBadLines() throws {
+        let key = try keys.publicKey("risk")
+        let signers = AllowedSigners(
+            text: """
+                *@example.com,!intern@example.com valid-after="20260101",valid-before="20270101Z" \(key)
+                "quoted@example.org" namespaces="git" \(key)
+                broken line
+                """)
+        let parsed = try SSHPublicKey(text: key)
+        let inside = try #require(
+            Approval(principal: "p", fingerprint: "SHA256:x", date: "2026-06-01T00:00:00Z", signature: "").time)
+        #expect(signers.allows("ann@example.com", key: parsed, namespace: Approval.namespace, date: inside))
+        #expect(!signers.allows("intern@example.com", key: parsed, namespace: Approval.namespace, date: inside))
+        #expect(
+            !signers.allows(
+                "ann@example.com", key: parsed, namespace: Approval.namespace, date: Date(timeIntervalSince1970: 0)))
+        #expect(!signers.allows("quoted@example.org", key: parsed, namespace: Approval.namespace, date: inside))
+        #expect(signers.allows("quoted@example.org", key: parsed, namespace: "git", date: inside))
+        #expect(signers.problems.map(\.line) == [3])
+    }
+
+    @Test func refusesAnApprovalSectionWithMistakesAtItsLine() throws {
+        let text = """
+            approval:
+              signers: .cardigan/allowed_signers
+              rules:
+                - cards: "*"
+                  approvers: two
+            """
+        #expect {
+            _ = try CardiganConfig.parse(Data(text.utf8), path: ".cardigan.yaml")
+        } throws: { error in
+            let error = error as? CardiganError
+            return error?.location?.position.line == 5 && error?.message.contains("'approvers'") == true
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The policy's own history: a change of the signers or rules carries approvals under the
+/// policy in force before it.
+@Suite(.enabled(if: TestTools.sshKeygen, "needs ssh-keygen (openssh-client; scripts/bootstrap.sh)"))
+struct ApprovalPolicyHistoryTests {
+    /// Adds the `stranger` key to the signers file in the working tree.
+    private func addStranger(_ setup: ApprovalRepo) throws {
+        let signers = try setup.repo.read(".cardigan/allowed_signers")
+        try setup.repo.write(
+            ".cardigan/allowed_signers", signers + "stranger@example.com \(try setup.keys.publicKey("stranger"))\n")
+    }
+
+    private func policyApproval(_ setup: ApprovalRepo, key: String) throws -> ProcessResult {
+        try setup.repo.repo.run(
+            [PackagePaths.cardigan, "approve", "--policy", "--key", setup.keys.folder + "/" + key],
+            environment: setup.environment)
+    }
+
+    @Test func refusesAPolicyChangeWithoutApprovals() throws {
+        let setup = try ApprovalRepo()
+        try addStranger(setup)
+        try setup.repo.git("commit", "-qam", "let a stranger sign")
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(verify.status == 1)
+        #expect(
+            verify.output.contains(
+                ".cardigan.yaml:1:1: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
+            ) && verify.output.contains("[policy-unapproved]"), "\(verify.output)")
+    }
+
+    @Test func acceptsAPolicyChangeApprovedByTheSignersItReplaces() throws {
+        let setup = try ApprovalRepo()
+        try addStranger(setup)
+        let risk = try policyApproval(setup, key: "risk").checked().output.trimmingCharacters(in: .newlines)
+        let validator = try policyApproval(setup, key: "validator").checked().output.trimmingCharacters(
+            in: .newlines)
+        #expect(risk.hasPrefix("Policy-Approval: risk@example.com SHA256:"), "\(risk)")
+        try setup.repo.git("commit", "-qam", "let a stranger sign", "--trailer", risk, "--trailer", validator)
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(verify.status == 0, "\(verify.output)")
+        // Under the new policy the stranger approves.
+        let approve = try setup.approve(with: "stranger")
+        #expect(approve.status == 0, "\(approve.output)\(approve.error)")
+    }
+
+    @Test func refusesPolicyApprovalsByNewSignersOrForOtherFiles() throws {
+        let setup = try ApprovalRepo()
+        let stale = try policyApproval(setup, key: "risk")
+        #expect(stale.status == 2 && stale.error.contains("there is no change to approve"), "\(stale.error)")
+        try addStranger(setup)
+        let risk = try policyApproval(setup, key: "risk").checked().output.trimmingCharacters(in: .newlines)
+        let newcomer = try setup.repo.repo.run(
+            [PackagePaths.cardigan, "approve", "--policy", "--key", setup.keys.folder + "/stranger"],
+            environment: setup.environment)
+        #expect(newcomer.status != 0, "a signer the change adds cannot approve it")
+        // Approved for one file, then the file changed again before the commit.
+        let validator = try policyApproval(setup, key: "validator").checked().output.trimmingCharacters(
+            in: .newlines)
+        let signers = try setup.repo.read(".cardigan/allowed_signers")
+        try setup.repo.write(".cardigan/allowed_signers", signers + "# one more line\n")
+        try setup.repo.git("commit", "-qam", "let a stranger sign", "--trailer", risk, "--trailer", validator)
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(verify.status == 1)
+        #expect(
+            verify.output.contains("the policy approval by 'risk@example.com' (key SHA256:")
+                && verify.output.contains("does not sign these policy files"), "\(verify.output)")
+    }
+
+    @Test func theServerRefusesAnUnapprovedPolicyChange() throws {
+        let server = try ScratchRepository(bare: true)
+        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
+        let setup = try ApprovalRepo(server: server)
+        try addStranger(setup)
+        try setup.repo.git("commit", "-qam", "let a stranger sign")
+        let push = try setup.repo.repo.run(["git", "push", "origin", "main"], environment: setup.environment)
+        #expect(push.status != 0)
+        #expect(push.error.contains("[policy-unapproved]"), "\(push.error)")
+    }
+}

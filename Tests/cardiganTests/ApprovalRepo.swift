@@ -1,0 +1,102 @@
+import Foundation
+import TestSupport
+
+/// A card repository whose policy needs two signed approvals for High-risk cards, its keys, and
+/// (for the server tests) a bare server with the pre-receive hook.
+final class ApprovalRepo {
+    let repo: CardRepo
+    let keys: SSHTestKeys
+    /// The server pushed to, kept alive as long as the clone.
+    let server: ScratchRepository?
+    var environment: [String: String] { keys.environment }
+
+    /// Card `credit` (High risk) at version 1 in PendingReview, authored by author@example.com
+    /// (the repository's identity); keys `risk`, `validator`, `author` are listed, `stranger` not.
+    init(server: ScratchRepository? = nil) throws {
+        repo = try CardRepo()
+        keys = try SSHTestKeys()
+        self.server = server
+        for name in ["risk", "validator", "author", "stranger"] { try keys.make(name, type: "ed25519") }
+        try repo.write(
+            ".cardigan/allowed_signers",
+            """
+            risk@example.com \(try keys.publicKey("risk"))
+            validator@example.com \(try keys.publicKey("validator"))
+            author@example.com \(try keys.publicKey("author"))
+
+            """)
+        try repo.write(
+            ".cardigan.yaml",
+            """
+            approval:
+              signers: .cardigan/allowed_signers
+              rules:
+                - cards: "*"
+                  risk: [High]
+                  approvers: 2
+                - cards: "*"
+                  approvers: 1
+
+            """)
+        try repo.git("add", ".cardigan.yaml", ".cardigan/allowed_signers")
+        try repo.git("commit", "-q", "-m", "approval policy")
+        try repo.write("cards/credit.yaml", CardRepo.card("credit", risk: "High"))
+        try repo.cardigan("commit", "-m", "credit card", environment: environment).checked()
+        try repo.cardigan("status", "credit", "PendingReview", environment: environment).checked()
+        if let server {
+            try repo.git("remote", "add", "origin", server.path)
+            try repo.git("push", "-q", "--follow-tags", "origin", "main")
+        }
+    }
+
+    /// `cardigan approve credit --key <key>`.
+    func approve(with key: String, _ more: String...) throws -> ProcessResult {
+        try repo.repo.run(
+            [PackagePaths.cardigan, "approve", "credit", "--key", keys.folder + "/" + key] + more,
+            environment: environment)
+    }
+
+    /// A trailer value signed by `key` as `principal` for (card, version, digest), made with
+    /// `ssh-keygen` directly: what someone bypassing cardigan could write.
+    func forgedApproval(
+        key: String, principal: String, card: String = "credit", version: Int = 1, date: String = "2026-11-30T12:00:00Z"
+    ) throws -> String {
+        let statement = """
+            cardigan approval
+            card: \(card)
+            version: \(version)
+            digest: \(try digest())
+            status: Approved
+            principal: \(principal)
+            date: \(date)
+
+            """
+        let armored = try keys.sign(statement, key: key, namespace: "cardigan-approval")
+        let base64 = armored.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        let listed = try ProcessResult.run(
+            ["ssh-keygen", "-l", "-E", "sha256", "-f", keys.folder + "/" + key + ".pub"], in: keys.folder,
+            environment: environment
+        ).checked().output
+        let fingerprint = listed.split(separator: " ")[1]
+        return "\(principal) \(fingerprint) \(date) \(base64)"
+    }
+
+    /// The digest of `credit` as the last commit records it.
+    func digest() throws -> String {
+        try repo.git("log", "-1", "--format=%(trailers:key=Card-Digest,valueonly)", "--", "cards/credit.yaml")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A plain `git commit` recording `approvals` of credit v1, moving it to Approved when asked.
+    func commitByHand(approvals: [String], moveToApproved: Bool) throws {
+        if moveToApproved {
+            try repo.edit("cards/credit.yaml", replacing: "status: PendingReview", with: "status: Approved")
+            try repo.git("add", "cards/credit.yaml")
+        }
+        var message = "approved by hand\n\nCard: credit\nCard-Version: 1\nCard-Digest: \(try digest())\n"
+        message += "Card-Status: \(moveToApproved ? "Approved" : "PendingReview")\n"
+        message += "Card-Change: \(moveToApproved ? "status" : "approval")\n"
+        message += approvals.map { "Card-Approval: " + $0 + "\n" }.joined()
+        try repo.git("commit", "-q", "--allow-empty", "-m", message)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Signing the way git does: `user.signingkey` under `gpg.format=ssh`, with the private half in
+/// ssh-agent, and findings of approvals recorded by hand.
+@Suite(.enabled(if: TestTools.sshKeygen, "needs ssh-keygen, ssh-agent and ssh-add (openssh-client)"))
+struct ApprovalSigningKeyTests {
+    @Test func signsWithGitsSigningKeyHeldInSSHAgent() throws {
+        let setup = try ApprovalRepo()
+        let socket = setup.keys.folder + "/agent.sock"
+        let agent = Process()
+        agent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        agent.arguments = ["ssh-agent", "-D", "-a", socket]
+        agent.standardOutput = FileHandle.nullDevice
+        agent.standardError = FileHandle.nullDevice
+        try agent.run()
+        defer {
+            // The agent we started, by its process id; SIGKILL because a child of the test
+            // process inherits its blocked SIGTERM.
+            kill(agent.processIdentifier, SIGKILL)
+            agent.waitUntilExit()
+        }
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) { usleep(20_000) }
+        var environment = setup.environment
+        environment["SSH_AUTH_SOCK"] = socket
+        try ProcessResult.run(
+            ["ssh-add", "-q", setup.keys.folder + "/risk"], in: setup.keys.folder, environment: environment
+        ).checked()
+        // Only the agent holds the private half now.
+        try FileManager.default.removeItem(atPath: setup.keys.folder + "/risk")
+        try setup.repo.git("config", "gpg.format", "ssh")
+        try setup.repo.git("config", "user.signingkey", "key::" + (try setup.keys.publicKey("risk")))
+        let approved = try setup.repo.cardigan("approve", "credit", environment: environment)
+        #expect(approved.status == 0, "\(approved.output)\(approved.error)")
+        #expect(approved.output.contains("approved by risk@example.com (SHA256:"), "\(approved.output)")
+        // Without the agent the same setting cannot sign, and says why.
+        environment["SSH_AUTH_SOCK"] = setup.keys.folder + "/no-agent.sock"
+        let without = try setup.repo.cardigan("approve", "credit", environment: environment)
+        #expect(without.status == 2)
+        #expect(without.error.contains("its private half must be in ssh-agent"), "\(without.error)")
+    }
+
+    @Test func verifyReportsTwoApprovalsByOnePrincipal() throws {
+        let setup = try ApprovalRepo()
+        let first = try setup.forgedApproval(key: "risk", principal: "risk@example.com")
+        // The same principal again, with another date: a second signature, not a second approver.
+        let second = try setup.forgedApproval(key: "risk", principal: "risk@example.com", date: "2026-11-30T13:00:00Z")
+        try setup.commitByHand(approvals: [first, second], moveToApproved: true)
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(verify.status == 1)
+        #expect(
+            verify.output.contains(
+                "cards/credit.yaml:1:1: error: version 1 of 'credit' is approved twice by one principal")
+                && verify.output.contains("[approval-duplicate]"), "\(verify.output)")
+        #expect(verify.output.contains("[approval-missing]"), "one principal twice is still one approval")
+    }
+
+    @Test func verifyReportsAnUnreadablePolicy() throws {
+        let setup = try ApprovalRepo()
+        let signers = try setup.repo.read(".cardigan/allowed_signers")
+        try setup.repo.write(".cardigan/allowed_signers", signers + "not a signer line\n")
+        try setup.repo.git(
+            "commit", "-qam", "broken signers", "--trailer",
+            "Policy-Approval: "
+                + (try setup.repo.repo.run(
+                    [PackagePaths.cardigan, "approve", "--policy", "--key", setup.keys.folder + "/risk"],
+                    environment: setup.environment
+                ).checked().output.trimmingCharacters(in: .newlines).dropFirst("Policy-Approval: ".count)),
+            "--trailer",
+            "Policy-Approval: "
+                + (try setup.repo.repo.run(
+                    [PackagePaths.cardigan, "approve", "--policy", "--key", setup.keys.folder + "/validator"],
+                    environment: setup.environment
+                ).checked().output.trimmingCharacters(in: .newlines).dropFirst("Policy-Approval: ".count)))
+        try setup.commitByHand(
+            approvals: [try setup.forgedApproval(key: "risk", principal: "risk@example.com")], moveToApproved: false)
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(verify.status == 1)
+        #expect(
+            verify.output.contains(
+                "cards/credit.yaml:1:1: error: the approval policy cannot be used: .cardigan/allowed_signers:4:")
+                && verify.output.contains("[approval-policy]"), "\(verify.output)")
+        #expect(!verify.output.contains("[policy-unapproved]"), "the change itself was approved: \(verify.output)")
+    }
+}

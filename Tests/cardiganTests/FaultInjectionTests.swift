@@ -1,0 +1,78 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// System call failures and durability, with strace: the short version of
+/// `scripts/fault-inject.sh` (whose full sweeps run on demand; figures in the README).
+@Suite(
+    .enabled(
+        if: TestTools.runs(TestTools.path("strace") != nil),
+        "strace is not installed; run scripts/install-test-tools.sh"
+    ))
+struct FaultInjectionTests {
+    /// Card `a` at version 1, edited: the next commit makes version 2.
+    private func repository() throws -> CardRepo {
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a", description: "One."))
+        try repo.cardigan("commit", "-m", "a").checked()
+        try repo.edit("cards/a.yaml", replacing: "One.", with: "Two.")
+        return repo
+    }
+
+    /// `cardigan commit` under strace with `options`.
+    private func commitUnderStrace(_ repo: CardRepo, _ options: [String]) throws -> ProcessResult {
+        let strace = try #require(TestTools.path("strace"), "strace is missing")
+        return try repo.repo.run([strace, "-f"] + options + [PackagePaths.cardigan, "commit", "-m", "v2"])
+    }
+
+    /// fsync and fdatasync calls of one commit, from strace's summary.
+    private func fsyncCount(_ repo: CardRepo) throws -> Int {
+        let summary = repo.path + "/.git/strace-summary.txt"
+        defer { try? FileManager.default.removeItem(atPath: summary) }
+        try commitUnderStrace(repo, ["-c", "-o", summary, "-e", "trace=fsync,fdatasync"]).checked()
+        let text = try String(contentsOfFile: summary, encoding: .utf8)
+        let total = text.split(separator: "\n").first { $0.hasSuffix(" total") }
+        return total.flatMap { Int($0.split(separator: " ")[3]) } ?? -1
+    }
+
+    @Test func objectAndReferenceWritesAreFsyncedUnlessTurnedOff() throws {
+        let durable = try fsyncCount(try repository())
+        // Blob, tree(s), commit and tag objects, the branch and the tag reference, the journal.
+        #expect(durable >= 7, "only \(durable) fsyncs in a commit")
+        let fast = try repository()
+        try fast.write(".cardigan.yaml", "fsync: false\n")
+        let relaxed = try fsyncCount(fast)
+        #expect(relaxed == 1, "with 'fsync: false' only the commit journal is flushed, not \(relaxed)")
+        print("fsyncs per commit: \(durable) by default, \(relaxed) with 'fsync: false'")
+        let accepted = try fast.cardigan("validate")
+        #expect(accepted.status == 0)
+        try fast.write(".cardigan.yaml", "fsync: sometimes\n")
+        let refused = try fast.cardigan("validate")
+        #expect(refused.status == 2 && refused.error.contains("'fsync' must be true or false"), "\(refused.error)")
+    }
+
+    @Test func aFullDiskIsNamedAndTheNextCommitSucceeds() throws {
+        let repo = try repository()
+        let before = try repo.git("rev-parse", "main")
+        let full = try commitUnderStrace(
+            repo, ["-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:error=ENOSPC:when=1"])
+        #expect(full.status == 2)
+        #expect(full.error.lowercased().contains("no space left on device"), "\(full.error)")
+        #expect(try repo.git("rev-parse", "main") == before)
+        try repo.git("fsck", "--strict", "--no-dangling")
+        try repo.cardigan("commit", "-m", "v2").checked()
+        try repo.cardigan("verify").checked()
+        #expect(try repo.git("status", "--porcelain") == "")
+    }
+
+    @Test func theQuickSweepPassesEveryPoint() throws {
+        let result = try ProcessResult.run(
+            [PackagePaths.root + "/scripts/fault-inject.sh", "faults", "--quick"], in: PackagePaths.root,
+            environment: ["CARDIGAN_BIN": PackagePaths.cardigan])
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        let line = result.output.split(separator: "\n").first { $0.hasPrefix("faults ENOSPC: ") }
+        let counts = try #require(line).dropFirst("faults ENOSPC: ".count).split(separator: " ")[0].split(
+            separator: "/")
+        #expect(counts.count == 2 && counts[0] == counts[1] && (Int(counts[1]) ?? 0) >= 20, "\(result.output)")
+    }
+}
