@@ -13,6 +13,9 @@ Workloads:
   approvals  `verify` of a repository where N cards were each approved by a signed approval
              (`cardigan approve`, an Ed25519 key), beside the same repository whose N cards were
              moved to Approved by plain status commits, without an approval policy.
+  site       `cardigan site` on a repository of N cards x 10 versions: cold (an empty output
+             folder), after one card changed (a new version of one card, committed untimed
+             before each run), and with nothing changed.
 
 Every figure is the median of --repeat runs, measured in the same run as its peer, with wall
 time and peak memory (maximum resident set size) from GNU time. The machine is noisy: compare
@@ -83,6 +86,8 @@ def generate_cards(directory, count):
         name = f"{source.stem}-{index:05d}"
         text = source.read_text(encoding="utf-8")
         text = re.sub(r"(?m)^name: .*$", f"name: {name}", text, count=1)
+        # One card per model: each card documents its own model.
+        text = re.sub(r"(?m)^(  model_name: )(.*)$", lambda m: f"{m.group(1)}{m.group(2)}-{index:05d}", text, count=1)
         text = re.sub(r"0\.(\d{2})(\d*)", lambda m: f"0.{(int(m.group(1)) + index) % 90 + 10}{m.group(2)}", text)
         # One model package version per card: a package links to one card.
         text = re.sub(r"(?m)^(  model_package_version: )\d+$", lambda m: f"{m.group(1)}{index + 1}", text)
@@ -182,11 +187,11 @@ def commit_workload(args, cardigan):
         print(f"{label:<34} {a:>11.2f} {b:>10.2f} {b / a:>6.1f}x")
 
 
-def query_workload(args, cardigan):
-    """log, list and verify on a repository of C cards x V versions (each commit versions 10 cards)."""
+def history_repo(args, cardigan, name):
+    """A repository of C cards x 10 versions made by cardigan (each commit versions 10 cards)."""
     env = git_env()
     cards, versions = args.cards, 10
-    repo = fresh_repo("queries")
+    repo = fresh_repo(name)
     (repo / "cards").mkdir()
     generate_cards(repo / "cards", cards)
     paths = sorted((repo / "cards").glob("*.yaml"))
@@ -201,6 +206,13 @@ def query_workload(args, cardigan):
                            cwd=repo, env=env, check=True, capture_output=True)
     commits = sh("git", "rev-list", "--count", "main", cwd=repo).stdout.strip()
     print(f"built {cards} cards x {versions} versions ({commits} commits) in {time.perf_counter() - started:.0f} s")
+    return repo, paths
+
+
+def query_workload(args, cardigan):
+    """log, list and verify on a repository of C cards x V versions (each commit versions 10 cards)."""
+    env = git_env()
+    repo, paths = history_repo(args, cardigan, "queries")
     base = sh("git", "rev-parse", "HEAD", cwd=repo).stdout.strip()
 
     # A 20-commit pull request on a branch, and one staged card change for the pre-commit hook.
@@ -283,8 +295,35 @@ def approval_workload(args, cardigan):
         print(f"{label:<22} {ours[0]:>9.3f} {peer[0]:>8.3f} {ours[0] / peer[0]:>5.2f}x")
 
 
+def site_workload(args, cardigan):
+    """cardigan site on C cards x 10 versions: cold, after one card changed, and unchanged."""
+    env = git_env()
+    repo, paths = history_repo(args, cardigan, "site")
+    out = repo.parent / "site-out"
+    rounds = iter(range(200, 10_000))
+
+    def empty_output():
+        shutil.rmtree(out, ignore_errors=True)
+
+    def one_card_changed():
+        # A new version of one card, committed before the clock starts.
+        path = paths[len(paths) // 3]
+        edit_card(path, next(rounds))
+        subprocess.run([cardigan, "commit", path.stem, "-m", "one change"], cwd=repo, env=env, check=True,
+                       capture_output=True)
+
+    argv = [cardigan, "site", "-o", str(out)]
+    print(f"{'site':<26} {'s':>8} {'MiB':>6}")
+    for label, before in (("cold (empty folder)", empty_output), ("one card changed", one_card_changed),
+                          ("nothing changed", None)):
+        wall, peak = measure(argv, args.repeat, cwd=repo, env=env, before=before)
+        print(f"{label:<26} {wall:>8.3f} {peak:>6.1f}")
+    pages = sum(1 for _ in out.rglob("*.html"))
+    print(f"{pages} pages, {sum(f.stat().st_size for f in out.rglob('*') if f.is_file()) / 2**20:.0f} MiB")
+
+
 WORKLOADS = {"validate": validate_workload, "commit": commit_workload, "queries": query_workload,
-             "approvals": approval_workload}
+             "approvals": approval_workload, "site": site_workload}
 
 
 def main():

@@ -29,26 +29,28 @@ mkdir -p "$work"
 [ -d .build/debug/CardiganKit.build ] || swift build --product cardigan-fuzz >/dev/null
 deps=.build/debug
 sources=$(find Sources/CardiganKit -name '*.swift' | sort)
-newest=$(ls -t $sources Fuzz/FuzzTargets.swift scripts/fuzz.sh | head -1)
-if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
+# The dependencies' object files; some names hold spaces, so they are read into an array.
+objects=()
+while IFS= read -r -d '' object; do objects+=("$object"); done < <(
+    find "$deps/Crypto.build" "$deps/_CryptoExtras.build" "$deps/SwiftASN1.build" "$deps/CCryptoBoringSSL.build" \
+        "$deps/CCryptoBoringSSLShims.build" "$deps/CryptoBoringWrapper.build" "$deps/Mustache.build" \
+        -name '*.o' -print0)
+if [ ! -x "$binary" ] || [ -n "$(find Sources/CardiganKit Fuzz scripts/fuzz.sh -newer "$binary" -print -quit)" ]; then
     echo "fuzz: compiling the instrumented library (one module)…" >&2
     checkouts=.build/checkouts
     # shellcheck disable=SC2046 # word splitting of the file lists is intended
-    swiftc -sanitize=fuzzer,address -parse-as-library "$optimization" -g -swift-version 6 \
+    swiftc -sanitize=fuzzer,address -parse-as-library "$optimization" -gline-tables-only -swift-version 6 \
         -D CARDIGAN_FUZZ -module-name CardiganFuzz -module-cache-path "$work/ModuleCache" \
         -I "$deps/Modules" \
         -Xcc -fmodule-map-file=Sources/CLibgit2/module.modulemap \
-        -Xcc -fmodule-map-file=$checkouts/Yams/Sources/CYaml/include/module.modulemap \
-        -Xcc -I -Xcc $checkouts/Yams/Sources/CYaml/include \
+        -Xcc -fmodule-map-file=Sources/CLibYAML/module.modulemap \
         -Xcc -fmodule-map-file=$checkouts/swift-crypto/Sources/CCryptoBoringSSL/include/module.modulemap \
         -Xcc -I -Xcc $checkouts/swift-crypto/Sources/CCryptoBoringSSL/include \
         -Xcc -fmodule-map-file=$checkouts/swift-crypto/Sources/CCryptoBoringSSLShims/include/module.modulemap \
         -Xcc -I -Xcc $checkouts/swift-crypto/Sources/CCryptoBoringSSLShims/include \
         $sources Fuzz/FuzzTargets.swift \
-        $(find "$deps/CYaml.build" "$deps/Crypto.build" "$deps/CCryptoBoringSSL.build" \
-            "$deps/CCryptoBoringSSLShims.build" "$deps/CryptoBoringWrapper.build" "$deps/Mustache.build" \
-            -name '*.o') \
-        -lgit2 -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
+        "${objects[@]}" \
+        -lgit2 -lyaml -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
 fi
 
 # libgit2's trailer parser needs a repository to be called through.

@@ -34,3 +34,5 @@ if ! "$venv/bin/python3" -c "import check_jsonschema, rfc3986_validator, pre_com
   [ -x "$venv/bin/python3" ] || python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "${packages[@]}"
 fi
+# The site's browser and HTML validator (chromium, vnu) have their own script; this one entry point runs it.
+scripts/install-site-tools.sh

@@ -67,6 +67,7 @@ enum Examples {
             "cardigan export customer-churn --format pdf --working-tree -o preview.pdf",
         ],
         "import": ["cardigan import --from sagemaker content.json --name customer-churn-copy"],
+        "site": ["cardigan site -o site/          # open site/index.html"],
         "approve": [
             "cardigan approve customer-churn     # git's user.signingkey",
             "cardigan approve customer-churn --key ~/.ssh/id_ed25519",

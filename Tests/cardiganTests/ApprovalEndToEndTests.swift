@@ -97,6 +97,18 @@ struct ApprovalEndToEndTests {
         try setup.approve(with: "risk").checked()  // the twin: another key approves
     }
 
+    @Test func cardsNoRuleCoversMoveToApprovedAsBefore() throws {
+        let setup = try ApprovalRepo(onlyHighRisk: true)
+        try setup.repo.write("cards/memo.yaml", CardRepo.card("memo", risk: "Low"))
+        try setup.repo.cardigan("commit", "-m", "memo", environment: setup.environment).checked()
+        try setup.repo.cardigan("status", "memo", "PendingReview", environment: setup.environment).checked()
+        try setup.repo.cardigan("status", "memo", "Approved", environment: setup.environment).checked()
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(verify.status == 0, "\(verify.output)")
+        let high = try setup.repo.cardigan("status", "credit", "Approved", environment: setup.environment)
+        #expect(high.status == 1 && high.output.contains("[approval-missing]"), "\(high.output)")
+    }
+
     @Test func statusCannotMoveAGovernedCardToApproved() throws {
         let setup = try ApprovalRepo()
         let result = try setup.repo.cardigan("status", "credit", "Approved", environment: setup.environment)

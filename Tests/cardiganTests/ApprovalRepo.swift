@@ -12,7 +12,8 @@ final class ApprovalRepo {
 
     /// Card `credit` (High risk) at version 1 in PendingReview, authored by author@example.com
     /// (the repository's identity); keys `risk`, `validator`, `author` are listed, `stranger` not.
-    init(server: ScratchRepository? = nil) throws {
+    /// With `onlyHighRisk`, the policy has no rule for other cards.
+    init(server: ScratchRepository? = nil, onlyHighRisk: Bool = false) throws {
         repo = try CardRepo()
         keys = try SSHTestKeys()
         self.server = server
@@ -34,9 +35,7 @@ final class ApprovalRepo {
                 - cards: "*"
                   risk: [High]
                   approvers: 2
-                - cards: "*"
-                  approvers: 1
-
+            \(onlyHighRisk ? "" : "    - cards: \"*\"\n      approvers: 1\n")
             """)
         try repo.git("add", ".cardigan.yaml", ".cardigan/allowed_signers")
         try repo.git("commit", "-q", "-m", "approval policy")

@@ -45,6 +45,7 @@ public struct AllowedSigners: Sendable, Equatable {
         }
     }
 
+    /// The same usable lines and the same unreadable line numbers.
     public static func == (lhs: AllowedSigners, rhs: AllowedSigners) -> Bool {
         lhs.entries == rhs.entries && lhs.problems.map(\.line) == rhs.problems.map(\.line)
     }

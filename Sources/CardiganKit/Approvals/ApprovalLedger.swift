@@ -18,10 +18,12 @@ struct ApprovalContext {
 /// each approval is judged by the policy in force at the commit that records it, and a move to
 /// Approved by the policy at the move.
 struct ApprovalLedger {
+    /// What the ledger reads from the repository.
     let context: ApprovalContext
     private var accepted: [String: [Approval]] = [:]
     private var primed: Set<String> = []
 
+    /// An empty ledger reading through `context`.
     init(context: ApprovalContext) {
         self.context = context
     }

@@ -3,8 +3,11 @@ import Foundation
 /// Policies read so far, by the object ids of `.cardigan.yaml` and the signers file: a
 /// history of 1,000 approvals under one policy parses it once.
 final class PolicyCache {
+    /// Parsed `.cardigan.yaml` files by blob id.
     var byConfig: [String: Result<CardiganConfig, CardiganError>] = [:]
+    /// Policies by the blob ids of their two files.
     var byIdentity: [String: PolicyState] = [:]
+    /// Policies by commit id.
     var byCommit: [String: PolicyState] = [:]
 }
 
@@ -138,13 +141,16 @@ extension CardStore {
 }
 
 extension CardStore {
-    /// What stops `commit`, `status` and the hooks from recording `record`: under an approval
-    /// policy, a move to Approved is made by `cardigan approve` alone, with its signatures.
-    func approvalGate(_ record: CardRecord, previous: CardRecord?, head: ObjectID?) throws -> [Finding] {
+    /// What stops `commit`, `status` and the hooks from recording `record` of a card of risk
+    /// `risk`: when a rule of the approval policy covers the card, a move to Approved is made by
+    /// `cardigan approve` alone, with its signatures.
+    func approvalGate(_ record: CardRecord, previous: CardRecord?, head: ObjectID?, risk: String?) throws
+        -> [Finding]
+    {
         guard record.status == .approved, record.change == .status, previous?.status != .approved, let head,
-            case .active(let policy) = try git({ try policyState(at: head) })
+            case .active(let policy) = try git({ try policyState(at: head) }),
+            let rule = policy.settings.rule(for: record.card, risk: risk)
         else { return [] }
-        let rule = policy.settings.rules.first { Glob.matches(record.card, pattern: $0.cards) }
         return [
             Finding(
                 ruleID: "approval-missing",
@@ -152,7 +158,7 @@ extension CardStore {
                     "version \(record.version) of '\(record.card)' cannot move to Approved without signed approvals (the policy in .cardigan.yaml)",
                 location: Location(path: path(of: record.card), pointer: "/status"),
                 hint:
-                    "each approver runs 'cardigan approve \(record.card)'\(rule.map { "; its rule needs \($0.approvers)" } ?? ""); the last approval moves it to Approved"
+                    "\(rule.approvers) approver(s) each run 'cardigan approve \(record.card)'; the last approval moves it to Approved"
             )
         ]
     }

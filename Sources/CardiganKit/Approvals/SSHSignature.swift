@@ -6,8 +6,11 @@ import Foundation
 /// signature made for one purpose from being accepted for another, and the signature over the
 /// hash of the message.
 public struct SSHSignature: Sendable, Hashable {
+    /// The first six bytes of every `SSHSIG` blob and of the data it signs.
     static let magic = Array("SSHSIG".utf8)
+    /// The armor's first line.
     static let armorBegin = "-----BEGIN SSH SIGNATURE-----"
+    /// The armor's last line.
     static let armorEnd = "-----END SSH SIGNATURE-----"
 
     /// The signer's key.

@@ -4,7 +4,7 @@ import Foundation
 /// `mpint`, each read refusing truncated or oversized input instead of trapping.
 struct SSHWireReader {
     private let bytes: [UInt8]
-    private(set) var offset = 0
+    private var offset = 0
 
     /// A reader over `bytes`, from the start.
     init(_ bytes: [UInt8]) {
@@ -81,5 +81,6 @@ public struct SSHFormatError: Error, Sendable, Equatable, CustomStringConvertibl
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

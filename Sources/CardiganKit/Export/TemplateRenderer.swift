@@ -19,10 +19,20 @@ enum TemplateRenderer {
     }
 
     private static func render(_ source: ExportSource, template: String, path: String) throws -> String {
+        render(source, compiled: try compile(template, path: path))
+    }
+
+    /// `source` through a template compiled once by ``compile(_:path:)``: what the site uses
+    /// for its thousands of card versions.
+    static func render(_ source: ExportSource, compiled: MustacheTemplate) -> String {
+        compiled.render(visible(viewModel(CardDocument(source))))
+    }
+
+    /// The template at `path` compiled, or a located error when it cannot be read.
+    static func compile(_ template: String, path: String) throws -> MustacheTemplate {
         _ = TextEscaping.registerMarkdown
-        let compiled: MustacheTemplate
         do {
-            compiled = try MustacheTemplate(string: template)
+            return try MustacheTemplate(string: template)
         } catch let error as MustacheTemplate.ParserError {
             throw CardiganError(
                 "template '\(path)' cannot be read: \(describe(error.error))",
@@ -34,7 +44,6 @@ enum TemplateRenderer {
             throw CardiganError(
                 "template '\(path)' cannot be read: \(error)", location: Location(path: "templates/" + path))
         }
-        return compiled.render(visible(viewModel(CardDocument(source))))
     }
 
     /// `model` with control and bidirectional-override characters in every string written as

@@ -171,7 +171,9 @@ extension CardStore {
                 if decision.record.version == 1, decision.record.change == .version {
                     newCards.append((name, root, path))
                 }
-                result.findings += try approvalGate(decision.record, previous: previous, head: head)
+                result.findings += try approvalGate(
+                    decision.record, previous: previous, head: head,
+                    risk: root["intended_uses"]?["risk_rating"]?.stringValue)
                 files[path] = decision.bytes ?? working
                 result.records.append(decision.record)
             }

@@ -1,9 +1,10 @@
 import Foundation
 
 extension CardStore {
-    /// Objects, then the branch (compare-and-swap: the commit is the truth), then the tags,
-    /// then the user's files and index. A crash after the branch moved leaves tags that
-    /// `verify --repair` re-creates from the trailers.
+    /// Objects, then the journal (``CommitJournal``), then the branch (compare-and-swap: the
+    /// commit is the truth), then the tags, then the user's files and index, then the journal
+    /// is removed. A kill or failure after the branch moved leaves the journal, and the next
+    /// command finishes the commit (``finishInterruptedCommit()``).
     func write(files: [String: [UInt8]], result: inout CommitResult, branch: String, head: ObjectID?, message: String)
         throws
     {

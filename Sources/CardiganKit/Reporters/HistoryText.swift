@@ -129,10 +129,27 @@ public enum HistoryText {
     /// Encodes a value as pretty JSON with sorted keys.
     public static func json(_ value: some Encodable) -> String { JSONText.encode(value) + "\n" }
 
+    /// `time` (seconds since 1970) as ISO 8601 in UTC, `2026-11-30T12:00:00Z`: what
+    /// `ISO8601DateFormatter` writes, computed directly (a formatter is costly to make, and the
+    /// site writes one date per status event of every version).
     static func date(_ time: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(time)))
+        let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
+        let seconds = time - days * 86_400
+        // Howard Hinnant's days-to-civil algorithm.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : String(value) }
+        let yearText = String(year)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
+        return
+            "\(paddedYear)-\(two(month))-\(two(day))T\(two(seconds / 3_600)):\(two(seconds % 3_600 / 60)):\(two(seconds % 60))Z"
     }
 
     /// Columns padded by display width, so names in CJK or with emoji line up on a terminal.

@@ -1,0 +1,62 @@
+import CardiganKit
+import Foundation
+import TestSupport
+import Testing
+
+/// A rebuild into a folder holding a previous build renders and writes only what changed.
+@Suite struct SiteIncrementalTests {
+    @Test func oneCardChangedRewritesOnlyItsPagesAndTheIndexes() throws {
+        let repo = try CardRepo.withTwoCards()
+        let site = repo.path + "/out"
+        let store = try CardStore(discoveringFrom: repo.path)
+        let first = try store.buildSite(into: site)
+        #expect(first.written.count == first.files)
+        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Three.")
+        try repo.cardigan("commit", "-m", "a v3").checked()
+        let second = try CardStore(discoveringFrom: repo.path).buildSite(into: site)
+        #expect(
+            second.written == [
+                "cards/a/diff-v2-v3.html", "cards/a/index.html", "cards/a/v2.html", "cards/a/v3.html", "index.html",
+                "registry.html",
+            ])
+        #expect(second.rendered == 4 + 5)  // a's four pages, then the catalog, registry and assets
+        let third = try CardStore(discoveringFrom: repo.path).buildSite(into: site)
+        #expect(third.written.isEmpty && third.removed.isEmpty)
+        #expect(third.rendered == 5)
+    }
+
+    @Test func aPageDeletedByHandIsWrittenAgain() throws {
+        let repo = try CardRepo.withTwoCards()
+        let site = repo.path + "/out"
+        _ = try CardStore(discoveringFrom: repo.path).buildSite(into: site)
+        try FileManager.default.removeItem(atPath: site + "/cards/b/v1.html")
+        let again = try CardStore(discoveringFrom: repo.path).buildSite(into: site)
+        #expect(again.written == ["cards/b/v1.html"])
+    }
+
+    @Test func refusesAFolderWithFilesItDidNotMake() throws {
+        let repo = try CardRepo.withTwoCards()
+        try repo.write("out/notes.txt", "mine")
+        let result = try repo.cardigan("site", "-o", "out")
+        #expect(result.status == 2)
+        #expect(result.error.contains("holds files that are not a cardigan site"))
+        #expect(try repo.read("out/notes.txt") == "mine")
+    }
+
+    @Test func removesPagesThatNoLongerExist() throws {
+        let repo = try CardRepo.withTwoCards()
+        let site = repo.path + "/out"
+        _ = try CardStore(discoveringFrom: repo.path).buildSite(into: site)
+        // A stale page from a build of another history: listed in the manifest, gone after.
+        let manifestPath = site + "/.cardigan-site.json"
+        let manifest = try String(contentsOfFile: manifestPath, encoding: .utf8)
+        try repo.write("out/cards/zz/v1.html", "old")
+        try manifest.replacingOccurrences(
+            of: "\"pages\" : {",
+            with: "\"pages\" : {\n    \"cards/zz/v1.html\" : { \"key\" : \"x\", \"sha256\" : \"y\" },"
+        ).write(toFile: manifestPath, atomically: true, encoding: .utf8)
+        let again = try CardStore(discoveringFrom: repo.path).buildSite(into: site)
+        #expect(again.removed == ["cards/zz/v1.html"])
+        #expect(!FileManager.default.fileExists(atPath: site + "/cards/zz"))
+    }
+}
