@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
-scripts/install-test-tools.sh
-scripts/install-site-tools.sh   # chromium and vnu for the site's browser and validator tests
+scripts/install-test-tools.sh   # every test tool (poppler, qpdf, strace, python packages, the site's chromium and vnu)
 swift build --build-tests
+scripts/generate-manual.sh >/dev/null   # the man page, for its test
 swift test --skip-build

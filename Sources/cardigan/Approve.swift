@@ -6,11 +6,12 @@ extension CardiganCommand {
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "approve",
-            abstract: "Sign an approval of a card's version in review; Approved once the policy's threshold is met.")
+            abstract: "Sign an approval of a card's version in review; Approved once the policy's threshold is met.",
+            discussion: Examples.of("approve"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card.")
+        @Argument(help: "The card.", completion: .cardNames)
         var name: String?
 
         @Flag(help: "Approve the policy files in the working tree instead; prints the 'Policy-Approval:' trailer.")

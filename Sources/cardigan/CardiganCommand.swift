@@ -8,7 +8,8 @@ struct CardiganCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardigan",
         abstract: "Model cards as documentation-as-code, versioned in git.",
-        discussion: "'cardigan --version' prints cardigan's version and the libgit2 it runs on.",
+        discussion: "'cardigan --version' prints cardigan's version and the libgit2 it runs on.\n"
+            + Examples.of("cardigan"),
         subcommands: [
             Init.self, New.self, Validate.self, Commit.self, Status.self, Show.self, Log.self, List.self, Verify.self,
             MakeCheckpoint.self, Link.self, Clone.self, Packages.self, Diff.self, Check.self, Hook.self, Export.self,

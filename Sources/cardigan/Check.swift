@@ -6,7 +6,8 @@ extension CardiganCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "The pull-request gate: validation and the history rules for the commits between base and head.")
+            abstract: "The pull-request gate: validation and the history rules for the commits between base and head.",
+            discussion: Examples.of("check"))
 
         @OptionGroup var global: GlobalOptions
 

@@ -5,11 +5,12 @@ extension CardiganCommand {
     struct Commit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "commit",
-            abstract: "Record changed cards: each semantic change becomes a new version with its tag.")
+            abstract: "Record changed cards: each semantic change becomes a new version with its tag.",
+            discussion: Examples.of("commit"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "Cards to commit (default: every changed card).")
+        @Argument(help: "Cards to commit (default: every changed card).", completion: .cardNames)
         var names: [String] = []
 
         @Option(name: .shortAndLong, help: "The commit message.")
@@ -25,11 +26,12 @@ extension CardiganCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
-            abstract: "Change a card's status with a status commit (no new version).")
+            abstract: "Change a card's status with a status commit (no new version).", discussion: Examples.of("status")
+        )
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card.")
+        @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
         @Argument(help: "Draft, PendingReview, Approved or Archived.")

@@ -8,16 +8,11 @@ extension CardiganCommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
             abstract: "Field-level differences of a card between versions, or of every card between two revisions.",
-            discussion: """
-                cardigan diff <name>            the latest version against the working tree
-                cardigan diff <name> 2          version 2 against the working tree
-                cardigan diff <name> 2 3        version 2 against version 3
-                cardigan diff --base main       every card changed from main to HEAD
-                """)
+            discussion: Examples.of("diff"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card (not with --base).")
+        @Argument(help: "The card (not with --base).", completion: .cardNames)
         var name: String?
 
         @Argument(help: "The version to compare from (default: the latest), as 2 or v2.")

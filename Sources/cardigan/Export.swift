@@ -9,11 +9,12 @@ extension CardiganCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Write a card as of a version as Markdown, HTML, PDF, SageMaker content JSON or a Hugging Face README.")
+                "Write a card as of a version as Markdown, HTML, PDF, SageMaker content JSON or a Hugging Face README.",
+            discussion: Examples.of("export"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card.")
+        @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
         @Option(help: ArgumentHelp("The card version (default: the latest).", valueName: "N"))
@@ -22,22 +23,56 @@ extension CardiganCommand {
         @Option(help: "markdown, html, pdf, sagemaker or huggingface.")
         var format: ExportFormat
 
+        @Flag(help: "Preview the uncommitted working file instead of a recorded version (marked so in the footer).")
+        var workingTree = false
+
+        @Option(
+            help: ArgumentHelp(
+                "PDF: the TrueType font to embed (default: DejaVu Sans from the system's fonts).", valueName: "ttf"))
+        var font: String?
+
+        @Option(help: ArgumentHelp("PDF: the TrueType font for bold text (default: --font's).", valueName: "ttf"))
+        var boldFont: String?
+
         @Option(
             name: .shortAndLong,
             help: ArgumentHelp(
                 "Write to <file> (replaced atomically; '-': standard output, the default).", valueName: "file"))
         var output: String?
 
+        func validate() throws {
+            if workingTree, cardVersion != nil {
+                throw ValidationError("--working-tree previews the working file; it takes no version")
+            }
+        }
+
         func run() throws {
-            let bytes = try global.cardStore().export(name, version: cardVersion, format: format)
+            let store = try global.cardStore()
             let current = FileManager.default.currentDirectoryPath  // after -C, as git does
+            let options = ExportOptions(
+                fontPath: font.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 },
+                boldFontPath: boldFont.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 })
+            let bytes: [UInt8]
+            do {
+                let exported =
+                    workingTree
+                    ? try store.exportWorkingTree(name, format: format, options: options)
+                    : try store.export(name, version: cardVersion, format: format, options: options)
+                bytes = exported.bytes
+                for warning in exported.warnings { ExitStatus.printError("warning: " + warning) }
+            } catch let invalid as InvalidCardError {
+                let report = FindingReport(findings: invalid.findings, checkedPaths: [name])
+                ExitStatus.printError(TextReporter().render(report))
+                throw ExitCode(ExitStatus.findings)
+            }
             try OutputFile.write(bytes, to: output ?? OutputFile.standardOutput, currentDirectory: current)
         }
     }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make cards/<name>.yaml (status Draft) from another platform's model card (no commit).")
+            abstract: "Make cards/<name>.yaml (status Draft) from another platform's model card (no commit).",
+            discussion: Examples.of("import"))
 
         @OptionGroup var global: GlobalOptions
 

@@ -7,7 +7,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customShort("C"), help: ArgumentHelp("Run as if cardigan was started in <dir>.", valueName: "dir"))
     var directory: String?
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output (also: the NO_COLOR variable).")
+    @Flag(
+        name: .customLong("no-color"),
+        help: "Never colour the output (also: NO_COLOR set to a non-empty value, or TERM=dumb).")
     var noColor = false
 
     /// `cardigan -C <dir> --no-color list` reads like git; argument-parser wants the options after
@@ -74,9 +76,10 @@ struct GlobalOptions: ParsableArguments {
         return store
     }
 
-    /// Whether to colour output: on a terminal, unless `--no-color` or `NO_COLOR` says not to.
+    /// Whether to colour output: on a terminal, unless `--no-color`, `NO_COLOR` or `TERM` says not to.
     var useColor: Bool {
-        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
+        !noColor && ColorPolicy.allowsColor(environment: ProcessInfo.processInfo.environment)
+            && isatty(STDOUT_FILENO) != 0
     }
 }
 
@@ -87,6 +90,23 @@ extension ReportFormat: ExpressibleByArgument {
         let names = allCases.map(\.rawValue)
         return ArgumentHelp("Output format: \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "text").")
     }
+}
+
+extension CompletionKind {
+    /// Shell completion of card names: the cards of the card repository around the folder the
+    /// shell is in.
+    static var cardNames: CompletionKind {
+        .custom { _, _, prefix in
+            let workspace = try? Workspace.locate(from: FileManager.default.currentDirectoryPath)
+            return (workspace?.cardNames() ?? []).filter { $0.hasPrefix(prefix) }
+        }
+    }
+}
+
+/// This program's absolute path, so hooks and git's diff driver find it without PATH (GUI
+/// clients have little).
+func cardiganExecutablePath() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
 }
 
 /// Writes text to standard output without an added newline.

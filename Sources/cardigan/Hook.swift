@@ -8,8 +8,10 @@ extension CardiganCommand {
             commandName: "hook",
             abstract:
                 "Install and run git hooks (client: pre-commit, prepare-commit-msg, post-commit, pre-push; server: pre-receive).",
+            discussion: Examples.of("hook"),
             subcommands: [
                 Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self, PreReceive.self,
+                DiffDriver.self, Textconv.self,
             ])
     }
 }
@@ -18,7 +20,8 @@ extension CardiganCommand.Hook {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
-            abstract: "Write the hook scripts; an existing hook is kept as <name>.local and runs first.")
+            abstract: "Write the hook scripts; an existing hook is kept as <name>.local and runs first.",
+            discussion: Examples.of("hook install"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -27,18 +30,51 @@ extension CardiganCommand.Hook {
 
         func run() throws {
             let store = try global.cardStore()
-            for line in try store.installHooks(server: server, executable: executablePath()) { print(line) }
+            for line in try store.installHooks(server: server, executable: cardiganExecutablePath()) { print(line) }
+            if !server {
+                for line in try store.installDiffDriver(executable: cardiganExecutablePath()) { print(line) }
+            }
         }
+    }
 
-        /// This program's absolute path, so hooks find it without PATH (GUI clients have little).
-        private func executablePath() -> String {
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    struct DiffDriver: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff-driver",
+            abstract: "git's external diff for card files (diff.cardigan.command): the field-level diff.",
+            discussion: Examples.of("hook diff-driver"))
+
+        @Argument var path: String
+        @Argument var oldFile: String = "/dev/null"
+        @Argument var oldHex: String = ""
+        @Argument var oldMode: String = ""
+        @Argument var newFile: String = "/dev/null"
+        @Argument var newHex: String = ""
+        @Argument var newMode: String = ""
+
+        func run() throws {
+            write(
+                GitDiffDriver.externalDiff(
+                    path: path, oldFile: oldFile, oldHex: oldHex, newFile: newFile, newHex: newHex))
+        }
+    }
+
+    struct Textconv: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "textconv",
+            abstract: "git's text conversion for card files (diff.cardigan.textconv): one line per field.",
+            discussion: Examples.of("hook textconv"))
+
+        @Argument var file: String
+
+        func run() throws {
+            write(GitDiffDriver.textconv(file: file))
         }
     }
 
     struct PreCommit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pre-commit", abstract: "Validate the staged cards.")
+            commandName: "pre-commit", abstract: "Validate the staged cards.",
+            discussion: Examples.of("hook pre-commit"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -49,7 +85,8 @@ extension CardiganCommand.Hook {
 
     struct PrepareCommitMessage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "prepare-commit-msg", abstract: "Add the version trailers to a plain git commit of cards.")
+            commandName: "prepare-commit-msg", abstract: "Add the version trailers to a plain git commit of cards.",
+            discussion: Examples.of("hook prepare-commit-msg"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -58,15 +95,20 @@ extension CardiganCommand.Hook {
         @Argument var commit: String?
 
         func run() throws {
+            // The pre-commit framework passes only the message file; git's other two arguments
+            // arrive in its environment.
+            let environment = ProcessInfo.processInfo.environment
             let findings = try global.cardStore().runPrepareCommitMessage(
-                messageFile: messageFile, source: source, commit: commit)
+                messageFile: messageFile, source: source ?? environment["PRE_COMMIT_COMMIT_MSG_SOURCE"],
+                commit: commit ?? environment["PRE_COMMIT_COMMIT_OBJECT_NAME"])
             try report(findings, hook: "prepare-commit-msg", global: global)
         }
     }
 
     struct PostCommit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "post-commit", abstract: "Create the tags the new commit's trailers call for.")
+            commandName: "post-commit", abstract: "Create the tags the new commit's trailers call for.",
+            discussion: Examples.of("hook post-commit"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -77,7 +119,8 @@ extension CardiganCommand.Hook {
 
     struct PrePush: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pre-push", abstract: "Check what is being pushed (reads git's pre-push input).")
+            commandName: "pre-push", abstract: "Check what is being pushed (reads git's pre-push input).",
+            discussion: Examples.of("hook pre-push"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -94,7 +137,8 @@ extension CardiganCommand.Hook {
 
     struct PreReceive: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pre-receive", abstract: "The server's gate (reads git's pre-receive input).")
+            commandName: "pre-receive", abstract: "The server's gate (reads git's pre-receive input).",
+            discussion: Examples.of("hook pre-receive"))
 
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

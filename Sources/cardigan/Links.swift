@@ -12,11 +12,12 @@ extension CardiganCommand {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "link",
-            abstract: "Link a card to a model package version: a new version and a model-packages/ tag.")
+            abstract: "Link a card to a model package version: a new version and a model-packages/ tag.",
+            discussion: Examples.of("link"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card.")
+        @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
         @Option(help: ArgumentHelp("The model package version.", valueName: "group/version"))
@@ -45,11 +46,12 @@ extension CardiganCommand {
         static let configuration = CommandConfiguration(
             commandName: "clone",
             abstract:
-                "Start a card for the next model version from an existing card, linked and committed as version 1.")
+                "Start a card for the next model version from an existing card, linked and committed as version 1.",
+            discussion: Examples.of("clone"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card to clone.")
+        @Argument(help: "The card to clone.", completion: .cardNames)
         var source: String
 
         @Argument(help: "The new card's name.")
@@ -104,7 +106,8 @@ extension CardiganCommand {
     struct Packages: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "packages",
-            abstract: "The model package registry as the tags record it: group, version, card, card version.")
+            abstract: "The model package registry as the tags record it: group, version, card, card version.",
+            discussion: Examples.of("packages"))
 
         @OptionGroup var global: GlobalOptions
 

@@ -5,7 +5,8 @@ extension CardiganCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "new",
-            abstract: "Write cards/<name>.yaml from a template, status Draft (no commit).")
+            abstract: "Write cards/<name>.yaml from a template, status Draft (no commit).",
+            discussion: Examples.of("new"))
 
         @OptionGroup var global: GlobalOptions
 

@@ -9,11 +9,12 @@ enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
 extension CardiganCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show a card as of a version (default: the latest).")
+            commandName: "show", abstract: "Show a card as of a version (default: the latest).",
+            discussion: Examples.of("show"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card.")
+        @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
         @Option(help: ArgumentHelp("The card version (default: the latest).", valueName: "N"))
@@ -37,11 +38,12 @@ extension CardiganCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "log",
-            abstract: "The audit trail of a card: every version and status change, who, when, commit, message.")
+            abstract: "The audit trail of a card: every version and status change, who, when, commit, message.",
+            discussion: Examples.of("log"))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card.")
+        @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
         @Option(help: "text or json.")
@@ -56,7 +58,8 @@ extension CardiganCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Every card with its latest version, status, risk rating and link.")
+            abstract: "Every card with its latest version, status, risk rating and link.",
+            discussion: Examples.of("list"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -67,8 +70,12 @@ extension CardiganCommand {
         var format: QueryFormat = .text
 
         func run() throws {
-            let cards = try global.branchConfiguredStore().listCards(status: status)
+            let store = try global.branchConfiguredStore()
+            let cards = try store.listCards(status: status)
             write(format == .json ? HistoryText.json(cards) : HistoryText.cardList(cards))
+            for file in try store.misnamedCardFiles() {
+                ExitStatus.printError("warning: '\(file.path)' is not a card: \(file.problem)")
+            }
         }
     }
 }

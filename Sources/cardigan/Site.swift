@@ -9,7 +9,8 @@ extension CardiganCommand {
             abstract:
                 "Build the static catalog site of the protected branch (catalog, cards, versions, diffs, packages).",
             discussion:
-                "A folder holding a previous build is updated: only pages whose inputs changed are rendered, only changed files written."
+                "A folder holding a previous build is updated: only pages whose inputs changed are rendered, only changed files written.\n"
+                + Examples.of("site")
         )
 
         @OptionGroup var global: GlobalOptions

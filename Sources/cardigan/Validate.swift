@@ -5,7 +5,8 @@ extension CardiganCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
-            abstract: "Check cards against safe YAML, the schema and the card rules.")
+            abstract: "Check cards against safe YAML, the schema and the card rules.",
+            discussion: Examples.of("validate"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -15,9 +16,14 @@ extension CardiganCommand {
         @Option(help: ReportFormat.help)
         var format: ReportFormat = .text
 
+        @Flag(help: "Treat warnings (such as values YAML 1.1 reads otherwise) as errors.")
+        var strict = false
+
         func run() throws {
             let (workspace, current) = try global.workspace()
-            let report = try CardValidationRun.run(paths: paths, workspace: workspace, currentDirectory: current)
+            var report = try CardValidationRun.run(
+                paths: paths, workspace: workspace, currentDirectory: current, relativeToRoot: format.pathsFromRoot)
+            if strict { report = report.treatingWarningsAsErrors() }
             write(format.reporter(useColor: global.useColor).render(report))
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
         }

@@ -6,7 +6,8 @@ extension CardiganCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Check the rules over the whole history of the protected branch and every card tag.")
+            abstract: "Check the rules over the whole history of the protected branch and every card tag.",
+            discussion: Examples.of("verify"))
 
         @OptionGroup var global: GlobalOptions
 
@@ -20,7 +21,7 @@ extension CardiganCommand {
         @Flag(help: "Re-create missing version tags from the commits' trailers (and do nothing else).")
         var repair = false
 
-        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v3.")
+        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v4.")
         var noCache = false
 
         @Option(help: ReportFormat.help)
@@ -50,7 +51,8 @@ extension CardiganCommand {
     struct MakeCheckpoint: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "checkpoint",
-            abstract: "Write the branch head and every card and link tag, with a digest, for 'verify --checkpoint'.")
+            abstract: "Write the branch head and every card and link tag, with a digest, for 'verify --checkpoint'.",
+            discussion: Examples.of("checkpoint"))
 
         @OptionGroup var global: GlobalOptions
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Outside programs some tests check cardigan's output with (poppler, python packages, the
-/// pre-commit framework). `scripts/install-test-tools.sh` installs them; a test never does.
+/// Outside programs some tests check cardigan's output with (poppler, qpdf, check-jsonschema,
+/// python packages, the pre-commit framework). `scripts/install-test-tools.sh` installs them; a
+/// test never does.
 ///
 /// A test that needs one is marked `.enabled(if: TestTools.runs(…), "reason")`, so that without
 /// the tool it shows as skipped with its reason. With `CARDIGAN_REQUIRE_TOOLS=1` (CI sets it) it
@@ -42,4 +43,40 @@ public enum TestTools {
                 && (try? ProcessResult.run([candidate, "-c", statement], in: "/"))?.status == 0
         }
     }
+
+    /// Whether a test needing the program `name` runs: it is installed, or tools are required.
+    public static func usable(_ name: String) -> Bool { runs(path(name) != nil) }
+
+    /// The tools' virtual environment's python (which has the PyPI packages), nil when absent.
+    public static var venvPython: String? {
+        let candidate = virtualEnvironment + "/bin/python"
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+    }
+
+    /// Whether a test needing the python module `module` (from the tools' environment) runs.
+    public static func usablePythonModule(_ module: String) -> Bool {
+        if required { return true }
+        guard let venvPython else { return false }
+        return (try? ProcessResult.run([venvPython, "-c", "import \(module)"], in: "/").status) == 0
+    }
+
+    /// The path of `name`, or an error that says how to install it.
+    public static func require(_ name: String) throws -> String {
+        guard let path = path(name) else { throw MissingTool(name: name) }
+        return path
+    }
+
+    /// The tools' virtual environment's python, or an error that says how to install it.
+    public static func requirePython() throws -> String {
+        guard let venvPython else { throw MissingTool(name: ".tools/venv/bin/python") }
+        return venvPython
+    }
+}
+
+/// A tool a test needs is not installed.
+public struct MissingTool: Error, CustomStringConvertible {
+    /// The tool's name.
+    public var name: String
+    /// What to do about it.
+    public var description: String { "'\(name)' is not installed; run scripts/install-test-tools.sh" }
 }

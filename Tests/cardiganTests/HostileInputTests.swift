@@ -190,7 +190,7 @@ import Testing
             of: "model_description: Predicts churn.",
             with: #"model_description: "\e[31mred\x01\a \u202Etxt.exe""#)
         try repo.write("cards/t.yaml", card + "\"\\e]0;title\\a\": 1\n")
-        for format in ["text", "github", "json", "sarif"] {
+        for format in ["text", "github", "json", "sarif", "gitlab", "markdown"] {
             let result = try repo.cardigan("validate", "--format", format)
             #expect(result.status == 1)
             #expect(

@@ -12,11 +12,13 @@ extension CardStore {
         let recorded = try git { try recordedApprovals(of: name, version: version, head: head) }
         guard !recorded.isEmpty else { return [] }
         let authors = try git { try authorship(of: made) }
-        let risk = try git { try repository.blob(at: path(of: name), inCommit: made) }
-            .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: name)).root }?["intended_uses"]?["risk_rating"]?
-            .stringValue
+        let root = try git { try repository.blob(at: path(of: name), inCommit: made) }
+            .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: name)).root }
+        let risk = root?["intended_uses"]?["risk_rating"]?.stringValue
+        // Approvals sign the digest in the current canonical form, as verify's ledger judges them.
         let subject = ApprovalSubject(
-            card: name, version: version, digest: record.digest, risk: risk, authors: authors)
+            card: name, version: version, digest: root.map { CardDigest.of($0) } ?? record.digest, risk: risk,
+            authors: authors)
         let cache = PolicyCache()
         var valid: [Approval] = []
         for (approval, commit) in recorded {

@@ -48,17 +48,20 @@ extension CardStore {
             throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
         }
         let risk = root["intended_uses"]?["risk_rating"]?.stringValue
+        // The digest in the current canonical form (RFC 8785), as verify's ledger judges it,
+        // whatever form the version's record was written in.
+        let digest = CardDigest.of(root)
         var authors: [String] = []
         if let (_, made) = try git({ try versionCommit(of: name, version: last.version, head: head) }) {
             authors = try git { try authorship(of: made) }
         }
         let subject = ApprovalSubject(
-            card: name, version: last.version, digest: last.digest, risk: risk, authors: authors)
+            card: name, version: last.version, digest: digest, risk: risk, authors: authors)
         let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: policy)
 
         let date = Approval.dateText()
         let statement = Approval.statement(
-            card: name, version: last.version, digest: last.digest, principal: principal, date: date)
+            card: name, version: last.version, digest: digest, principal: principal, date: date)
         let signature = try signer.sign(Array(statement.utf8), namespace: Approval.namespace)
         let approval = Approval(
             principal: principal, fingerprint: signature.publicKey.fingerprint, date: date,

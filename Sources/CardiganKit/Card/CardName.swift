@@ -27,6 +27,15 @@ public enum CardName {
         return true
     }
 
+    /// Throws a clear error when `name`, given to a command, is not a card name: a file named
+    /// with other characters is never a card, and its name never reaches a git reference.
+    public static func require(_ name: String) throws {
+        guard let problem = problem(with: name) else { return }
+        throw CardiganError(
+            problem,
+            hint: "a file in the cards folder whose name is not a card name is not a card; rename it to '<name>.yaml'")
+    }
+
     /// Whether Windows reserves `name` for a device (`con`, `prn`, `aux`, `nul`, `com1`–`com9`,
     /// `lpt1`–`lpt9`): a file `cards/con.yaml` cannot be checked out there.
     public static func isReservedOnWindows(_ name: String) -> Bool {

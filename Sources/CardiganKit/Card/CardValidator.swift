@@ -17,9 +17,9 @@ public struct CardValidator: Sendable {
     /// Checks the card whose bytes are `data`; `path` names it in findings and gives the name
     /// the card must have (the file name without `.yaml`).
     public func validate(_ data: Data, path: String) -> CardCheck {
-        let loaded = SafeYAMLLoader.load(data, path: path)
+        let loaded = SafeYAMLLoader.load(data, path: path, checksYAML11: true)
         guard let root = loaded.root else { return CardCheck(path: path, root: nil, findings: loaded.findings) }
-        var findings = loaded.findings
+        var findings = loaded.findings + loaded.warnings
         let (sizeFinding, contentSize) = contentSizeRule(root, path: path)
         // Content over the limit is refused as a whole: its schema findings would add nothing a
         // writer needs, and explaining every key of a hostile file is what makes it expensive.
@@ -31,7 +31,9 @@ public struct CardValidator: Sendable {
                 findings.append(
                     Finding(
                         ruleID: "schema-\(violation.keyword)", message: violation.message,
-                        location: Location(path: path, position: violation.position, pointer: violation.pointer),
+                        location: Location(
+                            path: path, position: violation.position, pointer: violation.pointer,
+                            end: violation.end),
                         hint: violation.hint))
             }
         }

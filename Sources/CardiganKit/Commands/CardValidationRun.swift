@@ -8,9 +8,22 @@ public enum CardValidationRun {
     /// (a subfolder, a link, another extension, a bad name) and a file that is a link or not a
     /// regular file are findings; no link is followed and no file is read past the size limit.
     /// Throws only for the environment: a path that does not exist, a schema that cannot be read.
-    public static func run(paths: [String], workspace: Workspace, currentDirectory: String) throws -> FindingReport {
+    ///
+    /// Findings name files as the user typed them, or, with `relativeToRoot` (annotations and
+    /// code-scanning logs, which the host resolves against the repository), relative to the
+    /// workspace root whatever folder cardigan runs in.
+    public static func run(
+        paths: [String], workspace: Workspace, currentDirectory: String, relativeToRoot: Bool = false
+    ) throws -> FindingReport {
         let validator = CardValidator(schema: try workspace.loadSchema())
-        let (files, problems) = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
+        var (files, problems) = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
+        if relativeToRoot {
+            files = files.map {
+                let absolute = URL(fileURLWithPath: $0.absolute).standardizedFileURL.path
+                return CardFile(absolute: $0.absolute, display: displayPath(absolute, from: workspace.rootPath))
+            }
+            problems = problems.map { rootRelative($0, workspace: workspace, currentDirectory: currentDirectory) }
+        }
         var findings = problems
         var roots: [(name: String, root: ValueNode, path: String)] = []
         for file in files {
@@ -42,6 +55,12 @@ public enum CardValidationRun {
         [CardFile], [Finding]
     ) {
         if paths.isEmpty {
+            // "no errors in 0 cards" outside a card repository would pass a CI step that checks nothing.
+            guard FileManager.default.fileExists(atPath: workspace.cardsDirectoryPath) else {
+                throw CardiganError(
+                    "not in a card repository: no '\(workspace.config.cardsDirectory)' folder in '\(workspace.rootPath)'",
+                    hint: "run 'cardigan init' in the git repository, or name the card files to validate")
+            }
             let display = displayPath(workspace.cardsDirectoryPath, from: currentDirectory)
             let scan = try CardFolderScan.scan(workspace.cardsDirectoryPath, display: display)
             return (
@@ -73,6 +92,16 @@ public enum CardValidationRun {
         return (
             files.filter { seen.insert(URL(fileURLWithPath: $0.absolute).standardizedFileURL.path).inserted }, problems
         )
+    }
+
+    /// `finding` with its file named relative to the workspace root instead of `currentDirectory`.
+    static func rootRelative(_ finding: Finding, workspace: Workspace, currentDirectory: String) -> Finding {
+        guard var location = finding.location else { return finding }
+        let absolute = location.path.hasPrefix("/") ? location.path : currentDirectory + "/" + location.path
+        location.path = displayPath(URL(fileURLWithPath: absolute).standardizedFileURL.path, from: workspace.rootPath)
+        var moved = finding
+        moved.location = location
+        return moved
     }
 
     /// `path` relative to `directory` when it is inside it, so findings read `cards/x.yaml`.

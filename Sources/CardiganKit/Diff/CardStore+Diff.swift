@@ -4,6 +4,7 @@ extension CardStore {
     /// Card `name` between two points: the latest version and the working tree (no versions
     /// given), version `from` and the working tree, or versions `from` and `to`.
     public func diff(card name: String, from: Int? = nil, to: Int? = nil) throws -> DiffReport {
+        try CardName.require(name)
         if to != nil, from == nil {
             throw CardiganError("a target version needs a starting version")
         }

@@ -18,6 +18,8 @@ struct CardDocument {
     var commit: String
     /// The digest.
     var digest: String
+    /// Whether the card is the uncommitted working file, not a recorded version.
+    var isWorkingTree = false
     /// The version's valid signed approvals.
     var approvals: [Approval] = []
     /// The sections, in the fixed order of `ExportLabels.sections`, then any others.
@@ -93,6 +95,13 @@ struct CardDocument {
     /// The footer line: what traces a printed card back to its record, the commit and person
     /// that set the version's status, and what superseded it.
     var footer: String {
+        guard isWorkingTree else { return recordFooter }
+        return "Card '\(name)' \(versionLabel) (\(status)), not committed: a preview, not a record; "
+            + "digest \(digest), branch head \(commit)"
+    }
+
+    /// The footer of a recorded version, with its timeline and approvals when known.
+    private var recordFooter: String {
         let approved = approvals.isEmpty ? "" : "; approved by " + approvals.map(\.footerText).joined(separator: ", ")
         guard let timeline else {
             return "Card '\(name)' version \(version) (\(status)), commit \(commit), digest \(digest)" + approved
@@ -104,9 +113,15 @@ struct CardDocument {
         return text
     }
 
+    /// The version as shown: `3`, or for a working-tree preview what it is based on.
+    var versionLabel: String {
+        guard isWorkingTree else { return "version \(version)" }
+        return version == 0 ? "working tree (no version yet)" : "working tree (changes after version \(version))"
+    }
+
     /// A short line under the title.
     var subtitle: String {
-        var parts = ["Card \(name)", "version \(version)", "status \(status)"]
+        var parts = ["Card \(name)", versionLabel, "status \(status)"]
         if let link { parts.append("model package \(link)") }
         if let next = timeline?.supersededBy { parts.append("superseded by version \(next)") }
         return parts.joined(separator: " · ")
@@ -124,6 +139,7 @@ extension CardDocument {
         link = source.modelPackage
         commit = source.commit
         digest = source.digest
+        isWorkingTree = source.isWorkingTree
         timeline = source.timeline
         approvals = source.approvals
         sections = []

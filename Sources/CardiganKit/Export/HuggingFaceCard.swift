@@ -20,18 +20,23 @@ enum HuggingFaceCard {
         }
         func strings(_ values: [String]) -> ValueNode { ValueNode(.array(values.map { ValueNode(.string($0)) })) }
 
-        let license = root["additional_information"]?["custom_details"]?["license"]?.stringValue ?? "other"
-        add("license", ValueNode(.string(license)))
+        for (key, value) in HuggingFaceConventions.license(root["additional_information"]?["custom_details"]) {
+            add(key, ValueNode(.string(value)))
+        }
         var tags = ["cardigan"]
         for value in [root["model_overview"]?["problem_type"], root["model_overview"]?["algorithm_type"]] {
             if let slug = value?.stringValue.map(slug), !slug.isEmpty, !tags.contains(slug) { tags.append(slug) }
         }
         add("tags", strings(tags))
+        if let tag = HuggingFaceConventions.pipelineTag(root) { add("pipeline_tag", ValueNode(.string(tag))) }
         var datasets: [String] = []
         let training = root["training_details"]?["training_job_details"]?["training_datasets"]?.elements ?? []
         let evaluations = root["evaluation_details"]?.elements ?? []
         for dataset in training + evaluations.flatMap({ $0["datasets"]?.elements ?? [] }) {
-            if let text = dataset.stringValue, !datasets.contains(text) { datasets.append(text) }
+            // Hub dataset ids only: S3 URIs and paths stay in the body (Training Details, Evaluation).
+            if let text = dataset.stringValue, HuggingFaceConventions.isDatasetID(text), !datasets.contains(text) {
+                datasets.append(text)
+            }
         }
         if !datasets.isEmpty { add("datasets", strings(datasets)) }
         let results = evaluations.compactMap { result($0, root: root) }
@@ -70,7 +75,10 @@ enum HuggingFaceCard {
         guard !metrics.isEmpty else { return nil }
         let name = evaluation["name"]?.stringValue ?? "evaluation"
         let problem = root["model_overview"]?["problem_type"]?.stringValue ?? "Model evaluation"
-        let datasetType = evaluation["datasets"]?.elements?.first?.stringValue ?? name
+        let firstDataset = evaluation["datasets"]?.elements?.first?.stringValue
+        let datasetType =
+            firstDataset.flatMap { HuggingFaceConventions.isDatasetID($0) ? $0 : nil }
+            ?? (slug(name).isEmpty ? "evaluation" : slug(name))
         return object([
             ("task", object([("type", ValueNode(.string(taskType(root)))), ("name", ValueNode(.string(problem)))])),
             ("dataset", object([("name", ValueNode(.string(name))), ("type", ValueNode(.string(datasetType)))])),
@@ -78,17 +86,10 @@ enum HuggingFaceCard {
         ])
     }
 
-    /// The Hub's task id guessed from the problem type and the model package's domain.
+    /// The `model-index` task type: the pipeline tag, else the problem type as a slug.
     static func taskType(_ root: ValueNode) -> String {
-        let problem = (root["model_overview"]?["problem_type"]?.stringValue ?? "").lowercased()
-        let domain = (root["model_package_details"]?["domain"]?.stringValue ?? "").uppercased()
-        let text = domain.contains("NATURAL_LANGUAGE") || problem.contains("text")
-        let image = domain.contains("COMPUTER_VISION") || problem.contains("image")
-        if problem.contains("regression") { return text ? "text-regression" : "tabular-regression" }
-        if problem.contains("classification") {
-            return text ? "text-classification" : image ? "image-classification" : "tabular-classification"
-        }
-        let slugged = slug(problem)
+        if let tag = HuggingFaceConventions.pipelineTag(root) { return tag }
+        let slugged = slug(root["model_overview"]?["problem_type"]?.stringValue ?? "")
         return slugged.isEmpty ? "other" : slugged
     }
 
@@ -124,7 +125,7 @@ enum HuggingFaceCard {
         md.heading(1, "Model Card for \(document.title)")
         let e = TextEscaping.markdown
         md.raw(
-            "Card \(e(document.name)), version \(document.version), status **\(e(document.status))**"
+            "Card \(e(document.name)), \(e(document.versionLabel)), status **\(e(document.status))**"
                 + (document.link.map { ", model package \(e($0))" } ?? "") + ".")
         md.heading(2, "Model Details")
         md.heading(3, "Model Description")

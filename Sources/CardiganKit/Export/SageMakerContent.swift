@@ -36,7 +36,7 @@ public enum SageMakerContent {
                 return
             }
             if elements.allSatisfy({ $0.numberValue != nil }) {
-                output += "[" + elements.map(CanonicalJSON.text(of:)).joined(separator: ", ") + "]"
+                output += "[" + elements.map { CanonicalJSON.text(of: $0) }.joined(separator: ", ") + "]"
                 return
             }
             output += "[\n"

@@ -75,7 +75,8 @@ enum TemplateRenderer {
     /// value of an enclosing section.
     static func viewModel(_ document: CardDocument) -> [String: Any] {
         [
-            "title": document.title, "name": document.name, "version": String(document.version),
+            "title": document.title, "name": document.name,
+            "version": document.isWorkingTree ? document.versionLabel : String(document.version),
             "status": document.status, "link": document.link ?? "", "hasLink": document.link != nil,
             "commit": document.commit, "shortCommit": String(document.commit.prefix(12)),
             "digest": document.digest, "footer": document.footer, "subtitle": document.subtitle,

@@ -52,12 +52,15 @@ public struct Location: Sendable, Hashable, Comparable {
     public var position: SourcePosition
     /// The JSON pointer of the value, e.g. `/intended_uses/risk_rating`.
     public var pointer: String
+    /// Where the located text ends (just after it), when known; reports that give regions use it.
+    public var end: SourcePosition?
 
     /// Creates a location.
-    public init(path: String, position: SourcePosition = .start, pointer: String = "") {
+    public init(path: String, position: SourcePosition = .start, pointer: String = "", end: SourcePosition? = nil) {
         self.path = path
         self.position = position
         self.pointer = pointer
+        self.end = end
     }
 
     public static func < (lhs: Location, rhs: Location) -> Bool {

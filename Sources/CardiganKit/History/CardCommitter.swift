@@ -259,7 +259,13 @@ extension CardStore {
                     hint: "restore the file; to document a new model, clone the card"))
             return nil
         }
-        if digest != previous.digest {
+        // The previous record's digest is in its own canonical form (legacy for records made
+        // before RFC 8785), so the content is compared in that form.
+        let previousFormDigest =
+            previous.canonicalForm == .legacy
+            ? CardDigest.of(canonicalJSON: CanonicalJSON.bytes(of: CardDigest.content(of: root), form: .legacy))
+            : digest
+        if previousFormDigest != previous.digest {
             if let committed, let before = SafeYAMLLoader.load(Data(committed), path: path).root,
                 let oldName = before["model_overview"]?["model_name"]?.stringValue,
                 let newNameNode = root["model_overview"]?["model_name"], newNameNode.stringValue != oldName
@@ -324,17 +330,20 @@ extension CardStore {
     /// Cards whose working file differs from the branch head, or that the head has and the
     /// working tree lost.
     private func changedCardNames(head: ObjectID?, folder: CardFolderScan) throws -> [String] {
-        var names = Set(
+        let working = Set(
             folder.cardPaths.compactMap {
                 CardPaths.cardName(forFileName: ($0 as NSString).lastPathComponent)
             })
+        var names = working
         if let head {
             for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob
             {
                 if let name = CardPaths.cardName(forFileName: entry.name) { names.insert(name) }
             }
         }
-        return names.filter { CardName.isValid($0) }.sorted()
+        // A changed working file whose name is not a card name stays a candidate, so validation
+        // reports it ('card-file-name') instead of the commit passing it over in silence.
+        return names.filter { CardName.isValid($0) || working.contains($0) }.sorted()
     }
 
     /// The source `<card>/v<N>` named by the first line `clone --no-commit` writes

@@ -48,6 +48,7 @@ extension CardStore {
     /// The audit trail of `name` on the current branch, oldest first: every version, status
     /// change and format commit, with who, when, the commit and its message.
     public func auditTrail(of name: String) throws -> [AuditEntry] {
+        try CardName.require(name)
         let branch = try currentBranch()
         guard let head = try git({ try repository.resolve(branch) }) else {
             throw CardiganError("no card '\(name)' on '\(branch)'", hint: "the branch has no commits yet")
@@ -70,6 +71,7 @@ extension CardStore {
 
     /// Card `name` as of `version` (the latest when nil), read from the branch.
     public func show(_ name: String, version: Int?) throws -> CardVersionView {
+        try CardName.require(name)
         let branch = try currentBranch()
         guard let head = try git({ try repository.resolve(branch) }),
             let latest = try git({ try lastRecord(of: name, head: head) })
@@ -139,7 +141,8 @@ extension CardStore {
         guard let head = try git({ try repository.resolve(branch) }) else { return [] }
         var blobs: [(name: String, blob: String)] = []
         for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
-            guard let name = CardPaths.cardName(forFileName: entry.name) else { continue }
+            // A file whose name is not a card name is not a card (``misnamedCardFiles()``).
+            guard let name = CardPaths.cardName(forFileName: entry.name), CardName.isValid(name) else { continue }
             blobs.append((name, entry.id.hex))
         }
         // Through the snapshot cache: a card file unchanged since the last `list` or `verify`

@@ -36,6 +36,10 @@ public struct CardRecord: Sendable, Hashable, Codable {
     public var status: CardStatus
     /// What changed.
     public var change: Change
+    /// The canonical JSON the digest was computed over: ``CanonicalForm/rfc8785`` for every
+    /// record made now (trailer `Card-Canonical: rfc8785`), ``CanonicalForm/legacy`` for records
+    /// made before, which have no such trailer.
+    public var canonicalForm: CanonicalForm = .rfc8785
     /// The linked model package, `<group>/<version>`, when the card is linked.
     public var modelPackage: String?
     /// `<card>/v<N>` of the card this one was cloned from (version 1 of a clone only).
@@ -66,6 +70,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
             "Card: \(card)", "Card-Version: \(version)", "Card-Digest: \(digest)", "Card-Status: \(status.rawValue)",
             "Card-Change: \(change.rawValue)",
         ]
+        if canonicalForm != .legacy { lines.append("\(CanonicalForm.trailerKey): \(canonicalForm.rawValue)") }
         if let modelPackage { lines.append("Model-Package: \(modelPackage)") }
         if let clonedFrom { lines.append("Cloned-From: \(clonedFrom)") }
         if let packageDetailsSource { lines.append("Package-Details-Source: \(packageDetailsSource)") }
@@ -109,9 +114,18 @@ public struct CardRecord: Sendable, Hashable, Codable {
                 return
             }
             let change = group["Card-Change"].flatMap(Change.init(rawValue:)) ?? .version
+            var form = CanonicalForm.legacy
+            if let named = group[CanonicalForm.trailerKey] {
+                guard let known = CanonicalForm(rawValue: named), known != .legacy else {
+                    problems.append("the trailers of card '\(card)' name an unknown canonical form '\(named)'")
+                    return
+                }
+                form = known
+            }
             var record = CardRecord(
                 card: card, version: version, digest: digest, status: status, change: change,
                 modelPackage: group["Model-Package"], clonedFrom: group["Cloned-From"])
+            record.canonicalForm = form
             record.packageDetailsSource = group["Package-Details-Source"]
             record.approvals = groupApprovals
             records.append(record)
@@ -123,6 +137,7 @@ public struct CardRecord: Sendable, Hashable, Codable {
                 close()
                 groupCard = value
             case "Card-Version", "Card-Digest", "Card-Status", "Card-Change", "Model-Package", "Cloned-From",
+                CanonicalForm.trailerKey,
                 "Package-Details-Source":
                 if groupCard == nil {
                     problems.append("trailer '\(key)' appears before any 'Card' trailer")

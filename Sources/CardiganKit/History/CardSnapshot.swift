@@ -14,6 +14,14 @@ public struct CardSnapshot: Sendable, Hashable {
     public var riskRating: String?
     /// The first error the file has (safe YAML or schema), nil when valid.
     public var problem: String?
+    /// The digest in the legacy canonical form, when it differs from ``digest`` (a card with a
+    /// number such as `1e-05`): what a record made before RFC 8785 digests names.
+    public var legacyDigest: String? = nil
+
+    /// The digest in `form`: what a record made in that form must name.
+    public func digest(in form: CanonicalForm) -> String? {
+        form == .legacy ? (legacyDigest ?? digest) : digest
+    }
     /// The digest of the canonical JSON of `model_package_details`, nil when the card has none:
     /// what tells that the section changed.
     public var packageDetails: String?
@@ -66,5 +74,10 @@ extension CardSnapshot {
             problem: problem ?? arnProblem,
             packageDetails: details.map { CardDigest.of(canonicalJSON: Array(CanonicalJSON.text(of: $0).utf8)) },
             packageApproval: details?["model_approval_status"]?.stringValue)
+        // `status` holds no number, so the whole card tells whether its content's forms differ.
+        if CanonicalJSON.formsDiffer(root) {
+            legacyDigest = CardDigest.of(
+                canonicalJSON: CanonicalJSON.bytes(of: CardDigest.content(of: root), form: .legacy))
+        }
     }
 }

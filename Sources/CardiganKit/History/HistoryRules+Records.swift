@@ -7,7 +7,7 @@ extension HistoryRules {
         let hint =
             "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
         var mismatches: [(message: String, pointer: String)] = []
-        if let digest = snapshot.digest, record.digest != digest {
+        if let digest = snapshot.digest(in: record.canonicalForm), record.digest != digest {
             mismatches.append(
                 (
                     "the trailers give '\(record.card)' digest \(record.digest.prefix(19))…, but the card has \(digest.prefix(19))…",

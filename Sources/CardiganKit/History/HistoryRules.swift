@@ -4,6 +4,8 @@ struct CardState: Sendable {
     var version: Int
     /// The digest of the card file in the tree.
     var digest: String?
+    /// Its digest in the legacy canonical form, when that differs.
+    var legacyDigest: String? = nil
     /// The status in the tree.
     var status: CardStatus?
     /// The blob id of the card file in the tree.
@@ -16,6 +18,11 @@ struct CardState: Sendable {
     var modelPackage: String?
     /// The digest of the card's `model_package_details` in the tree.
     var packageDetails: String?
+}
+
+extension CardState {
+    /// The digest in `form`: what a record made in that form names.
+    func digest(in form: CanonicalForm) -> String? { form == .legacy ? (legacyDigest ?? digest) : digest }
 }
 
 /// A version made on the branch: what `verify` expects a version tag to say.
@@ -114,7 +121,9 @@ struct HistoryRules {
                 }
                 state[name] = added(name, blob: blob, record: record, commit: commit, snapshot: card)
             case (let previous?, let blob?) where previous.blob == blob:
-                if let record, !(record.version == previous.version && record.digest == previous.digest) {
+                if let record,
+                    !(record.version == previous.version && record.digest == previous.digest(in: record.canonicalForm))
+                {
                     contradicted.insert("\(name)@\(commit.id)")
                     report(
                         "record-mismatch",
@@ -171,7 +180,8 @@ struct HistoryRules {
                 commit: commit.id,
                 hint: "cards are added with 'cardigan commit', which records version 1")
             return CardState(
-                version: 0, digest: snapshot.digest, status: snapshot.status, blob: blob, modelName: snapshot.modelName)
+                version: 0, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest, status: snapshot.status,
+                blob: blob, modelName: snapshot.modelName)
         }
         if record.version != 1 {
             report(
@@ -183,7 +193,8 @@ struct HistoryRules {
         versions.append(event(record, commit: commit))
         noteLink(name, from: nil, to: snapshot.modelPackage, record: record, commit: commit)
         return CardState(
-            version: record.version, digest: snapshot.digest, status: snapshot.status, blob: blob,
+            version: record.version, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest,
+            status: snapshot.status, blob: blob,
             modelName: snapshot.modelName, versionCommit: commit.id, modelPackage: snapshot.modelPackage,
             packageDetails: snapshot.packageDetails)
     }
@@ -196,6 +207,7 @@ struct HistoryRules {
         var next = previous
         next.blob = blob
         next.digest = snapshot.digest
+        next.legacyDigest = snapshot.legacyDigest
         next.status = snapshot.status
         next.packageDetails = snapshot.packageDetails
         if let modelName = previous.modelName, let now = snapshot.modelName, now != modelName {
@@ -205,7 +217,9 @@ struct HistoryRules {
                 card: name, commit: commit.id, pointer: "/model_overview/model_name",
                 hint: "model_name never changes; a new model is a new card ('cardigan clone')")
         }
-        if snapshot.digest != previous.digest {
+        // A record made in the legacy form judged the change in that form.
+        let form = record?.canonicalForm ?? .rfc8785
+        if snapshot.digest(in: form) != previous.digest(in: form) {
             if previous.status == .archived {
                 report(
                     "status-move", "archived card '\(name)' was changed", card: name, commit: commit.id,

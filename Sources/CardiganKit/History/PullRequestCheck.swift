@@ -82,7 +82,8 @@ extension CardStore {
             let snapshot = CardSnapshot.read(bytes, validator: nil, path: path(of: name))
             let last = try git { try lastRecord(of: name, head: baseID) }
             outside[name] = CardState(
-                version: last?.record.version ?? 0, digest: snapshot.digest, status: snapshot.status, blob: blob.hex,
+                version: last?.record.version ?? 0, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest,
+                status: snapshot.status, blob: blob.hex,
                 modelName: snapshot.modelName, versionCommit: last?.commit.hex, modelPackage: snapshot.modelPackage,
                 packageDetails: snapshot.packageDetails)
         }

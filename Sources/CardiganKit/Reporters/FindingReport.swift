@@ -18,6 +18,17 @@ public struct FindingReport: Sendable {
         self.subject = subject
     }
 
+    /// The report with every warning made an error (`--strict`).
+    public func treatingWarningsAsErrors() -> FindingReport {
+        var report = self
+        report.findings = findings.map { finding in
+            var finding = finding
+            if finding.severity == .warning { finding.severity = .error }
+            return finding
+        }
+        return report
+    }
+
     /// The number of error findings.
     public var errorCount: Int { findings.errorCount }
     /// The number of warning findings.
@@ -44,7 +55,12 @@ public struct FindingReport: Sendable {
 
 /// The output formats of commands that report findings.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, github, sarif, markdown
+    case text, json, github, sarif, markdown, gitlab
+
+    /// Whether the format's file paths are resolved by a host against the repository root
+    /// (workflow annotations, code-scanning logs), so they must be relative to it, not to the
+    /// folder cardigan runs in.
+    public var pathsFromRoot: Bool { self == .github || self == .sarif || self == .gitlab }
 
     /// The reporter for this format.
     public func reporter(useColor: Bool = false) -> any FindingReporter {
@@ -54,6 +70,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .github: return GitHubReporter()
         case .sarif: return SARIFReporter()
         case .markdown: return MarkdownReporter()
+        case .gitlab: return GitLabReporter()
         }
     }
 }

@@ -71,6 +71,7 @@ public enum RuleCatalog {
         "registry-approval-drift": "The card's model_approval_status differs from the registry's",
         "registry-approved-undocumented": "A package version approved for deployment has no Approved card",
         "registry-card-drift": "The registry's model card holds content that no card version in git has",
+        "yaml11-ambiguous": "A plain value that YAML 1.1 readers such as PyYAML read as another value",
     ]
 
     /// Every fixed rule id cardigan reports (schema rules, `schema-<keyword>`, come and go with

@@ -5,6 +5,8 @@ public struct SchemaViolation: Sendable, Hashable {
     /// Where the instance value was written; for `additionalProperties` and `propertyNames`,
     /// where the offending key was written.
     public var position: SourcePosition
+    /// Where the offending value ends, when known (scalars read from YAML).
+    public var end: SourcePosition?
     /// The schema keyword that failed: `required`, `enum`, `type`, …
     public var keyword: String
     /// What is wrong: lowercase, names quoted with '…', no final period.

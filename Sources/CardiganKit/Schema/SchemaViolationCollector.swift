@@ -13,8 +13,10 @@ struct SchemaViolationCollector {
     private mutating func add(
         _ value: ValueNode, _ pointer: String, _ keyword: String, _ message: String, hint: String? = nil
     ) {
-        violations.append(
-            SchemaViolation(pointer: pointer, position: value.position, keyword: keyword, message: message, hint: hint))
+        var violation = SchemaViolation(
+            pointer: pointer, position: value.position, keyword: keyword, message: message, hint: hint)
+        violation.end = value.end
+        violations.append(violation)
     }
 
     /// Collects the violations of `value` (at `pointer`) against node `index`.
@@ -161,6 +163,7 @@ struct SchemaViolationCollector {
                 for violation in inner.violations {
                     var rewritten = violation
                     rewritten.position = member.keyPosition
+                    rewritten.end = nil
                     rewritten.message =
                         violation.keyword == "false"
                         ? "key '\(member.key)' is not allowed"

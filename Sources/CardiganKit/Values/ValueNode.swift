@@ -42,6 +42,8 @@ public struct ValueNode: Sendable {
     /// The text as written, kept for plain (unquoted) YAML scalars so that a message about
     /// `1.10` can show `1.10` and not `1.1`.
     public var sourceText: String?
+    /// Where a scalar's text ends (the position just after it), when the loader knows it.
+    public var end: SourcePosition?
 
     /// Creates a node.
     public init(_ kind: Kind, at position: SourcePosition = .start, sourceText: String? = nil) {

@@ -62,6 +62,14 @@ public struct Workspace: Sendable {
         try scanCardFolder().cardPaths
     }
 
+    /// The names of the cards in the cards folder (files whose names are card names), sorted:
+    /// what shell completion offers.
+    public func cardNames() -> [String] {
+        ((try? cardFilePaths()) ?? []).compactMap {
+            CardPaths.cardName(forFileName: ($0 as NSString).lastPathComponent)
+        }.filter(CardName.isValid)
+    }
+
     /// The text of a template: the repository's own `templates/<relativePath>` when it exists,
     /// otherwise the built-in one compiled into cardigan.
     public func templateText(_ relativePath: String) throws -> String {

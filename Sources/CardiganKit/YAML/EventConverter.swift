@@ -14,6 +14,13 @@ struct EventConverter {
     let parser: LibYAMLParser
     let path: String
     private(set) var findings: [Finding] = []
+    /// Whether to note plain scalars that YAML 1.1 reads otherwise (``warnings``).
+    var checksYAML11 = false
+    /// Warnings about plain scalars that YAML 1.1 readers read as another value.
+    private(set) var warnings: [Finding] = []
+    /// The last quoted scalar that ran over more than one line, where it started and ended: an
+    /// unclosed quote that a later quote closed, when a syntax error follows on its last line.
+    private(set) var lastMultilineQuoted: (start: SourcePosition, end: SourcePosition)?
     /// Anchors seen so far: an alias to one of them is covered by the anchor's own finding.
     private var anchors: Set<String> = []
 
@@ -68,7 +75,10 @@ struct EventConverter {
         default:
             let text = parser.scalarText
             refuseHazards(in: text, at: position, what: "value")
-            return CoreSchemaScalar.resolve(text, isPlain: parser.isPlainScalar, at: position)
+            var scalar = CoreSchemaScalar.resolve(text, isPlain: parser.isPlainScalar, at: position)
+            scalar.end = parser.endPosition
+            noteScalar(text, kind: scalar.kind, isKey: false)
+            return scalar
         }
     }
 
@@ -116,6 +126,7 @@ struct EventConverter {
                 continue
             }
             let key = parser.scalarText
+            noteScalar(key, kind: .string(key), isKey: true)
             if key == "<<" && parser.isPlainScalar {
                 report(
                     "yaml-merge-key", "merge key '<<' is not allowed", at: keyPosition,
@@ -139,6 +150,21 @@ struct EventConverter {
             try advance()
             members.append(
                 ValueNode.Member(key: key, keyPosition: keyPosition, value: try convertNode(depth: depth + 1)))
+        }
+    }
+
+    /// Notes what the current scalar event tells beyond its value: a YAML 1.1 reading of a plain
+    /// scalar, a quoted scalar over several lines.
+    private mutating func noteScalar(_ text: String, kind: ValueNode.Kind, isKey: Bool) {
+        if parser.isPlainScalar {
+            if checksYAML11,
+                let warning = YAML11Reading.warning(
+                    text, core: kind, isKey: isKey, path: path, position: parser.position)
+            {
+                warnings.append(warning)
+            }
+        } else if parser.isQuotedScalar, parser.endPosition.line > parser.position.line {
+            lastMultilineQuoted = (parser.position, parser.endPosition)
         }
     }
 

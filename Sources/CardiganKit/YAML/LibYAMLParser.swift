@@ -62,6 +62,11 @@ final class LibYAMLParser {
         SourcePosition(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
     }
 
+    /// Where the current event ends (just after its last character), 1-based.
+    var endPosition: SourcePosition {
+        SourcePosition(line: Int(event.pointee.end_mark.line) + 1, column: Int(event.pointee.end_mark.column) + 1)
+    }
+
     /// The anchor (`&name`) on the current node event.
     var anchor: String? {
         switch event.pointee.type {
@@ -84,6 +89,12 @@ final class LibYAMLParser {
     /// Whether the current scalar is plain (unquoted, not a block scalar): only those are resolved
     /// to numbers, booleans and null.
     var isPlainScalar: Bool { event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
+
+    /// Whether the current scalar is single- or double-quoted.
+    var isQuotedScalar: Bool {
+        let style = event.pointee.data.scalar.style
+        return style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+    }
 
     /// Whether the current scalar is a plain scalar with no text: an empty document.
     var isEmptyPlainScalar: Bool {

@@ -23,15 +23,19 @@ public enum SafeYAMLLoader {
         public var root: ValueNode?
         /// Problems found, in source order.
         public var findings: [Finding]
+        /// Warnings that do not make the card invalid (plain scalars YAML 1.1 reads otherwise),
+        /// when asked for.
+        public var warnings: [Finding] = []
     }
 
     /// Loads `data`, naming `path` in every finding.
-    public static func load(_ data: Data, path: String) -> Result {
-        load(bytes: [UInt8](data), path: path)
+    public static func load(_ data: Data, path: String, checksYAML11: Bool = false) -> Result {
+        load(bytes: [UInt8](data), path: path, checksYAML11: checksYAML11)
     }
 
-    /// Loads the UTF-8 bytes of a card, naming `path` in every finding.
-    public static func load(bytes: [UInt8], path: String) -> Result {
+    /// Loads the UTF-8 bytes of a card, naming `path` in every finding; with `checksYAML11`,
+    /// also warns of plain scalars that YAML 1.1 readers read as another value.
+    public static func load(bytes: [UInt8], path: String, checksYAML11: Bool = false) -> Result {
         func refuse(_ rule: String, _ message: String, at position: SourcePosition = .start, hint: String? = nil)
             -> Result
         {
@@ -57,6 +61,7 @@ public enum SafeYAMLLoader {
         return bytes.withUnsafeBufferPointer { input in
             let parser = LibYAMLParser(input)
             var converter = EventConverter(parser: parser, path: path)
+            converter.checksYAML11 = checksYAML11
             do throws(EventConverter.Stop) {
                 var root: ValueNode?
                 var documentSeen = false
@@ -85,12 +90,12 @@ public enum SafeYAMLLoader {
                             "a card is a mapping with at least 'name', 'status' and 'model_overview'; try 'cardigan new'"
                     )
                 }
-                return Result(root: root, findings: converter.findings.sorted())
+                return Result(root: root, findings: converter.findings.sorted(), warnings: converter.warnings)
             } catch {
                 switch error {
                 case .refused(let finding): return refuse(finding)
                 case .syntax(let error):
-                    let problem = describe(error, bytes: bytes)
+                    let problem = describe(error, bytes: bytes, runaway: converter.lastMultilineQuoted)
                     return refuse(problem.rule, problem.message, at: problem.position, hint: problem.hint)
                 }
             }

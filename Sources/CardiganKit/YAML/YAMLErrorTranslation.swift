@@ -7,10 +7,33 @@ extension SafeYAMLLoader {
         var hint: String?
     }
 
-    static func describe(_ error: LibYAMLError, bytes: [UInt8]) -> Problem {
+    /// `runaway` is the last quoted scalar read that ran over several lines: when the error is
+    /// on its last line, the string most likely lacks its closing quote, and a later quote
+    /// closed it.
+    static func describe(
+        _ error: LibYAMLError, bytes: [UInt8], runaway: (start: SourcePosition, end: SourcePosition)? = nil
+    ) -> Problem {
         switch error.stage {
         case .scanner, .parser:
             let position = error.problemPosition
+            // An unclosed quote: say where the string opens, not where libyaml gave up.
+            if let context = error.context, context.text.contains("quoted scalar"),
+                error.problem.contains("end of stream")
+            {
+                return Problem(
+                    rule: "yaml-syntax",
+                    message:
+                        "unclosed quoted string: the string that starts at \(context.position) runs to line \(position.line), the end of the file",
+                    position: context.position, hint: "close it with the quote it opens with")
+            }
+            if let runaway, runaway.end.line == position.line {
+                return Problem(
+                    rule: "yaml-syntax",
+                    message:
+                        "invalid YAML: \(error.problem) at \(position); the string that starts at \(runaway.start) runs to line \(runaway.end.line)",
+                    position: runaway.start,
+                    hint: "is the closing quote of the string at \(runaway.start) missing?")
+            }
             if error.problem.contains("Maximum nesting level") {
                 return Problem(
                     rule: "yaml-depth", message: "nesting is deeper than \(maximumDepth) levels", position: position,

@@ -4,8 +4,9 @@ import Foundation
 /// drawings, and on every page a footer with the card, version, digest and page number.
 struct CardPDF {
     /// The PDF of `document`.
-    static func render(_ document: CardDocument) -> [UInt8] {
-        var layout = CardPDF(document: document)
+    /// The PDF of `document`, drawn with `fonts` (which note any character they lack).
+    static func render(_ document: CardDocument, fonts: PDFFonts = .standard) -> [UInt8] {
+        var layout = CardPDF(document: document, fonts: fonts)
         layout.draw()
         return layout.finish()
     }
@@ -22,8 +23,11 @@ struct CardPDF {
     private let bottom = PDFWriter.pageHeight - 60
     private var width: Double { right - left }
 
-    private init(document: CardDocument) {
+    private let fonts: PDFFonts
+
+    private init(document: CardDocument, fonts: PDFFonts) {
         self.document = document
+        self.fonts = fonts
         cursor = top
     }
 
@@ -100,16 +104,18 @@ struct CardPDF {
         for (index, page) in pages.enumerated() {
             var footer = ""
             let left =
-                "\(document.name) v\(document.version) · \(document.status) · \(shortDigest)… · commit \(document.commit.prefix(12))"
+                document.isWorkingTree
+                ? "\(document.name) \(document.versionLabel) · not committed · \(document.status) · \(shortDigest)…"
+                : "\(document.name) v\(document.version) · \(document.status) · \(shortDigest)… · commit \(document.commit.prefix(12))"
             footer += text(
                 left, x: self.left, baseline: PDFWriter.pageHeight - 32, font: .regular, size: 7.5, color: .axis)
             let number = "Page \(index + 1) of \(pages.count)"
             footer += text(
-                number, x: right - PDFFont.regular.width(number, size: 8), baseline: PDFWriter.pageHeight - 32,
+                number, x: right - fonts.width(number, font: .regular, size: 8), baseline: PDFWriter.pageHeight - 32,
                 font: .regular, size: 8, color: .axis)
             writer.addPage(page + footer)
         }
-        return writer.data()
+        return writer.data(fonts: fonts)
     }
 
     // MARK: Drawing
@@ -128,7 +134,7 @@ struct CardPDF {
         let y = PDFWriter.pageHeight - baseline
         let matrix = vertical ? "0 1 -1 0 \(n(x)) \(n(y)) Tm" : "1 0 0 1 \(n(x)) \(n(y)) Tm"
         return "BT\n" + self.color(color, stroke: false) + "/\(font.rawValue) \(n(size)) Tf\n\(matrix)\n"
-            + PDFWriter.hexString(string) + " Tj\nET\n"
+            + fonts.operand(string, font: font) + " Tj\nET\n"
     }
 
     private mutating func rule() {
@@ -139,22 +145,22 @@ struct CardPDF {
 
     /// Wrapped text: explicit line breaks kept, words moved to the next line when they do not
     /// fit, words longer than a line cut.
-    static func wrap(_ text: String, font: PDFFont, size: Double, width: Double) -> [String] {
+    func wrap(_ text: String, font: PDFFont, size: Double, width: Double) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 var word = String(word)
                 let candidate = line.isEmpty ? word : line + " " + word
-                if font.width(candidate, size: size) <= width {
+                if fonts.width(candidate, font: font, size: size) <= width {
                     line = candidate
                     continue
                 }
                 if !line.isEmpty { lines.append(line) }
                 line = ""
-                while font.width(word, size: size) > width {
+                while fonts.width(word, font: font, size: size) > width {
                     var cut = word.count - 1
-                    while cut > 1 && font.width(String(word.prefix(cut)), size: size) > width { cut -= 1 }
+                    while cut > 1 && fonts.width(String(word.prefix(cut)), font: font, size: size) > width { cut -= 1 }
                     lines.append(String(word.prefix(cut)))
                     word = String(word.dropFirst(cut))
                 }
@@ -170,7 +176,7 @@ struct CardPDF {
         bullet: Bool = false
     ) {
         let indent = bullet ? 12.0 : 0
-        for (index, line) in Self.wrap(string, font: font, size: size, width: width - indent).enumerated() {
+        for (index, line) in wrap(string, font: font, size: size, width: width - indent).enumerated() {
             space(leading)
             let baseline = cursor + size
             if bullet && index == 0 {
@@ -191,7 +197,7 @@ struct CardPDF {
         // Columns share the width by their natural widths, each at least a fair minimum.
         let natural = (0..<count).map { column -> Double in
             let texts = [table.columns[column]] + table.rows.map { column < $0.count ? $0[column] : "" }
-            return min(texts.map { PDFFont.regular.width($0, size: size) }.max() ?? 0, 260) + 2 * padding
+            return min(texts.map { fonts.width($0, font: .regular, size: size) }.max() ?? 0, 260) + 2 * padding
         }
         let total = natural.reduce(0, +)
         let minimum = min(60, width / Double(count))
@@ -205,7 +211,7 @@ struct CardPDF {
         }
         func row(_ cells: [String], font: PDFFont, fill: ChartDrawing.Color?) {
             let wrapped = (0..<count).map { column in
-                Self.wrap(
+                wrap(
                     column < cells.count ? cells[column] : "", font: font, size: size,
                     width: widths[column] - 2 * padding)
             }
@@ -247,7 +253,7 @@ struct CardPDF {
     private mutating func chart(_ chart: CardDocument.Chart) {
         let drawing = ChartDrawing(chart.kind)
         let scale = min(1, width / drawing.width)
-        let notes = chart.notes.map { Self.wrap($0, font: .regular, size: 9, width: width).count } ?? 0
+        let notes = chart.notes.map { wrap($0, font: .regular, size: 9, width: width).count } ?? 0
         space(drawing.height * scale + 22 + Double(notes) * 12)
         paragraph(chart.name + " (" + chart.type + ")", font: .bold, size: 10, leading: 14)
         cursor += 2
@@ -288,7 +294,7 @@ struct CardPDF {
                 content += "\(n(cx + k)) \(n(cy - r)) \(n(cx + r)) \(n(cy - k)) \(n(cx + r)) \(n(cy)) c\nf\n"
             case .text(let x, let y, let string, let size, let anchor, let textColor, let bold, let vertical):
                 let font: PDFFont = bold ? .bold : .regular
-                let textWidth = font.width(string, size: size * scale)
+                let textWidth = fonts.width(string, font: font, size: size * scale)
                 let shift = anchor == .start ? 0 : anchor == .middle ? textWidth / 2 : textWidth
                 if vertical {
                     content += text(
