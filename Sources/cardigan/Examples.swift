@@ -73,5 +73,15 @@ enum Examples {
             "cardigan approve customer-churn --key ~/.ssh/id_ed25519",
             "cardigan approve --policy           # prints the trailer",
         ],
+        "registry": [
+            "cardigan registry status --format markdown   # undocumented versions, drift",
+            "cardigan registry pull customer-churn        # model_package_details from the registry",
+            "cardigan registry push --dry-run             # what would be published",
+            "cardigan registry scan --clone               # cards for new package versions",
+        ],
+        "registry status": ["cardigan registry status --format github"],
+        "registry pull": ["cardigan registry pull customer-churn"],
+        "registry push": ["cardigan registry push customer-churn --dry-run"],
+        "registry scan": ["cardigan registry scan --clone"],
     ]
 }

@@ -26,11 +26,13 @@ extension CardiganCommand {
         static let configuration = CommandConfiguration(
             commandName: "registry",
             abstract: "The model registry beside the cards: status, pull, push, scan.",
+            discussion: Examples.of("registry"),
             subcommands: [Status.self, Pull.self, Push.self, Scan.self])
 
         struct Status: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "The registry and the cards side by side: undocumented versions, missing packages, drift.")
+                abstract: "The registry and the cards side by side: undocumented versions, missing packages, drift.",
+                discussion: Examples.of("registry status"))
 
             @OptionGroup var global: GlobalOptions
 
@@ -47,7 +49,8 @@ extension CardiganCommand {
 
         struct Pull: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Refresh model_package_details of linked cards from the registry, as new versions.")
+                abstract: "Refresh model_package_details of linked cards from the registry, as new versions.",
+                discussion: Examples.of("registry pull"))
 
             @OptionGroup var global: GlobalOptions
 
@@ -67,7 +70,8 @@ extension CardiganCommand {
 
         struct Push: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Publish card versions and status changes to the registry's model cards.")
+                abstract: "Publish card versions and status changes to the registry's model cards.",
+                discussion: Examples.of("registry push"))
 
             @OptionGroup var global: GlobalOptions
 
@@ -93,7 +97,8 @@ extension CardiganCommand {
 
         struct Scan: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Package versions newer than the newest linked one; --clone makes their cards.")
+                abstract: "Package versions newer than the newest linked one; --clone makes their cards.",
+                discussion: Examples.of("registry scan"))
 
             @OptionGroup var global: GlobalOptions
 

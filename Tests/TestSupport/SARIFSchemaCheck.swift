@@ -1,10 +1,11 @@
 import Foundation
 
-/// SARIF logs checked against the OASIS SARIF 2.1.0 schema in `../shared/conformance/`, with
-/// check-jsonschema and its format checks on (so `uri-reference` values are checked too).
+/// SARIF logs checked against the OASIS SARIF 2.1.0 schema (vendored in `Tests/Conformance/`
+/// from the copy in `../shared/conformance/`), with check-jsonschema and its format checks on (so
+/// `uri-reference` values are checked too).
 public enum SARIFSchemaCheck {
-    /// The schema, beside the repository as CI and developers have it.
-    public static let schemaPath = PackagePaths.root + "/../shared/conformance/sarif-2.1.0/sarif-schema-2.1.0.json"
+    /// The schema, in the repository so the check runs on any clone.
+    public static let schemaPath = PackagePaths.root + "/Tests/Conformance/sarif-2.1.0/sarif-schema-2.1.0.json"
 
     /// Whether SARIF validation can run here.
     public static var usable: Bool {

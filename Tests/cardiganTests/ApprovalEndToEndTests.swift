@@ -75,9 +75,13 @@ struct ApprovalEndToEndTests {
         let again = try setup.approve(with: "risk")
         #expect(again.status == 1)
         #expect(again.output.contains("[approval-duplicate]"), "\(again.output)")
+        // An unlisted key is a rule-9 refusal (exit 1, `approval-key`), located at the signers file.
         let stranger = try setup.approve(with: "stranger")
-        #expect(stranger.status != 0)
-        #expect(stranger.error.contains("is not in '.cardigan/allowed_signers'"), "\(stranger.error)")
+        #expect(stranger.status == 1, "\(stranger.output)\(stranger.error)")
+        #expect(
+            stranger.output.contains(".cardigan/allowed_signers:1:1: error: key SHA256:")
+                && stranger.output.contains("is not in '.cardigan/allowed_signers' for approvals")
+                && stranger.output.contains("[approval-key]"), "\(stranger.output)")
     }
 
     @Test func refusesTheKeyThatSignedTheVersionWhateverEmailItsCommitClaims() throws {

@@ -10,7 +10,7 @@ import Testing
     /// Every command path; the root's help must list exactly the top-level ones.
     static let commands = [
         "init", "new", "validate", "commit", "status", "show", "log", "list", "verify", "checkpoint", "link", "clone",
-        "packages", "diff", "check", "hook", "export", "import", "approve", "site",
+        "packages", "diff", "check", "hook", "export", "import", "approve", "site", "registry",
     ]
     static let hookCommands = [
         "install", "pre-commit", "prepare-commit-msg", "post-commit", "pre-push", "pre-receive", "diff-driver",

@@ -32,10 +32,13 @@ extension CardStore {
             )
         }
         let absolute = workspace.rootPath + "/" + path
-        guard FileManager.default.contents(atPath: absolute).map({ [UInt8]($0) }) == committed else {
-            throw CardiganError(
-                "card '\(name)' has uncommitted changes", location: Location(path: path),
-                hint: "an approval is of a committed version; commit or restore the file first")
+        guard CardFileReader.contents(absolute) == committed else {
+            return CommitResult(findings: [
+                Finding(
+                    ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",
+                    location: Location(path: path),
+                    hint: "an approval is of a committed version; commit or restore the file first")
+            ])
         }
         guard last.status == .pendingReview else {
             throw CardiganError(
@@ -57,6 +60,18 @@ extension CardStore {
         }
         let subject = ApprovalSubject(
             card: name, version: last.version, digest: digest, risk: risk, authors: authors)
+        // A key the policy does not list is a refusal under rule 9, like every other one.
+        guard !policy.signers.principalPatterns(for: signer.publicKey, namespace: Approval.namespace, date: Date()).isEmpty
+        else {
+            return CommitResult(findings: [
+                Finding(
+                    ruleID: "approval-key",
+                    message:
+                        "key \(signer.publicKey.fingerprint) is not in '\(policy.settings.signersPath)' for approvals: it cannot approve '\(name)'",
+                    location: Location(path: policy.settings.signersPath),
+                    hint: "an allowed signer adds it there, in a commit approved under the policy in force")
+            ])
+        }
         let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: policy)
 
         let date = Approval.dateText()
