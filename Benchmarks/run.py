@@ -2,14 +2,19 @@
 """cardigan's benchmarks, run on demand (never in CI): `python3 Benchmarks/run.py [workload ...]`.
 
 Workloads:
+  startup    `cardigan --version` beside `git --version`: what every command and hook pays first.
   validate   cardigan validate on 1, 100 and N generated cards, beside check-jsonschema on the
              same files against the same schema (installed from PyPI into Benchmarks/.venv).
-  commit     1,000 successive versions of one card, and 1 version each of 1,000 cards, made by
-             `cardigan commit`, against the same work done with the git CLI (git add + git
-             commit + git tag -a), in the same run.
+  commit     --versions successive versions of one card (a process each), 1 version each of
+             --cards new cards in one commit, and 1 new version each of --cards versioned cards in
+             one commit, made by `cardigan commit`, against the same work done with the git CLI
+             (git add + git commit + git tag -a), in the same run.
+  updates    the last of those at each of --sizes (default 1000,2000,4000,10000), cardigan only,
+             to show how a commit of many changed cards grows.
   queries    `log`, `list`, `verify`, the pre-commit hook and `check` on a repository of N cards x
              10 versions, as cardigan wrote it (loose objects) and packed by `git gc` (as a
-             clone has it); "cold" runs start without the snapshot cache.
+             clone has it); "cold" runs start without the snapshot cache. Each round of versions
+             is 100 commits (10 cards each at 1,000 cards, 100 each at 10,000).
   approvals  `verify` of a repository where N cards were each approved by a signed approval
              (`cardigan approve`, an Ed25519 key), beside the same repository whose N cards were
              moved to Approved by plain status commits, without an approval policy.
@@ -20,6 +25,12 @@ Workloads:
 Every figure is the median of --repeat runs, measured in the same run as its peer, with wall
 time and peak memory (maximum resident set size) from GNU time. The machine is noisy: compare
 the ratios, not the absolute numbers.
+
+`--callgrind` runs every measured process once under `valgrind --tool=callgrind` and prints
+instructions executed (Ir, summed over the processes a figure needs) instead of seconds: counts
+that do not move with the machine's load, to judge an optimisation by. Valgrind runs some 50x
+slower, so give it small sizes (`--callgrind --versions 20 --cards 200 commit`).
+`--binary PATH` measures that cardigan instead of building one (a before/after comparison).
 """
 import argparse
 import os
@@ -42,10 +53,39 @@ def sh(*args, cwd=None, env=None, check=True):
 
 
 def build():
-    # Statically linked Swift runtime: about half the start-up time, which every hook pays.
-    sh("swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-static",
-       "--product", "cardigan", cwd=ROOT)
-    return str(ROOT / ".build-static" / "release" / "cardigan")
+    # What users install (scripts/install.sh): release, the Swift runtime linked statically.
+    return sh(str(ROOT / "scripts" / "install.sh"), "--build-only", cwd=ROOT).stdout.strip().splitlines()[-1]
+
+
+CALLGRIND = False
+INSTRUCTIONS = [0]
+
+
+def run(argv, cwd=None, env=None, ok_codes=(0,)):
+    """Runs `argv`, output captured; under --callgrind through valgrind, adding what it
+    executed to INSTRUCTIONS."""
+    if CALLGRIND:
+        out = WORK / "callgrind.out"
+        argv = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *argv]
+    result = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode not in ok_codes:
+        raise SystemExit(f"{argv[0]} failed ({result.returncode}): {result.stderr[-2000:]}")
+    if CALLGRIND:
+        counts = re.findall(r"Collected : (\d+)", result.stderr)
+        if not counts:
+            raise SystemExit(f"no instruction count from valgrind for {argv}: {result.stderr[-500:]}")
+        INSTRUCTIONS[0] += int(counts[-1])
+        out.unlink(missing_ok=True)
+    return result
+
+
+def unit():
+    return "Ir" if CALLGRIND else "s"
+
+
+def show(value):
+    """A figure: seconds, or under --callgrind millions of instructions."""
+    return f"{value / 1e6:.1f}M" if CALLGRIND else f"{value:.3f}"
 
 
 def venv_tool(name, package):
@@ -61,6 +101,12 @@ def measure(argv, repeat, cwd=None, env=None, ok_codes=(0,), before=None):
     """Median wall seconds and median peak RSS (MiB) of `argv` over `repeat` runs; `before`
     runs ahead of each one, untimed."""
     walls, peaks = [], []
+    if CALLGRIND:
+        if before:
+            before()
+        INSTRUCTIONS[0] = 0
+        run(argv, cwd=cwd, env=env, ok_codes=ok_codes)
+        return INSTRUCTIONS[0], 0.0
     for _ in range(repeat):
         if before:
             before()
@@ -132,13 +178,53 @@ def edit_card(path, round_index):
 
 
 def timed(fn):
+    """Wall seconds of `fn`, or under --callgrind the instructions its processes executed."""
+    INSTRUCTIONS[0] = 0
     started = time.perf_counter()
     fn()
-    return time.perf_counter() - started
+    return INSTRUCTIONS[0] if CALLGRIND else time.perf_counter() - started
+
+
+def startup_workload(args, cardigan):
+    """`cardigan --version` beside `git --version`: start-up alone."""
+    ours = measure([cardigan, "--version"], args.repeat * 4)
+    peer = measure(["git", "--version"], args.repeat * 4)
+    print(f"{'command':<22} {unit():>10} {'MiB':>6}")
+    print(f"{'cardigan --version':<22} {show(ours[0]):>10} {ours[1]:>6.1f}")
+    print(f"{'git --version':<22} {show(peer[0]):>10} {peer[1]:>6.1f}")
+
+
+def git_commit_and_tag(repo, env, paths, version, message):
+    run(["git", "add", *paths], cwd=repo, env=env)
+    run(["git", "commit", "-q", "-m", message], cwd=repo, env=env)
+    for path in paths:
+        run(["git", "tag", "-a", "-m", f"v{version}", f"cards/{pathlib.Path(path).stem}/v{version}"], cwd=repo, env=env)
+
+
+def versioned_cards(name, count, env, cardigan):
+    """A repository of `count` cards at version 1 (committed by `cardigan`, or by the git CLI
+    without tags when `cardigan` is None), each edited since: the clock starts after this."""
+    repo = fresh_repo(name)
+    (repo / "cards").mkdir()
+    generate_cards(repo / "cards", count)
+    saved = CALLGRIND
+    globals()["CALLGRIND"] = False  # setting up is not measured
+    try:
+        if cardigan:
+            run([cardigan, "commit", "-m", "v1"], cwd=repo, env=env)
+        else:
+            run(["git", "add", "cards"], cwd=repo, env=env)
+            run(["git", "commit", "-q", "-m", "v1"], cwd=repo, env=env)
+    finally:
+        globals()["CALLGRIND"] = saved
+    for path in (repo / "cards").glob("*.yaml"):
+        edit_card(path, 1)
+    return repo
 
 
 def commit_workload(args, cardigan):
-    """N successive versions of one card, and one version each of N cards, by cardigan and by git."""
+    """Successive versions of one card, one version each of many new cards, and one new version
+    each of many versioned cards, by cardigan and by git."""
     env = git_env()
     n = args.versions
     card = "cards/one.yaml"
@@ -150,7 +236,7 @@ def commit_workload(args, cardigan):
         (repo / card).write_text(minimal)
         for index in range(n):
             edit_card(repo / card, index)
-            subprocess.run([cardigan, "commit", "-m", f"v{index}"], cwd=repo, env=env, check=True, capture_output=True)
+            run([cardigan, "commit", "-m", f"v{index}"], cwd=repo, env=env)
 
     def git_versions():
         repo = fresh_repo("commit-git")
@@ -158,33 +244,44 @@ def commit_workload(args, cardigan):
         (repo / card).write_text(minimal)
         for index in range(n):
             edit_card(repo / card, index)
-            subprocess.run(["git", "add", card], cwd=repo, env=env, check=True)
-            subprocess.run(["git", "commit", "-q", "-m", f"v{index}"], cwd=repo, env=env, check=True)
-            subprocess.run(["git", "tag", "-a", "-m", f"v{index}", f"cards/one/v{index + 1}"], cwd=repo, env=env, check=True)
+            git_commit_and_tag(repo, env, [card], index + 1, f"v{index}")
 
     def many_cards(name):
         # Made before the clock starts: only the committing is timed, on both sides.
         repo = fresh_repo(name)
         (repo / "cards").mkdir()
-        generate_cards(repo / "cards", n)
+        generate_cards(repo / "cards", args.cards)
         return repo
 
-    def ours_cards(repo):
-        subprocess.run([cardigan, "commit", "-m", "all"], cwd=repo, env=env, check=True, capture_output=True)
+    def cards_of(repo):
+        return sorted(f"cards/{p.name}" for p in (repo / "cards").glob("*.yaml"))
 
-    def git_cards(repo):
-        subprocess.run(["git", "add", "cards"], cwd=repo, env=env, check=True)
-        subprocess.run(["git", "commit", "-q", "-m", "all"], cwd=repo, env=env, check=True)
-        for path in sorted((repo / "cards").glob("*.yaml")):
-            subprocess.run(["git", "tag", "-a", "-m", "v1", f"cards/{path.stem}/v1"], cwd=repo, env=env, check=True)
-
-    print(f"{'workload':<34} {'cardigan s':>11} {'git CLI s':>10} {'ratio':>7}")
-    ours_repo, git_repo = many_cards("cards-ours"), many_cards("cards-git")
-    for label, ours, peer in ((f"{n} versions of one card", ours_versions, git_versions),
-                              (f"1 version each of {n} cards", lambda: ours_cards(ours_repo),
-                               lambda: git_cards(git_repo))):
+    print(f"{'workload':<40} {'cardigan ' + unit():>12} {'git CLI ' + unit():>12} {'ratio':>7}")
+    ours_new, git_new = many_cards("cards-ours"), many_cards("cards-git")
+    ours_updated = versioned_cards("updates-ours", args.cards, env, cardigan)
+    git_updated = versioned_cards("updates-git", args.cards, env, None)
+    for label, ours, peer in (
+        (f"{n} versions of one card", ours_versions, git_versions),
+        (f"1 version each of {args.cards} new cards", lambda: run([cardigan, "commit", "-m", "all"], cwd=ours_new, env=env),
+         lambda: git_commit_and_tag(git_new, env, cards_of(git_new), 1, "all")),
+        (f"1 new version each of {args.cards} cards", lambda: run([cardigan, "commit", "-m", "v2"], cwd=ours_updated, env=env),
+         lambda: git_commit_and_tag(git_updated, env, cards_of(git_updated), 2, "v2")),
+    ):
         a, b = timed(ours), timed(peer)
-        print(f"{label:<34} {a:>11.2f} {b:>10.2f} {b / a:>6.1f}x")
+        print(f"{label:<40} {show(a):>12} {show(b):>12} {b / a:>6.2f}x")
+        if label.endswith("of one card"):
+            print(f"{'  per version':<40} {show(a / n):>12} {show(b / n):>12}")
+
+
+def updates_workload(args, cardigan):
+    """One commit of a new version of each of N versioned cards, at growing N: linear or not."""
+    env = git_env()
+    print(f"{'changed cards':>13} {'cardigan ' + unit():>12} {'per card':>10} {'MiB':>6}")
+    for count in args.sizes:
+        repo = versioned_cards(f"updates-{count}", count, env, cardigan)
+        value, peak = measure([cardigan, "commit", "-m", "v2"], 1, cwd=repo, env=env)
+        print(f"{count:>13} {show(value):>12} {show(value / count):>10} {peak:>6.1f}")
+        shutil.rmtree(repo)
 
 
 def history_repo(args, cardigan, name):
@@ -196,16 +293,20 @@ def history_repo(args, cardigan, name):
     generate_cards(repo / "cards", cards)
     paths = sorted((repo / "cards").glob("*.yaml"))
     started = time.perf_counter()
-    subprocess.run([cardigan, "commit", "-m", "v1 of every card"], cwd=repo, env=env, check=True, capture_output=True)
+    # Setting up is never under valgrind; 100 commits per round whatever the size.
+    saved = CALLGRIND
+    globals()["CALLGRIND"] = False
+    run([cardigan, "commit", "-m", "v1 of every card"], cwd=repo, env=env)
+    size = max(1, cards // 100)
     for round_index in range(1, versions):
-        for start in range(0, cards, 10):
-            batch = paths[start:start + 10]
+        for start in range(0, cards, size):
+            batch = paths[start:start + size]
             for path in batch:
                 edit_card(path, round_index)
-            subprocess.run([cardigan, "commit", *[p.stem for p in batch], "-m", f"round {round_index}"],
-                           cwd=repo, env=env, check=True, capture_output=True)
+            run([cardigan, "commit", *[p.stem for p in batch], "-m", f"round {round_index}"], cwd=repo, env=env)
     commits = sh("git", "rev-list", "--count", "main", cwd=repo).stdout.strip()
     print(f"built {cards} cards x {versions} versions ({commits} commits) in {time.perf_counter() - started:.0f} s")
+    globals()["CALLGRIND"] = saved
     return repo, paths
 
 
@@ -214,14 +315,15 @@ def query_workload(args, cardigan):
     env = git_env()
     repo, paths = history_repo(args, cardigan, "queries")
     base = sh("git", "rev-parse", "HEAD", cwd=repo).stdout.strip()
+    saved = CALLGRIND  # the pull request and the packed copy are set up, not measured
+    globals()["CALLGRIND"] = False
 
     # A 20-commit pull request on a branch, and one staged card change for the pre-commit hook.
     sh("git", "checkout", "-q", "-b", "pr", cwd=repo)
     for index in range(20):
         path = paths[(index * 37) % len(paths)]
         edit_card(path, 100 + index)
-        subprocess.run([cardigan, "commit", path.stem, "-m", f"pr {index}"], cwd=repo, env=env, check=True,
-                       capture_output=True)
+        run([cardigan, "commit", path.stem, "-m", f"pr {index}"], cwd=repo, env=env)
     sh("git", "checkout", "-q", "main", cwd=repo)
     # A card the pull request does not touch: its next version is free on main.
     edit_card(paths[1], 999)
@@ -234,6 +336,7 @@ def query_workload(args, cardigan):
         shutil.rmtree(packed)
     shutil.copytree(repo, packed, symlinks=True)
     sh("git", "gc", "-q", cwd=packed)
+    globals()["CALLGRIND"] = saved
 
     def cold(path):
         # The snapshot cache is what a previous list/verify/check learned; "cold" runs start without it.
@@ -244,12 +347,12 @@ def query_workload(args, cardigan):
             ("verify, cold", ["verify"], True), ("verify", ["verify"], False),
             ("hook pre-commit (1 card)", ["hook", "pre-commit"], False),
             ("check (20-commit PR)", ["check", "--base", base, "--head", "pr"], False))
-    print(f"{'command':<26} {'loose s':>8} {'MiB':>6} {'packed s':>9} {'MiB':>6}")
+    print(f"{'command':<26} {'loose ' + unit():>9} {'MiB':>6} {'packed ' + unit():>10} {'MiB':>6}")
     for label, argv, is_cold in rows:
         figures = []
         for where in (repo, packed):
             figures += measure([cardigan, *argv], args.repeat, cwd=where, env=env, before=cold(where) if is_cold else None)
-        print(f"{label:<26} {figures[0]:>8.3f} {figures[1]:>6.1f} {figures[2]:>9.3f} {figures[3]:>6.1f}")
+        print(f"{label:<26} {show(figures[0]):>9} {figures[1]:>6.1f} {show(figures[2]):>10} {figures[3]:>6.1f}")
 
 
 def approval_workload(args, cardigan):
@@ -322,8 +425,9 @@ def site_workload(args, cardigan):
     print(f"{pages} pages, {sum(f.stat().st_size for f in out.rglob('*') if f.is_file()) / 2**20:.0f} MiB")
 
 
-WORKLOADS = {"validate": validate_workload, "commit": commit_workload, "queries": query_workload,
-             "approvals": approval_workload, "site": site_workload}
+WORKLOADS = {"startup": startup_workload, "validate": validate_workload, "commit": commit_workload,
+             "updates": updates_workload, "queries": query_workload, "approvals": approval_workload,
+             "site": site_workload}
 
 
 def main():
@@ -331,13 +435,26 @@ def main():
     parser.add_argument("workloads", nargs="*", help=f"any of {', '.join(WORKLOADS)} (default: all)")
     parser.add_argument("--cards", type=int, default=1000, help="N, the largest number of cards (default 1000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is reported")
-    parser.add_argument("--versions", type=int, default=1000, help="versions and cards in the commit workload")
+    parser.add_argument("--versions", type=int, default=1000, help="successive versions of one card (commit)")
+    parser.add_argument("--sizes", default="1000,2000,4000,10000", help="changed cards per commit (updates)")
+    parser.add_argument("--callgrind", action="store_true", help="instructions executed instead of seconds")
+    parser.add_argument("--binary", help="the cardigan to measure (default: build it with scripts/install.sh)")
     args = parser.parse_args()
+    args.sizes = [int(size) for size in args.sizes.split(",")]
+    globals()["CALLGRIND"] = args.callgrind
     unknown = [name for name in args.workloads if name not in WORKLOADS]
     if unknown:
         parser.error(f"unknown workload {', '.join(unknown)}: choose from {', '.join(WORKLOADS)}")
     WORK.mkdir(parents=True, exist_ok=True)
-    cardigan = build()
+    cardigan = args.binary or build()
+    if CALLGRIND:
+        # Valgrind 3.19 cannot read the DWARF 5 that Swift writes: measure a copy without debug
+        # information (its symbols stay, so callgrind_annotate still names the functions).
+        stripped = WORK / "cardigan-for-valgrind"
+        sh("objcopy", "--strip-debug", cardigan, str(stripped))
+        cardigan = str(stripped)
+    print(f"{cardigan}: {sh(cardigan, '--version').stdout.strip()}; load average {os.getloadavg()[0]:.1f}"
+          f"{'; instructions by valgrind --tool=callgrind' if CALLGRIND else ''}")
     for name in args.workloads or list(WORKLOADS):
         print(f"\n== {name}")
         WORKLOADS[name](args, cardigan)

@@ -12,6 +12,8 @@ public final class CardStore {
     /// The model package groups the link tags name, read once per commit attempt (a commit of
     /// many new cards would otherwise list every link tag once per card).
     var linkedGroupsCache: Set<String>?
+    /// The last large commit ``lastRecord(of:head:)`` read, its records grouped by card.
+    var commitRecordsMemo: CommitRecordsMemo?
     /// Whether `verify` and `check` may reuse what they learned of card blobs before (see
     /// `SnapshotCache`); `verify --no-cache` turns it off.
     public var usesSnapshotCache = true
@@ -196,10 +198,10 @@ public final class CardStore {
         // many commits share a timestamp, as scripted commits do).
         var current = head
         while true {
-            let commit = try repository.commit(current)
-            if let record = try records(in: commit, of: name).last { return (record, current) }
-            if commit.parents.isEmpty { return nil }  // the root: the card has no record
-            guard commit.parents.count == 1, let parent = commit.parents.first else { break }
+            let (found, parents) = try recordsAndParents(of: current, name: name)
+            if let record = found.last { return (record, current) }
+            if parents.isEmpty { return nil }  // the root: the card has no record
+            guard parents.count == 1, let parent = parents.first else { break }
             current = parent  // past a merge, the bounded walk below is right
         }
         var hidden: [ObjectID] = []
@@ -218,6 +220,19 @@ public final class CardStore {
             }
         }
         return fallback
+    }
+
+    /// The records of `name` in commit `id` and the commit's parents; a large commit is parsed
+    /// once and kept (see ``CommitRecordsMemo``), since every card of a big commit asks for it.
+    private func recordsAndParents(of id: ObjectID, name: String) throws -> ([CardRecord], [ObjectID]) {
+        if let memo = commitRecordsMemo, memo.commit == id { return (memo.recordsByCard[name] ?? [], memo.parents) }
+        let commit = try repository.commit(id)
+        guard commit.message.utf8.count >= CommitRecordsMemo.minimumMessageBytes else {
+            return (try records(in: commit, of: name), commit.parents)
+        }
+        let memo = CommitRecordsMemo(commit: id, parents: commit.parents, records: try records(in: commit))
+        commitRecordsMemo = memo
+        return (memo.recordsByCard[name] ?? [], memo.parents)
     }
 
     /// The highest version tag of `name` whose commit `head` contains. The newest tags may

@@ -42,8 +42,10 @@ public enum CardFileReader {
         }
         let limit = SafeYAMLLoader.maximumBytes
         if Int(info.st_size) > limit { return .refused(sizeFinding(display, size: Int(info.st_size))) }
-        // Read at most one byte past the limit: a file that grew since fstat is still caught.
-        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        // Read at most one byte past the limit: a file that grew since fstat is still caught. The
+        // buffer starts at the size fstat gave (plus the byte that proves the end) and grows only
+        // for a file that grew: zeroing 1 MiB per read was a fifth of a 250-card commit's work.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var filled = 0
         while filled < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in
@@ -52,6 +54,9 @@ public enum CardFileReader {
             if count < 0, errno == EINTR { continue }
             if count <= 0 { break }
             filled += count
+            if filled == bytes.count, bytes.count <= limit {
+                bytes += [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - bytes.count))
+            }
         }
         if filled > limit { return .refused(sizeFinding(display, size: filled)) }
         bytes.removeSubrange(filled...)

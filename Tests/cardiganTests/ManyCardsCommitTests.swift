@@ -1,0 +1,42 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Commits of many cards at once: each card's last record is read from one large head commit
+/// (parsed once for all of them), and every card still gets its own next version.
+@Suite struct ManyCardsCommitTests {
+    /// Enough cards that the first commit's message is far over 4 KiB, the size past which
+    /// cardigan keeps a commit's parsed records instead of reading it per card.
+    static let count = 120
+
+    @Test func updatingEveryCardOfALargeCommitVersionsEachOnce() throws {
+        let repo = try CardRepo()
+        let names = (0..<Self.count).map { String(format: "card-%03d", $0) }
+        for name in names { try repo.write("cards/\(name).yaml", CardRepo.card(name)) }
+        try repo.cardigan("commit", "-m", "all cards").checked()
+        #expect(try repo.git("log", "-1", "--format=%B").utf8.count > 4096)
+        // Every card changes, one of them only in status: a status commit, not a version.
+        for name in names.dropFirst() {
+            try repo.edit("cards/\(name).yaml", replacing: "Predicts churn.", with: "Predicts churn weekly.")
+        }
+        try repo.edit("cards/card-000.yaml", replacing: "status: Draft", with: "status: PendingReview")
+        try repo.cardigan("commit", "-m", "every card").checked()
+
+        let trailers = try repo.git(
+            "log", "-1", "--format=%(trailers:key=Card,key=Card-Version,key=Card-Change,valueonly,separator=%x20)")
+        let groups = trailers.split(separator: "\n").map(String.init)
+        #expect(groups.count == 1)
+        let words = groups.first?.split(separator: " ").map(String.init) ?? []
+        #expect(words.count == Self.count * 3)
+        let records = stride(from: 0, to: words.count - 2, by: 3).map { (words[$0], words[$0 + 1], words[$0 + 2]) }
+        #expect(records.filter { $0.1 == "2" && $0.2 == "version" }.count == Self.count - 1)
+        #expect(records.contains { $0.0 == "card-000" && $0.1 == "1" && $0.2 == "status" })
+        let tags = try repo.git("tag", "-l", "cards/*/v2").split(separator: "\n")
+        #expect(tags.count == Self.count - 1)
+        #expect(!tags.contains("cards/card-000/v2"))
+        try repo.git("fsck", "--strict")
+        #expect(try repo.git("status", "--porcelain").isEmpty)
+        let verify = try repo.cardigan("verify")
+        #expect(verify.status == 0, "\(verify.output)\(verify.error)")
+    }
+}
