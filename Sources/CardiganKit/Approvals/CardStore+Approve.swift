@@ -61,7 +61,9 @@ extension CardStore {
         let subject = ApprovalSubject(
             card: name, version: last.version, digest: digest, risk: risk, authors: authors)
         // A key the policy does not list is a refusal under rule 9, like every other one.
-        guard !policy.signers.principalPatterns(for: signer.publicKey, namespace: Approval.namespace, date: Date()).isEmpty
+        guard
+            !policy.signers.principalPatterns(for: signer.publicKey, namespace: Approval.namespace, date: Date())
+                .isEmpty
         else {
             return CommitResult(findings: [
                 Finding(
