@@ -16,7 +16,9 @@ func requiredRegistry(_ store: CardStore) throws -> any ModelRegistry {
     guard let registry = try configuredRegistry(store) else {
         throw CardiganError(
             "no model registry is configured",
-            hint: "add to .cardigan.yaml:\n    registry:\n      kind: sagemaker\n      region: eu-west-1")
+            hint:
+                "add to .cardigan.yaml:\n    registry:\n      kind: sagemaker\n      region: eu-west-1\nor:\n    registry:\n      kind: mlflow\n      uri: http://127.0.0.1:5000"
+        )
     }
     return registry
 }
@@ -82,6 +84,7 @@ extension CardiganCommand {
                 let result = try store.registryPush(requiredRegistry(store), names: names, dryRun: dryRun)
                 let verb = dryRun ? "would send" : "sent"
                 for step in result.steps { print("\(verb): \(step)") }
+                for note in result.notes { print("skipped: \(note)") }
                 if result.steps.isEmpty { print("the registry has every card version; nothing \(verb)") }
                 if !result.findings.isEmpty {
                     let report = FindingReport(findings: result.findings, checkedPaths: [], subject: "the registry")
@@ -103,7 +106,9 @@ extension CardiganCommand {
             func run() throws {
                 let store = try global.cardStore()
                 let result = try store.registryScan(requiredRegistry(store), clone: clone)
-                if result.newVersions.isEmpty { print("no model package version is newer than its group's newest card") }
+                if result.newVersions.isEmpty {
+                    print("no model package version is newer than its group's newest card")
+                }
                 for (package, source) in result.newVersions where !clone {
                     print("new: \(package) (clone '\(source)' for it: cardigan registry scan --clone)")
                 }
