@@ -31,7 +31,8 @@ final class RegistryPeerFixture {
     let kind: RegistryPeerKind
     let repo: CardRepo
     let home: String
-    private let moto: MotoServer?
+    private let moto: SpawnedServer?
+    private let motoPort: Int
     private let mlflow: MLflowServer?
     private let suffix = String(UUID().uuidString.prefix(6)).lowercased()
     private(set) var outputs: [String] = []
@@ -40,10 +41,25 @@ final class RegistryPeerFixture {
         self.kind = kind
         switch kind {
         case .sagemaker:
-            moto = try MotoServer()
+            // moto_server per fixture, in its own process group, stopped with the fixture.
+            let port = try RegistryPeers.freePort()
+            let server = try SpawnedServer(
+                ["moto_server", "-H", "127.0.0.1", "-p", String(port)],
+                log: NSTemporaryDirectory() + "cardigan-moto-\(port).log")
+            let deadline = Date().addingTimeInterval(60)
+            while !RegistryPeers.isListening(port) {
+                guard server.isRunning, Date() < deadline else {
+                    server.stop()
+                    throw PeerError("moto_server did not start on port \(port): \(server.logTail)")
+                }
+                usleep(100_000)
+            }
+            moto = server
+            motoPort = port
             mlflow = nil
         case .mlflow:
             moto = nil
+            motoPort = 0
             mlflow = try MLflowServer.shared.get()
         }
         repo = try CardRepo()
@@ -56,8 +72,10 @@ final class RegistryPeerFixture {
     /// `base` made unique to this fixture: `churn-1a2b3c`.
     func group(_ base: String) -> String { "\(base)-\(suffix)" }
 
+    deinit { moto?.stop() }
+
     /// The server's address.
-    var endpoint: String { moto?.endpoint ?? mlflow?.uri ?? "" }
+    var endpoint: String { mlflow?.uri ?? "http://127.0.0.1:\(motoPort)" }
 
     /// How findings name the registry.
     var displayName: String { kind == .sagemaker ? "SageMaker (eu-west-1)" : "MLflow (\(endpoint))" }

@@ -37,9 +37,10 @@ extension RegistryScenarioTests {
         #expect(throws: CardiganError.self) {
             try store.registryPush(try fixture.registry(transport: cut), names: ["churn"], dryRun: false)
         }
-        // ... resumes where it stopped (SageMaker: after the create; MLflow redoes the one write).
+        // ... resumes where it stopped (SageMaker: after the create and the content; MLflow
+        // redoes the one write, whose marker tag was never set).
         let resumed = try fixture.cardigan("registry", "push").checked().output
-        #expect(resumed == (kind == .sagemaker ? plan.dropFirst() : plan[...]).map { "sent: \($0)\n" }.joined())
+        #expect(resumed == (kind == .sagemaker ? plan.dropFirst(2) : plan[...]).map { "sent: \($0)\n" }.joined())
         let shown = try fixture.shownCards(churn)
         switch kind {
         case .sagemaker:
@@ -75,8 +76,10 @@ extension RegistryScenarioTests {
                 == (kind == .sagemaker
                     ? "sent: package card '\(churn)/1' from 'churn' v2 (PendingReview)\n"
                     : "the registry has every card version; nothing sent\n"))
-        // What the registry shows after a push is no change of the card's details.
-        #expect(try fixture.cardigan("registry", "pull").checked().output.contains("nothing committed"))
+        // MLflow: the card's description on the version is no change of the card's details.
+        if kind == .mlflow {
+            #expect(try fixture.cardigan("registry", "pull").checked().output.contains("nothing committed"))
+        }
 
         // The card edited in the registry is drift: reported, not overwritten.
         try fixture.editCard("churn", group: churn, text: "Edited in the registry")
@@ -100,7 +103,7 @@ extension RegistryScenarioTests {
         let unreachable = try fixture.cardigan("registry", "pull", extra: fixture.environment(endpoint: closed))
         #expect(unreachable.status == 2)
         let operation = kind == .sagemaker ? "SageMaker ListModelPackages" : "MLflow model-versions/get"
-        #expect(unreachable.error.contains("error: \(operation) failed after 2 tries"), "\(unreachable.error)")
+        #expect(unreachable.error.contains("error: \(operation) failed after "), "\(unreachable.error)")
         #expect(unreachable.error.contains("cannot connect to '\(closed)'"))
         #expect(unreachable.error.contains("hint: nothing was changed in git"))
 
@@ -112,7 +115,7 @@ extension RegistryScenarioTests {
             "\(unconfigured.error)")
 
         let linkUnreachable = try fixture.cardigan(
-            "link", "fraud", "--model-package", "\(churn)/1", extra: fixture.environment(endpoint: closed))
+            "link", "fraud", "--model-package", "\(churn)/2", extra: fixture.environment(endpoint: closed))
         #expect(linkUnreachable.status == 2)
         #expect(linkUnreachable.error.contains("cannot connect to '\(closed)'"))
         let pushUnreachable = try fixture.cardigan("registry", "push", extra: fixture.environment(endpoint: closed))
