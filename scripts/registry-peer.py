@@ -93,11 +93,11 @@ def setup(endpoint, action, args):
                     ModelCardName=card["ModelCardName"], ModelCardVersion=version["ModelCardVersion"])
                 content = json.loads(described["Content"]) if described.get("Content") else None
                 summary = content["model_overview"]["model_description"] if content else "(no content)"
-                print(f"{card['ModelCardName']} v{version['ModelCardVersion']} {version.get('ModelCardStatus', described.get('ModelCardStatus', '?'))}: {summary}")
+                print(f"{card['ModelCardName']} v{version['ModelCardVersion']} {version.get('ModelCardStatus', '(no status)')}: {summary}")
     elif action == "edit-card":
         described = client.describe_model_card(ModelCardName=args[0])
         version = described["ModelCardVersion"]
-        while not described.get("Content") and version > 1:
+        while not described.get("Content"):  # moto's status-only versions hold no content
             version -= 1
             described = client.describe_model_card(ModelCardName=args[0], ModelCardVersion=version)
         content = json.loads(described["Content"])

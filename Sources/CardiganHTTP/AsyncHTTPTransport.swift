@@ -15,6 +15,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .milliseconds(Int64(connectTimeout * 1000)))
         configuration.redirectConfiguration = .disallow
+        // A refused connection fails the request at once; the registry client's retry policy
+        // (bounded tries and time, jittered backoff) decides what happens next.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

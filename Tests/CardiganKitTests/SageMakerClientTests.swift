@@ -49,7 +49,8 @@ import Testing
         let transport = ScriptedTransport { _, _ in HTTPResponse(status: 502, body: Array("bad gateway".utf8)) }
         let clock = FakeClock()
         let error = #expect(throws: CardiganError.self) {
-            try client(transport, clock: clock, retry: RetryPolicy(maxAttempts: 3)).call("ListModelPackages", .object([]))
+            try client(transport, clock: clock, retry: RetryPolicy(maxAttempts: 3)).call(
+                "ListModelPackages", .object([]))
         }
         #expect(transport.requests.count == 3)
         #expect(error?.message.hasPrefix("SageMaker ListModelPackages failed after 3 tries") == true)
@@ -75,7 +76,8 @@ import Testing
     @Test func showsSageMakersErrorTypeAndMessageWithoutRetrying() throws {
         let transport = ScriptedTransport { _, _ in
             ScriptedTransport.json(
-                400, #"{"__type":"com.amazonaws.sagemaker#ValidationException","message":"1 validation error detected"}"#)
+                400,
+                #"{"__type":"com.amazonaws.sagemaker#ValidationException","message":"1 validation error detected"}"#)
         }
         let error = #expect(throws: RegistryServiceError.self) {
             try client(transport, clock: FakeClock()).call("CreateModelCard", .object([]))
@@ -87,13 +89,17 @@ import Testing
     @Test func badCredentialsSayWhatToSetAndHideTheSecret() throws {
         let transport = ScriptedTransport { _, _ in
             ScriptedTransport.json(
-                400, #"{"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."}"#)
+                400,
+                #"{"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."}"#
+            )
         }
         let error = #expect(throws: CardiganError.self) {
             try client(transport, clock: FakeClock()).call("ListModelPackages", .object([]))
         }
         #expect(transport.requests.count == 1)
-        #expect(error?.message.contains("SageMaker refused the credentials (access key 'AKIDEXAMPLE' from the test)") == true)
+        #expect(
+            error?.message.contains("SageMaker refused the credentials (access key 'AKIDEXAMPLE' from the test)")
+                == true)
         #expect(error?.hint?.contains("AWS_ACCESS_KEY_ID") == true)
         #expect(!"\(String(describing: error))".contains(secret))
     }
@@ -101,7 +107,8 @@ import Testing
     @Test func unreachableIsRetriedThenExplained() throws {
         let transport = ScriptedTransport { _, _ in throw TransportError.unreachable("connection refused") }
         let error = #expect(throws: CardiganError.self) {
-            try client(transport, clock: FakeClock(), retry: RetryPolicy(maxAttempts: 2)).call("ListModelPackages", .object([]))
+            try client(transport, clock: FakeClock(), retry: RetryPolicy(maxAttempts: 2)).call(
+                "ListModelPackages", .object([]))
         }
         #expect(transport.requests.count == 2)
         #expect(error?.message.contains("cannot connect to 'http://127.0.0.1:9': connection refused") == true)

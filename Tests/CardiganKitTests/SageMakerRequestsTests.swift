@@ -25,16 +25,19 @@ import Testing
                     #"{"ModelPackageGroupName":"churn","ModelPackageVersion":1,"ModelPackageArn":"\#(Self.arn)","ModelPackageDescription":"XGBoost churn model","ModelPackageStatus":"Completed","ModelApprovalStatus":"Approved","ApprovalDescription":"validated","CreatedBy":{"UserProfileName":"ana"},"Domain":"MACHINE_LEARNING","Task":"CLASSIFICATION","SourceAlgorithmSpecification":{"SourceAlgorithms":[{"AlgorithmName":"xgboost","ModelDataUrl":"s3://m/model.tar.gz"}]},"InferenceSpecification":{"Containers":[{"Image":"123.dkr.ecr/xgb:1","ModelDataUrl":"s3://m/model.tar.gz"}],"SupportedContentTypes":["text/csv"]}}"#
                 )
             case "DescribeModelCard":
-                return ScriptedTransport.json(400, #"{"__type":"ResourceNotFound","message":"Modelcard churn does not exist"}"#)
+                return ScriptedTransport.json(
+                    400, #"{"__type":"ResourceNotFound","message":"Modelcard churn does not exist"}"#)
             default:
-                return ScriptedTransport.json(200, #"{"ModelCardArn":"arn:aws:sagemaker:eu-west-1:123456789012:model-card/churn"}"#)
+                return ScriptedTransport.json(
+                    200, #"{"ModelCardArn":"arn:aws:sagemaker:eu-west-1:123456789012:model-card/churn"}"#)
             }
         }
     }
 
     private func registry(_ transport: ScriptedTransport) throws -> SageMakerRegistry {
         SageMakerRegistry(
-            client: try SageMakerClient(settings: .test(), transport: transport, retry: RetryPolicy(), clock: FakeClock().clock),
+            client: try SageMakerClient(
+                settings: .test(), transport: transport, retry: RetryPolicy(), clock: FakeClock().clock),
             pageSize: 50)
     }
 
@@ -42,7 +45,9 @@ import Testing
         get throws {
             try #require(
                 SafeYAMLLoader.load(
-                    Data("name: churn\nstatus: Draft\nmodel_overview:\n  model_name: churn-xgb\n  model_description: Prédit le départ\nintended_uses:\n  risk_rating: Low\n".utf8),
+                    Data(
+                        "name: churn\nstatus: Draft\nmodel_overview:\n  model_name: churn-xgb\n  model_description: Prédit le départ\nintended_uses:\n  risk_rating: Low\n"
+                            .utf8),
                     path: "cards/churn.yaml"
                 ).root)
         }
@@ -67,7 +72,8 @@ import Testing
         _ = try registry.publishedCard(named: "churn")
         let root = try card
         for kind in [CardPublication.Kind.create, .content, .status] {
-            try registry.publish(CardPublication(kind: kind, card: "churn", version: 1, root: root, status: .pendingReview))
+            try registry.publish(
+                CardPublication(kind: kind, card: "churn", version: 1, root: root, status: .pendingReview))
         }
         _ = try registry.packageCard(of: package)
         try registry.setPackageCard(of: package, root: root, status: .approved)
@@ -89,6 +95,28 @@ import Testing
         #expect(statusOnly?.keys.sorted() == ["ModelCardName", "ModelCardStatus"])
         let packageCard = String(decoding: transport.requests[7].body, as: UTF8.self)
         #expect(!packageCard.contains("model_package_details") && !packageCard.contains("model_overview"))
+    }
+
+    @Test func aPackageCardTheServiceReturnsUnchangedIsRecognised() throws {
+        // The documented service returns the package's card in DescribeModelPackage (moto does
+        // not): what cardigan sent comes back with the same digest, so push sends nothing again.
+        let root = try card
+        let sent = SageMakerRegistry.packageCardContent(of: root)
+        let escaped = String(decoding: try JSONSerialization.data(withJSONObject: [sent]), as: UTF8.self).dropFirst()
+            .dropLast()
+        let transport = ScriptedTransport { _, _ in
+            ScriptedTransport.json(
+                200, #"{"ModelCard":{"ModelCardContent":\#(escaped),"ModelCardStatus":"Approved"}}"#)
+        }
+        let registry = try registry(transport)
+        let package = RegistryPackageVersion(
+            summary: RegistryPackageSummary(
+                package: try ModelPackage(parsing: "churn/1"), identifier: Self.arn, approvalStatus: "Approved",
+                isApprovedForDeployment: true),
+            details: ValueNode(.object([])))
+        let shown = try #require(try registry.packageCard(of: package))
+        #expect(shown.contentDigest == registry.packageCardDigest(of: root))
+        #expect(shown.status == .approved)
     }
 
     @Test func pagesAreFollowed() throws {

@@ -23,10 +23,27 @@ import Testing
     /// reserved characters, a non-ASCII body, a local endpoint with a port and a path.
     private var cases: [(request: HTTPRequest, token: String?, region: String)] {
         [
-            (request(body: #"{"ModelPackageName":"arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/1"}"#), nil, "eu-west-1"),
-            (request(target: "SageMaker.ListModelPackages", body: #"{"MaxResults":10}"#), "IQoJb3JpZ2luX2VjEXAMPLE//token+/=", "eu-west-1"),
-            (request(method: "GET", path: "/models/a b", query: "b=x%20y&a=1&Action=List&empty=", target: nil, body: ""), nil, "us-east-1"),
-            (request(target: "SageMaker.UpdateModelCard", body: #"{"Content":"{\"model_overview\":{\"model_description\":\"Prédit le départ — 顧客 🚀\"}}","ModelCardName":"churn"}"#), "token-2", "ap-northeast-1"),
+            (
+                request(
+                    body: #"{"ModelPackageName":"arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/1"}"#),
+                nil, "eu-west-1"
+            ),
+            (
+                request(target: "SageMaker.ListModelPackages", body: #"{"MaxResults":10}"#),
+                "IQoJb3JpZ2luX2VjEXAMPLE//token+/=", "eu-west-1"
+            ),
+            (
+                request(
+                    method: "GET", path: "/models/a b", query: "b=x%20y&a=1&Action=List&empty=", target: nil, body: ""),
+                nil, "us-east-1"
+            ),
+            (
+                request(
+                    target: "SageMaker.UpdateModelCard",
+                    body:
+                        #"{"Content":"{\"model_overview\":{\"model_description\":\"Prédit le départ — 顧客 🚀\"}}","ModelCardName":"churn"}"#
+                ), "token-2", "ap-northeast-1"
+            ),
             (request(host: "127.0.0.1", port: 5123, target: "SageMaker.CreateModelCard", body: "{}"), nil, "eu-west-1"),
         ]
     }
@@ -94,7 +111,9 @@ import Testing
     }
 
     @Test func environmentWinsOverTheProfile() throws {
-        let home = try home(["credentials": "[default]\naws_access_key_id = AKIAFILE\naws_secret_access_key = file-secret\n"])
+        let home = try home([
+            "credentials": "[default]\naws_access_key_id = AKIAFILE\naws_secret_access_key = file-secret\n"
+        ])
         defer { try? FileManager.default.removeItem(atPath: home) }
         let settings = try AWSSettings.resolve(
             configuredRegion: nil, configuredEndpoint: nil,
@@ -109,8 +128,10 @@ import Testing
 
     @Test func readsTheNamedProfileFromBothFiles() throws {
         let home = try home([
-            "credentials": "[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = d\n[ml]\naws_access_key_id = AKIAML\naws_secret_access_key = ml-secret\naws_session_token = ml-token\n",
-            "config": "[default]\nregion = us-east-1\n[profile ml]\nregion = eu-west-2\nendpoint_url = http://127.0.0.1:4566\n",
+            "credentials":
+                "[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = d\n[ml]\naws_access_key_id = AKIAML\naws_secret_access_key = ml-secret\naws_session_token = ml-token\n",
+            "config":
+                "[default]\nregion = us-east-1\n[profile ml]\nregion = eu-west-2\nendpoint_url = http://127.0.0.1:4566\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: home) }
         let settings = try AWSSettings.resolve(
@@ -133,7 +154,8 @@ import Testing
         #expect(error?.hint?.contains("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY") == true)
         let profile = #expect(throws: CardiganError.self) {
             try AWSSettings.resolve(
-                configuredRegion: "eu-west-1", configuredEndpoint: nil, environment: ["HOME": home, "AWS_PROFILE": "nope"])
+                configuredRegion: "eu-west-1", configuredEndpoint: nil,
+                environment: ["HOME": home, "AWS_PROFILE": "nope"])
         }
         #expect(profile?.message.hasPrefix("AWS_PROFILE names profile 'nope'") == true)
         let region = #expect(throws: CardiganError.self) {

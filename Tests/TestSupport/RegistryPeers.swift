@@ -49,6 +49,27 @@ public enum RegistryPeers {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// A socket on 127.0.0.1 that accepts connections (the kernel's backlog) but never answers:
+    /// a server that hangs. Returns its descriptor (close it when done) and port.
+    public static func silentListener() throws -> (socket: Int32, port: Int) {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw PeerError("no socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ready = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(socket, pointer, length) == 0 && getsockname(socket, pointer, &length) == 0
+            }
+        }
+        guard ready, listen(socket, 8) == 0 else {
+            close(socket)
+            throw PeerError("cannot listen on 127.0.0.1")
+        }
+        return (socket, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
     public static func isListening(_ port: Int) -> Bool {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -75,32 +96,34 @@ public struct PeerError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// `moto_server` on 127.0.0.1 on a free port, in a process group of its own (`setsid`), whose
-/// whole group is stopped when released.
+/// `moto_server` on 127.0.0.1 on a free port, in a process group of its own, whose whole group
+/// is stopped when released.
 public final class MotoServer {
     /// The port.
     public let port: Int
     /// `http://127.0.0.1:<port>`.
     public var endpoint: String { "http://127.0.0.1:\(port)" }
-    /// The server's process id, which is also its process group's.
-    private let group: Int32
+    private let process = Process()
 
     /// Starts the server and waits (up to 30 s) until it accepts connections.
     public init() throws {
         port = try RegistryPeers.freePort()
-        // A background job of a non-interactive shell is no group leader, so setsid makes it the
-        // leader of a new session and group without forking: `$!` is the group's id.
-        let started = try ProcessResult.run(
-            ["sh", "-c", "setsid moto_server -H 127.0.0.1 -p \(port) >/dev/null 2>&1 & echo $!"],
-            in: NSTemporaryDirectory()
-        ).checked()
-        guard let pid = Int32(started.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw PeerError("moto_server did not start: \(started.output)")
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Foundation starts each child as the leader of a process group of its own (checked
+        // here), so the whole group can be stopped; a shell with `setsid … &` in between makes
+        // Foundation's wait for the shell hang when servers start from parallel tests.
+        guard getpgid(process.processIdentifier) == process.processIdentifier else {
+            process.terminate()
+            throw PeerError("moto_server did not get a process group of its own")
         }
-        group = pid
         let deadline = Date().addingTimeInterval(30)
         while !RegistryPeers.isListening(port) {
-            guard kill(pid, 0) == 0, Date() < deadline else {
+            guard process.isRunning, Date() < deadline else {
                 stop()
                 throw PeerError("moto_server did not start on port \(port)")
             }
@@ -110,10 +133,12 @@ public final class MotoServer {
 
     deinit { stop() }
 
-    /// Stops the server's whole process group: TERM, then KILL after 5 s.
+    /// Stops the server's whole process group: TERM, then KILL when the group is still there
+    /// after 2 s (a child of the test process may inherit SIGTERM blocked, and moto then ignores it).
     public func stop() {
-        guard kill(-group, SIGTERM) == 0 else { return }
-        for _ in 0..<50 where kill(-group, 0) == 0 { usleep(100_000) }
+        let group = process.processIdentifier
+        guard group > 0, kill(-group, SIGTERM) == 0 else { return }
+        for _ in 0..<20 where kill(-group, 0) == 0 && process.isRunning { usleep(100_000) }
         kill(-group, SIGKILL)
     }
 

@@ -24,7 +24,8 @@ final class RegistryFixture {
 
     /// Writes the registry section into `.cardigan.yaml` and commits it with git.
     func configureRegistry(endpoint: String? = nil) throws {
-        var text = "registry:\n  kind: sagemaker\n  region: eu-west-1\n  max_attempts: 2\n  max_retry_seconds: 5\n  timeout: 5\n"
+        var text =
+            "registry:\n  kind: sagemaker\n  region: eu-west-1\n  max_attempts: 2\n  max_retry_seconds: 5\n  timeout: 5\n"
         if let endpoint { text += "  endpoint: \(endpoint)\n" }
         try repo.write(".cardigan.yaml", text)
         try repo.git("add", ".cardigan.yaml", ".gitignore")
@@ -63,7 +64,8 @@ final class RegistryFixture {
 
     /// The SageMaker adapter in this process over `transport`, as the binary would make it.
     func registry(transport: any HTTPTransport, pageSize: Int = 100) throws -> SageMakerRegistry {
-        let settings = try AWSSettings.resolve(configuredRegion: "eu-west-1", configuredEndpoint: nil, environment: environment)
+        let settings = try AWSSettings.resolve(
+            configuredRegion: "eu-west-1", configuredEndpoint: nil, environment: environment)
         return SageMakerRegistry(
             client: try SageMakerClient(
                 settings: settings, transport: transport, retry: RetryPolicy(maxAttempts: 1), clock: .system),

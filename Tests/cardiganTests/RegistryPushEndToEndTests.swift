@@ -18,7 +18,10 @@ import Testing
         return fixture
     }
 
-    @Test(.enabled(if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"))
+    @Test(
+        .enabled(
+            if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"
+        ))
     func pushSendsEachStepOnceResumesAndNeverOverwritesDrift() throws {
         let fixture = try pushable()
         let dry = try fixture.cardigan("registry", "push", "--dry-run").checked().output
@@ -51,9 +54,10 @@ import Testing
         let cards = try fixture.moto.setup("show-cards")
         // moto makes a new card version for a status-only update, without content (the service
         // keeps the version): three versions where SageMaker would show two.
-        #expect(cards.split(separator: "\n").map { String($0.prefix(while: { $0 != ":" })) } == [
-            "churn v1 Draft", "churn v2 Draft", "churn v3 PendingReview",
-        ])
+        #expect(
+            cards.split(separator: "\n").map { String($0.prefix(while: { $0 != ":" })) } == [
+                "churn v1 Draft", "churn v2 Draft", "churn v3 PendingReview",
+            ])
         #expect(cards.contains("churn v3 PendingReview: (no content)"))
 
         // A second run sends no card step. moto ignores `ModelCard` on UpdateModelPackage and
@@ -75,7 +79,10 @@ import Testing
         #expect(!fixture.outputs.joined().contains(RegistryFixture.secret))
     }
 
-    @Test(.enabled(if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"))
+    @Test(
+        .enabled(
+            if: RegistryPeers.moto, "moto[server] and boto3 (PyPI) are not installed: run scripts/install-test-tools.sh"
+        ))
     func faultsLeaveGitUntouchedAndSayWhatToDo() throws {
         let fixture = try pushable()
         try fixture.card("fraud")
@@ -88,6 +95,13 @@ import Testing
         #expect(unreachable.error.contains("cannot connect to '\(closed)'"))
         #expect(unreachable.error.contains("hint: nothing was changed in git"))
 
+        let silent = try RegistryPeers.silentListener()
+        defer { close(silent.socket) }
+        let hanging = "http://127.0.0.1:\(silent.port)"
+        let timedOut = try fixture.cardigan("registry", "push", extra: ["AWS_ENDPOINT_URL_SAGEMAKER": hanging])
+        #expect(timedOut.status == 2)
+        #expect(timedOut.error.contains("no answer from '\(hanging)' within 5.0 s"), "\(timedOut.error)")
+
         let noCredentials = try fixture.cardigan(
             "registry", "status", extra: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""])
         #expect(noCredentials.status == 2)
@@ -95,7 +109,7 @@ import Testing
         #expect(noCredentials.error.contains("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"))
 
         let linkUnreachable = try fixture.cardigan(
-            "link", "fraud", "--model-package", "churn/1", extra: ["AWS_ENDPOINT_URL_SAGEMAKER": closed])
+            "link", "fraud", "--model-package", "churn/2", extra: ["AWS_ENDPOINT_URL_SAGEMAKER": closed])
         #expect(linkUnreachable.status == 2)
         #expect(linkUnreachable.error.contains("cannot connect to '\(closed)'"))
         #expect(try fixture.gitState() == before)

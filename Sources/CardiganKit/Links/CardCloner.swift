@@ -74,7 +74,8 @@ extension CardStore {
         members.append(
             member(
                 "model_package_details",
-                registryDetails ?? Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: nil)))
+                registryDetails ?? Self.packageDetails(package, arn: arn, approvalStatus: approvalStatus, keeping: nil))
+        )
         let header = "# Cloned from \(source) v\(view.record.version) for model package \(package) by cardigan clone.\n"
         let text = header + YAMLEmitter.text(of: ValueNode(.object(members)))
         let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(text.utf8), path: path)

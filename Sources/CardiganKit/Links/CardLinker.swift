@@ -163,7 +163,9 @@ extension CardStore {
         var arn = arn
         if let registry {
             guard let found = try registry.lookUp(package) else {
-                return CommitResult(findings: [linkFinding(name, registry.missingMessage(package), hint: registry.missingHint)])
+                return CommitResult(findings: [
+                    linkFinding(name, registry.missingMessage(package), hint: registry.missingHint)
+                ])
             }
             details = found.details
             arn = found.details["model_package_arn"]?.stringValue

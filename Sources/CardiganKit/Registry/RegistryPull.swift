@@ -27,7 +27,8 @@ extension CardStore {
             guard let head, let committed = try git({ try repository.blob(at: path, inCommit: head) }),
                 let record = try git({ try lastRecord(of: name, head: head) })?.record
             else { throw CardiganError("card '\(name)' has no committed version on '\(branch)'") }
-            guard FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map({ [UInt8]($0) }) == committed
+            guard
+                FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map({ [UInt8]($0) }) == committed
             else {
                 throw CardiganError(
                     "card '\(name)' has uncommitted changes", location: Location(path: path),
@@ -71,8 +72,10 @@ extension CardStore {
             }
             let result = try commit(
                 names: changed,
-                message: "Refresh model package details of \(changed.joined(separator: ", ")) from \(registry.displayName)",
-                linking: nil, detailsSource: Dictionary(changed.map { ($0, "registry") }, uniquingKeysWith: { a, _ in a }))
+                message:
+                    "Refresh model package details of \(changed.joined(separator: ", ")) from \(registry.displayName)",
+                linking: nil,
+                detailsSource: Dictionary(changed.map { ($0, "registry") }, uniquingKeysWith: { a, _ in a }))
             if result.commit == nil { restore() }
             return result
         } catch {

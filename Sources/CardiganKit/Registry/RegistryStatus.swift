@@ -22,12 +22,15 @@ extension CardStore {
             approvedCards[card] = try auditTrail(of: card).contains { $0.record.status == .approved }
             let root = try show(card, version: nil).root
             let node = root["model_package_details"]?["model_approval_status"]
-            cardApprovals[card] = (node?.stringValue, node?.position ?? root["model_package_details"]?.position ?? .start)
+            cardApprovals[card] = (
+                node?.stringValue, node?.position ?? root["model_package_details"]?.position ?? .start
+            )
         }
         for group in Set(links.map(\.group)).sorted() {
             let inGroup = links.filter { $0.group == group }
             let versions = try registry.packageVersions(inGroup: group)
-            let byVersion = Dictionary(versions.map { ($0.package.version, $0) }, uniquingKeysWith: { first, _ in first })
+            let byVersion = Dictionary(
+                versions.map { ($0.package.version, $0) }, uniquingKeysWith: { first, _ in first })
             let newestCard = inGroup.max { $0.version < $1.version }?.card ?? ""
             for link in inGroup {
                 guard let card = link.card else { continue }
@@ -64,7 +67,8 @@ extension CardStore {
                             message:
                                 "model package '\(package)' is approved for deployment in \(registry.displayName), but its card '\(card)' has no Approved version",
                             location: Location(path: path(of: card), pointer: "/status"),
-                            hint: "review the card and approve it ('cardigan status \(card) PendingReview', then Approved), or revoke the package's approval"
+                            hint:
+                                "review the card and approve it ('cardigan status \(card) PendingReview', then Approved), or revoke the package's approval"
                         ))
                 }
             }
@@ -92,7 +96,8 @@ extension CardStore {
         let groups = Set(links.map(\.group)).count
         return FindingReport(
             findings: findings, checkedPaths: cardPaths.sorted(),
-            subject: "\(cardPaths.count) linked card\(cardPaths.count == 1 ? "" : "s") and \(groups) package group\(groups == 1 ? "" : "s") of \(registry.displayName)"
+            subject:
+                "\(cardPaths.count) linked card\(cardPaths.count == 1 ? "" : "s") and \(groups) package group\(groups == 1 ? "" : "s") of \(registry.displayName)"
         )
     }
 }

@@ -64,7 +64,9 @@ extension SageMakerRegistry {
     /// card schema (a package's card describes the package, so `model_overview` and
     /// `model_package_details` stay out).
     static func packageCardContent(of root: ValueNode) -> String {
-        let kept = ["intended_uses", "business_details", "training_details", "evaluation_details", "additional_information"]
+        let kept = [
+            "intended_uses", "business_details", "training_details", "evaluation_details", "additional_information",
+        ]
         let members = root.members?.filter { kept.contains($0.key) } ?? []
         return SageMakerContent.json(of: ValueNode(.object(members)))
     }

@@ -54,13 +54,14 @@ public struct SigV4Signer: Sendable {
     static func canonicalRequest(_ request: HTTPRequest) -> (text: String, signedHeaders: String) {
         var headers: [String: [String]] = [:]
         for (name, value) in request.headers where !unsignedHeaders.contains(name.lowercased()) {
-            let trimmed = value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            let trimmed = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             headers[name.lowercased(), default: []].append(trimmed)
         }
         let names = headers.keys.sorted()
         let canonicalHeaders = names.map { "\($0):\(headers[$0, default: []].joined(separator: ","))\n" }.joined()
         let signedHeaders = names.joined(separator: ";")
-        let query = request.query.isEmpty
+        let query =
+            request.query.isEmpty
             ? ""
             : request.query.split(separator: "&").map { pair -> (String, String) in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -25,7 +25,9 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
     var requests: [HTTPRequest] { lock.withLock { log } }
 
     /// The operation (`X-Amz-Target` without `SageMaker.`) of each request.
-    var operations: [String] { requests.map { ($0.header("X-Amz-Target") ?? "").replacingOccurrences(of: "SageMaker.", with: "") } }
+    var operations: [String] {
+        requests.map { ($0.header("X-Amz-Target") ?? "").replacingOccurrences(of: "SageMaker.", with: "") }
+    }
 
     /// A JSON answer.
     static func json(_ status: Int, _ text: String) -> HTTPResponse {
