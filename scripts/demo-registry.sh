@@ -52,3 +52,5 @@ registry show-cards
 run packages
 run verify
 echo "the scratch repository is left at $scratch for you to explore (git log, git tag -n9)"
+# The same workflow on MLflow's Model Registry (a real MLflow server).
+scripts/demo-registry-mlflow.sh

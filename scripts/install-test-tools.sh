@@ -3,8 +3,9 @@
 # showing as skipped (the one entry point; scripts/test.sh and .ci/run call it):
 #   Debian: poppler-utils (pdftotext, pdffonts), qpdf, fonts-dejavu-core (the PDF font), strace
 #     (fault injection), python3 with venv.
-#   PyPI, into the python3 on PATH (the registry tests start it): moto[server], boto3, botocore
-#     (SageMaker's API emulation, SigV4 signer and service model).
+#   PyPI, into the python3 on PATH (the registry tests start them): moto[server], boto3, botocore
+#     (SageMaker's API emulation, SigV4 signer and service model) and mlflow (a real MLflow
+#     tracking server with its Model Registry; about 850 MB, one to five minutes).
 #   PyPI, into .tools/venv (ignored by git): check-jsonschema with rfc3986-validator (SARIF, GitHub
 #     Action and workflow schemas, formats checked), the pre-commit framework, rfc8785 (the JCS
 #     reference for digests), huggingface_hub (model card metadata), cfn-lint, jsonschema, PyYAML.
@@ -41,6 +42,12 @@ if ! python3 -c "import moto.server, boto3, botocore" 2>/dev/null || ! command -
   python3 -m pip install --quiet --disable-pip-version-check "moto[server]" boto3
   command -v moto_server >/dev/null 2>&1 || { command -v pyenv >/dev/null 2>&1 && pyenv rehash; }
   command -v moto_server >/dev/null 2>&1 || { echo "install-test-tools: moto_server is not on PATH" >&2; exit 1; }
+fi
+if ! command -v mlflow >/dev/null 2>&1; then
+  echo "install-test-tools: installing mlflow from PyPI" >&2
+  python3 -m pip install --quiet --disable-pip-version-check mlflow
+  command -v mlflow >/dev/null 2>&1 || { command -v pyenv >/dev/null 2>&1 && pyenv rehash; }
+  command -v mlflow >/dev/null 2>&1 || { echo "install-test-tools: mlflow is not on PATH" >&2; exit 1; }
 fi
 # The site's browser and HTML validator (chromium, vnu) have their own script; this one entry point runs it.
 scripts/install-site-tools.sh

@@ -6,6 +6,9 @@
   registry-peer.py setup ENDPOINT ACTION ...     make fixtures on a SageMaker endpoint (moto) with boto3:
         group NAME | version GROUP [DESCRIPTION] | versions GROUP N | approve GROUP VERSION [STATUS]
         | show-cards | edit-card NAME DESCRIPTION
+  registry-peer.py mlflow URI ACTION ...         the same on an MLflow tracking server, over its REST API:
+        group NAME | version NAME [DESCRIPTION] | versions NAME N | approve NAME VERSION [ALIAS]
+        | show-cards NAME | edit-card NAME VERSION DESCRIPTION | version-json NAME VERSION
 """
 import base64
 import datetime
@@ -104,6 +107,61 @@ def setup(endpoint, action, args):
         raise SystemExit(f"unknown action {action}")
 
 
+def mlflow(uri, action, args):
+    """Fixtures on an MLflow tracking server through its REST API (no MLflow client needed)."""
+    import urllib.request
+
+    def call(method, endpoint, body=None, query=None):
+        url = f"{uri}/api/2.0/mlflow/{endpoint}"
+        if query:
+            url += "?" + urllib.parse.urlencode(query)
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read() or b"{}")
+
+    import urllib.parse
+
+    def version(name, description):
+        created = call("POST", "model-versions/create", {
+            "name": name, "source": f"s3://models/{name}/model", "run_id": "", "description": description,
+            "tags": [{"key": "framework", "value": "xgboost"}],
+        })
+        return created["model_version"]["version"]
+
+    if action == "group":
+        call("POST", "registered-models/create", {"name": args[0]})
+    elif action == "version":
+        print(version(args[0], args[1] if len(args) > 1 else f"{args[0]} model"))
+    elif action == "versions":
+        for _ in range(int(args[1])):
+            version(args[0], f"{args[0]} model")
+    elif action == "approve":
+        alias = args[2] if len(args) > 2 else "champion"
+        call("POST", "registered-models/alias", {"name": args[0], "alias": alias, "version": args[1]})
+    elif action == "show-cards":
+        found = call("GET", "model-versions/search", query={"filter": f"name='{args[0]}'"})
+        for item in sorted(found.get("model_versions", []), key=lambda v: int(v["version"])):
+            tags = {t["key"]: t["value"] for t in item.get("tags", []) if t["key"].startswith("model_card")}
+            if "model_card" not in tags:
+                continue
+            shown = {k: tags[k] for k in ("model_card", "model_card_version", "model_card_status") if k in tags}
+            first = (item.get("description") or "").splitlines()[:1]
+            print(f"{item['name']}/{item['version']} {json.dumps(shown)}: {first[0] if first else '(no description)'}")
+    elif action == "version-json":
+        item = call("GET", "model-versions/get", query={"name": args[0], "version": args[1]})["model_version"]
+        model = call("GET", "registered-models/get", query={"name": args[0]})["registered_model"]
+        print(json.dumps({
+            "description": item.get("description", ""),
+            "tags": {t["key"]: t["value"] for t in item.get("tags", [])},
+            "model_tags": {t["key"]: t["value"] for t in model.get("tags", [])},
+        }))
+    elif action == "edit-card":
+        call("PATCH", "model-versions/update", {"name": args[0], "version": args[1], "description": args[2]})
+    else:
+        raise SystemExit(f"unknown action {action}")
+
+
 if __name__ == "__main__":
     verb = sys.argv[1]
     if verb == "sign":
@@ -112,5 +170,7 @@ if __name__ == "__main__":
         sys.exit(1 if validate(json.load(sys.stdin)) else 0)
     elif verb == "setup":
         setup(sys.argv[2], sys.argv[3], sys.argv[4:])
+    elif verb == "mlflow":
+        mlflow(sys.argv[2].rstrip("/"), sys.argv[3], sys.argv[4:])
     else:
         raise SystemExit(__doc__)

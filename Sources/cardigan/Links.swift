@@ -33,9 +33,11 @@ extension CardiganCommand {
         var message: String?
 
         func run() throws {
-            let package = try parsePackage(modelPackage)
             let store = try global.cardStore()
-            let registry = try configuredRegistry(store).map(RegistryPackageDetails.init(registry:))
+            let configured = try configuredRegistry(store)
+            // A registry whose names can be what a link cannot (MLflow) refuses them in its own words.
+            let package = try configured?.package(parsing: modelPackage) ?? parsePackage(modelPackage)
+            let registry = configured.map(RegistryPackageDetails.init(registry:))
             let result = try store.link(
                 name, to: package, arn: arn, approvalStatus: approvalStatus, message: message, registry: registry)
             try finish(result, global: global)

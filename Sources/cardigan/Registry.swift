@@ -16,7 +16,9 @@ func requiredRegistry(_ store: CardStore) throws -> any ModelRegistry {
     guard let registry = try configuredRegistry(store) else {
         throw CardiganError(
             "no model registry is configured",
-            hint: "add to .cardigan.yaml:\n    registry:\n      kind: sagemaker\n      region: eu-west-1")
+            hint:
+                "add to .cardigan.yaml:\n    registry:\n      kind: sagemaker\n      region: eu-west-1\nor:\n    registry:\n      kind: mlflow\n      uri: http://127.0.0.1:5000"
+        )
     }
     return registry
 }
@@ -86,6 +88,7 @@ extension CardiganCommand {
                 let result = try store.registryPush(requiredRegistry(store), names: names, dryRun: dryRun)
                 let verb = dryRun ? "would send" : "sent"
                 for step in result.steps { print("\(verb): \(step)") }
+                for note in result.notes { print("skipped: \(note)") }
                 if result.steps.isEmpty { print("the registry has every card version; nothing \(verb)") }
                 if !result.findings.isEmpty {
                     let report = FindingReport(findings: result.findings, checkedPaths: [], subject: "the registry")

@@ -844,6 +844,65 @@ enum EmbeddedTemplates {
                     "containers"
                   ],
                   "additionalProperties": false
+                },
+                "mlflow_model_version": {
+                  "type": "object",
+                  "description": "The MLflow model version, when the registry is MLflow's; written by link, clone and registry pull.",
+                  "properties": {
+                    "model_uri": {
+                      "type": "string",
+                      "description": "The version's URI, models:/<name>/<version>.",
+                      "pattern": "^models:/"
+                    },
+                    "source": {
+                      "type": "string",
+                      "description": "Where the model's artifacts are."
+                    },
+                    "run_id": {
+                      "type": "string",
+                      "description": "The run that produced it."
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "PENDING_REGISTRATION",
+                        "FAILED_REGISTRATION",
+                        "READY"
+                      ],
+                      "description": "MLflow's status of the version."
+                    },
+                    "creation_time": {
+                      "type": "string",
+                      "description": "When it was registered (ISO 8601, UTC)."
+                    },
+                    "user_id": {
+                      "type": "string",
+                      "description": "Who registered it."
+                    },
+                    "description": {
+                      "type": "string",
+                      "description": "The version's own description."
+                    },
+                    "aliases": {
+                      "type": "array",
+                      "description": "The aliases pointing at it (e.g. champion).",
+                      "items": {
+                        "type": "string",
+                        "minLength": 1
+                      }
+                    },
+                    "tags": {
+                      "type": "object",
+                      "description": "Its tags (those cardigan writes, model_card*, left out).",
+                      "additionalProperties": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "required": [
+                    "model_uri"
+                  ],
+                  "additionalProperties": false
                 }
               },
               "additionalProperties": false

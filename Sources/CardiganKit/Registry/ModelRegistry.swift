@@ -34,6 +34,41 @@ public protocol ModelRegistry: Sendable {
 
     /// Sets the card of package version `package` to the card `root` with `status`.
     func setPackageCard(of package: RegistryPackageVersion, root: ValueNode, status: CardStatus) throws
+
+    /// Where the registry keeps a card (default: cards of their own, ``CardPlacement/ownCards``).
+    var cardPlacement: CardPlacement { get }
+
+    /// What the registry holds of card `name` whose history is `steps` (oldest first; the
+    /// default asks ``publishedCard(named:)``): an adapter that keeps the card on the linked
+    /// package version reads it there and tells its own writes from edits made in the registry.
+    func publishedCard(named name: String, steps: [CardPublication]) throws -> PublishedCard?
+
+    /// The package named `text` (`<group>/<version>`), refused with this registry's naming
+    /// advice when its names cannot be a card's link (default: ``ModelPackage/init(parsing:)``).
+    func package(parsing text: String) throws -> ModelPackage
+}
+
+/// Where a registry keeps the cards cardigan publishes.
+public enum CardPlacement: Sendable {
+    /// Cards of their own, with their own versions (SageMaker model cards): every step of a
+    /// card's history is published, and the linked package version gets its own copy.
+    case ownCards
+    /// On the linked package version itself (MLflow: its tags and description): only the newest
+    /// step is written, and a card without a link is not published.
+    case onPackageVersion
+}
+
+extension ModelRegistry {
+    /// Cards of their own.
+    public var cardPlacement: CardPlacement { .ownCards }
+
+    /// ``publishedCard(named:)``.
+    public func publishedCard(named name: String, steps: [CardPublication]) throws -> PublishedCard? {
+        try publishedCard(named: name)
+    }
+
+    /// ``ModelPackage/init(parsing:)``.
+    public func package(parsing text: String) throws -> ModelPackage { try ModelPackage(parsing: text) }
 }
 
 /// One package version as a group listing shows it.
@@ -110,6 +145,14 @@ public struct CardPublication: Sendable {
     public var root: ValueNode
     /// The status after the step.
     public var status: CardStatus
+    /// The card's digest as recorded in git.
+    public var digest: String?
+    /// The commit that recorded the step.
+    public var commit: String?
+    /// The linked package version, when the card is linked.
+    public var package: ModelPackage?
+    /// The card's markdown export as of the step (what MLflow's UI shows as the description).
+    public var markdown: String?
 
     /// A step.
     public init(kind: Kind, card: String, version: Int, root: ValueNode, status: CardStatus) {

@@ -11,11 +11,23 @@ import Foundation
 ///   max_retry_seconds: 60    # the most time one request may take with its retries
 ///   timeout: 30              # seconds to wait for one answer
 /// ```
+///
+/// or MLflow's Model Registry:
+///
+/// ```yaml
+/// registry:
+///   kind: mlflow
+///   uri: http://127.0.0.1:5000     # else MLFLOW_TRACKING_URI
+///   approved_alias: champion       # or a list; default: champion, production
+///   approved_tag: deploy=approved  # a model version tag that also approves it
+/// ```
 public struct RegistryConfig: Sendable, Equatable {
     /// The kinds of registry cardigan talks to.
     public enum Kind: String, Sendable, CaseIterable {
         /// Amazon SageMaker's Model Registry and model cards.
         case sagemaker
+        /// MLflow's Model Registry (registered models and their versions).
+        case mlflow
     }
 
     /// The kind.
@@ -26,13 +38,34 @@ public struct RegistryConfig: Sendable, Equatable {
     public var endpoint: String?
     /// How requests are retried.
     public var retry = RetryPolicy()
+    /// MLflow: the tracking server's URI, when set here.
+    public var uri: String?
+    /// MLflow: the aliases that approve a model version for deployment.
+    public var approvedAliases = ["champion", "production"]
+    /// MLflow: a model version tag (key and value) that approves it for deployment, if any.
+    public var approvedTag: (key: String, value: String)?
+
+    /// The settings of one kind only, with the kind they belong to.
+    static let kindSettings: [String: Kind] = [
+        "region": .sagemaker, "endpoint": .sagemaker, "uri": .mlflow, "approved_alias": .mlflow,
+        "approved_tag": .mlflow,
+    ]
+
+    public static func == (lhs: RegistryConfig, rhs: RegistryConfig) -> Bool {
+        lhs.kind == rhs.kind && lhs.region == rhs.region && lhs.endpoint == rhs.endpoint && lhs.retry == rhs.retry
+            && lhs.uri == rhs.uri && lhs.approvedAliases == rhs.approvedAliases
+            && lhs.approvedTag?.key == rhs.approvedTag?.key && lhs.approvedTag?.value == rhs.approvedTag?.value
+    }
 
     /// A configuration of `kind`.
     public init(kind: Kind) {
         self.kind = kind
     }
 
-    private static let keys = ["kind", "region", "endpoint", "max_attempts", "max_retry_seconds", "timeout"]
+    private static let keys = [
+        "kind", "region", "endpoint", "max_attempts", "max_retry_seconds", "timeout", "uri", "approved_alias",
+        "approved_tag",
+    ]
 
     /// Reads the section `node` of the file `path`.
     static func parse(_ node: ValueNode, path: String) throws -> RegistryConfig {
@@ -64,7 +97,14 @@ public struct RegistryConfig: Sendable, Equatable {
                     location: Location(path: path, position: member.keyPosition, pointer: "/registry/" + member.key),
                     hint: suggestion ?? "settings are \(keys.map { "'\($0)'" }.joined(separator: ", "))")
             }
+            if let owner = kindSettings[member.key], owner != kind {
+                throw CardiganError(
+                    "'registry.\(member.key)' is a setting of kind '\(owner.rawValue)', not of '\(kind.rawValue)'",
+                    location: Location(path: path, position: member.keyPosition, pointer: "/registry/" + member.key))
+            }
             switch member.key {
+            case "uri", "approved_alias", "approved_tag":
+                try config.parseMLflowSetting(member, location: location(member))
             case "region", "endpoint":
                 guard let text = member.value.stringValue, !text.isEmpty else {
                     throw CardiganError(
@@ -105,6 +145,11 @@ public struct RegistryConfig: Sendable, Equatable {
                 configuredRegion: region, configuredEndpoint: endpoint, environment: environment)
             return SageMakerRegistry(
                 client: try SageMakerClient(settings: settings, transport: transport, retry: retry, clock: clock))
+        case .mlflow:
+            let settings = try MLflowSettings.resolve(configuredURI: uri, environment: environment)
+            return MLflowRegistry(
+                client: try MLflowClient(settings: settings, transport: transport, retry: retry, clock: clock),
+                approval: MLflowApproval(aliases: approvedAliases, tag: approvedTag))
         }
     }
 }

@@ -6,6 +6,8 @@ public struct RegistryPushResult: Sendable {
     public var steps: [String] = []
     /// Drift: content in the registry that git does not have, never overwritten.
     public var findings: [Finding] = []
+    /// Cards left out, and why (MLflow: a card without a link has no model version to go on).
+    public var notes: [String] = []
 }
 
 extension CardStore {
@@ -25,7 +27,14 @@ extension CardStore {
             if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
             let steps = try publicationSteps(of: name)
             guard let last = steps.last else { continue }
-            let published = try registry.publishedCard(named: name)
+            let onVersion = registry.cardPlacement == .onPackageVersion
+            if onVersion, last.package == nil {
+                result.notes.append(
+                    "card '\(name)' is not linked to a model version, where \(registry.displayName) keeps cards; link it to publish it"
+                )
+                continue
+            }
+            let published = try registry.publishedCard(named: name, steps: steps)
             var pending = steps[...]
             if let published {
                 let digests = steps.map { registry.contentDigest(of: $0.root) }
@@ -49,11 +58,16 @@ extension CardStore {
                 }
                 pending = steps[(index + 1)...]
             }
+            // A registry that keeps the card on the package version holds one state of it: the newest.
+            if onVersion, var newest = pending.last {
+                if pending.count > 1 { newest.kind = published == nil ? .create : .content }
+                pending = [newest]
+            }
             for step in pending {
                 result.steps.append("\(step.kind.rawValue) '\(name)' v\(step.version) (\(step.status.rawValue))")
                 if !dryRun { try registry.publish(step) }
             }
-            try pushPackageCard(of: name, latest: last, to: registry, dryRun: dryRun, into: &result)
+            if !onVersion { try pushPackageCard(of: name, latest: last, to: registry, dryRun: dryRun, into: &result) }
         }
         return result
     }
@@ -89,8 +103,21 @@ extension CardStore {
                 guard let root = roots[record.version] else { continue }
                 let kind: CardPublication.Kind =
                     record.change == .status ? .status : steps.isEmpty ? .create : .content
-                steps.append(
-                    CardPublication(kind: kind, card: name, version: record.version, root: root, status: record.status))
+                var step = CardPublication(
+                    kind: kind, card: name, version: record.version, root: root, status: record.status)
+                step.digest = record.digest
+                step.commit = entry.commit
+                step.package = (record.modelPackage ?? CardSnapshot.modelPackage(of: root)).flatMap {
+                    try? ModelPackage(parsing: $0)
+                }
+                step.markdown = try? CardExporter.render(
+                    ExportSource(
+                        name: name, version: record.version, status: record.status.rawValue,
+                        modelPackage: step.package?.description, commit: entry.commit, digest: record.digest,
+                        root: root),
+                    format: .markdown, workspace: workspace
+                ).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+                steps.append(step)
             }
         }
         return steps
