@@ -94,6 +94,7 @@ extension CardStore {
     func publicationSteps(of name: String) throws -> [CardPublication] {
         var steps: [CardPublication] = []
         var roots: [Int: ValueNode] = [:]
+        var markdowns: [Int: String] = [:]
         for entry in try auditTrail(of: name) {
             let record = entry.record
             switch record.change {
@@ -110,13 +111,12 @@ extension CardStore {
                 step.package = (record.modelPackage ?? CardSnapshot.modelPackage(of: root)).flatMap {
                     try? ModelPackage(parsing: $0)
                 }
-                step.markdown = try? CardExporter.render(
-                    ExportSource(
-                        name: name, version: record.version, status: record.status.rawValue,
-                        modelPackage: step.package?.description, commit: entry.commit, digest: record.digest,
-                        root: root),
-                    format: .markdown, workspace: workspace
-                ).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+                // What `cardigan export --format markdown` prints for the version, timeline included.
+                if markdowns[record.version] == nil {
+                    markdowns[record.version] = try? export(name, version: record.version, format: .markdown)
+                        .withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+                }
+                step.markdown = markdowns[record.version]
                 steps.append(step)
             }
         }
