@@ -69,51 +69,30 @@ public final class MLflowClient: Sendable {
 
     /// Sends one call with its retries and returns the parsed answer.
     func call(_ method: String, _ endpoint: String, query: [(String, String)], body: ValueNode?) throws -> ValueNode {
-        let started = clock.now()
-        var attempt = 0
-        while true {
-            attempt += 1
-            let failure: String
-            do {
-                let response = try transport.send(request(method, endpoint, query: query, body: body))
-                if (200..<300).contains(response.status) {
-                    if response.body.isEmpty { return ValueNode(.object([])) }
-                    do {
-                        return try JSONParser.parse(Data(response.body))
-                    } catch {
-                        throw CardiganError(
-                            "MLflow's answer to \(endpoint) is not JSON: \(error)",
-                            hint: "check that '\(settings.uri)' is an MLflow tracking server")
-                    }
-                }
-                let error = Self.serviceError(endpoint, response)
-                if response.status == 401 || response.status == 403 {
+        let hint =
+            "nothing was changed in git; check MLFLOW_TRACKING_URI and the network, or allow more with 'registry.max_attempts' and 'registry.max_retry_seconds'"
+        return try retry.run("MLflow \(endpoint)", endpoint: settings.uri, clock: clock, hint: hint) {
+            let response = try transport.send(request(method, endpoint, query: query, body: body))
+            if (200..<300).contains(response.status) {
+                if response.body.isEmpty { return ValueNode(.object([])) }
+                do {
+                    return try JSONParser.parse(Data(response.body))
+                } catch {
                     throw CardiganError(
-                        "MLflow refused the sign-in (\(settings)): \(error)",
-                        hint:
-                            "set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, to credentials the server accepts"
-                    )
-                }
-                guard response.status == 429 || response.status >= 500 else { throw error }
-                failure = "\(error)"
-            } catch let error as TransportError {
-                switch error {
-                case .unreachable(let detail): failure = "cannot connect to '\(settings.uri)': \(detail)"
-                case .timedOut:
-                    failure = "no answer from '\(settings.uri)' within \(SageMakerClient.seconds(retry.timeout))"
-                case .interrupted(let detail): failure = "the connection to '\(settings.uri)' broke: \(detail)"
+                        "MLflow's answer to \(endpoint) is not JSON: \(error)",
+                        hint: "check that '\(settings.uri)' is an MLflow tracking server")
                 }
             }
-            let elapsed = clock.now().timeIntervalSince(started)
-            let wait = clock.jitter(retry.delayCap(beforeRetry: attempt))
-            guard attempt < retry.maxAttempts, elapsed + wait < retry.maxTotalSeconds else {
+            let error = Self.serviceError(endpoint, response)
+            if response.status == 401 || response.status == 403 {
                 throw CardiganError(
-                    "MLflow \(endpoint) failed after \(attempt) \(attempt == 1 ? "try" : "tries") in \(SageMakerClient.seconds(elapsed)): \(failure)",
+                    "MLflow refused the sign-in (\(settings)): \(error)",
                     hint:
-                        "nothing was changed in git; check MLFLOW_TRACKING_URI and the network, or allow more with 'registry.max_attempts' and 'registry.max_retry_seconds'"
+                        "set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, to credentials the server accepts"
                 )
             }
-            clock.sleep(wait)
+            guard response.status == 429 || response.status >= 500 else { throw error }
+            throw RetryableFailure(description: "\(error)")
         }
     }
 

@@ -60,54 +60,34 @@ public final class SageMakerClient: Sendable {
     /// Calls `operation` with `input` and returns the parsed answer.
     public func call(_ operation: String, _ input: ValueNode) throws -> ValueNode {
         let body = Array(CanonicalJSON.text(of: input).utf8)
-        let started = clock.now()
-        var attempt = 0
-        while true {
-            attempt += 1
+        let hint =
+            "nothing was changed in git; check the endpoint and the network, or allow more with 'registry.max_attempts' and 'registry.max_retry_seconds'"
+        return try retry.run("SageMaker \(operation)", endpoint: settings.endpoint, clock: clock, hint: hint) {
             var request = request(operation, body: body)
             SigV4Signer(credentials: settings.credentials, region: settings.region, service: "sagemaker")
                 .sign(&request, at: clock.now())
-            let failure: String
-            do {
-                let response = try transport.send(request)
-                if (200..<300).contains(response.status) {
-                    if response.body.isEmpty { return ValueNode(.object([])) }
-                    do {
-                        return try JSONParser.parse(Data(response.body))
-                    } catch {
-                        throw CardiganError(
-                            "SageMaker's answer to \(operation) is not JSON: \(error)",
-                            hint: "check that the endpoint '\(settings.endpoint)' is SageMaker's API")
-                    }
-                }
-                let error = Self.serviceError(operation, response)
-                if Self.credentialTypes.contains(error.type) {
+            let response = try transport.send(request)
+            if (200..<300).contains(response.status) {
+                if response.body.isEmpty { return ValueNode(.object([])) }
+                do {
+                    return try JSONParser.parse(Data(response.body))
+                } catch {
                     throw CardiganError(
-                        "SageMaker refused the credentials (\(settings.credentials)): \(error)",
-                        hint:
-                            "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), or AWS_PROFILE, to valid credentials"
-                    )
-                }
-                guard response.status == 429 || response.status >= 500 || Self.throttlingTypes.contains(error.type)
-                else { throw error }
-                failure = "\(error)"
-            } catch let error as TransportError {
-                switch error {
-                case .unreachable(let detail): failure = "cannot connect to '\(settings.endpoint)': \(detail)"
-                case .timedOut: failure = "no answer from '\(settings.endpoint)' within \(Self.seconds(retry.timeout))"
-                case .interrupted(let detail): failure = "the connection to '\(settings.endpoint)' broke: \(detail)"
+                        "SageMaker's answer to \(operation) is not JSON: \(error)",
+                        hint: "check that the endpoint '\(settings.endpoint)' is SageMaker's API")
                 }
             }
-            let elapsed = clock.now().timeIntervalSince(started)
-            let wait = clock.jitter(retry.delayCap(beforeRetry: attempt))
-            guard attempt < retry.maxAttempts, elapsed + wait < retry.maxTotalSeconds else {
+            let error = Self.serviceError(operation, response)
+            if Self.credentialTypes.contains(error.type) {
                 throw CardiganError(
-                    "SageMaker \(operation) failed after \(attempt) \(attempt == 1 ? "try" : "tries") in \(Self.seconds(elapsed)): \(failure)",
+                    "SageMaker refused the credentials (\(settings.credentials)): \(error)",
                     hint:
-                        "nothing was changed in git; check the endpoint and the network, or allow more with 'registry.max_attempts' and 'registry.max_retry_seconds'"
+                        "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), or AWS_PROFILE, to valid credentials"
                 )
             }
-            clock.sleep(wait)
+            guard response.status == 429 || response.status >= 500 || Self.throttlingTypes.contains(error.type)
+            else { throw error }
+            throw RetryableFailure(description: "\(error)")
         }
     }
 
@@ -124,6 +104,4 @@ public final class SageMakerClient: Sendable {
             ?? String(decoding: response.body.prefix(300), as: UTF8.self)
         return RegistryServiceError(operation: operation, status: response.status, type: type, message: message)
     }
-
-    static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
 }
