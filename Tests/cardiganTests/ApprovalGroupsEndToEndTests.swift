@@ -24,6 +24,9 @@ struct ApprovalGroupsEndToEndTests {
         """
     }
 
+    /// The allowed signers: `auditor` is one, outside the group.
+    static let listed = ["risk", "validator", "author", "auditor"]
+
     /// The finding a non-member's approval of credit v1 gets, up to the key fingerprint.
     static let nonMember = "'auditor@example.com' (key SHA256:"
     static let refusal =
@@ -34,7 +37,7 @@ struct ApprovalGroupsEndToEndTests {
     }
 
     @Test func twoMembersOfTheGroupApproveAndANonMemberIsRefused() throws {
-        let setup = try ApprovalRepo(policy: Self.policy())
+        let setup = try ApprovalRepo(policy: Self.policy(), listed: Self.listed)
         let before = try head(setup)
         let outsider = try setup.approve(with: "auditor")
         #expect(outsider.status == 1, "\(outsider.output)\(outsider.error)")
@@ -54,7 +57,7 @@ struct ApprovalGroupsEndToEndTests {
     @Test func verifyCheckAndTheServerRefuseANonMembersApproval() throws {
         let server = try ScratchRepository(bare: true)
         try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let setup = try ApprovalRepo(server: server, policy: Self.policy())
+        let setup = try ApprovalRepo(server: server, policy: Self.policy(), listed: Self.listed)
         let base = try head(setup)
         // Written by hand with ssh-keygen: a valid signature by a listed key, outside the group.
         try setup.commitByHand(
@@ -86,7 +89,7 @@ struct ApprovalGroupsEndToEndTests {
     }
 
     @Test func aChangeOfTheGroupIsAPolicyChange() throws {
-        let setup = try ApprovalRepo(policy: Self.policy())
+        let setup = try ApprovalRepo(policy: Self.policy(), listed: Self.listed)
         let widened = Self.policy(group: "[risk@example.com, validator@example.com, auditor@example.com]")
         try setup.repo.write(".cardigan.yaml", widened)
         try setup.repo.git("commit", "-qam", "let the auditor approve")
@@ -118,7 +121,7 @@ struct ApprovalGroupsEndToEndTests {
     }
 
     @Test func aBadGroupIsALocatedErrorAndLosesNothing() throws {
-        let setup = try ApprovalRepo(policy: Self.policy())
+        let setup = try ApprovalRepo(policy: Self.policy(), listed: Self.listed)
         let good = try setup.repo.read(".cardigan.yaml")
         let bad = good.replacingOccurrences(of: "[group:model-risk]", with: "[group:model-risks]")
         try setup.repo.write(".cardigan.yaml", bad)

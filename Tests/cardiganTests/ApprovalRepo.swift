@@ -11,23 +11,21 @@ final class ApprovalRepo {
     var environment: [String: String] { keys.environment }
 
     /// Card `credit` (High risk) at version 1 in PendingReview, authored by author@example.com
-    /// (the repository's identity); keys `risk`, `validator`, `author`, `auditor` are listed,
-    /// `stranger` not. With `onlyHighRisk`, the policy has no rule for other cards; `policy`
-    /// replaces the whole `.cardigan.yaml`.
-    init(server: ScratchRepository? = nil, onlyHighRisk: Bool = false, policy: String? = nil) throws {
+    /// (the repository's identity); keys `risk`, `validator`, `author` are listed as
+    /// `<name>@example.com` (or those of `listed`), `auditor` and `stranger` not. With
+    /// `onlyHighRisk`, the policy has no rule for other cards; `policy` replaces the whole
+    /// `.cardigan.yaml`.
+    init(
+        server: ScratchRepository? = nil, onlyHighRisk: Bool = false, policy: String? = nil,
+        listed: [String] = ["risk", "validator", "author"]
+    ) throws {
         repo = try CardRepo()
         keys = try SSHTestKeys()
         self.server = server
         for name in ["risk", "validator", "author", "auditor", "stranger"] { try keys.make(name, type: "ed25519") }
         try repo.write(
             ".cardigan/allowed_signers",
-            """
-            risk@example.com \(try keys.publicKey("risk"))
-            validator@example.com \(try keys.publicKey("validator"))
-            author@example.com \(try keys.publicKey("author"))
-            auditor@example.com \(try keys.publicKey("auditor"))
-
-            """)
+            try listed.map { "\($0)@example.com \(try keys.publicKey($0))\n" }.joined())
         try repo.write(
             ".cardigan.yaml",
             policy ?? """
