@@ -54,7 +54,7 @@ struct ApprovalGroupsEndToEndTests {
         #expect(verify.status == 0, "\(verify.output)")
     }
 
-    @Test func verifyCheckAndTheServerRefuseANonMembersApproval() throws {
+    @Test func verifyCheckAndBothPushHooksRefuseANonMembersApproval() throws {
         let server = try ScratchRepository(bare: true)
         try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
         let setup = try ApprovalRepo(server: server, policy: Self.policy(), listed: Self.listed)
@@ -75,11 +75,20 @@ struct ApprovalGroupsEndToEndTests {
                 result.output.contains("version 1 of 'credit' moved to Approved with 1 of the 2 valid approvals"),
                 "\(command): \(result.output)")
         }
-        let push = try setup.repo.repo.run(["git", "push", "origin", "main"], environment: setup.environment)
+        // The client's pre-push hook refuses it; past it (--no-verify), the server's pre-receive.
+        try setup.repo.cardigan("hook", "install").checked()
+        let prePush = try setup.repo.repo.run(["git", "push", "origin", "main"], environment: setup.environment)
+        #expect(prePush.status != 0, "the push was accepted")
+        #expect(
+            !prePush.error.contains("remote: ") && prePush.error.contains(Self.refusal)
+                && prePush.error.contains("[approval-key]"), "\(prePush.error)")
+        let push = try setup.repo.repo.run(
+            ["git", "push", "--no-verify", "origin", "main"], environment: setup.environment)
         #expect(push.status != 0, "the push was accepted")
         #expect(
             push.error.contains("remote: cards/credit.yaml:") && push.error.contains(Self.refusal)
                 && push.error.contains("[approval-key]"), "\(push.error)")
+        #expect(try server.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines) == base)
         // The honest twin: the two members approve, and the server takes it.
         try setup.repo.git("reset", "-q", "--hard", base)
         try setup.approve(with: "risk").checked()
