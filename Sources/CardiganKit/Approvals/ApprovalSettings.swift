@@ -87,6 +87,15 @@ public struct ApprovalSettings: Sendable, Equatable {
         }.joined(separator: ", ")
     }
 
+    /// The settings without the lines they are written on: what decides approvals, so that an
+    /// edit which only moves them (a comment, another setting above) is not a policy change.
+    var withoutLines: ApprovalSettings {
+        var copy = self
+        for index in copy.rules.indices { copy.rules[index].line = 0 }
+        for index in copy.groups.indices { copy.groups[index].line = 0 }
+        return copy
+    }
+
     /// The most approvers any rule asks for: what a change of the policy itself needs.
     public var strictestThreshold: Int { rules.map(\.approvers).max() ?? 1 }
 
