@@ -76,7 +76,44 @@ struct ApprovalCheckTests {
         let problems = ApprovalCheck.problems(
             of: try approval(by: "risk", as: "risk@example.com"), for: subject, under: restricted)
         #expect(problems.map(\.ruleID) == ["approval-key"])
-        #expect(problems.first?.message.contains("may not approve 'credit-risk'") == true)
+        #expect(problems.first?.message.contains("may not approve version 3 of 'credit-risk'") == true)
+    }
+
+    @Test func acceptsAMemberOfTheRulesGroupAndRefusesAnyoneElse() throws {
+        let config = """
+            approval:
+              signers: .cardigan/allowed_signers
+              groups:
+                model-risk: [risk@example.com, validator@example.com]
+              rules:
+                - cards: "*"
+                  approvers: 2
+                  principals: [group:model-risk]
+            """
+        let settings = try #require(try CardiganConfig.parse(Data(config.utf8), path: ".cardigan.yaml").approval)
+        let grouped = ApprovalPolicy(settings: settings, signers: policy.signers, identity: "grouped")
+        let member = try approval(by: "validator", as: "validator@example.com")
+        #expect(ApprovalCheck.problems(of: member, for: subject, under: grouped).isEmpty)
+        // `stranger`'s key is not listed: the key and the group both refuse. `author` is listed
+        // but not in the group (and wrote the version).
+        var outsider = subject
+        outsider.authors = []
+        let problems = ApprovalCheck.problems(
+            of: try approval(by: "author", as: "author@example.com"), for: outsider, under: grouped)
+        #expect(problems.map(\.ruleID) == ["approval-key"])
+        let message = try #require(problems.first?.message)
+        #expect(message.hasPrefix("'author@example.com' (key SHA256:"), "\(message)")
+        #expect(
+            message.contains(
+                "may not approve version 3 of 'credit-risk': the approval rule at .cardigan.yaml line 6 allows group 'model-risk' ('risk@example.com', 'validator@example.com')"
+            ), "\(message)")
+        // Two approvals by one member count once toward the threshold of distinct principals.
+        let again = try approval(by: "validator", as: "validator@example.com")
+        #expect(ApprovalCheck.duplicate(again, of: subject, among: [member])?.ruleID == "approval-duplicate")
+        #expect(
+            ApprovalCheck.moveProblem(of: subject, accepted: [member], under: grouped)?.ruleID == "approval-missing")
+        let both = [member, try approval(by: "risk", as: "risk@example.com")]
+        #expect(ApprovalCheck.moveProblem(of: subject, accepted: both, under: grouped) == nil)
     }
 
     @Test func refusesASignatureReplayedFromAnotherVersionCardOrDigest() throws {

@@ -113,6 +113,30 @@ struct ApprovalEndToEndTests {
         #expect(high.status == 1 && high.output.contains("[approval-missing]"), "\(high.output)")
     }
 
+    @Test func thePreCommitHookRefusesAPlainGitCommitToApproved() throws {
+        let setup = try ApprovalRepo(onlyHighRisk: true)
+        try setup.repo.write("cards/memo.yaml", CardRepo.card("memo", risk: "Low"))
+        try setup.repo.cardigan("commit", "-m", "memo", environment: setup.environment).checked()
+        try setup.repo.cardigan("status", "memo", "PendingReview", environment: setup.environment).checked()
+        try setup.repo.cardigan("hook", "install").checked()
+        try setup.repo.edit("cards/credit.yaml", replacing: "status: PendingReview", with: "status: Approved")
+        let refused = try setup.repo.repo.run(
+            ["git", "commit", "-qam", "approve by hand"], environment: setup.environment)
+        #expect(refused.status != 0)
+        #expect(
+            refused.error.contains(
+                "cards/credit.yaml:2:9: error: version 1 of 'credit' cannot move to Approved without signed approvals")
+                && refused.error.contains("[approval-missing]"), "\(refused.error)")
+        #expect(try setup.repo.read("cards/credit.yaml").contains("status: Approved"), "the edit is kept")
+        #expect(try setup.repo.git("log", "-1", "--format=%s") == "memo: Draft → PendingReview\n", "nothing committed")
+        // The twin: a card no rule covers moves to Approved through the same hooks.
+        try setup.repo.git("checkout", "HEAD", "--", "cards/credit.yaml")
+        try setup.repo.edit("cards/memo.yaml", replacing: "status: PendingReview", with: "status: Approved")
+        try setup.repo.repo.run(["git", "commit", "-qam", "approve memo"], environment: setup.environment).checked()
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(verify.status == 0, "\(verify.output)")
+    }
+
     @Test func statusCannotMoveAGovernedCardToApproved() throws {
         let setup = try ApprovalRepo()
         let result = try setup.repo.cardigan("status", "credit", "Approved", environment: setup.environment)

@@ -31,6 +31,24 @@ struct ApprovalPolicyHistoryTests {
             ) && verify.output.contains("[policy-unapproved]"), "\(verify.output)")
     }
 
+    @Test func commentsAndOtherSettingsThatMoveThePolicysLinesAreNoPolicyChange() throws {
+        let setup = try ApprovalRepo()
+        let config = try setup.repo.read(".cardigan.yaml")
+        try setup.repo.write(".cardigan.yaml", "# the bank's card repository\nfsync: true\n\n" + config)
+        let signers = try setup.repo.read(".cardigan/allowed_signers")
+        try setup.repo.write(".cardigan/allowed_signers", "# who may approve\n\n" + signers)
+        try setup.repo.git("commit", "-qam", "comments")
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(verify.status == 0, "\(verify.output)")
+        // The twin: the same edit that also raises a threshold is a policy change.
+        try setup.repo.write(
+            ".cardigan.yaml",
+            try setup.repo.read(".cardigan.yaml").replacingOccurrences(of: "approvers: 1", with: "approvers: 2"))
+        try setup.repo.git("commit", "-qam", "two approvers for every card")
+        let changed = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(changed.status == 1 && changed.output.contains("[policy-unapproved]"), "\(changed.output)")
+    }
+
     @Test func acceptsAPolicyChangeApprovedByTheSignersItReplaces() throws {
         let setup = try ApprovalRepo()
         try addStranger(setup)

@@ -11,32 +11,32 @@ final class ApprovalRepo {
     var environment: [String: String] { keys.environment }
 
     /// Card `credit` (High risk) at version 1 in PendingReview, authored by author@example.com
-    /// (the repository's identity); keys `risk`, `validator`, `author` are listed, `stranger` not.
-    /// With `onlyHighRisk`, the policy has no rule for other cards.
-    init(server: ScratchRepository? = nil, onlyHighRisk: Bool = false) throws {
+    /// (the repository's identity); keys `risk`, `validator`, `author` are listed as
+    /// `<name>@example.com` (or those of `listed`), `auditor` and `stranger` not. With
+    /// `onlyHighRisk`, the policy has no rule for other cards; `policy` replaces the whole
+    /// `.cardigan.yaml`.
+    init(
+        server: ScratchRepository? = nil, onlyHighRisk: Bool = false, policy: String? = nil,
+        listed: [String] = ["risk", "validator", "author"]
+    ) throws {
         repo = try CardRepo()
         keys = try SSHTestKeys()
         self.server = server
-        for name in ["risk", "validator", "author", "stranger"] { try keys.make(name, type: "ed25519") }
+        for name in ["risk", "validator", "author", "auditor", "stranger"] { try keys.make(name, type: "ed25519") }
         try repo.write(
             ".cardigan/allowed_signers",
-            """
-            risk@example.com \(try keys.publicKey("risk"))
-            validator@example.com \(try keys.publicKey("validator"))
-            author@example.com \(try keys.publicKey("author"))
-
-            """)
+            try listed.map { "\($0)@example.com \(try keys.publicKey($0))\n" }.joined())
         try repo.write(
             ".cardigan.yaml",
-            """
-            approval:
-              signers: .cardigan/allowed_signers
-              rules:
-                - cards: "*"
-                  risk: [High]
-                  approvers: 2
-            \(onlyHighRisk ? "" : "    - cards: \"*\"\n      approvers: 1\n")
-            """)
+            policy ?? """
+                approval:
+                  signers: .cardigan/allowed_signers
+                  rules:
+                    - cards: "*"
+                      risk: [High]
+                      approvers: 2
+                \(onlyHighRisk ? "" : "    - cards: \"*\"\n      approvers: 1\n")
+                """)
         try repo.git("add", ".cardigan.yaml", ".cardigan/allowed_signers")
         try repo.git("commit", "-q", "-m", "approval policy")
         try repo.write("cards/credit.yaml", CardRepo.card("credit", risk: "High"))

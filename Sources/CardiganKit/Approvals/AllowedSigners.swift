@@ -56,6 +56,15 @@ public struct AllowedSigners: Sendable, Equatable {
         entries.filter { $0.key == key && $0.allows(namespace: namespace, date: date) }.flatMap(\.principals)
     }
 
+    /// The same lines without their line numbers, so that a comment or a blank line added to
+    /// the file is not a change of who may sign.
+    var withoutLines: AllowedSigners {
+        var copy = self
+        for index in copy.entries.indices { copy.entries[index].line = 0 }
+        copy.problems = problems.map { (0, $0.message) }
+        return copy
+    }
+
     /// Whether `principal` may sign with `key` in `namespace` at `date`.
     public func allows(_ principal: String, key: SSHPublicKey, namespace: String, date: Date) -> Bool {
         entries.contains {

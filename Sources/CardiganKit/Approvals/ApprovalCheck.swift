@@ -91,13 +91,17 @@ public enum ApprovalCheck {
                         "add the key for the principal to '\(policy.settings.signersPath)' in a commit approved under the policy in force"
                 ))
         }
-        if let rule = policy.settings.rule(for: subject.card, risk: subject.risk), !rule.allows(approval.principal) {
+        if let rule = policy.settings.rule(for: subject.card, risk: subject.risk),
+            !policy.settings.allows(approval.principal, by: rule)
+        {
             problems.append(
                 ApprovalProblem(
                     ruleID: "approval-key",
                     message:
-                        "\(who) may not approve '\(subject.card)': the approval rule at .cardigan.yaml line \(rule.line) names \((rule.principals ?? []).map { "'\($0)'" }.joined(separator: ", "))",
-                    hint: "ask one of the named principals to approve"))
+                        "\(who) may not approve \(what): the approval rule at .cardigan.yaml line \(rule.line) allows \(policy.settings.describePrincipals(of: rule))",
+                    hint:
+                        "ask a principal the rule allows to approve; changing the rule or its groups is a policy change"
+                ))
         }
         if subject.authors.contains(where: {
             $0.lowercased() == approval.principal.lowercased() || $0 == signature.publicKey.fingerprint

@@ -37,12 +37,14 @@ public enum PolicyState: Sendable, Equatable {
 
 extension PolicyState {
     /// Whether `other` is the same policy: the same settings and signers, whatever else the
-    /// files changed (a comment, another setting of `.cardigan.yaml`).
+    /// files changed (a comment, another setting of `.cardigan.yaml`, lines that moved).
     func isSamePolicy(as other: PolicyState) -> Bool {
         switch (self, other) {
         case (.none, .none): return true
         case (.invalid(let one), .invalid(let two)): return one == two
-        case (.active(let one), .active(let two)): return one.settings == two.settings && one.signers == two.signers
+        case (.active(let one), .active(let two)):
+            return one.settings.withoutLines == two.settings.withoutLines
+                && one.signers.withoutLines == two.signers.withoutLines
         default: return false
         }
     }
