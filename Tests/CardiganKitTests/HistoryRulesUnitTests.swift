@@ -2,35 +2,17 @@ import Testing
 
 @testable import CardiganKit
 
-/// Where a finding landed: its rule, file, field and commit.
-struct PlacedFinding: Equatable, Sendable, CustomStringConvertible {
-    var rule: RuleID
-    var path: String?
-    var pointer: String?
-    var commit: String?
-
-    init(_ rule: RuleID, path: String?, pointer: String? = "", commit: String?) {
-        self.rule = rule
-        self.path = path
-        self.pointer = pointer
-        self.commit = commit
-    }
-
-    init(_ finding: Finding) {
-        self.init(
-            finding.ruleID, path: finding.location?.path, pointer: finding.location?.pointer, commit: finding.commit)
-    }
-
-    var description: String { "\(rule.rawValue) at \(path ?? "-")#\(pointer ?? "-") in \(commit ?? "-")" }
-}
-
 /// One rule of ``HistoryRules`` on hand-made facts: a history that breaks it once, and its
 /// honest twin, which differs in the one fact the rule is about and must pass. Both start
 /// from card `a` version 1 (Draft, model name `m`) committed in `c1`.
 struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
+    /// What the offending history does.
     var name: String
+    /// The one finding it must get.
     var expected: PlacedFinding
+    /// Breaks the rule, after ``start()``.
     var offending: @Sendable (inout HistoryReplay) -> Void
+    /// Keeps it, after ``start()``.
     var twin: @Sendable (inout HistoryReplay) -> Void
 
     var testDescription: String { "\(expected.rule.rawValue): \(name)" }

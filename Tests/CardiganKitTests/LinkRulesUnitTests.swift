@@ -64,9 +64,13 @@ struct LinkFacts: Sendable {
 
 /// One rule of ``LinkRules``: facts that break it once, and the honest twin that must pass.
 struct LinkRuleCase: Sendable, CustomTestStringConvertible {
+    /// What the offending facts hold.
     var name: String
+    /// The one finding they must get.
     var expected: PlacedFinding
+    /// Facts that break the rule.
     var offending: LinkFacts
+    /// Facts that keep it.
     var twin: LinkFacts
 
     var testDescription: String { "\(expected.rule.rawValue): \(name)" }

@@ -48,10 +48,15 @@ struct TagFacts: Sendable {
 
 /// One rule of ``TagRules``: facts that break it once, and the honest twin that must pass.
 struct TagRuleCase: Sendable, CustomTestStringConvertible {
+    /// What the offending facts hold.
     var name: String
+    /// The one finding they must get.
     var expected: PlacedFinding
+    /// Its severity.
     var severity: Finding.Severity = .error
+    /// Facts that break the rule.
     var offending: TagFacts
+    /// Facts that keep it.
     var twin: TagFacts
 
     var testDescription: String { "\(expected.rule.rawValue): \(name)" }

@@ -159,7 +159,7 @@ extension CardStore {
                     // Once on the server a tag can never be deleted, so a wrong one must not get there.
                     findings.append(
                         refusal(
-                            "tag '\(tagName(update.reference))' is refused: it \(problem)",
+                            "tag '\(tagName(update.reference))' \(problem)",
                             hint:
                                 "push only the tags cardigan made ('git push --follow-tags'); never write them by hand")
                     )
