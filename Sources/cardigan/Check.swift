@@ -26,7 +26,7 @@ extension CardiganCommand {
             let subject = "\(result.commitCount) commits and \(result.changedCards.count) changed cards"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
             var output = format.reporter(useColor: global.useColor).render(report)
-            if format == .markdown, result.findings.allSatisfy({ $0.ruleID != "check-rewrite" }) {
+            if format == .markdown, result.findings.allSatisfy({ $0.ruleID != .checkRewrite }) {
                 // Reviewers read the gate's verdict and the card changes in one comment.
                 output += "\n" + DiffRenderer.render(try store.diff(base: base, head: head), as: .markdown)
             }

@@ -63,7 +63,7 @@ struct ApprovalCheckTests {
     @Test func refusesAKeyThePolicyDoesNotList() throws {
         let problems = ApprovalCheck.problems(
             of: try approval(by: "stranger", as: "risk@example.com"), for: subject, under: policy)
-        #expect(problems.map(\.ruleID) == ["approval-key"])
+        #expect(problems.map(\.ruleID) == [.approvalKey])
         #expect(problems.first?.message.contains("'risk@example.com' (key SHA256:") == true)
         #expect(problems.first?.message.contains("version 3 of 'credit-risk'") == true)
     }
@@ -75,7 +75,7 @@ struct ApprovalCheckTests {
         let restricted = ApprovalPolicy(settings: narrow, signers: policy.signers, identity: "narrow")
         let problems = ApprovalCheck.problems(
             of: try approval(by: "risk", as: "risk@example.com"), for: subject, under: restricted)
-        #expect(problems.map(\.ruleID) == ["approval-key"])
+        #expect(problems.map(\.ruleID) == [.approvalKey])
         #expect(problems.first?.message.contains("may not approve version 3 of 'credit-risk'") == true)
     }
 
@@ -100,7 +100,7 @@ struct ApprovalCheckTests {
         outsider.authors = []
         let problems = ApprovalCheck.problems(
             of: try approval(by: "author", as: "author@example.com"), for: outsider, under: grouped)
-        #expect(problems.map(\.ruleID) == ["approval-key"])
+        #expect(problems.map(\.ruleID) == [.approvalKey])
         let message = try #require(problems.first?.message)
         #expect(message.hasPrefix("'author@example.com' (key SHA256:"), "\(message)")
         #expect(
@@ -109,9 +109,9 @@ struct ApprovalCheckTests {
             ), "\(message)")
         // Two approvals by one member count once toward the threshold of distinct principals.
         let again = try approval(by: "validator", as: "validator@example.com")
-        #expect(ApprovalCheck.duplicate(again, of: subject, among: [member])?.ruleID == "approval-duplicate")
+        #expect(ApprovalCheck.duplicate(again, of: subject, among: [member])?.ruleID == .approvalDuplicate)
         #expect(
-            ApprovalCheck.moveProblem(of: subject, accepted: [member], under: grouped)?.ruleID == "approval-missing")
+            ApprovalCheck.moveProblem(of: subject, accepted: [member], under: grouped)?.ruleID == .approvalMissing)
         let both = [member, try approval(by: "risk", as: "risk@example.com")]
         #expect(ApprovalCheck.moveProblem(of: subject, accepted: both, under: grouped) == nil)
     }
@@ -126,7 +126,7 @@ struct ApprovalCheckTests {
         for signed in [other, otherCard, otherDigest] {
             let replayed = try approval(by: "risk", as: "risk@example.com", signing: signed)
             let problems = ApprovalCheck.problems(of: replayed, for: subject, under: policy)
-            #expect(problems.map(\.ruleID) == ["approval-signature"])
+            #expect(problems.map(\.ruleID) == [.approvalSignature])
             #expect(problems.first?.message.contains("does not approve version 3 of 'credit-risk'") == true)
         }
     }
@@ -135,31 +135,31 @@ struct ApprovalCheckTests {
         var claimed = try approval(by: "risk", as: "risk@example.com")
         claimed.principal = "validator@example.com"  // the signed statement names risk@
         #expect(
-            ApprovalCheck.problems(of: claimed, for: subject, under: policy).map(\.ruleID) == ["approval-signature"])
+            ApprovalCheck.problems(of: claimed, for: subject, under: policy).map(\.ruleID) == [.approvalSignature])
         var otherKey = try approval(by: "risk", as: "risk@example.com")
         otherKey.fingerprint = try approval(by: "validator", as: "validator@example.com").fingerprint
         #expect(
-            ApprovalCheck.problems(of: otherKey, for: subject, under: policy).map(\.ruleID) == ["approval-signature"])
+            ApprovalCheck.problems(of: otherKey, for: subject, under: policy).map(\.ruleID) == [.approvalSignature])
     }
 
     @Test func refusesTheVersionsOwnAuthor() throws {
         let problems = ApprovalCheck.problems(
             of: try approval(by: "author", as: "author@example.com"), for: subject, under: policy)
-        #expect(problems.map(\.ruleID) == ["approval-self"])
+        #expect(problems.map(\.ruleID) == [.approvalSelf])
         #expect(problems.first?.message.contains("authored a content change of version 3 of 'credit-risk'") == true)
     }
 
     @Test func refusesTwoApprovalsByOnePrincipalOrKey() throws {
         let first = try approval(by: "risk", as: "risk@example.com")
         let again = try approval(by: "risk", as: "risk@example.com")
-        #expect(ApprovalCheck.duplicate(again, of: subject, among: [first])?.ruleID == "approval-duplicate")
+        #expect(ApprovalCheck.duplicate(again, of: subject, among: [first])?.ruleID == .approvalDuplicate)
         #expect(ApprovalCheck.duplicate(again, of: subject, among: []) == nil)
     }
 
     @Test func refusesAMoveBelowTheThreshold() throws {
         let one = [try approval(by: "risk", as: "risk@example.com")]
         let problem = ApprovalCheck.moveProblem(of: subject, accepted: one, under: policy)
-        #expect(problem?.ruleID == "approval-missing")
+        #expect(problem?.ruleID == .approvalMissing)
         #expect(problem?.message.contains("with 1 of the 2 valid approvals") == true)
         let two = one + [try approval(by: "validator", as: "validator@example.com")]
         #expect(ApprovalCheck.moveProblem(of: subject, accepted: two, under: policy) == nil)

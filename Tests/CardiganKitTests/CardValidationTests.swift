@@ -79,7 +79,7 @@ import Testing
     @Test func aNumberWhereTextIsWantedSuggestsQuoting() throws {
         let text = "name: demo\nstatus: Draft\nmodel_overview:\n  model_name: demo\n  model_description: 1.10\n"
         let finding = try #require(check(text).findings.first)
-        #expect(finding.ruleID == "schema-type")
+        #expect(finding.ruleID == .schemaType)
         #expect(finding.message.contains("1.10"))
         #expect(finding.hint?.contains("'1.10'") == true)
         #expect(finding.location?.position == SourcePosition(line: 5, column: 22))
@@ -88,7 +88,7 @@ import Testing
     @Test func missingRequiredFieldsAreLocatedAtTheirObject() throws {
         let finding = try #require(
             check("name: demo\nstatus: Draft\nmodel_overview:\n  model_description: x\n").findings.first)
-        #expect(finding.ruleID == "schema-required")
+        #expect(finding.ruleID == .schemaRequired)
         #expect(finding.message.contains("'model_name'"))
         #expect(finding.location?.position == SourcePosition(line: 4, column: 3))
     }
@@ -96,11 +96,11 @@ import Testing
     @Test func theNameMustEqualTheFileName() throws {
         let finding = try #require(
             check("name: other\nstatus: Draft\nmodel_overview:\n  model_name: m\n").findings.first)
-        #expect(finding.ruleID == "card-name")
+        #expect(finding.ruleID == .cardName)
         #expect(finding.location?.position == SourcePosition(line: 1, column: 7))
         let badFile = check(
             "name: Bad_Name\nstatus: Draft\nmodel_overview:\n  model_name: m\n", path: "cards/Bad_Name.yaml")
-        #expect(badFile.findings.contains { $0.ruleID == "card-file-name" })
+        #expect(badFile.findings.contains { $0.ruleID == .cardFileName })
     }
 
     @Test func theContentIsAtMost100000Characters() {
@@ -108,12 +108,12 @@ import Testing
             "name: demo\nstatus: Draft\nmodel_overview:\n  model_name: demo\nadditional_information:\n  custom_details:\n"
         for index in 0..<120 { text += "    note_\(index): \"\(String(repeating: "x", count: 900))\"\n" }
         let findings = check(text).findings
-        #expect(findings.contains { $0.ruleID == "card-content-size" })
+        #expect(findings.contains { $0.ruleID == .cardContentSize })
     }
 
     @Test func aListInsteadOfAMappingIsATypeError() throws {
         let finding = try #require(check("- name: demo\n- status: Draft\n").findings.first)
-        #expect(finding.ruleID == "schema-type")
+        #expect(finding.ruleID == .schemaType)
         #expect(finding.location?.position == SourcePosition(line: 1, column: 1))
     }
 }

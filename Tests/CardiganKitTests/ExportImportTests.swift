@@ -68,12 +68,12 @@ import Testing
         // parse), not a usage error.
         let (notObject, failure, _) = try importing("[1, 2]")
         #expect(failure == nil)
-        #expect(notObject?.findings.map(\.ruleID) == ["import-content"])
+        #expect(notObject?.findings.map(\.ruleID) == [.importContent])
         #expect(notObject?.findings.first?.location?.position == SourcePosition(line: 1, column: 1))
         // An unknown key is located at the key, not at its value.
         let (unknown, _, _) = try importing(#"{"model_overview": {"model_name": "m"}, "bogus": 1}"#)
         let finding = try #require(unknown?.findings.first)
-        #expect(finding.ruleID == "schema-additionalProperties")
+        #expect(finding.ruleID == .schemaAdditionalProperties)
         #expect(finding.location?.position == SourcePosition(line: 1, column: 41))
     }
 

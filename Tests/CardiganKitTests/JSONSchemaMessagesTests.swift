@@ -48,7 +48,7 @@ import Testing
         let violation = try #require(found.first)
         #expect(violation.pointer == "/intended_uses/risk_rating")
         #expect(violation.position == SourcePosition(line: 2, column: 35))
-        #expect(violation.keyword == "enum")
+        #expect(violation.keyword == .enum)
         #expect(violation.message == "'meduim' is not one of 'Low', 'Medium', 'High'")
         #expect(violation.hint == "did you mean 'Medium'?")
     }
@@ -61,17 +61,17 @@ import Testing
               "model_onwer": "nlp"
             }
             """)
-        let unknown = try #require(found.first { $0.keyword == "additionalProperties" })
+        let unknown = try #require(found.first { $0.keyword == .additionalProperties })
         #expect(unknown.message == "unknown key 'model_onwer'")
         #expect(unknown.position == SourcePosition(line: 3, column: 3))
         #expect(unknown.pointer == "/model_onwer")
         #expect(unknown.hint == "did you mean 'model_owner'?")
-        let missing = try #require(found.first { $0.keyword == "required" })
+        let missing = try #require(found.first { $0.keyword == .required })
         #expect(missing.message == "missing required property 'model_owner'")
         #expect(missing.position == SourcePosition(line: 1, column: 1))
         #expect(missing.pointer == "")
         // Sorted by position: the object first, then the key.
-        #expect(found.map(\.keyword) == ["required", "additionalProperties"])
+        #expect(found.map(\.keyword) == [.required, .additionalProperties])
     }
 
     @Test func oneOfReportsTheBranchTheDiscriminatorChose() throws {
@@ -82,7 +82,7 @@ import Testing
             """)
         #expect(found.count == 1)
         let violation = try #require(found.first)
-        #expect(violation.keyword == "type")
+        #expect(violation.keyword == .type)
         #expect(violation.pointer == "/evaluation/bleu")
         #expect(violation.message == "expected a number, got string 'high'")
         #expect(violation.position == SourcePosition(line: 2, column: 48))
@@ -94,7 +94,7 @@ import Testing
             {"model_name": "bert", "model_owner": "nlp",
              "evaluation": {"kind": "classification", "accuracy": 1.5}}
             """)
-        #expect(found.map(\.keyword) == ["maximum"])
+        #expect(found.map(\.keyword) == [.maximum])
         #expect(found.first?.message == "expected a value of at most 1, got 1.5")
     }
 
@@ -121,7 +121,7 @@ import Testing
         let version = try #require(found.first)
         #expect(version.pointer == "/version")
         #expect(version.position == position)
-        #expect(version.keyword == "type")
+        #expect(version.keyword == .type)
         #expect(version.message == "expected a string, got number 1.10")
         #expect(version.hint == "quote it: '1.10'")
         let flag = try #require(found.last)
@@ -141,7 +141,7 @@ import Testing
         )
         let found = schema.validate(try JSONParser.parse("[1, -1, \"x\", 1]"))
         #expect(found.map(\.pointer) == ["/1", "/2", "/3"])
-        #expect(found.map(\.keyword) == ["minimum", "type", "uniqueItems"])
+        #expect(found.map(\.keyword) == [.minimum, .type, .uniqueItems])
         #expect(schema.isValid(try JSONParser.parse("[1, 2, 3]")))
     }
 

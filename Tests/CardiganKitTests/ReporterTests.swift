@@ -8,23 +8,23 @@ import Testing
     static let report = FindingReport(
         findings: [
             Finding(
-                ruleID: "schema-enum", message: "'Meduim' is not one of 'High', 'Medium', 'Low', 'Unknown'",
+                ruleID: .schemaEnum, message: "'Meduim' is not one of 'High', 'Medium', 'Low', 'Unknown'",
                 location: Location(
                     path: "cards/credit-risk.yaml", position: SourcePosition(line: 14, column: 16),
                     pointer: "/intended_uses/risk_rating"),
                 hint: "did you mean 'Medium'?"),
             Finding(
-                ruleID: "yaml-duplicate-key", message: "duplicate key 'model_name' (first written at 3:3)",
+                ruleID: .yamlDuplicateKey, message: "duplicate key 'model_name' (first written at 3:3)",
                 location: Location(path: "cards/customer-churn.yaml", position: SourcePosition(line: 5, column: 3)),
                 hint: "keep one of them; YAML would silently drop the other"),
             Finding(
-                ruleID: "schema-type", message: "expected a string, got number 1.10",
+                ruleID: .schemaType, message: "expected a string, got number 1.10",
                 location: Location(
                     path: "cards/credit-risk.yaml", position: SourcePosition(line: 9, column: 18),
                     pointer: "/model_overview/model_version"),
                 hint: "quote it: '1.10'"),
             Finding(
-                ruleID: "card-name", severity: .warning, message: "a warning, with a comma: and a colon",
+                ruleID: .cardName, severity: .warning, message: "a warning, with a comma: and a colon",
                 location: Location(path: "cards/x, y.yaml", position: SourcePosition(line: 1, column: 1))),
         ],
         checkedPaths: ["cards/credit-risk.yaml", "cards/customer-churn.yaml", "cards/x, y.yaml", "cards/z.yaml"])
@@ -56,7 +56,7 @@ import Testing
 
     @Test func markdownNeutralisesHTMLAndPipesFromCards() {
         let hostile = FindingReport(
-            findings: [Finding(ruleID: "schema-enum", message: "'<script>alert(1)</script>|x' is not one of 'A'")],
+            findings: [Finding(ruleID: .schemaEnum, message: "'<script>alert(1)</script>|x' is not one of 'A'")],
             checkedPaths: ["a"])
         let text = MarkdownReporter().render(hostile)
         #expect(!text.contains("<script>"))

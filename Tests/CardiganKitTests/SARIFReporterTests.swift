@@ -12,19 +12,19 @@ import Testing
     static let edges = FindingReport(
         findings: [
             Finding(
-                ruleID: "schema-enum", message: "'Meduim' is not one of 'High', 'Medium', 'Low', 'Unknown'",
+                ruleID: .schemaEnum, message: "'Meduim' is not one of 'High', 'Medium', 'Low', 'Unknown'",
                 location: Location(
                     path: "cards/crédit risk.yaml", position: SourcePosition(line: 14, column: 16),
                     pointer: "/intended_uses/risk_rating", end: SourcePosition(line: 14, column: 22)),
                 hint: "did you mean 'Medium'?"),
             Finding(
-                ruleID: "yaml-syntax", message: "a 100% odd #name",
+                ruleID: .yamlSyntax, message: "a 100% odd #name",
                 location: Location(path: "cards/100% #1.yaml", position: SourcePosition(line: 2, column: 5))),
             Finding(
-                ruleID: "check-rewrite", message: "'main' is not an ancestor of 'HEAD'",
+                ruleID: .checkRewrite, message: "'main' is not an ancestor of 'HEAD'",
                 hint: "rebuild the branch on top of the base"),
             Finding(
-                ruleID: "version-pending", severity: .warning, message: "version 2 of 'x' is not merged yet",
+                ruleID: .versionPending, severity: .warning, message: "version 2 of 'x' is not merged yet",
                 commit: "0123456789abcdef0123456789abcdef01234567"),
         ],
         checkedPaths: [])

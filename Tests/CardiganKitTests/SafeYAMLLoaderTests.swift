@@ -12,7 +12,7 @@ import Testing
     private func only(_ text: String) -> (rule: String, position: String)? {
         let result = load(text)
         guard let finding = result.findings.first, let location = finding.location else { return nil }
-        return (finding.ruleID, location.position.description)
+        return (finding.ruleID.rawValue, location.position.description)
     }
 
     @Test func keepsLineAndColumnOfEveryKeyAndValue() throws {
@@ -63,7 +63,7 @@ import Testing
             previous = name
         }
         let result = load(text)
-        #expect(result.findings.allSatisfy { $0.ruleID == "yaml-anchor" })
+        #expect(result.findings.allSatisfy { $0.ruleID == .yamlAnchor })
         #expect(result.findings.count == 9)
         #expect(result.findings.first?.location?.position == SourcePosition(line: 1, column: 4))
     }
@@ -84,7 +84,7 @@ import Testing
     @Test func refusesDuplicateKeysAtTheSecondOccurrence() {
         let result = load("name: demo\nmodel_overview:\n  model_name: a\n  model_owner: b\n  model_name: c\n")
         let finding = result.findings.first
-        #expect(finding?.ruleID == "yaml-duplicate-key")
+        #expect(finding?.ruleID == .yamlDuplicateKey)
         #expect(finding?.location?.position == SourcePosition(line: 5, column: 3))
         #expect(finding?.message.contains("'model_name'") == true)
         #expect(finding?.message.contains("3:3") == true)
@@ -100,7 +100,7 @@ import Testing
         bytes.append(0xE9)  // Latin-1 é
         bytes += Array("\n".utf8)
         let result = SafeYAMLLoader.load(Data(bytes), path: "cards/x.yaml")
-        #expect(result.findings.first?.ruleID == "yaml-encoding")
+        #expect(result.findings.first?.ruleID == .yamlEncoding)
         #expect(result.findings.first?.location?.position == SourcePosition(line: 2, column: 10))
     }
 
@@ -147,7 +147,7 @@ import Testing
 
     @Test func readsPastAByteOrderMarkAndCountsColumnsAsAnEditorDoes() throws {
         let result = load("\u{FEFF}name: demo\nstatus: [Draft\n")
-        #expect(result.findings.first?.ruleID == "yaml-syntax")
+        #expect(result.findings.first?.ruleID == .yamlSyntax)
         let root = try #require(load("\u{FEFF}name: demo\n").root)
         // libyaml would count the invisible mark as column 1; an editor does not.
         #expect(root.member("name")?.keyPosition == SourcePosition(line: 1, column: 1))

@@ -29,7 +29,7 @@ import Testing
     @Test func findingsAreEscapedInEveryReporterAndValuesCut() throws {
         let long = String(repeating: "x", count: 500)
         let finding = Finding(
-            ruleID: "schema-enum", message: "'\(Self.payload)' is not one of 'High'",
+            ruleID: .schemaEnum, message: "'\(Self.payload)' is not one of 'High'",
             location: Location(path: "cards/a\nb\u{1B}.yaml", position: SourcePosition(line: 2, column: 3)),
             hint: "did you mean \(Self.payload)?")
         let report = FindingReport(findings: [finding], checkedPaths: ["cards/a\nb\u{1B}.yaml"])

@@ -101,7 +101,7 @@ import Testing
         #expect(loaded.warnings.isEmpty)
         let plain = SafeYAMLLoader.load(Data("a: no\nOff: 1\n".utf8), path: "x.yaml", checksYAML11: true)
         #expect(plain.warnings.map { $0.location?.position.description } == ["1:4", "2:1"])
-        #expect(plain.warnings.allSatisfy { $0.ruleID == "yaml11-ambiguous" && $0.severity == .warning })
+        #expect(plain.warnings.allSatisfy { $0.ruleID == .yaml11Ambiguous && $0.severity == .warning })
     }
 
     @Test func anUnclosedQuoteIsReportedWhereItOpens() {

@@ -136,7 +136,7 @@ import Testing
         let deleted = try clone.repo.run(["git", "push", "origin", ":main"])
         #expect(deleted.status != 0)
         #expect(
-            deleted.error.contains("rule 7: deleting the protected branch 'refs/heads/main' is refused [push-refused]"),
+            deleted.error.contains("error: deleting the protected branch 'refs/heads/main' is refused [push-refused]"),
             "\(deleted.error)")
         #expect(try server.git("rev-parse", "--verify", "-q", "refs/heads/main").isEmpty == false)
     }

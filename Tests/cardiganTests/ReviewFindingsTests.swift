@@ -104,7 +104,7 @@ import Testing
         if refused {
             #expect(push.status != 0, "the push was accepted")
             #expect(
-                push.error.contains("remote: error: rule 7: the push changes '\(old.prefix { $0 != ":" })'")
+                push.error.contains("remote: error: the push changes '\(old.prefix { $0 != ":" })'")
                     && push.error.contains("[push-refused]"), "\(push.error)")
         } else {
             #expect(push.status == 0, "\(push.error)")

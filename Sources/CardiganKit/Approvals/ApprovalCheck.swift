@@ -4,14 +4,14 @@ import Foundation
 public struct ApprovalProblem: Sendable, Equatable {
     /// `approval-signature`, `approval-key`, `approval-self`, `approval-duplicate`,
     /// `approval-missing`, `approval-policy`.
-    public var ruleID: String
+    public var ruleID: RuleID
     /// The message, naming the card, version, principal and key fingerprint.
     public var message: String
     /// How to put it right.
     public var hint: String?
 }
 
-/// What is being approved: a card version and the facts rule 9 judges it by.
+/// What is being approved: a card version and the facts the approval rules judge it by.
 public struct ApprovalSubject: Sendable, Equatable {
     /// The card.
     public var card: String
@@ -35,7 +35,8 @@ public struct ApprovalSubject: Sendable, Equatable {
     }
 }
 
-/// Rule 9 as pure functions over facts, so each refusal can be tested without a repository.
+/// The approval rules (`approval-signature`, `approval-key`, `approval-self`,
+/// `approval-duplicate`, `approval-missing`) as pure functions over facts, so each refusal can be tested without a repository.
 public enum ApprovalCheck {
     /// The problems of one approval of `subject` under `policy` (empty when it is valid): the
     /// signature must be the named key's, over this card, version and digest; the key must be
@@ -49,7 +50,7 @@ public enum ApprovalCheck {
         guard let signature = try? SSHSignature(base64: approval.signature) else {
             return [
                 ApprovalProblem(
-                    ruleID: "approval-signature",
+                    ruleID: .approvalSignature,
                     message: "the approval of \(what) by \(who) has an unreadable signature",
                     hint: "approvals are made with 'cardigan approve'")
             ]
@@ -57,7 +58,7 @@ public enum ApprovalCheck {
         guard signature.publicKey.fingerprint == approval.fingerprint else {
             return [
                 ApprovalProblem(
-                    ruleID: "approval-signature",
+                    ruleID: .approvalSignature,
                     message:
                         "the approval of \(what) by \(who) is signed by another key, \(signature.publicKey.fingerprint)",
                     hint: "a record naming another key than the one that signed was written by hand")
@@ -69,7 +70,7 @@ public enum ApprovalCheck {
         guard signature.isValid(for: Array(statement.utf8), namespace: Approval.namespace) else {
             return [
                 ApprovalProblem(
-                    ruleID: "approval-signature",
+                    ruleID: .approvalSignature,
                     message:
                         "the signature of \(who) does not approve \(what) with digest \(subject.digest.prefix(19))…: it was made for another card, version, digest or date, or altered",
                     hint:
@@ -84,7 +85,7 @@ public enum ApprovalCheck {
         {
             problems.append(
                 ApprovalProblem(
-                    ruleID: "approval-key",
+                    ruleID: .approvalKey,
                     message:
                         "the approval of \(what) by \(who) is not allowed: '\(policy.settings.signersPath)' does not let that key sign as that principal\(approval.time == nil ? " (unreadable date '\(approval.date)')" : "")",
                     hint:
@@ -96,7 +97,7 @@ public enum ApprovalCheck {
         {
             problems.append(
                 ApprovalProblem(
-                    ruleID: "approval-key",
+                    ruleID: .approvalKey,
                     message:
                         "\(who) may not approve \(what): the approval rule at .cardigan.yaml line \(rule.line) allows \(policy.settings.describePrincipals(of: rule))",
                     hint:
@@ -108,7 +109,7 @@ public enum ApprovalCheck {
         }) {
             problems.append(
                 ApprovalProblem(
-                    ruleID: "approval-self",
+                    ruleID: .approvalSelf,
                     message: "\(who) authored a content change of \(what) and cannot approve it (four eyes)",
                     hint: "another principal must approve it"))
         }
@@ -127,7 +128,7 @@ public enum ApprovalCheck {
         else { return nil }
         let same = earlier.principal.lowercased() == approval.principal.lowercased() ? "principal" : "key"
         return ApprovalProblem(
-            ruleID: "approval-duplicate",
+            ruleID: .approvalDuplicate,
             message:
                 "version \(subject.version) of '\(subject.card)' is approved twice by one \(same): '\(approval.principal)' (key \(approval.fingerprint)) after '\(earlier.principal)' (key \(earlier.fingerprint))",
             hint: "each approval must come from a distinct principal with its own key")
@@ -142,7 +143,7 @@ public enum ApprovalCheck {
         else { return nil }
         let names = accepted.map { "'\($0.principal)' (key \($0.fingerprint))" }
         return ApprovalProblem(
-            ruleID: "approval-missing",
+            ruleID: .approvalMissing,
             message:
                 "version \(subject.version) of '\(subject.card)' moved to Approved with \(accepted.count) of the \(rule.approvers) valid approvals its rule needs\(names.isEmpty ? "" : ": " + names.joined(separator: ", "))",
             hint:

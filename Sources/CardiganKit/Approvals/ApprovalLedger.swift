@@ -1,6 +1,6 @@
 import Foundation
 
-/// What rule 9 needs from the repository while the history rules walk it.
+/// What the approval rules need from the repository while the history rules walk it.
 struct ApprovalContext {
     /// The policy in force at a commit (hex id).
     var policy: (String) -> PolicyState
@@ -83,13 +83,13 @@ struct ApprovalLedger {
 
     private static func policyProblem(_ message: String) -> ApprovalProblem {
         ApprovalProblem(
-            ruleID: "approval-policy", message: "the approval policy cannot be used: \(message)",
+            ruleID: .approvalPolicy, message: "the approval policy cannot be used: \(message)",
             hint: "fix '.cardigan.yaml' or the allowed signers file it names")
     }
 }
 
 extension HistoryRules {
-    /// Rule 9 for the policy itself: a commit whose policy differs from every parent's must
+    /// `policy-unapproved`, the approval rule for the policy itself: a commit whose policy differs from every parent's must
     /// carry approvals under the first parent's policy. The first policy (none before it) is
     /// trusted as committed; a checkpoint pins it with the history.
     mutating func applyPolicyChange(_ commit: CommitFacts) {
@@ -107,7 +107,7 @@ extension HistoryRules {
         }
     }
 
-    /// Rule 9 for card `name` in `commit`: the approvals its record carries, and a move from
+    /// The approval rules for card `name` in `commit`: the approvals its record carries, and a move from
     /// `before` to `after` that reaches Approved without a new version. Most changes are
     /// neither, and cost two comparisons; `risk` is read only when needed.
     mutating func applyApprovals(
@@ -132,7 +132,7 @@ extension HistoryRules {
         for problem in problems {
             // A move short of approvals is located at the status that moved, as `status` and
             // the hooks locate it; the other problems are in the commit's trailers.
-            let pointer = problem.ruleID == "approval-missing" ? "/status" : ""
+            let pointer = problem.ruleID == .approvalMissing ? "/status" : ""
             report(problem.ruleID, problem.message, card: name, commit: commit.id, pointer: pointer, hint: problem.hint)
         }
     }

@@ -35,7 +35,7 @@ extension CardStore {
         guard CardFileReader.contents(absolute) == committed else {
             return CommitResult(findings: [
                 Finding(
-                    ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",
+                    ruleID: .uncommittedEdits, message: "card '\(name)' has uncommitted changes",
                     location: Location(path: path),
                     hint: "an approval is of a committed version; commit or restore the file first")
             ])
@@ -60,14 +60,14 @@ extension CardStore {
         }
         let subject = ApprovalSubject(
             card: name, version: last.version, digest: digest, risk: risk, authors: authors)
-        // A key the policy does not list is a refusal under rule 9, like every other one.
+        // A key the policy does not list is a refusal under the approval rules, like every other one.
         guard
             !policy.signers.principalPatterns(for: signer.publicKey, namespace: Approval.namespace, date: Date())
                 .isEmpty
         else {
             return CommitResult(findings: [
                 Finding(
-                    ruleID: "approval-key",
+                    ruleID: .approvalKey,
                     message:
                         "key \(signer.publicKey.fingerprint) is not in '\(policy.settings.signersPath)' for approvals: it cannot approve '\(name)'",
                     location: Location(path: policy.settings.signersPath),

@@ -51,7 +51,7 @@ extension CardStore {
         return state
     }
 
-    /// Rule 9's ledger for a walk of the history; approvals recorded before the walk are read
+    /// The approval rules' ledger for a walk of the history; approvals recorded before the walk are read
     /// from `base` (a pull request's base), none for a whole history.
     func approvalLedger(base: ObjectID?) -> ApprovalLedger {
         let cache = PolicyCache()
@@ -157,7 +157,7 @@ extension CardStore {
         else { return [] }
         return [
             Finding(
-                ruleID: "approval-missing",
+                ruleID: .approvalMissing,
                 message:
                     "version \(record.version) of '\(record.card)' cannot move to Approved without signed approvals (the policy in .cardigan.yaml)",
                 location: Location(path: path(of: record.card), pointer: "/status"),

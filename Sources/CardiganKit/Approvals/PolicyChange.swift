@@ -56,7 +56,7 @@ public struct PolicyChange: Sendable, Equatable {
             else {
                 problems.append(
                     ApprovalProblem(
-                        ruleID: "policy-unapproved",
+                        ruleID: .policyUnapproved,
                         message:
                             "the policy approval by \(who) does not sign these policy files: it was made for other files, or altered",
                         hint: "approve the policy as committed: 'cardigan approve --policy'"))
@@ -68,14 +68,14 @@ public struct PolicyChange: Sendable, Equatable {
             {
                 problems.append(
                     ApprovalProblem(
-                        ruleID: "policy-unapproved",
+                        ruleID: .policyUnapproved,
                         message:
                             "the policy approval by \(who) is not allowed by the signers of the policy in force before the change",
                         hint: "a policy change is approved by the signers it replaces"))
             } else if approval.principal.lowercased() == author.lowercased() {
                 problems.append(
                     ApprovalProblem(
-                        ruleID: "policy-unapproved",
+                        ruleID: .policyUnapproved,
                         message: "\(who) authored the policy change and cannot approve it (four eyes)",
                         hint: "another signer of the policy in force must approve it"))
             } else if !accepted.contains(where: {
@@ -88,7 +88,7 @@ public struct PolicyChange: Sendable, Equatable {
         if accepted.count < needed {
             problems.append(
                 ApprovalProblem(
-                    ruleID: "policy-unapproved",
+                    ruleID: .policyUnapproved,
                     message:
                         "the approval policy changed with \(accepted.count) of the \(needed) valid approvals the policy in force before it needs",
                     hint:

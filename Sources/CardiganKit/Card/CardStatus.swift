@@ -7,7 +7,7 @@ public enum CardStatus: String, Sendable, CaseIterable, Codable {
 
     /// Whether a status commit (same version) may move a card from `self` to `next`.
     ///
-    /// Draft ⇄ PendingReview → Approved → Archived, exactly as DESIGN.md's rule 5 lists them: a
+    /// Draft ⇄ PendingReview → Approved → Archived, exactly as the `status-move` rule lists them: a
     /// card is archived once approved, so an abandoned draft stays a draft (its history says so).
     /// Approved goes back to Draft only through a new version, and an Archived card changes no more.
     public func allowsStatusChange(to next: CardStatus) -> Bool {

@@ -30,7 +30,7 @@ public struct CardValidator: Sendable {
             for violation in schema.validate(root) where !refused.contains(violation.position) {
                 findings.append(
                     Finding(
-                        ruleID: "schema-\(violation.keyword)", message: violation.message,
+                        ruleID: RuleID(violation.keyword), message: violation.message,
                         location: Location(
                             path: path, position: violation.position, pointer: violation.pointer,
                             end: violation.end),
@@ -54,7 +54,7 @@ public struct CardValidator: Sendable {
         var kept = Array(findings[..<maximumFindingsPerFile])
         kept.append(
             Finding(
-                ruleID: "too-many-findings", severity: errors > 0 ? .error : .warning,
+                ruleID: .tooManyFindings, severity: errors > 0 ? .error : .warning,
                 message: "\(rest.count) more findings in this file are not listed (\(errors) of them errors)",
                 location: Location(path: path, position: rest.first?.location?.position ?? .start),
                 hint: "fix the ones above and validate again"))
@@ -67,7 +67,7 @@ public struct CardValidator: Sendable {
         guard contentSize > Self.maximumContentCharacters else { return (nil, contentSize) }
         return (
             Finding(
-                ruleID: "card-content-size",
+                ruleID: .cardContentSize,
                 message:
                     "the content is \(contentSize) characters, more than the limit of \(Self.maximumContentCharacters)",
                 location: Location(path: path),
@@ -84,12 +84,12 @@ public struct CardValidator: Sendable {
         if let expectedName, let problem = CardName.problem(with: expectedName) {
             findings.append(
                 Finding(
-                    ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: path),
+                    ruleID: .cardFileName, message: "file name: \(problem)", location: Location(path: path),
                     hint: "rename the file; the name of a card is its identity"))
         } else if let expectedName, let nameNode = root["name"], let name = nameNode.stringValue, name != expectedName {
             findings.append(
                 Finding(
-                    ruleID: "card-name",
+                    ruleID: .cardName,
                     message:
                         "name '\(DisplayText.quoted(name))' differs from the file name '\(DisplayText.quoted(fileName))'",
                     location: Location(path: path, position: nameNode.position, pointer: "/name"),
@@ -110,7 +110,7 @@ extension CardValidator {
             let package = try? ModelPackage(group: group, versionText: String(version))
         else {
             return Finding(
-                ruleID: "package-arn-mismatch",
+                ruleID: .packageArnMismatch,
                 message:
                     "'model_package_arn' is given without a valid model_package_group_name and model_package_version",
                 location: Location(
@@ -119,7 +119,7 @@ extension CardValidator {
         }
         guard let problem = package.problem(withARN: arn) else { return nil }
         return Finding(
-            ruleID: "package-arn-mismatch", message: problem,
+            ruleID: .packageArnMismatch, message: problem,
             location: Location(
                 path: path, position: arnNode.position, pointer: "/model_package_details/model_package_arn"),
             hint:

@@ -8,7 +8,7 @@ enum ModelNameRule {
     /// `owner` already documents.
     static func finding(_ name: String, model: String, owner: String, node: ValueNode?, path: String) -> Finding {
         Finding(
-            ruleID: "model-name-taken",
+            ruleID: .modelNameTaken,
             message: "model name '\(model)' of '\(name)' is already documented by card '\(owner)'; one card per model",
             location: Location(
                 path: path, position: node?.position ?? .start, pointer: "/model_overview/model_name"),

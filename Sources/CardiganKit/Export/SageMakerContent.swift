@@ -97,7 +97,7 @@ public enum CardImporter {
             // The input is not card content: a finding in the input file (exit 1, as `validate`
             // does for a card that does not parse), not a usage error.
             let finding = Finding(
-                ruleID: "import-content", message: error.message, location: error.location, hint: error.hint)
+                ruleID: .importContent, message: error.message, location: error.location, hint: error.hint)
             return ImportResult(path: relativePath, findings: [finding], written: false)
         }
         let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(yaml.utf8), path: relativePath)
@@ -108,7 +108,7 @@ public enum CardImporter {
                 var finding = finding
                 let pointer = finding.location?.pointer ?? ""
                 var position = JSONPointer.deepestNode(at: pointer, in: content).position
-                if finding.ruleID == "schema-additionalProperties" || finding.ruleID == "schema-propertyNames",
+                if finding.ruleID == .schemaAdditionalProperties || finding.ruleID == .schemaPropertyNames,
                     let key = JSONPointer.tokens(of: pointer).last,
                     let slash = pointer.lastIndex(of: "/"),
                     let member = JSONPointer.node(at: String(pointer[..<slash]), in: content)?.member(key)

@@ -16,8 +16,8 @@ public struct Finding: Sendable, Hashable {
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
-    /// A stable identifier of the rule broken, e.g. `yaml-anchor` or `schema-required`.
-    public var ruleID: String
+    /// The rule broken, e.g. ``RuleID/yamlAnchor`` (printed `yaml-anchor`).
+    public var ruleID: RuleID
     /// How serious it is.
     public var severity: Severity
     /// What is wrong: lowercase, names quoted with '…', no final period.
@@ -31,7 +31,7 @@ public struct Finding: Sendable, Hashable {
 
     /// Creates a finding.
     public init(
-        ruleID: String, severity: Severity = .error, message: String, location: Location? = nil,
+        ruleID: RuleID, severity: Severity = .error, message: String, location: Location? = nil,
         hint: String? = nil, commit: String? = nil
     ) {
         self.ruleID = ruleID

@@ -143,7 +143,7 @@ extension CardStore {
                 if committed != nil {
                     result.findings.append(
                         Finding(
-                            ruleID: "card-deleted",
+                            ruleID: .cardDeleted,
                             message: "card '\(name)' was deleted; a versioned card is never deleted",
                             location: Location(path: path),
                             hint:
@@ -217,7 +217,7 @@ extension CardStore {
         if previous == nil, committed == nil, try git({ try highestTaggedVersion(of: name) }) != nil {
             result.findings.append(
                 Finding(
-                    ruleID: "card-deleted",
+                    ruleID: .cardDeleted,
                     message:
                         "card '\(name)' has version tags but the branch has no such card: it was deleted or renamed",
                     location: Location(path: path), hint: "cardigan verify explains what happened"))
@@ -229,7 +229,7 @@ extension CardStore {
             if !status.isAllowedForNewVersion && !canRewrite {
                 result.findings.append(
                     Finding(
-                        ruleID: "status-move",
+                        ruleID: .statusMove,
                         message:
                             "version \(version) of '\(name)' would be born \(fileStatus.rawValue); a new version is born Draft or PendingReview",
                         location: Location(
@@ -254,7 +254,7 @@ extension CardStore {
         if previous.status == .archived {
             result.findings.append(
                 Finding(
-                    ruleID: "status-move", message: "card '\(name)' is archived and changes no more",
+                    ruleID: .statusMove, message: "card '\(name)' is archived and changes no more",
                     location: Location(path: path),
                     hint: "restore the file; to document a new model, clone the card"))
             return nil
@@ -272,7 +272,7 @@ extension CardStore {
             {
                 result.findings.append(
                     Finding(
-                        ruleID: "model-name-changed",
+                        ruleID: .modelNameChanged,
                         message:
                             "'model_overview.model_name' changed from '\(oldName)' to '\(newNameNode.stringValue ?? "")'",
                         location: Location(
@@ -291,7 +291,7 @@ extension CardStore {
             if fileStatus == .approved, approval?.stringValue == ModelApprovalStatus.rejected.rawValue {
                 result.findings.append(
                     Finding(
-                        ruleID: "package-rejected",
+                        ruleID: .packageRejected,
                         message:
                             "card '\(name)' cannot be Approved: its model package's approval status is Rejected",
                         location: Location(
@@ -323,7 +323,7 @@ extension CardStore {
         default: hint = "statuses move Draft ⇄ PendingReview → Approved → Archived"
         }
         return Finding(
-            ruleID: "status-move", message: "status of '\(name)' cannot move from \(from.rawValue) to \(to.rawValue)",
+            ruleID: .statusMove, message: "status of '\(name)' cannot move from \(from.rawValue) to \(to.rawValue)",
             location: Location(path: path(of: name), position: position, pointer: "/status"), hint: hint)
     }
 
@@ -372,7 +372,7 @@ extension CardStore {
             if try git({ try repository.resolve("refs/tags/" + name) }) != nil {
                 problems.append(
                     Finding(
-                        ruleID: "version-tag-leftover",
+                        ruleID: .versionTagLeftover,
                         message:
                             "tag '\(name)' already exists, but the branch's last version of '\(record.card)' is \(record.version - 1)",
                         location: Location(path: path(of: record.card)),
@@ -385,7 +385,7 @@ extension CardStore {
             if try git({ try repository.resolve("refs/tags/" + previous) }) == nil {
                 problems.append(
                     Finding(
-                        ruleID: "version-tag-missing",
+                        ruleID: .versionTagMissing,
                         message:
                             "tag '\(previous)' is missing, so version \(record.version) cannot chain to it",
                         location: Location(path: path(of: record.card)),

@@ -22,7 +22,7 @@ extension CardStore {
             // A refusal of this card, like every other: exit 1, as the README says.
             return CommitResult(findings: [
                 Finding(
-                    ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",
+                    ruleID: .uncommittedEdits, message: "card '\(name)' has uncommitted changes",
                     location: Location(path: path),
                     hint: "commit them first ('cardigan commit \(name) -m <message>'), or restore the file")
             ])

@@ -84,14 +84,14 @@ extension CardStore {
         let kinds = Dictionary(special.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
         for entry in special where entry.kind == "a folder" || entry.kind == "a submodule" {
             findings.append(
-                folderFinding(entry.name, "is \(entry.kind ?? "")", rule: "card-folder-entry", commit: commit))
+                folderFinding(entry.name, "is \(entry.kind ?? "")", rule: .cardFolderEntry, commit: commit))
         }
         for (name, blob) in changed where blob != nil {
             let shown = cardsDirectory + "/" + name
             guard let card = CardPaths.cardName(forFileName: name) else {
                 guard !CardFolderScan.isEditorFile(name) else { continue }
                 var finding = folderFinding(
-                    name, "is not a card: the cards folder holds only '<name>.yaml' files", rule: "card-folder-entry",
+                    name, "is not a card: the cards folder holds only '<name>.yaml' files", rule: .cardFolderEntry,
                     commit: commit)
                 finding.severity = .warning  // never read as a card: said, but it stops nothing
                 findings.append(finding)
@@ -100,18 +100,18 @@ extension CardStore {
             if let kind = kinds[name] ?? nil {
                 findings.append(
                     folderFinding(
-                        name, "is \(kind); a card must be a regular file", rule: "card-file-type", commit: commit))
+                        name, "is \(kind); a card must be a regular file", rule: .cardFileType, commit: commit))
             } else if let problem = CardName.problem(with: card) {
                 findings.append(
                     Finding(
-                        ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: shown),
+                        ruleID: .cardFileName, message: "file name: \(problem)", location: Location(path: shown),
                         hint: "rename the file; the name of a card is its identity", commit: commit.hex))
             }
         }
         return findings
     }
 
-    private func folderFinding(_ name: String, _ what: String, rule: String, commit: ObjectID) -> Finding {
+    private func folderFinding(_ name: String, _ what: String, rule: RuleID, commit: ObjectID) -> Finding {
         let shown = cardsDirectory + "/" + name
         return Finding(
             ruleID: rule, message: "'\(DisplayText.escaped(shown))' \(what)", location: Location(path: shown),

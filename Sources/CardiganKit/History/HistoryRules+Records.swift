@@ -1,11 +1,13 @@
 /// The rules that compare what a commit's trailers record with what its tree holds.
 extension HistoryRules {
+    /// The hint of every finding about a record that contradicts its commit: who writes records.
+    static let recordHint =
+        "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
+
     /// Every trailer of `record` must equal what the commit's tree holds: `Card-Digest` the
     /// card's digest, `Card-Status` its status, `Model-Package` its `model_package_details`.
     /// A record that says anything else is marked contradicted, so no tag is made from it.
     mutating func checkRecord(_ record: CardRecord, matches snapshot: CardSnapshot, commit: CommitFacts) {
-        let hint =
-            "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
         var mismatches: [(message: String, pointer: String)] = []
         if let digest = snapshot.digest(in: record.canonicalForm), record.digest != digest {
             mismatches.append(
@@ -33,14 +35,14 @@ extension HistoryRules {
         if !mismatches.isEmpty { contradicted.insert("\(record.card)@\(commit.id)") }
         for mismatch in mismatches {
             report(
-                "record-mismatch", mismatch.message, card: record.card, commit: commit.id, pointer: mismatch.pointer,
-                hint: hint)
+                .recordMismatch, mismatch.message, card: record.card, commit: commit.id, pointer: mismatch.pointer,
+                hint: Self.recordHint)
         }
     }
 
     /// `model_package_details` changes only through `link`, `clone` and the registry commands,
     /// which record that they made it (`Package-Details-Source:`); a card's first link, made
-    /// before that trailer existed, is a link and checked as one (rule 6).
+    /// before that trailer existed, is a link and checked as one (`link-changed`, the link tag rules).
     mutating func checkPackageDetails(
         _ name: String, from previous: CardState, to snapshot: CardSnapshot, record: CardRecord, commit: CommitFacts
     ) {
@@ -58,7 +60,7 @@ extension HistoryRules {
         let firstLink = linksNow && previous.packageDetails == nil
         guard !firstLink else { return }
         report(
-            "package-details-edited",
+            .packageDetailsEdited,
             "model_package_details of '\(name)' changed in version \(record.version) without a record of who made it (link, clone or registry)",
             card: name, commit: commit.id, pointer: snapshot.packageDetails == nil ? "" : "/model_package_details",
             hint:

@@ -43,7 +43,7 @@ struct CommitFacts: Sendable {
     var trailerProblems: [String]
 }
 
-/// Rules 1, 2, 4 and 5 of DESIGN.md, applied commit by commit in topological order: each
+/// The history rules (records, versions, names, statuses and links; see ``RuleID``), applied commit by commit in topological order: each
 /// commit's card files are compared with the state its parents left, and what changed must be
 /// what its trailers record.
 struct HistoryRules {
@@ -54,7 +54,7 @@ struct HistoryRules {
     /// `<card>@<commit>` of every record whose trailers contradict the commit's tree: no tag is
     /// ever made (or re-made by `--repair`) from such a record.
     var contradicted: Set<String> = []
-    /// Rule 9's approvals so far; nil when approvals are not checked.
+    /// The approval rules' ledger so far; nil when approvals are not checked.
     var approvalLedger: ApprovalLedger?
 
     init(cardsDirectory: String) {
@@ -68,14 +68,14 @@ struct HistoryRules {
         snapshot: (String) -> CardSnapshot
     ) {
         for problem in commit.trailerProblems {
-            report("record-malformed", problem, card: nil, commit: commit.id)
+            report(.recordMalformed, problem, card: nil, commit: commit.id)
         }
         applyPolicyChange(commit)
         var recordsByCard: [String: CardRecord] = [:]
         for record in commit.records {
             if recordsByCard[record.card] != nil {
                 report(
-                    "record-malformed", "the trailers record card '\(record.card)' twice", card: record.card,
+                    .recordMalformed, "the trailers record card '\(record.card)' twice", card: record.card,
                     commit: commit.id)
             }
             recordsByCard[record.card] = record
@@ -93,15 +93,13 @@ struct HistoryRules {
             switch (state[name], blob) {
             case (nil, nil):
                 report(
-                    "record-mismatch", "the trailers record card '\(name)', but the commit has no such card",
+                    .recordMismatch, "the trailers record card '\(name)', but the commit has no such card",
                     card: name, commit: commit.id,
-                    hint:
-                        "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
-                )
+                    hint: Self.recordHint)
             case (let previous?, nil):
                 if previous.version > 0 {
                     report(
-                        "card-deleted", "versioned card '\(name)' was deleted or renamed", card: name,
+                        .cardDeleted, "versioned card '\(name)' was deleted or renamed", card: name,
                         commit: commit.id,
                         hint: "a versioned card is never deleted; archive it with 'cardigan status \(name) Archived'")
                 }
@@ -112,7 +110,7 @@ struct HistoryRules {
                     let owner = state.first(where: { $0.key != name && $0.value.modelName == model })?.key
                 {
                     report(
-                        "model-name-taken",
+                        .modelNameTaken,
                         "model name '\(model)' of '\(name)' is already documented by card '\(owner)'; one card per model",
                         card: name, commit: commit.id, pointer: "/model_overview/model_name",
                         hint:
@@ -126,12 +124,10 @@ struct HistoryRules {
                 {
                     contradicted.insert("\(name)@\(commit.id)")
                     report(
-                        "record-mismatch",
+                        .recordMismatch,
                         "the trailers record version \(record.version) of '\(name)', but the card did not change",
                         card: name, commit: commit.id,
-                        hint:
-                            "trailers are written by cardigan (commit, or the hooks of a plain git commit); a hand-written or edited record is a rewrite"
-                    )
+                        hint: Self.recordHint)
                 } else if let record {
                     checkRecord(record, matches: snapshot(blob), commit: commit)
                 }
@@ -158,7 +154,7 @@ struct HistoryRules {
                     merged[name] = theirs
                 } else if theirs.version == ours.version, theirs.versionCommit != ours.versionCommit, ours.version > 0 {
                     report(
-                        "version-duplicate",
+                        .versionDuplicate,
                         "version \(ours.version) of '\(name)' was made twice, in \(short(ours.versionCommit)) and \(short(theirs.versionCommit))",
                         card: name, commit: commit,
                         hint: "the branches made the same version separately; make a new version after the merge")
@@ -176,7 +172,7 @@ struct HistoryRules {
         checkFile(name, snapshot: snapshot, commit: commit)
         guard let record else {
             report(
-                "unversioned-change", "card '\(name)' was added without a version record", card: name,
+                .unversionedChange, "card '\(name)' was added without a version record", card: name,
                 commit: commit.id,
                 hint: "cards are added with 'cardigan commit', which records version 1")
             return CardState(
@@ -185,7 +181,7 @@ struct HistoryRules {
         }
         if record.version != 1 {
             report(
-                "version-sequence", "card '\(name)' starts at version \(record.version), not 1", card: name,
+                .versionSequence, "card '\(name)' starts at version \(record.version), not 1", card: name,
                 commit: commit.id)
         }
         checkRecord(record, matches: snapshot, commit: commit)
@@ -212,7 +208,7 @@ struct HistoryRules {
         next.packageDetails = snapshot.packageDetails
         if let modelName = previous.modelName, let now = snapshot.modelName, now != modelName {
             report(
-                "model-name-changed",
+                .modelNameChanged,
                 "'model_overview.model_name' of '\(name)' changed from '\(modelName)' to '\(now)'",
                 card: name, commit: commit.id, pointer: "/model_overview/model_name",
                 hint: "model_name never changes; a new model is a new card ('cardigan clone')")
@@ -222,12 +218,12 @@ struct HistoryRules {
         if snapshot.digest(in: form) != previous.digest(in: form) {
             if previous.status == .archived {
                 report(
-                    "status-move", "archived card '\(name)' was changed", card: name, commit: commit.id,
+                    .statusMove, "archived card '\(name)' was changed", card: name, commit: commit.id,
                     hint: "an archived card changes no more; clone it to start a new card")
             }
             guard let record, record.change == .version else {
                 report(
-                    "unversioned-change",
+                    .unversionedChange,
                     "card '\(name)' changed without a new version (still version \(previous.version))",
                     card: name, commit: commit.id,
                     hint: "change cards with 'cardigan commit', or install the hooks ('cardigan hook install')")
@@ -235,7 +231,7 @@ struct HistoryRules {
             }
             if record.version != previous.version + 1 {
                 report(
-                    "version-sequence",
+                    .versionSequence,
                     "the trailers record version \(record.version) of '\(name)', but the next version is \(previous.version + 1)",
                     card: name, commit: commit.id)
             }
@@ -251,7 +247,7 @@ struct HistoryRules {
         } else if snapshot.status != previous.status {
             if let from = previous.status, let to = snapshot.status, !from.allowsStatusChange(to: to) {
                 report(
-                    "status-move", "status of '\(name)' moved from \(from.rawValue) to \(to.rawValue)", card: name,
+                    .statusMove, "status of '\(name)' moved from \(from.rawValue) to \(to.rawValue)", card: name,
                     commit: commit.id, pointer: "/status",
                     hint:
                         "statuses move Draft ⇄ PendingReview → Approved → Archived; Approved → Draft only with a new version"
@@ -261,13 +257,13 @@ struct HistoryRules {
                 checkRecord(record, matches: snapshot, commit: commit)
                 if record.version != previous.version {
                     report(
-                        "version-sequence",
+                        .versionSequence,
                         "a status change of '\(name)' records version \(record.version), not \(previous.version)",
                         card: name, commit: commit.id)
                 }
             } else {
                 report(
-                    "unversioned-change",
+                    .unversionedChange,
                     "status of '\(name)' changed from \(previous.status?.rawValue ?? "none") to \(snapshot.status?.rawValue ?? "none") without a status record",
                     card: name, commit: commit.id, hint: "change a status with 'cardigan status \(name) <status>'")
             }
@@ -277,7 +273,7 @@ struct HistoryRules {
         return next
     }
 
-    /// Rule 6: a card links one model package version, once; the version that first names it
+    /// `link-changed`: a card links one model package version, once; the version that first names it
     /// is the link, which a `model-packages/` tag must record.
     private mutating func noteLink(
         _ name: String, from old: String?, to new: String?, record: CardRecord, commit: CommitFacts
@@ -285,14 +281,14 @@ struct HistoryRules {
         guard let new, new != old else {
             if old != nil, new == nil {
                 report(
-                    "link-changed", "card '\(name)' no longer names its model package '\(old ?? "")'", card: name,
+                    .linkChanged, "card '\(name)' no longer names its model package '\(old ?? "")'", card: name,
                     commit: commit.id, pointer: "")
             }
             return
         }
         if let old {
             report(
-                "link-changed", "card '\(name)' changed its model package from '\(old)' to '\(new)'", card: name,
+                .linkChanged, "card '\(name)' changed its model package from '\(old)' to '\(new)'", card: name,
                 commit: commit.id, pointer: "/model_package_details/model_package_version",
                 hint: "a card documents one model version; clone it for the next one")
             return
@@ -303,16 +299,16 @@ struct HistoryRules {
     private mutating func checkFile(_ name: String, snapshot: CardSnapshot, commit: CommitFacts) {
         if snapshot.status == .approved, snapshot.packageApproval == ModelApprovalStatus.rejected.rawValue {
             report(
-                "package-rejected", "card '\(name)' is Approved, but its model package's approval status is Rejected",
+                .packageRejected, "card '\(name)' is Approved, but its model package's approval status is Rejected",
                 card: name, commit: commit.id, pointer: "/model_package_details/model_approval_status",
                 hint: "a card documenting a rejected model version is not approved")
         }
         if let problem = snapshot.problem {
-            report("invalid-card", "card '\(name)' is not valid: \(problem)", card: name, commit: commit.id)
+            report(.invalidCard, "card '\(name)' is not valid: \(problem)", card: name, commit: commit.id)
         }
         if let fileName = snapshot.name, fileName != name {
             report(
-                "name-changed", "card file '\(name)' says name '\(fileName)'", card: name, commit: commit.id,
+                .nameChanged, "card file '\(name)' says name '\(fileName)'", card: name, commit: commit.id,
                 pointer: "/name", hint: "a card's name is its file name and never changes")
         }
     }
@@ -320,7 +316,7 @@ struct HistoryRules {
     private mutating func checkBirth(_ record: CardRecord, commit: CommitFacts) {
         if !record.status.isAllowedForNewVersion {
             report(
-                "status-move", "version \(record.version) of '\(record.card)' was born \(record.status.rawValue)",
+                .statusMove, "version \(record.version) of '\(record.card)' was born \(record.status.rawValue)",
                 card: record.card, commit: commit.id, pointer: "/status",
                 hint: "a new version is born Draft or PendingReview")
         }
@@ -337,7 +333,7 @@ struct HistoryRules {
     /// Records a finding. `pointer` names the field the rule is about, so that `check` can
     /// place it on its line in the pull request's version of the card.
     mutating func report(
-        _ rule: String, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil,
+        _ rule: RuleID, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil,
         path: String? = nil
     ) {
         findings.append(

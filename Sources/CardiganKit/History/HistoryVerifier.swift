@@ -19,8 +19,8 @@ public struct VerifyResult: Sendable {
 }
 
 extension CardStore {
-    /// `cardigan verify`: rules 1–5 and 7 over the whole history of `branch` (the protected
-    /// branch by default) and every tag under `cards/`, and rule 8 against `checkpoint`. With
+    /// `cardigan verify`: the history and tag rules over the whole history of `branch` (the protected
+    /// branch by default) and every tag under `cards/`, and the checkpoint rules against `checkpoint`. With
     /// `repair`, re-creates missing version tags from the commits' trailers, and nothing else.
     public func verify(branch: String? = nil, checkpoint: Checkpoint? = nil, repair: Bool = false) throws
         -> VerifyResult
@@ -80,7 +80,7 @@ extension CardStore {
         missing.removeAll { rules.contradicted.contains("\($0.card)@\($0.commit)") }
         missingLinks.removeAll { rules.contradicted.contains("\($0.card)@\($0.commit)") }
         result.findings = result.findings.map { finding in
-            guard finding.ruleID == "version-tag-missing" || finding.ruleID == "link-tag-missing",
+            guard finding.ruleID == .versionTagMissing || finding.ruleID == .linkTagMissing,
                 let card = finding.location.flatMap({
                     CardPaths.cardName(forFileName: ($0.path as NSString).lastPathComponent)
                 }),
@@ -117,7 +117,7 @@ extension CardStore {
 
     /// `finding` with ``fetchTagsHint`` when it is about a missing tag.
     static func withFetchTagsHint(_ finding: Finding) -> Finding {
-        guard ["version-tag-missing", "link-tag-missing"].contains(finding.ruleID) else { return finding }
+        guard [.versionTagMissing, .linkTagMissing].contains(finding.ruleID) else { return finding }
         var changed = finding
         changed.hint = fetchTagsHint
         return changed
@@ -182,7 +182,7 @@ extension CardStore {
         if checkpoint.branch != branch {
             findings.append(
                 Finding(
-                    ruleID: "checkpoint", severity: .warning,
+                    ruleID: .checkpoint, severity: .warning,
                     message: "the checkpoint was written for '\(checkpoint.branch)', not '\(branch)'"))
         }
         if let recorded = ObjectID(hex: checkpoint.head) {
@@ -191,7 +191,7 @@ extension CardStore {
             if !descends {
                 findings.append(
                     Finding(
-                        ruleID: "checkpoint-rewritten",
+                        ruleID: .checkpointRewritten,
                         message:
                             "the checkpoint's head \(recorded.short) is \(present ? "no longer an ancestor of" : "gone from") '\(branch)': the history was rewritten",
                         hint: "the branch only moves forward; restore it to a head that contains \(recorded.short)",
@@ -204,7 +204,7 @@ extension CardStore {
             let name = reference.replacingOccurrences(of: "refs/tags/", with: "")
             findings.append(
                 Finding(
-                    ruleID: "checkpoint-tag",
+                    ruleID: .checkpointTag,
                     message: now == nil
                         ? "tag '\(name)' recorded in the checkpoint is gone"
                         : "tag '\(name)' is object \(now?.short ?? ""), but the checkpoint recorded \(recorded.prefix(12)): it was deleted and recreated or moved",

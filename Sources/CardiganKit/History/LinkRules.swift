@@ -10,7 +10,7 @@ struct LinkTagFacts: Sendable {
     var arn: String?
 }
 
-/// Rule 6 of DESIGN.md: each link made on the branch has its annotated tag on the linking
+/// The link tag rules (`link-duplicate`, `link-tag-*`): each link made on the branch has its annotated tag on the linking
 /// version's commit; no package version is linked twice; every link tag belongs to a link.
 struct LinkRules {
     let cardsDirectory: String
@@ -35,7 +35,7 @@ struct LinkRules {
             let name = "model-packages/\(link.package)"
             if let earlier = seen[link.package] {
                 report(
-                    "link-duplicate",
+                    .linkDuplicate,
                     "model package '\(link.package)' is linked twice: by '\(earlier.card)' v\(earlier.version) and '\(link.card)' v\(link.version)",
                     card: link.card, commit: link.commit, hint: "a model package version links to one card version")
                 continue
@@ -44,32 +44,32 @@ struct LinkRules {
             guard let tag = tagsByPackage[link.package] else {
                 missing.append(link)
                 report(
-                    "link-tag-missing", "link tag '\(name)' of '\(link.card)' v\(link.version) is missing",
+                    .linkTagMissing, "link tag '\(name)' of '\(link.card)' v\(link.version) is missing",
                     card: link.card,
                     commit: link.commit, hint: "'cardigan verify --repair' re-creates it from the commit's trailers")
                 continue
             }
             if !tag.isAnnotated {
                 report(
-                    "link-tag-lightweight", "link tag '\(name)' is not an annotated tag", card: link.card,
+                    .linkTagLightweight, "link tag '\(name)' is not an annotated tag", card: link.card,
                     commit: link.commit,
                     hint: "a lightweight tag carries no message or tagger; it was not made by cardigan")
             } else if tag.targetCommit != link.commit {
                 report(
-                    "link-tag-moved",
+                    .linkTagMoved,
                     "link tag '\(name)' points at commit \(tag.targetCommit.map { String($0.prefix(12)) } ?? "nothing"), but '\(link.card)' was linked in commit \(link.commit.prefix(12))",
                     card: link.card, commit: link.commit,
                     hint: "link tags never move; it was moved by hand or the history rewritten")
             } else if tag.card != link.card || tag.cardVersion != link.version {
                 report(
-                    "link-tag-mismatch",
+                    .linkTagMismatch,
                     "link tag '\(name)' names '\(tag.card ?? "no card")' v\(tag.cardVersion ?? 0), not '\(link.card)' v\(link.version)",
                     card: link.card, commit: link.commit)
             } else if let linkedARN, let arn = tag.arn, arn != linkedARN(link) {
                 // A tag that records no ARN was made by cardigan before tags carried the card's.
                 // The link record and the card's model_package_details must say the same.
                 report(
-                    "link-tag-mismatch",
+                    .linkTagMismatch,
                     "link tag '\(name)' records ARN '\(arn)', but '\(link.card)' v\(link.version) names \(linkedARN(link).map { "'\($0)'" } ?? "none")",
                     card: link.card, commit: link.commit)
             }
@@ -78,7 +78,7 @@ struct LinkRules {
             let message = problem(tag) ?? "link tag 'model-packages/\(tag.package)' records no link made on the branch"
             findings.append(
                 Finding(
-                    ruleID: "link-tag-invalid", message: message,
+                    ruleID: .linkTagInvalid, message: message,
                     location: tag.card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) },
                     hint:
                         "link tags are made by 'cardigan link' and 'cardigan clone'; this one was made by hand or left by a rewrite",
@@ -88,7 +88,7 @@ struct LinkRules {
     }
 
     /// Records a finding at the card's `model_package_details` in the linking commit.
-    private mutating func report(_ rule: String, _ message: String, card: String, commit: String, hint: String? = nil) {
+    private mutating func report(_ rule: RuleID, _ message: String, card: String, commit: String, hint: String? = nil) {
         findings.append(
             Finding(
                 ruleID: rule, message: message,

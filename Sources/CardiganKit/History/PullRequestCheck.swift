@@ -59,7 +59,7 @@ extension CardStore {
         if let baseID, !(try git { try repository.isDescendant(headID, of: baseID) }) {
             result.findings.append(
                 Finding(
-                    ruleID: "check-rewrite",
+                    ruleID: .checkRewrite,
                     message:
                         "base \(baseID.short) is not an ancestor of head \(headID.short): the history was rewritten",
                     hint: "rebase, amend and force-push rewrite versions; merge the base into the branch instead",
@@ -102,7 +102,7 @@ extension CardStore {
             history, snapshots: try git { try readSnapshots(of: history, schemas: schemas) }, outsideState: outside,
             to: &rules)
         result.findings += try located(
-            rules.findings.filter { $0.ruleID != "invalid-card" },  // reported with positions above
+            rules.findings.filter { $0.ruleID != .invalidCard },  // reported with positions above
             in: headID)
 
         guard checkTags else {
@@ -145,7 +145,7 @@ extension CardStore {
             guard var location = finding.location, !location.pointer.isEmpty, location.position == .start else {
                 return finding
             }
-            if finding.ruleID == "package-details-edited", let placed = changedPackageField(finding, location) {
+            if finding.ruleID == .packageDetailsEdited, let placed = changedPackageField(finding, location) {
                 return placed
             }
             let commit = finding.commit.flatMap(ObjectID.init(hex:)) ?? head

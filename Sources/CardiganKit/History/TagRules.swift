@@ -15,7 +15,8 @@ struct VersionTagFacts: Sendable {
     var previous: String?
 }
 
-/// Rule 3 of DESIGN.md: every version on the branch has its annotated tag on its commit, with
+/// The version tag rules (`version-tag-*`, `version-chain`, `version-pending`, `version-orphaned`):
+/// every version on the branch has its annotated tag on its commit, with
 /// its digest, in an unbroken `Previous:` chain; and every version tag belongs to a version on
 /// the branch (or is pending on another branch).
 struct TagRules {
@@ -49,13 +50,13 @@ struct TagRules {
             guard let tag = tagsByKey[key] else {
                 missing.append(event)
                 report(
-                    "version-tag-missing", "tag '\(name)' of version \(event.version) is missing", card: event.card,
+                    .versionTagMissing, "tag '\(name)' of version \(event.version) is missing", card: event.card,
                     commit: event.commit, hint: "'cardigan verify --repair' re-creates it from the commit's trailers")
                 continue
             }
             guard tag.isAnnotated else {
                 report(
-                    "version-tag-lightweight", "tag '\(name)' is not an annotated tag", card: event.card,
+                    .versionTagLightweight, "tag '\(name)' is not an annotated tag", card: event.card,
                     commit: event.commit,
                     hint: "a lightweight tag carries no digest or chain; it was not made by cardigan")
                 continue
@@ -63,7 +64,7 @@ struct TagRules {
             if tag.targetCommit != event.commit {
                 let target = tag.targetCommit.map { String($0.prefix(12)) } ?? "nothing"
                 report(
-                    "version-tag-moved",
+                    .versionTagMoved,
                     "tag '\(name)' points at commit \(target), but version \(event.version) was made in commit \(event.commit.prefix(12))",
                     card: event.card, commit: event.commit,
                     hint: "version tags never move; the history was rewritten or the tag was moved by hand")
@@ -71,20 +72,20 @@ struct TagRules {
             }
             if tag.digest != event.digest {
                 report(
-                    "version-tag-mismatch",
+                    .versionTagMismatch,
                     "tag '\(name)' gives digest \(tag.digest ?? "none"), but the version has \(event.digest)",
                     card: event.card, commit: event.commit)
             }
             let expectedPrevious = event.version > 1 ? chainEnds["\(event.card)/\(event.version - 1)"]?.objectID : nil
             if event.version > 1, let expectedPrevious, tag.previous != expectedPrevious {
                 report(
-                    "version-chain",
+                    .versionChain,
                     "tag '\(name)' names previous tag \(tag.previous.map { String($0.prefix(12)) } ?? "none"), but '\(VersionTag.name(card: event.card, version: event.version - 1))' is \(expectedPrevious.prefix(12))",
                     card: event.card, commit: event.commit,
                     hint: "an earlier version tag was deleted and recreated, or moved")
             } else if event.version == 1, tag.previous != nil {
                 report(
-                    "version-chain", "tag '\(name)' of version 1 names a previous tag", card: event.card,
+                    .versionChain, "tag '\(name)' of version 1 names a previous tag", card: event.card,
                     commit: event.commit)
             }
         }
@@ -93,14 +94,14 @@ struct TagRules {
             if let commit = tag.targetCommit, isOnOtherBranch(commit) {
                 findings.append(
                     Finding(
-                        ruleID: "version-pending", severity: .warning,
+                        ruleID: .versionPending, severity: .warning,
                         message: "version tag '\(name)' is on a branch not yet merged into '\(branch)'",
                         location: Location(path: CardPaths.path(of: tag.card, in: cardsDirectory)),
                         hint: "merge it with a merge commit or a fast-forward; never squash or rebase card branches",
                         commit: commit))
             } else {
                 report(
-                    "version-orphaned",
+                    .versionOrphaned,
                     "tag '\(name)' points at \(tag.targetCommit.map { "commit \($0.prefix(12))" } ?? "no commit"), which '\(branch)' does not contain",
                     card: tag.card, commit: tag.targetCommit,
                     hint:
@@ -111,7 +112,7 @@ struct TagRules {
         return missing
     }
 
-    private mutating func report(_ rule: String, _ message: String, card: String, commit: String?, hint: String? = nil)
+    private mutating func report(_ rule: RuleID, _ message: String, card: String, commit: String?, hint: String? = nil)
     {
         findings.append(
             Finding(

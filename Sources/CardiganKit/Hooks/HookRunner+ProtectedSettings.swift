@@ -26,9 +26,9 @@ extension CardStore {
             before.branch != after?.branch
             ? "'branch' (the protected branch, '\(before.branch)')" : "'cards' (the cards folder, '\(before.cards)')"
         return Finding(
-            ruleID: "push-refused",
+            ruleID: .pushRefused,
             message:
-                "rule 7: the push changes \(what) in \(CardiganConfig.fileName) of the protected branch; the hooks read it from the branch, so the change would switch the checks off",
+                "the push changes \(what) in \(CardiganConfig.fileName) of the protected branch; the hooks read it from the branch, so the change would switch the checks off",
             hint:
                 "keep 'branch' and 'cards' as they are; a repository that must move them is set up anew by its administrator on the server"
         )

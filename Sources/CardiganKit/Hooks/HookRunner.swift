@@ -25,9 +25,9 @@ extension CardStore {
         {
             return [
                 Finding(
-                    ruleID: "amend-refused",
+                    ruleID: .amendRefused,
                     message:
-                        "rule 7: amending commit \(head.short) rewrites the card versions it records; their tags point at it",
+                        "amending commit \(head.short) rewrites the card versions it records; their tags point at it",
                     hint: "make a new commit instead ('git commit', or 'cardigan commit')")
             ]
         }
@@ -124,7 +124,7 @@ extension CardStore {
     /// `pre-push` (client) and `pre-receive` (server): checks each `<old> <new> <ref>` update.
     /// Refused: deleting or moving a tag under `cards/` or `model-packages/`; deleting the
     /// protected branch or moving it to a commit that does not descend from the old head; new
-    /// commits on the protected branch that break rules 1–7, their versions' tags included
+    /// commits on the protected branch that break the history and tag rules, their versions' tags included
     /// (already there, or in this push); a new tag under those prefixes that is not exactly what
     /// cardigan makes (``newTagProblem(_:in:)``).
     ///
@@ -148,18 +148,18 @@ extension CardStore {
                 if update.new == zeroObjectID {
                     findings.append(
                         refusal(
-                            "rule 7: deleting tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ are never deleted"
+                            "deleting tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ are never deleted"
                         ))
                 } else if update.old != zeroObjectID, update.old != update.new {
                     findings.append(
                         refusal(
-                            "rule 7: moving tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ never move"
+                            "moving tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ never move"
                         ))
                 } else if update.old == zeroObjectID, let problem = try newTagProblem(update, in: updates) {
                     // Once on the server a tag can never be deleted, so a wrong one must not get there.
                     findings.append(
                         refusal(
-                            "rule 3/6: tag '\(tagName(update.reference))' \(problem)",
+                            "tag '\(tagName(update.reference))' \(problem)",
                             hint:
                                 "push only the tags cardigan made ('git push --follow-tags'); never write them by hand")
                     )
@@ -180,12 +180,12 @@ extension CardStore {
                     base = try newestKnownAncestor(of: new)
                 }
                 findings += try check(base: base?.hex, head: new.hex, checkTags: false).findings.filter {
-                    $0.ruleID != "check-rewrite"
+                    $0.ruleID != .checkRewrite
                 }
                 continue
             }
             if update.new == zeroObjectID {
-                findings.append(refusal("rule 7: deleting the protected branch '\(update.reference)' is refused"))
+                findings.append(refusal("deleting the protected branch '\(update.reference)' is refused"))
                 continue
             }
             guard let new = ObjectID(hex: update.new) else { continue }
@@ -196,7 +196,7 @@ extension CardStore {
                 guard try git({ try repository.isDescendant(new, of: old) }) else {
                     findings.append(
                         refusal(
-                            "rule 7: '\(update.reference)' would move from \(old.short) to \(new.short), which does not descend from it (a force push rewrites history)",
+                            "'\(update.reference)' would move from \(old.short) to \(new.short), which does not descend from it (a force push rewrites history)",
                             hint: "never amend, rebase or reset versioned commits; pull and merge instead"))
                     continue
                 }
@@ -212,7 +212,7 @@ extension CardStore {
     /// `findings` of a push's `check`, with the fix a person pushing needs for a missing tag.
     private func pushChecked(_ findings: [Finding]) -> [Finding] {
         findings.map { finding in
-            guard finding.ruleID == "version-tag-missing" || finding.ruleID == "link-tag-missing" else {
+            guard finding.ruleID == .versionTagMissing || finding.ruleID == .linkTagMissing else {
                 return finding
             }
             var pushed = finding
@@ -320,6 +320,6 @@ extension CardStore {
     private func tagName(_ reference: String) -> String { reference.replacingOccurrences(of: "refs/tags/", with: "") }
 
     private func refusal(_ message: String, hint: String? = nil) -> Finding {
-        Finding(ruleID: "push-refused", message: message, hint: hint)
+        Finding(ruleID: .pushRefused, message: message, hint: hint)
     }
 }

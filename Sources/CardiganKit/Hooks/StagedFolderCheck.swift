@@ -10,7 +10,7 @@ extension CardStore {
             let shown = cardsDirectory + "/" + $0.name
             let isFolder = $0.kind == "a folder" || $0.kind == "a submodule"
             return Finding(
-                ruleID: isFolder ? "card-folder-entry" : "card-file-type",
+                ruleID: isFolder ? .cardFolderEntry : .cardFileType,
                 message:
                     "'\(DisplayText.escaped(shown))' is \($0.kind ?? "")\(isFolder ? "" : "; a card must be a regular file")",
                 location: Location(path: shown), hint: hint)
@@ -22,7 +22,7 @@ extension CardStore {
             if let problem = CardName.problem(with: name) {
                 found.append(
                     Finding(
-                        ruleID: "card-file-name", message: "file name: \(problem)", location: Location(path: shown),
+                        ruleID: .cardFileName, message: "file name: \(problem)", location: Location(path: shown),
                         hint: "rename the file; the name of a card is its identity"))
             }
         }

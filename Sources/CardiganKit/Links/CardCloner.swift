@@ -45,7 +45,7 @@ extension CardStore {
         if let problem = try linkProblem(for: package) {
             return (
                 path,
-                CommitResult(findings: [Finding(ruleID: "link", message: problem, location: Location(path: path))])
+                CommitResult(findings: [Finding(ruleID: .link, message: problem, location: Location(path: path))])
             )
         }
         let view = try cloneSource(source, from: from)

@@ -101,7 +101,7 @@ extension CardStore {
     /// when it names one; `commit` places it on that line).
     private func linkFinding(_ name: String, _ message: String, hint: String? = nil) -> Finding {
         Finding(
-            ruleID: "link", message: message,
+            ruleID: .link, message: message,
             location: Location(path: path(of: name), pointer: "/model_package_details/model_package_version"),
             hint: hint)
     }
@@ -156,7 +156,7 @@ extension CardStore {
         guard CardFileReader.contents(absolute) == committed else {
             return CommitResult(findings: [
                 Finding(
-                    ruleID: "uncommitted-edits", message: "card '\(name)' has uncommitted changes",
+                    ruleID: .uncommittedEdits, message: "card '\(name)' has uncommitted changes",
                     location: Location(path: path), hint: "commit them first, so the link's version holds only the link"
                 )
             ])
@@ -164,7 +164,7 @@ extension CardStore {
         if previous.status == .archived {
             return CommitResult(findings: [
                 Finding(
-                    ruleID: "link", message: "card '\(name)' is archived and changes no more",
+                    ruleID: .link, message: "card '\(name)' is archived and changes no more",
                     location: Location(path: path), hint: "clone it for the new model version")
             ])
         }
@@ -183,7 +183,7 @@ extension CardStore {
         if let problem = try linkProblem(for: package) {
             return CommitResult(
                 findings: [
-                    Finding(ruleID: "link", message: problem, location: Location(path: path))
+                    Finding(ruleID: .link, message: problem, location: Location(path: path))
                 ])
         }
         guard let root = SafeYAMLLoader.load(Data(committed), path: path).root else {

@@ -41,7 +41,7 @@ enum PackageDetailsRule {
             ? "model_package_details of '\(name)' was removed"
             : "'\(field)' of model_package_details of '\(name)' was changed by hand"
         return Finding(
-            ruleID: "package-details-edited",
+            ruleID: .packageDetailsEdited,
             message: what + "; the section changes only through 'cardigan link', 'cardigan clone' or the registry",
             location: location,
             hint:

@@ -42,7 +42,7 @@ extension CardStore {
             guard let found = try registry.packageVersion(package) else {
                 findings.append(
                     Finding(
-                        ruleID: "registry-missing-package",
+                        ruleID: .registryMissingPackage,
                         message:
                             "card '\(name)' documents model package '\(package)', which \(registry.displayName) does not have",
                         location: Location(path: path, pointer: "/model_package_details")))

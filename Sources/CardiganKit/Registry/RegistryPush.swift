@@ -46,7 +46,7 @@ extension CardStore {
                     let known = published.contentDigest.map { digests.contains($0) } ?? false
                     result.findings.append(
                         Finding(
-                            ruleID: "registry-card-drift",
+                            ruleID: .registryCardDrift,
                             message: known
                                 ? "card '\(name)' in \(registry.displayName) is \(published.status?.rawValue ?? "of unknown status"), a status no version in git had with that content; it was not overwritten"
                                 : "card '\(name)' in \(registry.displayName) holds content that no version in git has; it was not overwritten",

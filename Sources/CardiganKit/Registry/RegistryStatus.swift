@@ -39,7 +39,7 @@ extension CardStore {
                 guard let summary = byVersion[link.version] else {
                     findings.append(
                         Finding(
-                            ruleID: "registry-missing-package",
+                            ruleID: .registryMissingPackage,
                             message:
                                 "card '\(card)' documents model package '\(package)', which \(registry.displayName) does not have",
                             location: location,
@@ -52,7 +52,7 @@ extension CardStore {
                 {
                     findings.append(
                         Finding(
-                            ruleID: "registry-approval-drift", severity: .warning,
+                            ruleID: .registryApprovalDrift, severity: .warning,
                             message:
                                 "card '\(card)' says model package '\(package)' is \(cardStatus); \(registry.displayName) says \(registryStatus)",
                             location: Location(
@@ -63,7 +63,7 @@ extension CardStore {
                 if summary.isApprovedForDeployment, approvedCards[card] != true {
                     findings.append(
                         Finding(
-                            ruleID: "registry-approved-undocumented",
+                            ruleID: .registryApprovedUndocumented,
                             message:
                                 "model package '\(package)' is approved for deployment in \(registry.displayName), but its card '\(card)' has no Approved version",
                             location: Location(path: path(of: card), pointer: "/status"),
@@ -77,7 +77,7 @@ extension CardStore {
                 let location = Location(path: path(of: newestCard), pointer: "/model_package_details")
                 findings.append(
                     Finding(
-                        ruleID: "registry-undocumented-version", severity: .warning,
+                        ruleID: .registryUndocumentedVersion, severity: .warning,
                         message: "model package '\(summary.package)' in \(registry.displayName) has no card",
                         location: location,
                         hint:
@@ -86,7 +86,7 @@ extension CardStore {
                 if summary.isApprovedForDeployment {
                     findings.append(
                         Finding(
-                            ruleID: "registry-approved-undocumented",
+                            ruleID: .registryApprovedUndocumented,
                             message:
                                 "model package '\(summary.package)' is approved for deployment in \(registry.displayName), but no card documents it",
                             location: location, hint: "'cardigan registry scan --clone' makes its card"))

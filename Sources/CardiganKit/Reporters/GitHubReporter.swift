@@ -14,7 +14,7 @@ public struct GitHubReporter: FindingReporter {
                 properties.append("line=\(location.position.line)")
                 properties.append("col=\(location.position.column)")
             }
-            properties.append("title=\(escapeProperty(finding.ruleID))")
+            properties.append("title=\(escapeProperty(finding.ruleID.rawValue))")
             var message = finding.message
             if let hint = finding.hint { message += "\n" + hint }
             output += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"

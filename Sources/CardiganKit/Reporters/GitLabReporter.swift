@@ -46,11 +46,11 @@ public struct GitLabReporter: FindingReporter {
             if count > 0 { fingerprint = CardDigest.sha256Hex(.init((fingerprint + "#\(count)").utf8)) }
             return Issue(
                 // The merge request shows the text as it is: control and bidi characters as escapes.
-                description: DisplayText.escaped(description, lineBreaks: true), checkName: finding.ruleID,
+                description: DisplayText.escaped(description, lineBreaks: true), checkName: finding.ruleID.rawValue,
                 fingerprint: fingerprint,
                 severity: finding.severity == .error ? "major" : finding.severity == .warning ? "minor" : "info",
                 categories: [
-                    finding.ruleID.hasPrefix("schema-") || finding.ruleID.hasPrefix("yaml") ? "Style" : "Bug Risk"
+                    finding.ruleID.isAboutWriting ? "Style" : "Bug Risk"
                 ],
                 location: IssueLocation(path: path, lines: Lines(begin: finding.location?.position.line ?? 1)))
         }

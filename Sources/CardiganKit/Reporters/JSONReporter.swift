@@ -38,7 +38,7 @@ public struct JSONReporter: FindingReporter {
                 filesWithErrors: report.filesWithErrors, text: report.summary),
             findings: report.findings.map { finding in
                 Item(
-                    rule: finding.ruleID, severity: finding.severity.rawValue, message: finding.message,
+                    rule: finding.ruleID.rawValue, severity: finding.severity.rawValue, message: finding.message,
                     path: finding.location?.path, line: finding.location?.position.line,
                     column: finding.location?.position.column, pointer: finding.location?.pointer,
                     hint: finding.hint, commit: finding.commit)

@@ -23,7 +23,7 @@ public struct MarkdownReporter: FindingReporter {
                 } ?? ""
             if let commit = finding.commit { place += (place.isEmpty ? "" : " ") + "`\(commit.prefix(12))`" }
             text +=
-                "| \(icon) | \(place) | `\(finding.ruleID)` | \(cell(finding.message)) | \(cell(finding.hint ?? "")) |\n"
+                "| \(icon) | \(place) | `\(finding.ruleID.rawValue)` | \(cell(finding.message)) | \(cell(finding.hint ?? "")) |\n"
         }
         return text
     }

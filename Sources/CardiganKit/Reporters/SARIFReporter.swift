@@ -85,19 +85,20 @@ public struct SARIFReporter: FindingReporter {
     }
 
     public func render(_ report: FindingReport) -> String {
-        let ruleIDs = Array(Set(report.findings.map(\.ruleID))).sorted()
+        // The rules that fired, in the order of their ids, described from the one registry.
+        let fired = Set(report.findings.map(\.ruleID))
+        let ruleIDs = RuleID.allCases.filter(fired.contains).sorted()
         let rules = ruleIDs.map { id in
-            let summary = RuleCatalog.summary(of: id)
-            return Rule(
-                id: id, shortDescription: Text(text: summary == id ? RuleHelp.description(of: id) : summary),
-                fullDescription: Text(text: RuleHelp.description(of: id)), help: Text(text: RuleHelp.help(of: id)),
-                defaultConfiguration: Configuration(level: RuleHelp.isWarning(id) ? "warning" : "error"))
+            Rule(
+                id: id.rawValue, shortDescription: Text(text: id.summary), fullDescription: Text(text: id.help.why),
+                help: Text(text: id.help.fix),
+                defaultConfiguration: Configuration(level: id.isWarning ? "warning" : "error"))
         }
         let results = report.findings.map { finding -> Result in
             var message = finding.message
             if let hint = finding.hint { message += " (\(hint))" }
             return Result(
-                ruleId: finding.ruleID, ruleIndex: ruleIDs.firstIndex(of: finding.ruleID) ?? 0,
+                ruleId: finding.ruleID.rawValue, ruleIndex: ruleIDs.firstIndex(of: finding.ruleID) ?? 0,
                 level: finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "note",
                 // A code-scanning UI shows the text as it is: control and bidi characters as escapes.
                 message: Text(text: DisplayText.escaped(message, lineBreaks: true)),
@@ -161,7 +162,8 @@ public struct SARIFReporter: FindingReporter {
     static func fingerprint(of finding: Finding) -> String {
         let location = finding.location
         let subject = location.map { $0.pointer.isEmpty ? finding.message : $0.pointer } ?? finding.message
-        let key = [finding.ruleID, location?.path ?? "", subject, finding.commit ?? ""].joined(separator: "\u{0}")
+        let key = [finding.ruleID.rawValue, location?.path ?? "", subject, finding.commit ?? ""].joined(
+            separator: "\u{0}")
         return CardDigest.sha256Hex(Data(key.utf8))
     }
 }

@@ -29,7 +29,7 @@ public struct TextReporter: FindingReporter {
             paint("\(finding.severity.rawValue):", "1;\(severityColor)") + " "
             + DisplayText.escaped(finding.message, lineBreaks: true)
         if let commit = finding.commit { text += " (commit \(commit.prefix(12)))" }
-        text += " " + paint("[\(finding.ruleID)]", "2")
+        text += " " + paint("[\(finding.ruleID.rawValue)]", "2")
         if let hint = finding.hint {
             text += "\n    " + paint("hint:", "36") + " " + DisplayText.escaped(hint, lineBreaks: true)
         }

@@ -27,7 +27,7 @@ public final class JSONSchema: Sendable {
         return unique.sorted { lhs, rhs in
             if lhs.position != rhs.position { return lhs.position < rhs.position }
             if lhs.pointer != rhs.pointer { return lhs.pointer < rhs.pointer }
-            if lhs.keyword != rhs.keyword { return lhs.keyword < rhs.keyword }
+            if lhs.keyword != rhs.keyword { return lhs.keyword.rawValue < rhs.keyword.rawValue }
             return lhs.message < rhs.message
         }
     }

@@ -8,14 +8,15 @@ public struct SchemaViolation: Sendable, Hashable {
     /// Where the offending value ends, when known (scalars read from YAML).
     public var end: SourcePosition?
     /// The schema keyword that failed: `required`, `enum`, `type`, …
-    public var keyword: String
+    public var keyword: SchemaKeyword
     /// What is wrong: lowercase, names quoted with '…', no final period.
     public var message: String
     /// What to do about it, e.g. `did you mean 'Medium'?` or `quote it: '1.10'`.
     public var hint: String?
 
     /// Creates a violation.
-    public init(pointer: String, position: SourcePosition, keyword: String, message: String, hint: String? = nil) {
+    public init(pointer: String, position: SourcePosition, keyword: SchemaKeyword, message: String, hint: String? = nil)
+    {
         self.pointer = pointer
         self.position = position
         self.keyword = keyword

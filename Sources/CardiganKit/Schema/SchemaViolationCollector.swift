@@ -11,7 +11,7 @@ struct SchemaViolationCollector {
     private var nodes: [CompiledSchemaNode] { schema.nodes }
 
     private mutating func add(
-        _ value: ValueNode, _ pointer: String, _ keyword: String, _ message: String, hint: String? = nil
+        _ value: ValueNode, _ pointer: String, _ keyword: SchemaKeyword, _ message: String, hint: String? = nil
     ) {
         var violation = SchemaViolation(
             pointer: pointer, position: value.position, keyword: keyword, message: message, hint: hint)
@@ -25,26 +25,26 @@ struct SchemaViolationCollector {
         if schema.valid(index, value) { return }
         let node = nodes[index]
         if let boolean = node.booleanSchema {
-            if !boolean { add(value, pointer, "false", "no value is allowed here") }
+            if !boolean { add(value, pointer, .`false`, "no value is allowed here") }
             return
         }
         if let types = node.types, !JSONSchema.matches(types, value) {
             add(
-                value, pointer, "type", "expected \(Self.phrase(types)), got \(Self.describe(value))",
+                value, pointer, .type, "expected \(Self.phrase(types)), got \(Self.describe(value))",
                 hint: Self.typeHint(types, value))
             // Every other keyword would only restate that the value has the wrong type.
             return
         }
         if let constValue = node.constValue, !SchemaEquality.equal(constValue, value) {
             add(
-                value, pointer, "const", "expected \(constValue.displayText), got \(value.displayText)",
+                value, pointer, .const, "expected \(constValue.displayText), got \(value.displayText)",
                 hint: Self.didYouMean(value, among: [constValue]))
         }
         if let enumValues = node.enumValues, !enumValues.contains(where: { SchemaEquality.equal($0, value) }) {
             let shown = enumValues.prefix(8).map(\.displayText).joined(separator: ", ")
             let more = enumValues.count > 8 ? ", … (\(enumValues.count) values)" : ""
             add(
-                value, pointer, "enum", "\(value.displayText) is not one of \(shown)\(more)",
+                value, pointer, .`enum`, "\(value.displayText) is not one of \(shown)\(more)",
                 hint: Self.didYouMean(value, among: enumValues))
         }
         if let ref = node.ref { collect(ref, value, pointer: pointer) }
@@ -76,12 +76,12 @@ struct SchemaViolationCollector {
                 let names = matching.map { String($0 + 1) }
                 let list = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
                 add(
-                    value, pointer, "oneOf",
+                    value, pointer, .oneOf,
                     "matches \(matching.count) of the 'oneOf' alternatives (\(list)), expected exactly one")
             }
         }
         if let not = node.not, schema.valid(not, value) {
-            add(value, pointer, "not", "must not match the schema in 'not'")
+            add(value, pointer, .not, "must not match the schema in 'not'")
         }
         if let ifSchema = node.ifSchema {
             if schema.valid(ifSchema, value) {
@@ -100,12 +100,12 @@ struct SchemaViolationCollector {
         let count = members.count
         if let minimum = node.minProperties, count < minimum {
             add(
-                value, pointer, "minProperties",
+                value, pointer, .minProperties,
                 "expected at least \(minimum) \(minimum == 1 ? "property" : "properties"), got \(count)")
         }
         if let maximum = node.maxProperties, count > maximum {
             add(
-                value, pointer, "maxProperties",
+                value, pointer, .maxProperties,
                 "expected at most \(maximum) \(maximum == 1 ? "property" : "properties"), got \(count)")
         }
         let keys = members.map(\.key)
@@ -117,11 +117,11 @@ struct SchemaViolationCollector {
             let hint = SchemaSuggestion.nearest(to: key, in: unknownKeys).map {
                 "is '\($0)' a misspelling of '\(key)'?"
             }
-            add(value, pointer, "required", "missing required property '\(key)'", hint: hint)
+            add(value, pointer, .required, "missing required property '\(key)'", hint: hint)
         }
         for dependency in node.dependentRequired where keySet.contains(dependency.property) {
             for key in dependency.requires where !keySet.contains(key) {
-                add(value, pointer, "dependentRequired", "'\(dependency.property)' requires '\(key)' to be present too")
+                add(value, pointer, .dependentRequired, "'\(dependency.property)' requires '\(key)' to be present too")
             }
         }
         for member in members {
@@ -131,7 +131,7 @@ struct SchemaViolationCollector {
             if let property = node.properties[member.key] {
                 matched = true
                 if nodes[property].booleanSchema == false {
-                    add(keyNode, childPointer, "properties", "key '\(member.key)' is not allowed here")
+                    add(keyNode, childPointer, .properties, "key '\(member.key)' is not allowed here")
                 } else {
                     collect(property, member.value, pointer: childPointer)
                 }
@@ -139,7 +139,7 @@ struct SchemaViolationCollector {
             for pattern in node.patternProperties where pattern.regex.matches(member.key) {
                 matched = true
                 if nodes[pattern.schema].booleanSchema == false {
-                    add(keyNode, childPointer, "patternProperties", "key '\(member.key)' is not allowed here")
+                    add(keyNode, childPointer, .patternProperties, "key '\(member.key)' is not allowed here")
                 } else {
                     collect(pattern.schema, member.value, pointer: childPointer)
                 }
@@ -151,7 +151,7 @@ struct SchemaViolationCollector {
                     )
                     .map { "did you mean '\($0)'?" }
                     add(
-                        keyNode, childPointer, "additionalProperties",
+                        keyNode, childPointer, .additionalProperties,
                         "unknown key '\(DisplayText.quoted(member.key))'", hint: hint)
                 } else {
                     collect(additional, member.value, pointer: childPointer)
@@ -165,13 +165,13 @@ struct SchemaViolationCollector {
                     rewritten.position = member.keyPosition
                     rewritten.end = nil
                     rewritten.message =
-                        violation.keyword == "false"
+                        violation.keyword == .false
                         ? "key '\(member.key)' is not allowed"
                         : "invalid key '\(member.key)': \(violation.message)"
                     violations.append(rewritten)
                 }
                 if inner.violations.isEmpty {
-                    add(keyNode, childPointer, "propertyNames", "invalid key '\(member.key)'")
+                    add(keyNode, childPointer, .propertyNames, "invalid key '\(member.key)'")
                 }
             }
         }
@@ -185,12 +185,12 @@ struct SchemaViolationCollector {
         let count = elements.count
         if let minimum = node.minItems, count < minimum {
             add(
-                value, pointer, "minItems",
+                value, pointer, .minItems,
                 "expected at least \(minimum) \(minimum == 1 ? "item" : "items"), got \(count)")
         }
         if let maximum = node.maxItems, count > maximum {
             add(
-                value, pointer, "maxItems",
+                value, pointer, .maxItems,
                 "expected at most \(maximum) \(maximum == 1 ? "item" : "items"), got \(count)")
         }
         for (index, element) in elements.enumerated() {
@@ -200,7 +200,7 @@ struct SchemaViolationCollector {
             } else if let items = node.items {
                 if nodes[items].booleanSchema == false {
                     add(
-                        element, childPointer, "items",
+                        element, childPointer, .items,
                         "unexpected item \(index), the array allows \(node.prefixItems.count) \(node.prefixItems.count == 1 ? "item" : "items")"
                     )
                 } else {
@@ -212,7 +212,7 @@ struct SchemaViolationCollector {
             for second in elements.indices.dropFirst() {
                 if let first = elements[..<second].firstIndex(where: { SchemaEquality.equal($0, elements[second]) }) {
                     add(
-                        elements[second], pointer + "/\(second)", "uniqueItems",
+                        elements[second], pointer + "/\(second)", .uniqueItems,
                         "item \(second) repeats item \(first), items must be unique")
                 }
             }
@@ -225,16 +225,16 @@ struct SchemaViolationCollector {
         let length = string.unicodeScalars.count
         if let minimum = node.minLength, length < minimum {
             add(
-                value, pointer, "minLength",
+                value, pointer, .minLength,
                 "expected at least \(minimum) \(minimum == 1 ? "character" : "characters"), got \(length)")
         }
         if let maximum = node.maxLength, length > maximum {
             add(
-                value, pointer, "maxLength",
+                value, pointer, .maxLength,
                 "expected at most \(maximum) \(maximum == 1 ? "character" : "characters"), got \(length)")
         }
         if let pattern = node.pattern, !pattern.matches(string) {
-            add(value, pointer, "pattern", "\(value.displayText) does not match the pattern '\(pattern.source)'")
+            add(value, pointer, .pattern, "\(value.displayText) does not match the pattern '\(pattern.source)'")
         }
         if let format = node.format, !SchemaFormats.isValid(string, format: format) {
             let name: String
@@ -244,7 +244,7 @@ struct SchemaViolationCollector {
             case .uri: name = "absolute uri"
             case .email: name = "email address"
             }
-            add(value, pointer, "format", "\(value.displayText) is not a valid \(name)")
+            add(value, pointer, .format, "\(value.displayText) is not a valid \(name)")
         }
     }
 
@@ -254,24 +254,24 @@ struct SchemaViolationCollector {
         let shown = value.displayText
         if let minimum = node.minimum, number < minimum {
             add(
-                value, pointer, "minimum", "expected a value of at least \(CanonicalJSON.format(minimum)), got \(shown)"
+                value, pointer, .minimum, "expected a value of at least \(CanonicalJSON.format(minimum)), got \(shown)"
             )
         }
         if let maximum = node.maximum, number > maximum {
-            add(value, pointer, "maximum", "expected a value of at most \(CanonicalJSON.format(maximum)), got \(shown)")
+            add(value, pointer, .maximum, "expected a value of at most \(CanonicalJSON.format(maximum)), got \(shown)")
         }
         if let minimum = node.exclusiveMinimum, number <= minimum {
             add(
-                value, pointer, "exclusiveMinimum",
+                value, pointer, .exclusiveMinimum,
                 "expected a value greater than \(CanonicalJSON.format(minimum)), got \(shown)")
         }
         if let maximum = node.exclusiveMaximum, number >= maximum {
             add(
-                value, pointer, "exclusiveMaximum",
+                value, pointer, .exclusiveMaximum,
                 "expected a value less than \(CanonicalJSON.format(maximum)), got \(shown)")
         }
         if let divisor = node.multipleOf, !JSONSchema.isMultiple(value, number, of: divisor) {
-            add(value, pointer, "multipleOf", "expected a multiple of \(CanonicalJSON.format(divisor)), got \(shown)")
+            add(value, pointer, .multipleOf, "expected a multiple of \(CanonicalJSON.format(divisor)), got \(shown)")
         }
     }
 
@@ -297,7 +297,7 @@ struct SchemaViolationCollector {
         }
         if allWrongType && !allowedTypes.isEmpty {
             add(
-                value, pointer, "type", "expected \(Self.phrase(allowedTypes)), got \(Self.describe(value))",
+                value, pointer, .type, "expected \(Self.phrase(allowedTypes)), got \(Self.describe(value))",
                 hint: Self.typeHint(allowedTypes, value))
             return
         }
@@ -311,7 +311,7 @@ struct SchemaViolationCollector {
         if let best, !best.element.violations.isEmpty {
             violations.append(contentsOf: best.element.violations)
         } else {
-            add(value, pointer, "anyOf", "does not match any of the allowed alternatives")
+            add(value, pointer, .anyOf, "does not match any of the allowed alternatives")
         }
     }
 

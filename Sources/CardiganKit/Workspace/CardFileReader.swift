@@ -30,7 +30,7 @@ public enum CardFileReader {
             if let problem = typeProblem(absolute, display: display) { return .refused(problem) }
             return .refused(
                 Finding(
-                    ruleID: "card-file-type",
+                    ruleID: .cardFileType,
                     message: "cannot read '\(DisplayText.escaped(display))': \(String(cString: strerror(code)))",
                     location: Location(path: display)))
         }
@@ -95,7 +95,7 @@ public enum CardFileReader {
     /// The `card-file-type` finding for `display`, which is `kind`.
     static func typeFinding(_ display: String, kind: String) -> Finding {
         Finding(
-            ruleID: "card-file-type",
+            ruleID: .cardFileType,
             message:
                 "'\(DisplayText.escaped(display))' is \(kind); a card must be a regular file, and cardigan never follows links",
             location: Location(path: display),
@@ -106,7 +106,7 @@ public enum CardFileReader {
     /// The `yaml-size` finding for `display`, of `size` bytes.
     static func sizeFinding(_ display: String, size: Int) -> Finding {
         Finding(
-            ruleID: "yaml-size",
+            ruleID: .yamlSize,
             message: "file is \(size) bytes, more than the limit of \(SafeYAMLLoader.maximumBytes) bytes (1 MiB)",
             location: Location(path: display),
             hint: "a model card is a summary; keep large data such as metric tables in the artifacts it links to")

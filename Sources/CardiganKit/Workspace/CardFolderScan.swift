@@ -55,7 +55,7 @@ public struct CardFolderScan: Sendable {
                 if let problem = CardName.problem(with: cardName) {
                     scan.problems.append(
                         Finding(
-                            ruleID: "card-file-name", message: "file name: \(problem)",
+                            ruleID: .cardFileName, message: "file name: \(problem)",
                             location: Location(path: shown),
                             hint: "rename the file; the name of a card is its identity"))
                 } else if Int(info.st_size) > SafeYAMLLoader.maximumBytes {
@@ -82,7 +82,7 @@ public struct CardFolderScan: Sendable {
 
     private static func entryFinding(_ shown: String, _ what: String) -> Finding {
         Finding(
-            ruleID: "card-folder-entry", message: "'\(DisplayText.escaped(shown))' \(what)",
+            ruleID: .cardFolderEntry, message: "'\(DisplayText.escaped(shown))' \(what)",
             location: Location(path: shown), hint: "move it out of the cards folder")
     }
 }

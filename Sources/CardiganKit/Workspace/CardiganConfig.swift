@@ -37,7 +37,7 @@ public struct CardiganConfig: Sendable, Equatable {
     /// Reads the configuration from `data`; `path` names the file in errors.
     public static func parse(_ data: Data, path: String) throws -> CardiganConfig {
         let loaded = SafeYAMLLoader.load(data, path: path)
-        if let finding = loaded.findings.first(where: { $0.ruleID != "yaml-empty" }) {
+        if let finding = loaded.findings.first(where: { $0.ruleID != .yamlEmpty }) {
             throw CardiganError(finding.message, location: finding.location, hint: finding.hint)
         }
         var config = CardiganConfig()

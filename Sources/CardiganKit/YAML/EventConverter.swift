@@ -36,7 +36,7 @@ struct EventConverter {
         if parser.kind == .alias {
             if !anchors.contains(parser.aliasName) {
                 report(
-                    "yaml-anchor", "aliases are not allowed (and this one names no anchor)", at: position,
+                    .yamlAnchor, "aliases are not allowed (and this one names no anchor)", at: position,
                     hint: "write the value out in full where it is used")
             }
             return ValueNode(.null, at: position)
@@ -44,21 +44,21 @@ struct EventConverter {
         if depth > SafeYAMLLoader.maximumDepth {
             throw .refused(
                 finding(
-                    "yaml-depth", "nesting is deeper than \(SafeYAMLLoader.maximumDepth) levels", at: position,
+                    .yamlDepth, "nesting is deeper than \(SafeYAMLLoader.maximumDepth) levels", at: position,
                     hint: "flatten the structure; no card field nests this deep"))
         }
         if let anchor = parser.anchor {
             // Stop here: descending into an aliased node is what makes alias bombs expensive.
             anchors.insert(anchor)
             report(
-                "yaml-anchor", "anchor '&\(anchor)' is not allowed; anchors and aliases are refused in cards",
+                .yamlAnchor, "anchor '&\(anchor)' is not allowed; anchors and aliases are refused in cards",
                 at: position, hint: "write the value out in full where it is used")
             try skipNode()
             return ValueNode(.null, at: position)
         }
         if let tag = parser.explicitTag(isKey: false) {
             report(
-                "yaml-tag", "explicit tag '\(tag)' is not allowed", at: position,
+                .yamlTag, "explicit tag '\(tag)' is not allowed", at: position,
                 hint: "remove the tag; quote the value if it must be a string")
         }
         switch parser.kind {
@@ -89,7 +89,7 @@ struct EventConverter {
         guard let hazard = DisplayText.firstHazard(in: text) else { return }
         let kind = hazard.scalar.value >= 0x200 ? "bidirectional control" : "control"
         report(
-            "yaml-control-character",
+            .yamlControlCharacter,
             "\(what) holds the \(kind) character \(DisplayText.codePoint(hazard.scalar)) at character \(hazard.offset + 1)",
             at: position,
             hint: "remove it: card text may hold tabs and line breaks, but no other control characters")
@@ -117,7 +117,7 @@ struct EventConverter {
                     _ = try convertNode(depth: depth + 1)  // the anchor or alias finding
                 } else {
                     report(
-                        "yaml-complex-key", "a key must be a plain string, not a mapping or a sequence",
+                        .yamlComplexKey, "a key must be a plain string, not a mapping or a sequence",
                         at: keyPosition)
                     try skipNode()
                 }
@@ -129,7 +129,7 @@ struct EventConverter {
             noteScalar(key, kind: .string(key), isKey: true)
             if key == "<<" && parser.isPlainScalar {
                 report(
-                    "yaml-merge-key", "merge key '<<' is not allowed", at: keyPosition,
+                    .yamlMergeKey, "merge key '<<' is not allowed", at: keyPosition,
                     hint: "write the merged keys out in full")
                 try advance()
                 try skipNode()
@@ -137,12 +137,12 @@ struct EventConverter {
             }
             refuseHazards(in: key, at: keyPosition, what: "key")
             if let tag = parser.explicitTag(isKey: true) {
-                report("yaml-tag", "explicit tag '\(tag)' is not allowed", at: keyPosition)
+                report(.yamlTag, "explicit tag '\(tag)' is not allowed", at: keyPosition)
             }
             if let first = firstPosition(of: key) {
                 throw .refused(
                     finding(
-                        "yaml-duplicate-key", "duplicate key '\(DisplayText.quoted(key))' (first written at \(first))",
+                        .yamlDuplicateKey, "duplicate key '\(DisplayText.quoted(key))' (first written at \(first))",
                         at: keyPosition,
                         hint: "keep one of them; YAML would silently drop the other"))
             }
@@ -193,13 +193,13 @@ struct EventConverter {
         }
     }
 
-    private func finding(_ rule: String, _ message: String, at position: SourcePosition, hint: String? = nil)
+    private func finding(_ rule: RuleID, _ message: String, at position: SourcePosition, hint: String? = nil)
         -> Finding
     {
         Finding(ruleID: rule, message: message, location: Location(path: path, position: position), hint: hint)
     }
 
-    private mutating func report(_ rule: String, _ message: String, at position: SourcePosition, hint: String? = nil) {
+    private mutating func report(_ rule: RuleID, _ message: String, at position: SourcePosition, hint: String? = nil) {
         findings.append(finding(rule, message, at: position, hint: hint))
     }
 }

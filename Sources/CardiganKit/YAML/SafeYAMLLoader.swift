@@ -36,7 +36,7 @@ public enum SafeYAMLLoader {
     /// Loads the UTF-8 bytes of a card, naming `path` in every finding; with `checksYAML11`,
     /// also warns of plain scalars that YAML 1.1 readers read as another value.
     public static func load(bytes: [UInt8], path: String, checksYAML11: Bool = false) -> Result {
-        func refuse(_ rule: String, _ message: String, at position: SourcePosition = .start, hint: String? = nil)
+        func refuse(_ rule: RuleID, _ message: String, at position: SourcePosition = .start, hint: String? = nil)
             -> Result
         {
             refuse(
@@ -46,7 +46,7 @@ public enum SafeYAMLLoader {
 
         if bytes.count > maximumBytes {
             return refuse(
-                "yaml-size", "file is \(bytes.count) bytes, more than the limit of \(maximumBytes) bytes (1 MiB)",
+                .yamlSize, "file is \(bytes.count) bytes, more than the limit of \(maximumBytes) bytes (1 MiB)",
                 hint: "a model card is a summary; keep large data such as metric tables in the artifacts it links to")
         }
         var bytes = bytes
@@ -54,7 +54,7 @@ public enum SafeYAMLLoader {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             let offset = firstInvalidUTF8Offset(bytes)
             return refuse(
-                "yaml-encoding", "byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) is not valid UTF-8",
+                .yamlEncoding, "byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) is not valid UTF-8",
                 at: position(ofByte: offset, in: bytes), hint: "save the file as UTF-8")
         }
 
@@ -70,7 +70,7 @@ public enum SafeYAMLLoader {
                     switch parser.kind {
                     case .documentStart where documentSeen:
                         return refuse(
-                            "yaml-multiple-documents", "the file holds more than one YAML document",
+                            .yamlMultipleDocuments, "the file holds more than one YAML document",
                             at: documentStart(before: parser.position, in: bytes),
                             hint:
                                 "a card file holds one document: remove the '---' line and what follows, or move it to its own card"
@@ -85,7 +85,7 @@ public enum SafeYAMLLoader {
                 }
                 guard let root else {
                     return refuse(
-                        "yaml-empty", "the file holds no card",
+                        .yamlEmpty, "the file holds no card",
                         hint:
                             "a card is a mapping with at least 'name', 'status' and 'model_overview'; try 'cardigan new'"
                     )

@@ -192,7 +192,7 @@ enum YAML11Reading {
         guard let other = differingReading(of: text, core: core) else { return nil }
         let subject = isKey ? "key '\(text)'" : "'\(text)'"
         return Finding(
-            ruleID: "yaml11-ambiguous", severity: .warning,
+            ruleID: .yaml11Ambiguous, severity: .warning,
             message:
                 "\(subject) is \(describe(core, text: text)) here (YAML 1.2), but YAML 1.1 readers such as PyYAML read it as \(other)",
             location: Location(path: path, position: position),

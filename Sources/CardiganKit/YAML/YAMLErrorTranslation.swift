@@ -1,7 +1,7 @@
 extension SafeYAMLLoader {
     /// A problem libyaml reported, in cardigan's words.
     struct Problem {
-        var rule: String
+        var rule: RuleID
         var message: String
         var position: SourcePosition
         var hint: String?
@@ -21,14 +21,14 @@ extension SafeYAMLLoader {
                 error.problem.contains("end of stream")
             {
                 return Problem(
-                    rule: "yaml-syntax",
+                    rule: .yamlSyntax,
                     message:
                         "unclosed quoted string: the string that starts at \(context.position) runs to line \(position.line), the end of the file",
                     position: context.position, hint: "close it with the quote it opens with")
             }
             if let runaway, runaway.end.line == position.line {
                 return Problem(
-                    rule: "yaml-syntax",
+                    rule: .yamlSyntax,
                     message:
                         "invalid YAML: \(error.problem) at \(position); the string that starts at \(runaway.start) runs to line \(runaway.end.line)",
                     position: runaway.start,
@@ -36,7 +36,7 @@ extension SafeYAMLLoader {
             }
             if error.problem.contains("Maximum nesting level") {
                 return Problem(
-                    rule: "yaml-depth", message: "nesting is deeper than \(maximumDepth) levels", position: position,
+                    rule: .yamlDepth, message: "nesting is deeper than \(maximumDepth) levels", position: position,
                     hint: "flatten the structure; no card field nests this deep")
             }
             // libyaml notices some mistakes far from where they start (an unclosed bracket at the
@@ -45,14 +45,14 @@ extension SafeYAMLLoader {
             if let context = error.context, !context.text.isEmpty, context.position != position {
                 started = " (\(context.text) that starts at \(context.position))"
             }
-            return Problem(rule: "yaml-syntax", message: "invalid YAML: \(error.problem)\(started)", position: position)
+            return Problem(rule: .yamlSyntax, message: "invalid YAML: \(error.problem)\(started)", position: position)
         case .reader:
             return Problem(
-                rule: "yaml-encoding", message: "unreadable text: \(error.problem)",
+                rule: .yamlEncoding, message: "unreadable text: \(error.problem)",
                 position: position(ofByte: error.byteOffset, in: bytes),
                 hint: "a card is UTF-8 text without control characters")
         case .memory:
-            return Problem(rule: "yaml-syntax", message: "invalid YAML: \(error.problem)", position: .start)
+            return Problem(rule: .yamlSyntax, message: "invalid YAML: \(error.problem)", position: .start)
         }
     }
 
