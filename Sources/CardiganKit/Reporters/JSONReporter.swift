@@ -11,11 +11,13 @@ public struct JSONReporter: FindingReporter {
         self.command = command
     }
 
+    /// The keys beside the envelope's.
     struct Payload: Encodable {
         var summary: Summary
         var findings: [Item]
     }
 
+    /// The counts and the one-line summary.
     struct Summary: Encodable {
         var checked: Int
         var errors: Int
@@ -23,12 +25,13 @@ public struct JSONReporter: FindingReporter {
         var filesWithErrors: Int
         var text: String
 
-        enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey {
             case checked, errors, warnings, text
             case filesWithErrors = "files_with_errors"
         }
     }
 
+    /// One finding.
     struct Item: Encodable {
         var rule: String
         var severity: String
@@ -40,7 +43,7 @@ public struct JSONReporter: FindingReporter {
         var hint: String?
         var commit: String?
 
-        enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey {
             case rule, severity, message, path, line, column, pointer, hint, commit
         }
 

@@ -10,7 +10,7 @@ extension JSONOutput {
 }
 
 extension DiffReport: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case base, head, cards
     }
 
@@ -24,7 +24,7 @@ extension DiffReport: Encodable {
 }
 
 extension CardDiff: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case card, change, old, new, changes
     }
 
@@ -40,7 +40,7 @@ extension CardDiff: Encodable {
 }
 
 extension CardDiff.Side: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case version, label, status
         case riskRating = "risk_rating"
     }
@@ -56,7 +56,7 @@ extension CardDiff.Side: Encodable {
 }
 
 extension CardChange: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case path, kind, old, new, words
         case oldValue = "old_value"
         case newValue = "new_value"

@@ -32,7 +32,7 @@ struct ShowPayload: Encodable {
     var view: CardVersionView
     var approvals: VersionApprovals?
 
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case card, version, status, digest, commit, content, approvals
         case modelPackage = "model_package"
         case statusTimeline = "status_timeline"
@@ -64,12 +64,12 @@ struct SignedApproval: Encodable {
     var approval: Approval
     var of: VersionApprovals
 
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case principal, date, signature, namespace, statement
         case keyFingerprint = "key_fingerprint"
     }
 
-    enum StatementKeys: String, CodingKey {
+    private enum StatementKeys: String, CodingKey {
         case card, version, digest, status
     }
 
@@ -102,7 +102,7 @@ struct PackagesPayload: Encodable {
 }
 
 extension Approval: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case principal, date, signature
         case keyFingerprint = "key_fingerprint"
     }
@@ -118,7 +118,7 @@ extension Approval: Encodable {
 }
 
 extension AuditEntry: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case commit, author, email, date, summary, version, digest, status, change, approvals
         case canonicalForm = "canonical_form"
         case modelPackage = "model_package"
@@ -149,7 +149,7 @@ extension AuditEntry: Encodable {
 }
 
 extension StatusEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case status, change, author, email, date, commit, summary
     }
 
@@ -168,7 +168,7 @@ extension StatusEvent: Encodable {
 }
 
 extension CardSummary: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case card, version, status
         case riskRating = "risk_rating"
         case modelPackage = "model_package"
@@ -186,7 +186,7 @@ extension CardSummary: Encodable {
 }
 
 extension PackageLink: Encodable {
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case card, arn, commit, intact, problem
         case modelPackage = "model_package"
         case packageGroup = "package_group"

@@ -29,9 +29,6 @@ public enum JSONOutput {
         return DisplayText.jsonEscaped(String(decoding: data, as: UTF8.self)) + "\n"
     }
 
-    /// The envelope's own keys; no payload uses them.
-    static let envelopeKeys: Set<String> = ["command", "format_version"]
-
     /// `time` (seconds since 1970) as the contract writes instants: `2026-11-30T12:00:00Z`.
     static func date(_ time: Int64) -> String { HistoryText.date(time) }
 }
