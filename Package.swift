@@ -62,6 +62,7 @@ let package = Package(
             dependencies: ["CardiganKit", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "cardiganTests", dependencies: ["CardiganKit", "CardiganHTTP", "TestSupport"]),
+        .testTarget(
+            name: "cardiganTests", dependencies: ["CardiganKit", "CardiganHTTP", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -25,10 +25,10 @@ extension CardiganCommand {
             let result = try store.check(base: base, head: head)
             let subject = "\(result.commitCount) commits and \(result.changedCards.count) changed cards"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
-            var output = format.reporter(useColor: global.useColor).render(report)
+            var output = try format.reporter(for: "check", useColor: global.useColor).render(report)
             if format == .markdown, result.findings.allSatisfy({ $0.ruleID != .checkRewrite }) {
                 // Reviewers read the gate's verdict and the card changes in one comment.
-                output += "\n" + DiffRenderer.render(try store.diff(base: base, head: head), as: .markdown)
+                output += "\n" + (try DiffRenderer.render(try store.diff(base: base, head: head), as: .markdown))
             }
             write(output)
             // GitHub shows only the first annotations of a step; the job summary gets the whole report.

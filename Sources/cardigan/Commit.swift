@@ -52,7 +52,7 @@ func finish(_ result: CommitResult, global: GlobalOptions) throws {
     if !result.findings.isEmpty {
         let report = FindingReport(
             findings: result.findings, checkedPaths: [], subject: "the changed cards; nothing was committed")
-        write(ReportFormat.text.reporter(useColor: global.useColor).render(report))
+        write(TextReporter(useColor: global.useColor).render(report))
         for note in result.notes { ExitStatus.printError("note: " + note) }
         throw ExitCode(ExitStatus.findings)
     }

@@ -47,7 +47,7 @@ extension CardiganCommand {
                 } else {
                     try store.diff(card: name ?? "", from: from.flatMap(Self.version), to: to.flatMap(Self.version))
                 }
-            write(DiffRenderer.render(report, as: format))
+            write(try DiffRenderer.render(report, as: format))
         }
 
         /// `3` or `v3`.

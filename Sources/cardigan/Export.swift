@@ -98,7 +98,7 @@ extension CardiganCommand {
                 data, sourcePath: file, name: name, workspace: workspace, keepLink: keepLink)
             if !result.written {
                 let report = FindingReport(findings: result.findings, checkedPaths: [file])
-                write(ReportFormat.text.reporter(useColor: global.useColor).render(report))
+                write(TextReporter(useColor: global.useColor).render(report))
                 ExitStatus.printError("error: '\(file)' does not make a valid card; nothing written")
                 throw ExitCode(ExitStatus.findings)
             }

@@ -118,7 +118,7 @@ extension CardiganCommand {
 
         func run() throws {
             let links = try global.cardStore().packages()
-            write(format == .json ? HistoryText.json(links) : HistoryText.packageList(links))
+            write(format == .json ? try JSONOutput.packages(links) : HistoryText.packageList(links))
             if links.contains(where: { !$0.intact }) { throw ExitCode(ExitStatus.findings) }
         }
     }

@@ -28,9 +28,10 @@ extension CardiganCommand {
         func run() throws {
             let store = try global.cardStore()
             let view = try store.show(name, version: cardVersion)
-            write(format == .json ? HistoryText.cardVersionJSON(view) : HistoryText.cardVersion(view))
-            if format == .yaml {
-                write(HistoryText.approvalBlock(try store.approvals(of: name, version: view.record.version)))
+            let approvals = try store.signedApprovals(of: name, version: view.record.version)
+            switch format {
+            case .json: write(try JSONOutput.show(view, approvals: approvals))
+            case .yaml: write(HistoryText.cardVersion(view) + HistoryText.approvalBlock(approvals?.approvals ?? []))
             }
         }
     }
@@ -51,7 +52,7 @@ extension CardiganCommand {
 
         func run() throws {
             let entries = try global.cardStore().auditTrail(of: name)
-            write(format == .json ? HistoryText.json(entries) : HistoryText.auditTrail(entries))
+            write(format == .json ? try JSONOutput.log(card: name, entries: entries) : HistoryText.auditTrail(entries))
         }
     }
 
@@ -72,7 +73,7 @@ extension CardiganCommand {
         func run() throws {
             let store = try global.branchConfiguredStore()
             let cards = try store.listCards(status: status)
-            write(format == .json ? HistoryText.json(cards) : HistoryText.cardList(cards))
+            write(format == .json ? try JSONOutput.list(cards) : HistoryText.cardList(cards))
             for file in try store.misnamedCardFiles() {
                 ExitStatus.printError("warning: '\(file.path)' is not a card: \(file.problem)")
             }

@@ -44,7 +44,7 @@ extension CardiganCommand {
             func run() throws {
                 let store = try global.cardStore()
                 let report = try store.registryStatus(requiredRegistry(store))
-                write(format.reporter(useColor: global.useColor).render(report))
+                write(try format.reporter(for: "registry status", useColor: global.useColor).render(report))
                 if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
             }
         }
@@ -92,7 +92,7 @@ extension CardiganCommand {
                 if result.steps.isEmpty { print("the registry has every card version; nothing \(verb)") }
                 if !result.findings.isEmpty {
                     let report = FindingReport(findings: result.findings, checkedPaths: [], subject: "the registry")
-                    write(ReportFormat.text.reporter(useColor: global.useColor).render(report))
+                    write(TextReporter(useColor: global.useColor).render(report))
                     throw ExitCode(ExitStatus.findings)
                 }
             }

@@ -24,7 +24,7 @@ extension CardiganCommand {
             var report = try CardValidationRun.run(
                 paths: paths, workspace: workspace, currentDirectory: current, relativeToRoot: format.pathsFromRoot)
             if strict { report = report.treatingWarningsAsErrors() }
-            write(format.reporter(useColor: global.useColor).render(report))
+            write(try format.reporter(for: "validate", useColor: global.useColor).render(report))
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
         }
     }

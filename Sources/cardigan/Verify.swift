@@ -43,7 +43,7 @@ extension CardiganCommand {
             let subject =
                 "\(result.commitCount) commits, \(result.versionCount) versions, \(result.tagCount) version tags, \(result.linkTagCount) link tags"
             let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
-            write(format.reporter(useColor: global.useColor).render(report))
+            write(try format.reporter(for: "verify", useColor: global.useColor).render(report))
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
         }
     }

@@ -38,8 +38,8 @@ import Testing
         #expect(TextReporter(useColor: true).render(Self.report).contains("\u{1B}[1;31merror:"))
     }
 
-    @Test func jsonMatchesGolden() {
-        Golden.expect(JSONReporter().render(Self.report), matches: "report.json")
+    @Test func jsonMatchesGolden() throws {
+        Golden.expect(try JSONReporter(command: "validate").render(Self.report), matches: "report.json")
     }
 
     @Test func githubMatchesGolden() {

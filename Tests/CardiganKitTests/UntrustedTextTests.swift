@@ -34,13 +34,13 @@ import Testing
             hint: "did you mean \(Self.payload)?")
         let report = FindingReport(findings: [finding], checkedPaths: ["cards/a\nb\u{1B}.yaml"])
         for format in ReportFormat.allCases {
-            let output = format.reporter(useColor: false).render(report)
+            let output = try format.reporter(for: "validate", useColor: false).render(report)
             #expect(!Self.hasRawControl(output), "\(format) prints raw control characters: \(output)")
         }
         // Code-scanning logs and code quality reports are shown by a UI after JSON decoding: their
         // messages carry the visible escapes, not JSON-escaped raw characters.
         for format in [ReportFormat.sarif, .gitlab] {
-            let output = format.reporter(useColor: false).render(report)
+            let output = try format.reporter(for: "validate", useColor: false).render(report)
             #expect(output.contains(#"'\\e[31mred\\u{7}\\u{1}\\u{202E}gnp.exe'"#), "\(format): \(output)")
         }
         let text = TextReporter().render(report)

@@ -144,12 +144,14 @@ import Testing
         #expect(lines.dropFirst(2).first == ["fraud/1", "fraud", "v2", "v2", "Draft", "none", "approved", "intact"])
 
         let json = try repo.cardigan("packages", "--format", "json").checked().output
-        let links = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-        #expect(links.first?["cardVersion"] as? Int == 2)
-        #expect(links.first?["latestVersion"] as? Int == 3)
-        #expect(links.first?["latestStatus"] as? String == "Draft")
-        #expect(links.first?["approvedVersion"] as? Int == 2)
-        #expect(links.last?["approvedVersion"] == nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let links = try #require(object["packages"] as? [[String: Any]])
+        #expect(links.first?["card_version"] as? Int == 2)
+        #expect(links.first?["latest_version"] as? Int == 3)
+        #expect(links.first?["latest_status"] as? String == "Draft")
+        #expect(links.first?["approved_version"] as? Int == 2)
+        // None approved: the key is there, its value null.
+        #expect(links.last?.keys.contains("approved_version") == true && links.last?["approved_version"] is NSNull)
         try expectSound(repo)
     }
 

@@ -49,8 +49,8 @@ import Testing
         let description = changes.first { $0["path"] as? String == "model_overview.model_description" }
         // The display string is cut at 120 characters; the value is whole.
         #expect((description?["new"] as? String)?.hasSuffix("…") == true, "\(output)")
-        #expect(description?["newValue"] as? String == long.trimmingCharacters(in: .whitespaces), "\(output)")
-        #expect(description?["oldValue"] as? String == "Predicts churn.")
+        #expect(description?["new_value"] as? String == long.trimmingCharacters(in: .whitespaces), "\(output)")
+        #expect(description?["old_value"] as? String == "Predicts churn.")
     }
 
     @Test func comparesRevisionsAsMarkdown() throws {

@@ -105,16 +105,18 @@ import Testing
         let show = try repo.cardigan("show", "a", "--card-version", "1").checked().output
         #expect(show.contains("version 1") && show.contains("First."))
         let latest = try repo.cardigan("show", "a", "--format", "json").checked().output
-        #expect(latest.contains("\"version\":2") && latest.contains("\"status\":\"PendingReview\""))
+        #expect(latest.contains("\"version\" : 2") && latest.contains("\"status\" : \"PendingReview\""))
         let log = try repo.cardigan("log", "a", "--format", "json").checked().output
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.utf8)) as? [[String: Any]])
+        let trail = try #require(try JSONSerialization.jsonObject(with: Data(log.utf8)) as? [String: Any])
+        #expect(trail["card"] as? String == "a")
+        let entries = try #require(trail["entries"] as? [[String: Any]])
         #expect(entries.count == 3)
-        #expect((entries.last?["record"] as? [String: Any])?["change"] as? String == "status")
+        #expect(entries.last?["change"] as? String == "status")
         #expect(entries.first?["author"] as? String == "Test Author")
         let list = try repo.cardigan("list").checked().output
         #expect(list.contains("a     v2       PendingReview"))
         let high = try repo.cardigan("list", "--status", "Draft", "--format", "json").checked().output
-        #expect(high.contains("\"name\" : \"b\"") && !high.contains("\"name\" : \"a\""))
+        #expect(high.contains("\"card\" : \"b\"") && !high.contains("\"card\" : \"a\""))
         repo.expect(
             try repo.cardigan("show", "a", "--card-version", "9"), status: 2,
             saying: "error: card 'a' has versions 1 to 2, not 9")

@@ -36,10 +36,12 @@ import Testing
             "clone", "churn", "churn-v2", "--model-package", "churn/2", "--model-name", "churn-v2-model"
         ).checked()
         let packages = try repo.cardigan("packages", "--format", "json").checked().output
-        let links = try #require(try JSONSerialization.jsonObject(with: Data(packages.utf8)) as? [[String: Any]])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(packages.utf8)) as? [String: Any])
+        let links = try #require(object["packages"] as? [[String: Any]])
         #expect(
-            links.map { "\($0["group"] ?? "")/\($0["version"] ?? "") \($0["card"] ?? "") v\($0["cardVersion"] ?? "")" }
+            links.map { "\($0["model_package"] ?? "") \($0["card"] ?? "") v\($0["card_version"] ?? "")" }
                 == ["churn/1 churn v2", "churn/2 churn-v2 v1"])
+        #expect(links.map { "\($0["package_group"] ?? "")/\($0["package_version"] ?? "")" } == ["churn/1", "churn/2"])
         #expect(links.allSatisfy { $0["intact"] as? Bool == true })
         let refs = try repo.git(
             "for-each-ref", "--format=%(refname) %(objecttype) %(*objectname)", "refs/tags/model-packages")

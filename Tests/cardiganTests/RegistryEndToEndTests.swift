@@ -65,6 +65,8 @@ import Testing
         #expect(status.status == 1)
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
+        #expect(report["command"] as? String == "registry status" && report["format_version"] as? Int == 1)
+        JSONContractTests.expect(status.output, matches: "registry-status.json")
         let findings = try #require(report["findings"] as? [[String: Any]])
         var counts: [String: Int] = [:]
         for finding in findings {

@@ -9,7 +9,7 @@ import Foundation
 /// The signature is over ``statement(card:version:digest:principal:date:)`` in the namespace
 /// ``namespace``, so it names exactly what was approved and cannot be replayed for another card,
 /// version or digest, nor taken for a git commit or file signature.
-public struct Approval: Sendable, Hashable, Codable {
+public struct Approval: Sendable, Hashable {
     /// The SSHSIG namespace of approvals; cardigan's own, not a domain.
     public static let namespace = "cardigan-approval"
 

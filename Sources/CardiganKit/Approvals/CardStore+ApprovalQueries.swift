@@ -5,20 +5,27 @@ extension CardStore {
     /// first: each judged by the policy in force at the commit that records it, a second one by
     /// the same principal or key left out. What `show` and the exports name.
     public func approvals(of name: String, version: Int) throws -> [Approval] {
+        try signedApprovals(of: name, version: version)?.approvals ?? []
+    }
+
+    /// As ``approvals(of:version:)``, with the digest the approvals' statements sign (what
+    /// `show --format json` names); nil when the version is not on the current branch.
+    public func signedApprovals(of name: String, version: Int) throws -> VersionApprovals? {
         let branch = try currentBranch()
         guard let head = try git({ try repository.resolve(branch) }),
             let (record, made) = try git({ try versionCommit(of: name, version: version, head: head) })
-        else { return [] }
-        let recorded = try git { try recordedApprovals(of: name, version: version, head: head) }
-        guard !recorded.isEmpty else { return [] }
-        let authors = try git { try authorship(of: made) }
+        else { return nil }
         let root = try git { try repository.blob(at: path(of: name), inCommit: made) }
             .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: name)).root }
-        let risk = root?["intended_uses"]?["risk_rating"]?.stringValue
         // Approvals sign the digest in the current canonical form, as verify's ledger judges them.
-        let subject = ApprovalSubject(
-            card: name, version: version, digest: root.map { CardDigest.of($0) } ?? record.digest, risk: risk,
-            authors: authors)
+        let digest = root.map { CardDigest.of($0) } ?? record.digest
+        let recorded = try git { try recordedApprovals(of: name, version: version, head: head) }
+        guard !recorded.isEmpty else {
+            return VersionApprovals(card: name, version: version, digest: digest, approvals: [])
+        }
+        let authors = try git { try authorship(of: made) }
+        let risk = root?["intended_uses"]?["risk_rating"]?.stringValue
+        let subject = ApprovalSubject(card: name, version: version, digest: digest, risk: risk, authors: authors)
         let cache = PolicyCache()
         var valid: [Approval] = []
         for (approval, commit) in recorded {
@@ -28,6 +35,6 @@ extension CardStore {
             else { continue }
             valid.append(approval)
         }
-        return valid
+        return VersionApprovals(card: name, version: version, digest: subject.digest, approvals: valid)
     }
 }

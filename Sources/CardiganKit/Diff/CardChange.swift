@@ -1,7 +1,7 @@
 /// One field-level difference between two versions of a card.
-public struct CardChange: Sendable, Codable {
+public struct CardChange: Sendable {
     /// What happened to the field.
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable {
         /// The field or list item is new.
         case added
         /// The field or list item is gone.

@@ -1,13 +1,13 @@
 /// The difference of one card between two points: two versions, a version and the working
 /// tree, or two revisions.
-public struct CardDiff: Sendable, Codable, Equatable {
+public struct CardDiff: Sendable, Equatable {
     /// What happened to the card as a whole.
-    public enum Change: String, Sendable, Codable {
+    public enum Change: String, Sendable {
         case added, removed, modified
     }
 
     /// One side of the comparison.
-    public struct Side: Sendable, Codable, Equatable {
+    public struct Side: Sendable, Equatable {
         /// The card's version there (its last version record), nil when never versioned or
         /// when the side is the working tree.
         public var version: Int?
@@ -65,7 +65,7 @@ public struct CardDiff: Sendable, Codable, Equatable {
 }
 
 /// The result of `cardigan diff`: every card that differs between two points.
-public struct DiffReport: Sendable, Codable, Equatable {
+public struct DiffReport: Sendable, Equatable {
     /// What is compared from: a revision, a version, …
     public var base: String
     /// What is compared to.

@@ -1,11 +1,11 @@
 /// Writes a `DiffReport` as text, markdown or JSON.
 public enum DiffRenderer {
-    /// The report in `format`, ending with a newline.
-    public static func render(_ report: DiffReport, as format: DiffFormat) -> String {
+    /// The report in `format`, ending with a newline; JSON is ``JSONOutput/diff(_:)``'s.
+    public static func render(_ report: DiffReport, as format: DiffFormat) throws -> String {
         switch format {
         case .text: return text(report)
         case .markdown: return markdown(report)
-        case .json: return JSONText.encode(report) + "\n"
+        case .json: return try JSONOutput.diff(report)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One entry of a card's audit trail.
-public struct AuditEntry: Sendable, Codable {
+public struct AuditEntry: Sendable {
     /// What the commit recorded.
     public var record: CardRecord
     /// The commit's id.
@@ -31,7 +31,7 @@ public struct CardVersionView: Sendable {
 }
 
 /// One line of `cardigan list`.
-public struct CardSummary: Sendable, Codable {
+public struct CardSummary: Sendable {
     /// The card's name.
     public var name: String
     /// The latest version, nil for a card never versioned.

@@ -12,7 +12,7 @@ import Foundation
 /// ```
 ///
 /// A commit may carry several records, one group per card, each group starting with `Card:`.
-public struct CardRecord: Sendable, Hashable, Codable {
+public struct CardRecord: Sendable, Hashable {
     /// What a record says happened to the card.
     public enum Change: String, Sendable, Hashable, Codable {
         /// A new version: the digest changed (or the card is new).

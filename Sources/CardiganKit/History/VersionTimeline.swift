@@ -1,7 +1,7 @@
 import Foundation
 
 /// One commit that set a card version's status: the version's birth or a status change.
-public struct StatusEvent: Sendable, Codable, Hashable {
+public struct StatusEvent: Sendable, Hashable {
     /// The status the commit recorded.
     public var status: CardStatus
     /// `version` for the commit that made the version, `status` or `format` for later ones.
@@ -21,7 +21,7 @@ public struct StatusEvent: Sendable, Codable, Hashable {
 /// The status history of one card version: every commit that recorded it, oldest first, and
 /// the version that superseded it. A version's status is the last one it reached; a newer
 /// version supersedes it but never changes it.
-public struct VersionTimeline: Sendable, Codable, Hashable {
+public struct VersionTimeline: Sendable, Hashable {
     /// The card's name.
     public var card: String
     /// The version.

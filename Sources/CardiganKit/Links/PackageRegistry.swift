@@ -1,7 +1,7 @@
 import Foundation
 
 /// One model package version as the link tags record it.
-public struct PackageLink: Sendable, Codable {
+public struct PackageLink: Sendable {
     /// The package group.
     public var group: String
     /// The package version.

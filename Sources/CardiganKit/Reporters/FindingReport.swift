@@ -62,11 +62,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// folder cardigan runs in.
     public var pathsFromRoot: Bool { self == .github || self == .sarif || self == .gitlab }
 
-    /// The reporter for this format.
-    public func reporter(useColor: Bool = false) -> any FindingReporter {
+    /// The reporter for this format of `command`'s report (the JSON envelope names it).
+    public func reporter(for command: String, useColor: Bool = false) -> any FindingReporter {
         switch self {
         case .text: return TextReporter(useColor: useColor)
-        case .json: return JSONReporter()
+        case .json: return JSONReporter(command: command)
         case .github: return GitHubReporter()
         case .sarif: return SARIFReporter()
         case .markdown: return MarkdownReporter()
@@ -77,6 +77,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Renders a report in one output format.
 public protocol FindingReporter: Sendable {
-    /// The whole output for `report`, ending with a newline.
-    func render(_ report: FindingReport) -> String
+    /// The whole output for `report`, ending with a newline. Only JSON can throw: when a value
+    /// cannot be encoded.
+    func render(_ report: FindingReport) throws -> String
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Text and JSON renderings of the history commands' results (`commit`, `log`, `list`, `show`).
+/// Text renderings of the history commands' results (`commit`, `log`, `list`, `show`); their JSON
+/// is ``JSONOutput``'s.
 public enum HistoryText {
     /// What `commit` and `status` print: one line per card, then the commit.
     public static func commitSummary(_ result: CommitResult) -> String {
@@ -105,29 +106,6 @@ public enum HistoryText {
         }
         return header + view.text + (view.text.hasSuffix("\n") ? "" : "\n")
     }
-
-    /// The card version as JSON: the record, the commit and the card's content.
-    public static func cardVersionJSON(_ view: CardVersionView) -> String {
-        var text = "{\"card\":"
-        text += CanonicalJSON.text(of: view.root)
-        text += ",\"commit\":\"\(view.commit)\",\"digest\":\"\(view.record.digest)\""
-        text += ",\"model_package\":" + (view.record.modelPackage.map { "\"\($0)\"" } ?? "null")
-        text +=
-            ",\"name\":\"\(view.record.card)\",\"status\":\"\(view.record.status.rawValue)\""
-        if let timeline = view.timeline {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let events = (try? encoder.encode(timeline.events)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-            text += ",\"status_timeline\":" + events
-            text += ",\"superseded_at\":" + (timeline.supersededAt.map { "\"\(date($0))\"" } ?? "null")
-            text += ",\"superseded_by\":" + (timeline.supersededBy.map(String.init) ?? "null")
-        }
-        text += ",\"version\":\(view.record.version)}"
-        return text + "\n"
-    }
-
-    /// Encodes a value as pretty JSON with sorted keys.
-    public static func json(_ value: some Encodable) -> String { JSONText.encode(value) + "\n" }
 
     /// `time` (seconds since 1970) as ISO 8601 in UTC, `2026-11-30T12:00:00Z`: what
     /// `ISO8601DateFormatter` writes, computed directly (a formatter is costly to make, and the

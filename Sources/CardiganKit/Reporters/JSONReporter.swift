@@ -1,24 +1,37 @@
 import Foundation
 
-/// Prints the report as JSON with sorted keys, for tools: a summary and every finding.
+/// Prints the report under the JSON contract (``JSONOutput``): the envelope, a summary and
+/// every finding, each key present (`null` when a finding has no such value).
 public struct JSONReporter: FindingReporter {
-    /// Creates a JSON reporter.
-    public init() {}
+    /// The command whose report this is (`validate`, `verify`, `check`, `registry status`).
+    public var command: String
 
-    struct Output: Encodable {
-        var version = 1
+    /// Creates a JSON reporter for `command`'s report.
+    public init(command: String) {
+        self.command = command
+    }
+
+    /// The keys beside the envelope's.
+    struct Payload: Encodable {
         var summary: Summary
         var findings: [Item]
     }
 
+    /// The counts and the one-line summary.
     struct Summary: Encodable {
         var checked: Int
         var errors: Int
         var warnings: Int
         var filesWithErrors: Int
         var text: String
+
+        private enum CodingKeys: String, CodingKey {
+            case checked, errors, warnings, text
+            case filesWithErrors = "files_with_errors"
+        }
     }
 
+    /// One finding.
     struct Item: Encodable {
         var rule: String
         var severity: String
@@ -29,10 +42,30 @@ public struct JSONReporter: FindingReporter {
         var pointer: String?
         var hint: String?
         var commit: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case rule, severity, message, path, line, column, pointer, hint, commit
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(message, forKey: .message)
+            // Absent values are written as null, never left out.
+            try container.encode(path, forKey: .path)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(pointer, forKey: .pointer)
+            try container.encode(hint, forKey: .hint)
+            try container.encode(commit, forKey: .commit)
+        }
     }
 
-    public func render(_ report: FindingReport) -> String {
-        let output = Output(
+    /// `summary` (`checked`, `errors`, `warnings`, `files_with_errors`, `text`) and `findings`
+    /// (`rule`, `severity`, `message`, `path`, `line`, `column`, `pointer`, `hint`, `commit`).
+    public func render(_ report: FindingReport) throws -> String {
+        let payload = Payload(
             summary: Summary(
                 checked: report.checkedCount, errors: report.errorCount, warnings: report.warningCount,
                 filesWithErrors: report.filesWithErrors, text: report.summary),
@@ -43,7 +76,7 @@ public struct JSONReporter: FindingReporter {
                     column: finding.location?.position.column, pointer: finding.location?.pointer,
                     hint: finding.hint, commit: finding.commit)
             })
-        return JSONText.encode(output) + "\n"
+        return try JSONOutput.render(command: command, payload)
     }
 }
 
