@@ -45,7 +45,12 @@ extension RegistryScenarioTests {
         switch kind {
         case .sagemaker:
             #expect(cut.operations.prefix(3) == ["DescribeModelCard", "CreateModelCard", "UpdateModelCard"])
-            // moto makes a card version for a status-only update (the service keeps the version).
+            // moto makes a new card version for a status-only update, without content (the service
+            // keeps the version): three versions where SageMaker would show two.
+            #expect(
+                shown.split(separator: "\n").map { String($0.prefix(while: { $0 != ":" })) } == [
+                    "churn v1 Draft", "churn v2 Draft", "churn v3 PendingReview",
+                ], "\(shown)")
             #expect(shown.contains("churn v3 PendingReview: (no content)"))
         case .mlflow:
             #expect(
@@ -103,7 +108,7 @@ extension RegistryScenarioTests {
         let unreachable = try fixture.cardigan("registry", "pull", extra: fixture.environment(endpoint: closed))
         #expect(unreachable.status == 2)
         let operation = kind == .sagemaker ? "SageMaker ListModelPackages" : "MLflow model-versions/get"
-        #expect(unreachable.error.contains("error: \(operation) failed after "), "\(unreachable.error)")
+        #expect(unreachable.error.contains("error: \(operation) failed after 2 tries"), "\(unreachable.error)")
         #expect(unreachable.error.contains("cannot connect to '\(closed)'"))
         #expect(unreachable.error.contains("hint: nothing was changed in git"))
 
@@ -111,8 +116,21 @@ extension RegistryScenarioTests {
         #expect(unconfigured.status == 2)
         #expect(
             unconfigured.error.contains(
+                kind == .sagemaker
+                    ? "error: no AWS credentials for the SageMaker registry"
+                    : "error: no MLflow tracking server for the registry"), "\(unconfigured.error)")
+        #expect(
+            unconfigured.error.contains(
                 kind == .sagemaker ? "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" : "set MLFLOW_TRACKING_URI"),
             "\(unconfigured.error)")
+
+        // A server that accepts the connection and never answers: the request times out.
+        let silent = try RegistryPeers.silentListener()
+        defer { close(silent.socket) }
+        let hanging = "http://127.0.0.1:\(silent.port)"
+        let timedOut = try fixture.cardigan("registry", "push", extra: fixture.environment(endpoint: hanging))
+        #expect(timedOut.status == 2)
+        #expect(timedOut.error.contains("no answer from '\(hanging)' within 5.0 s"), "\(timedOut.error)")
 
         let linkUnreachable = try fixture.cardigan(
             "link", "fraud", "--model-package", "\(churn)/2", extra: fixture.environment(endpoint: closed))

@@ -11,28 +11,16 @@ public final class SageMakerClient: Sendable {
     public let retry: RetryPolicy
     let transport: any HTTPTransport
     let clock: RegistryClock
-    let scheme: String
-    let host: String
-    let port: Int?
-    let path: String
+    let endpoint: HTTPEndpoint
 
-    /// A client; throws when the endpoint is not an http(s) URL.
+    /// A client; throws when the endpoint is not an http(s) URL (see ``HTTPEndpoint``).
     public init(settings: AWSSettings, transport: any HTTPTransport, retry: RetryPolicy, clock: RegistryClock) throws {
-        guard let url = URLComponents(string: settings.endpoint), let scheme = url.scheme?.lowercased(),
-            ["http", "https"].contains(scheme), let host = url.host, !host.isEmpty
-        else {
-            throw CardiganError(
-                "the SageMaker endpoint '\(settings.endpoint)' is not an http(s) URL",
-                hint: "set 'registry.endpoint' or AWS_ENDPOINT_URL_SAGEMAKER to e.g. http://127.0.0.1:5000")
-        }
+        self.endpoint = try HTTPEndpoint(
+            parsing: settings.endpoint, source: settings.endpointSource, credentialsHint: AWSSettings.credentialsHint)
         self.settings = settings
         self.transport = transport
         self.retry = retry
         self.clock = clock
-        self.scheme = scheme
-        self.host = host
-        self.port = url.port
-        self.path = url.path.isEmpty ? "/" : url.path
     }
 
     /// Error types that mean "wait and try again".
@@ -49,8 +37,8 @@ public final class SageMakerClient: Sendable {
 
     /// The unsigned request of `operation` with `input` as its body.
     func request(_ operation: String, body: [UInt8]) -> HTTPRequest {
-        HTTPRequest(
-            method: "POST", scheme: scheme, host: host, port: port, path: path,
+        endpoint.request(
+            "POST", path: endpoint.path.isEmpty ? "/" : endpoint.path,
             headers: [
                 ("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", "SageMaker.\(operation)"),
             ],
