@@ -31,11 +31,20 @@ extension RegistryScenarioTests {
         #expect(dry == plan.map { "would send: \($0)\n" }.joined())
         #expect(try fixture.shownCards(churn).isEmpty)
 
-        // A run cut off after its third request ...
+        // A run cut off after its third request (SageMaker: after its second, the create, and a
+        // second run cut off after the content, so that both resume points are seen) ...
         let store = try CardStore(discoveringFrom: fixture.repo.path, environment: fixture.environment())
-        let cut = OperationCountingTransport(failAfter: 3)
+        let cut = OperationCountingTransport(failAfter: kind == .sagemaker ? 2 : 3)
         #expect(throws: CardiganError.self) {
             try store.registryPush(try fixture.registry(transport: cut), names: ["churn"], dryRun: false)
+        }
+        if kind == .sagemaker {
+            let cutAgain = OperationCountingTransport(failAfter: 2)
+            #expect(throws: CardiganError.self) {
+                try store.registryPush(try fixture.registry(transport: cutAgain), names: ["churn"], dryRun: false)
+            }
+            // It read the registry's card (v1 Draft) and sent the content next, not the create again.
+            #expect(cutAgain.operations == ["DescribeModelCard", "UpdateModelCard", "UpdateModelCard"])
         }
         // ... resumes where it stopped (SageMaker: after the create and the content; MLflow
         // redoes the one write, whose marker tag was never set).
