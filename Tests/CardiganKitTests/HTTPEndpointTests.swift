@@ -103,4 +103,28 @@ import Testing
             settings: configured, transport: transport, retry: RetryPolicy(), clock: FakeClock().clock)
         #expect(client.request("ListModelPackages", body: []).url == "https://api.sagemaker.eu-west-1.amazonaws.com/")
     }
+
+    @Test func bothClientsReadAnswersAlikeAndSayWhenOneIsNotJSON() throws {
+        let html = ScriptedTransport { _, _ in HTTPResponse(status: 200, body: Array("<html>".utf8)) }
+        let empty = ScriptedTransport { _, _ in HTTPResponse(status: 204) }
+        let retry = RetryPolicy(maxAttempts: 1)
+        let sageMaker = { (transport: ScriptedTransport) in
+            try SageMakerClient(settings: .test(), transport: transport, retry: retry, clock: FakeClock().clock)
+        }
+        let mlflow = { (transport: ScriptedTransport) in
+            try MLflowClient(
+                settings: MLflowSettings(uri: "http://127.0.0.1:9", credentials: .none), transport: transport,
+                retry: retry, clock: FakeClock().clock)
+        }
+        let sageMakerError = #expect(throws: CardiganError.self) {
+            try sageMaker(html).call("DescribeModelCard", .object([]))
+        }
+        #expect(sageMakerError?.message.hasPrefix("SageMaker's answer to DescribeModelCard is not JSON: ") == true)
+        #expect(sageMakerError?.hint == "check that the endpoint 'http://127.0.0.1:9' is SageMaker's API")
+        let mlflowError = #expect(throws: CardiganError.self) { try mlflow(html).get("model-versions/get", []) }
+        #expect(mlflowError?.message.hasPrefix("MLflow's answer to model-versions/get is not JSON: ") == true)
+        #expect(mlflowError?.hint == "check that 'http://127.0.0.1:9' is an MLflow tracking server")
+        #expect(try sageMaker(empty).call("UpdateModelCard", .object([])) == ValueNode(.object([])))
+        #expect(try mlflow(empty).post("model-versions/set-tag", .object([])) == ValueNode(.object([])))
+    }
 }

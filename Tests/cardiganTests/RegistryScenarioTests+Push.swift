@@ -8,11 +8,7 @@ extension RegistryScenarioTests {
     /// A linked card with three steps in git: v1 Draft, v2 Draft (the link), v2 PendingReview.
     private func pushable(_ kind: RegistryPeerKind) throws -> (RegistryPeerFixture, String) {
         let fixture = try RegistryPeerFixture(kind)
-        let churn = fixture.group("churn")
-        try fixture.createGroup(churn)
-        try fixture.registerVersion(churn)
-        try fixture.card("churn")
-        try fixture.cardigan("link", "churn", "--model-package", "\(churn)/1").checked()
+        let churn = try fixture.linkedChurnCard()
         try fixture.cardigan("status", "churn", "PendingReview", "-m", "review").checked()
         return (fixture, churn)
     }

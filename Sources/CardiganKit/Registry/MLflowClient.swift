@@ -61,15 +61,10 @@ public final class MLflowClient: Sendable {
             "nothing was changed in git; check MLFLOW_TRACKING_URI and the network, or allow more with 'registry.max_attempts' and 'registry.max_retry_seconds'"
         return try retry.run("MLflow \(endpoint)", endpoint: settings.uri, clock: clock, hint: hint) {
             let response = try transport.send(request(method, endpoint, query: query, body: body))
-            if (200..<300).contains(response.status) {
-                if response.body.isEmpty { return ValueNode(.object([])) }
-                do {
-                    return try JSONParser.parse(Data(response.body))
-                } catch {
-                    throw CardiganError(
-                        "MLflow's answer to \(endpoint) is not JSON: \(error)",
-                        hint: "check that '\(settings.uri)' is an MLflow tracking server")
-                }
+            if let answer = try response.successJSON(
+                "MLflow's answer to \(endpoint)", hint: "check that '\(settings.uri)' is an MLflow tracking server")
+            {
+                return answer
             }
             let error = Self.serviceError(endpoint, response)
             if response.status == 401 || response.status == 403 {

@@ -55,15 +55,11 @@ public final class SageMakerClient: Sendable {
             SigV4Signer(credentials: settings.credentials, region: settings.region, service: "sagemaker")
                 .sign(&request, at: clock.now())
             let response = try transport.send(request)
-            if (200..<300).contains(response.status) {
-                if response.body.isEmpty { return ValueNode(.object([])) }
-                do {
-                    return try JSONParser.parse(Data(response.body))
-                } catch {
-                    throw CardiganError(
-                        "SageMaker's answer to \(operation) is not JSON: \(error)",
-                        hint: "check that the endpoint '\(settings.endpoint)' is SageMaker's API")
-                }
+            if let answer = try response.successJSON(
+                "SageMaker's answer to \(operation)",
+                hint: "check that the endpoint '\(settings.endpoint)' is SageMaker's API")
+            {
+                return answer
             }
             let error = Self.serviceError(operation, response)
             if Self.credentialTypes.contains(error.type) {
