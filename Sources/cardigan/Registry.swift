@@ -14,6 +14,7 @@ func configuredRegistry(_ store: CardStore) throws -> (any ModelRegistry)? {
 /// What every `registry` subcommand takes and does first: the global flags, then the card
 /// repository and the registry its `.cardigan.yaml` configures.
 struct RegistryOptions: ParsableArguments {
+    /// The flags every command takes (`-C`, `--no-color`).
     @OptionGroup var global: GlobalOptions
 
     /// The card repository and its registry; an error saying how to configure one when none is.
