@@ -5,33 +5,17 @@
 # alias `champion`, register version 2, `registry scan --clone`, push, and show the tags and
 # description MLflow now returns. Leaves this checkout untouched; stops the server (its whole
 # process group: it starts workers of its own) when done. Run by scripts/demo-registry.sh.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/bootstrap.sh
-scripts/install-test-tools.sh
-swift build --product cardigan >&2
-cardigan="$PWD/.build/debug/cardigan"
-peer="$PWD/scripts/registry-peer.py"
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/cardigan-mlflow-demo.XXXXXX")
+source "$(dirname "$0")/demo-registry-setup.sh"
+demo_repository mlflow-demo
 store=$(mktemp -d "${TMPDIR:-/tmp}/cardigan-mlflow-store.XXXXXX")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-setsid mlflow server --backend-store-uri "sqlite:///$store/mlflow.db" --default-artifact-root "$store/artifacts" \
-  --host 127.0.0.1 --port "$port" --workers 1 >"$store/server.log" 2>&1 &
-mlflow_group=$!
-trap 'kill -- -"$mlflow_group" 2>/dev/null || true' EXIT
+start_server "$store/server.log" mlflow server --backend-store-uri "sqlite:///$store/mlflow.db" \
+  --default-artifact-root "$store/artifacts" --host 127.0.0.1 --port "$port" --workers 1
 export MLFLOW_TRACKING_URI="http://127.0.0.1:$port"
-for _ in $(seq 240); do
-  [ "$(python3 -c "import urllib.request; print(urllib.request.urlopen('$MLFLOW_TRACKING_URI/health', timeout=1).read().decode())" 2>/dev/null)" = OK ] && break
-  sleep 0.5
-done
+wait_until 240 0.5 python3 -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('$MLFLOW_TRACKING_URI/health', timeout=1).read() != b'OK')"
 export MLFLOW_TRACKING_TOKEN=demo-token-not-printed
 unset MLFLOW_TRACKING_USERNAME MLFLOW_TRACKING_PASSWORD
 echo "scratch repository: $scratch; MLflow tracking server: $MLFLOW_TRACKING_URI"
-git -C "$scratch" init -q -b main
-git -C "$scratch" config user.name "cardigan demo"
-git -C "$scratch" config user.email "demo@cardigan.invalid"
 printf 'registry:\n  kind: mlflow\n  approved_alias: champion\n' >"$scratch/.cardigan.yaml"
-run() { printf '$ cardigan'; printf ' %q' "$@"; echo; "$cardigan" -C "$scratch" "$@"; }
 mlflow_rest() { printf '$ mlflow REST %s\n' "$*"; python3 "$peer" mlflow "$MLFLOW_TRACKING_URI" "$@"; }
 mlflow_rest group churn
 mlflow_rest version churn "Gradient-boosted churn model, trained on October data"

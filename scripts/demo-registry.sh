@@ -3,32 +3,15 @@
 # package group, register version 1, draft a card, link it (details filled from the registry),
 # review and approve it, register version 2, `registry scan --clone`, push, and list what the
 # registry now shows. Leaves this checkout untouched; stops the emulator when done.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/bootstrap.sh
-scripts/install-test-tools.sh
-swift build --product cardigan >&2
-cardigan="$PWD/.build/debug/cardigan"
-peer="$PWD/scripts/registry-peer.py"
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/cardigan-registry-demo.XXXXXX")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-# The emulator in a process group of its own (setsid), stopped as a whole on exit.
-setsid moto_server -H 127.0.0.1 -p "$port" >"$scratch.moto.log" 2>&1 &
-moto_group=$!
-trap 'kill -- -"$moto_group" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null && break
-  sleep 0.2
-done
+source "$(dirname "$0")/demo-registry-setup.sh"
+demo_repository registry-demo
+start_server "$scratch.moto.log" moto_server -H 127.0.0.1 -p "$port"
+wait_until 100 0.2 python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)"
 export AWS_ENDPOINT_URL_SAGEMAKER="http://127.0.0.1:$port"
 export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=demo-secret-not-printed
 unset AWS_PROFILE AWS_SESSION_TOKEN
 echo "scratch repository: $scratch; SageMaker emulation: $AWS_ENDPOINT_URL_SAGEMAKER"
-git -C "$scratch" init -q -b main
-git -C "$scratch" config user.name "cardigan demo"
-git -C "$scratch" config user.email "demo@cardigan.invalid"
 printf 'registry:\n  kind: sagemaker\n  region: eu-west-1\n' >"$scratch/.cardigan.yaml"
-run() { printf '$ cardigan'; printf ' %q' "$@"; echo; "$cardigan" -C "$scratch" "$@"; }
 registry() { printf '$ registry %s\n' "$*"; python3 "$peer" setup "$AWS_ENDPOINT_URL_SAGEMAKER" "$@"; }
 registry group churn
 registry version churn "Gradient-boosted churn model, trained on October data"

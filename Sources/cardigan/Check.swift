@@ -17,7 +17,7 @@ extension CardiganCommand {
         @Option(help: "The head revision (default: HEAD).")
         var head: String?
 
-        @Option(help: ReportFormat.help)
+        @Option(help: ReportFormat.formatHelp())
         var format: ReportFormat = .text
 
         func run() throws {

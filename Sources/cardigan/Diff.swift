@@ -27,7 +27,7 @@ extension CardiganCommand {
         @Option(help: "The revision to compare to (default: HEAD); only with --base.")
         var head: String?
 
-        @Option(help: "text, markdown (a pull-request comment) or json.")
+        @Option(help: DiffFormat.formatHelp(notes: [.markdown: "a pull-request comment"]))
         var format: DiffFormat = .text
 
         func validate() throws {

@@ -20,7 +20,7 @@ extension CardiganCommand {
         @Option(help: ArgumentHelp("The card version (default: the latest).", valueName: "N"))
         var cardVersion: Int?
 
-        @Option(help: "markdown, html, pdf, sagemaker or huggingface.")
+        @Option(help: ExportFormat.formatHelp())
         var format: ExportFormat
 
         @Flag(help: "Preview the uncommitted working file instead of a recorded version (marked so in the footer).")

@@ -83,12 +83,18 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-extension ReportFormat: ExpressibleByArgument {
-    /// The `--format` help of a command that takes every report format, built from the enum so that
-    /// a new format is listed without touching each command.
-    static var help: ArgumentHelp {
-        let names = allCases.map(\.rawValue)
-        return ArgumentHelp("Output format: \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "text").")
+extension ReportFormat: ExpressibleByArgument {}
+
+extension CaseIterable where Self: RawRepresentable & Hashable, RawValue == String {
+    /// The `--format` help of an option of this format enum, built from its cases so that a new
+    /// format is listed without touching each command: `Output format: text, markdown (a
+    /// pull-request comment) or json.`, with `notes` after the cases that have one.
+    static func formatHelp(notes: [Self: String] = [:]) -> ArgumentHelp {
+        let names = allCases.map { format in notes[format].map { "\(format.rawValue) (\($0))" } ?? format.rawValue }
+        let list =
+            names.count < 2
+            ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+        return ArgumentHelp("Output format: \(list).")
     }
 }
 

@@ -113,7 +113,7 @@ extension CardiganCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "text or json.")
+        @Option(help: QueryFormat.formatHelp())
         var format: QueryFormat = .text
 
         func run() throws {

@@ -20,7 +20,7 @@ extension CardiganCommand {
         @Option(help: ArgumentHelp("The card version (default: the latest).", valueName: "N"))
         var cardVersion: Int?
 
-        @Option(help: "yaml (the file, with a header) or json.")
+        @Option(help: ShowFormat.formatHelp(notes: [.yaml: "the file, with a header"]))
         var format: ShowFormat = .yaml
 
         enum ShowFormat: String, ExpressibleByArgument, CaseIterable { case yaml, json }
@@ -47,7 +47,7 @@ extension CardiganCommand {
         @Argument(help: "The card.", completion: .cardNames)
         var name: String
 
-        @Option(help: "text or json.")
+        @Option(help: QueryFormat.formatHelp())
         var format: QueryFormat = .text
 
         func run() throws {
@@ -67,7 +67,7 @@ extension CardiganCommand {
         @Option(help: "Only cards with this status.")
         var status: CardStatus?
 
-        @Option(help: "text or json.")
+        @Option(help: QueryFormat.formatHelp())
         var format: QueryFormat = .text
 
         func run() throws {

@@ -11,16 +11,31 @@ func configuredRegistry(_ store: CardStore) throws -> (any ModelRegistry)? {
         transport: AsyncHTTPTransport(connectTimeout: min(10, config.retry.timeout)))
 }
 
-/// The configured registry, or an error saying how to configure one.
-func requiredRegistry(_ store: CardStore) throws -> any ModelRegistry {
-    guard let registry = try configuredRegistry(store) else {
-        throw CardiganError(
-            "no model registry is configured",
-            hint:
-                "add to .cardigan.yaml:\n    registry:\n      kind: sagemaker\n      region: eu-west-1\nor:\n    registry:\n      kind: mlflow\n      uri: http://127.0.0.1:5000"
-        )
+/// What every `registry` subcommand takes and does first: the global flags, then the card
+/// repository and the registry its `.cardigan.yaml` configures.
+struct RegistryOptions: ParsableArguments {
+    /// The flags every command takes (`-C`, `--no-color`).
+    @OptionGroup var global: GlobalOptions
+
+    /// The card repository and its registry; an error saying how to configure one when none is.
+    func connect() throws -> (store: CardStore, registry: any ModelRegistry) {
+        let store = try global.cardStore()
+        guard let registry = try configuredRegistry(store) else {
+            throw CardiganError(
+                "no model registry is configured",
+                hint:
+                    "add to .cardigan.yaml:\n    registry:\n      kind: sagemaker\n      region: eu-west-1\nor:\n    registry:\n      kind: mlflow\n      uri: http://127.0.0.1:5000"
+            )
+        }
+        return (store, registry)
     }
-    return registry
+
+    /// Writes `report` in `format` and exits 1 when a finding is an error (with `failOnAny`,
+    /// when there is any finding).
+    func emit(_ report: FindingReport, command: String, format: ReportFormat = .text, failOnAny: Bool = false) throws {
+        write(try format.reporter(for: command, useColor: global.useColor).render(report))
+        if report.errorCount > 0 || (failOnAny && !report.findings.isEmpty) { throw ExitCode(ExitStatus.findings) }
+    }
 }
 
 extension CardiganCommand {
@@ -36,16 +51,14 @@ extension CardiganCommand {
                 abstract: "The registry and the cards side by side: undocumented versions, missing packages, drift.",
                 discussion: Examples.of("registry status"))
 
-            @OptionGroup var global: GlobalOptions
+            @OptionGroup var options: RegistryOptions
 
-            @Option(help: "text, json, github or markdown.")
+            @Option(help: ReportFormat.formatHelp())
             var format: ReportFormat = .text
 
             func run() throws {
-                let store = try global.cardStore()
-                let report = try store.registryStatus(requiredRegistry(store))
-                write(try format.reporter(for: "registry status", useColor: global.useColor).render(report))
-                if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
+                let (store, registry) = try options.connect()
+                try options.emit(store.registryStatus(registry), command: "registry status", format: format)
             }
         }
 
@@ -54,19 +67,19 @@ extension CardiganCommand {
                 abstract: "Refresh model_package_details of linked cards from the registry, as new versions.",
                 discussion: Examples.of("registry pull"))
 
-            @OptionGroup var global: GlobalOptions
+            @OptionGroup var options: RegistryOptions
 
             @Argument(help: "The cards (default: every linked card).")
             var names: [String] = []
 
             func run() throws {
-                let store = try global.cardStore()
-                let result = try store.registryPull(requiredRegistry(store), names: names)
+                let (store, registry) = try options.connect()
+                let result = try store.registryPull(registry, names: names)
                 if result.findings.isEmpty, result.commit == nil {
                     print("every card's model_package_details matches the registry; nothing committed")
                     return
                 }
-                try finish(result, global: global)
+                try finish(result, global: options.global)
             }
         }
 
@@ -75,7 +88,7 @@ extension CardiganCommand {
                 abstract: "Publish card versions and status changes to the registry's model cards.",
                 discussion: Examples.of("registry push"))
 
-            @OptionGroup var global: GlobalOptions
+            @OptionGroup var options: RegistryOptions
 
             @Argument(help: "The cards (default: every card with a version).")
             var names: [String] = []
@@ -84,16 +97,15 @@ extension CardiganCommand {
             var dryRun = false
 
             func run() throws {
-                let store = try global.cardStore()
-                let result = try store.registryPush(requiredRegistry(store), names: names, dryRun: dryRun)
+                let (store, registry) = try options.connect()
+                let result = try store.registryPush(registry, names: names, dryRun: dryRun)
                 let verb = dryRun ? "would send" : "sent"
                 for step in result.steps { print("\(verb): \(step)") }
                 for note in result.notes { print("skipped: \(note)") }
                 if result.steps.isEmpty { print("the registry has every card version; nothing \(verb)") }
                 if !result.findings.isEmpty {
                     let report = FindingReport(findings: result.findings, checkedPaths: [], subject: "the registry")
-                    write(TextReporter(useColor: global.useColor).render(report))
-                    throw ExitCode(ExitStatus.findings)
+                    try options.emit(report, command: "registry push", failOnAny: true)
                 }
             }
         }
@@ -103,21 +115,21 @@ extension CardiganCommand {
                 abstract: "Package versions newer than the newest linked one; --clone makes their cards.",
                 discussion: Examples.of("registry scan"))
 
-            @OptionGroup var global: GlobalOptions
+            @OptionGroup var options: RegistryOptions
 
             @Flag(help: "Clone the previous version's card for each, linked and committed.")
             var clone = false
 
             func run() throws {
-                let store = try global.cardStore()
-                let result = try store.registryScan(requiredRegistry(store), clone: clone)
+                let (store, registry) = try options.connect()
+                let result = try store.registryScan(registry, clone: clone)
                 if result.newVersions.isEmpty {
                     print("no model package version is newer than its group's newest card")
                 }
                 for (package, source) in result.newVersions where !clone {
                     print("new: \(package) (clone '\(source)' for it: cardigan registry scan --clone)")
                 }
-                for (_, made) in result.cloned { try finish(made, global: global) }
+                for (_, made) in result.cloned { try finish(made, global: options.global) }
             }
         }
     }

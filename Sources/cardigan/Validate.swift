@@ -13,7 +13,7 @@ extension CardiganCommand {
         @Argument(help: "Card files or folders (default: every card in cards/).")
         var paths: [String] = []
 
-        @Option(help: ReportFormat.help)
+        @Option(help: ReportFormat.formatHelp())
         var format: ReportFormat = .text
 
         @Flag(help: "Treat warnings (such as values YAML 1.1 reads otherwise) as errors.")

@@ -24,7 +24,7 @@ extension CardiganCommand {
         @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v4.")
         var noCache = false
 
-        @Option(help: ReportFormat.help)
+        @Option(help: ReportFormat.formatHelp())
         var format: ReportFormat = .text
 
         func run() throws {

@@ -135,6 +135,17 @@ final class RegistryPeerFixture {
         try cardigan("commit", name, "-m", "\(name) card").checked()
     }
 
+    /// The start of most scenarios: package group `churn-<suffix>` with version 1 in the
+    /// registry, and card `churn` linked to it (v1 Draft, v2 Draft with the link). Returns the group.
+    func linkedChurnCard() throws -> String {
+        let churn = group("churn")
+        try createGroup(churn)
+        try registerVersion(churn)
+        try card("churn")
+        try cardigan("link", "churn", "--model-package", "\(churn)/1").checked()
+        return churn
+    }
+
     /// What must not change when a command fails: the branch, the tags, the working tree.
     func gitState() throws -> String {
         try repo.git("rev-parse", "HEAD") + repo.git("for-each-ref", "refs/tags") + repo.git("status", "--porcelain")

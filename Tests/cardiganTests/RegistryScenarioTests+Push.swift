@@ -8,11 +8,7 @@ extension RegistryScenarioTests {
     /// A linked card with three steps in git: v1 Draft, v2 Draft (the link), v2 PendingReview.
     private func pushable(_ kind: RegistryPeerKind) throws -> (RegistryPeerFixture, String) {
         let fixture = try RegistryPeerFixture(kind)
-        let churn = fixture.group("churn")
-        try fixture.createGroup(churn)
-        try fixture.registerVersion(churn)
-        try fixture.card("churn")
-        try fixture.cardigan("link", "churn", "--model-package", "\(churn)/1").checked()
+        let churn = try fixture.linkedChurnCard()
         try fixture.cardigan("status", "churn", "PendingReview", "-m", "review").checked()
         return (fixture, churn)
     }
@@ -31,11 +27,20 @@ extension RegistryScenarioTests {
         #expect(dry == plan.map { "would send: \($0)\n" }.joined())
         #expect(try fixture.shownCards(churn).isEmpty)
 
-        // A run cut off after its third request ...
+        // A run cut off after its third request (SageMaker: after its second, the create, and a
+        // second run cut off after the content, so that both resume points are seen) ...
         let store = try CardStore(discoveringFrom: fixture.repo.path, environment: fixture.environment())
-        let cut = OperationCountingTransport(failAfter: 3)
+        let cut = OperationCountingTransport(failAfter: kind == .sagemaker ? 2 : 3)
         #expect(throws: CardiganError.self) {
             try store.registryPush(try fixture.registry(transport: cut), names: ["churn"], dryRun: false)
+        }
+        if kind == .sagemaker {
+            let cutAgain = OperationCountingTransport(failAfter: 2)
+            #expect(throws: CardiganError.self) {
+                try store.registryPush(try fixture.registry(transport: cutAgain), names: ["churn"], dryRun: false)
+            }
+            // It read the registry's card (v1 Draft) and sent the content next, not the create again.
+            #expect(cutAgain.operations == ["DescribeModelCard", "UpdateModelCard", "UpdateModelCard"])
         }
         // ... resumes where it stopped (SageMaker: after the create and the content; MLflow
         // redoes the one write, whose marker tag was never set).
@@ -45,7 +50,12 @@ extension RegistryScenarioTests {
         switch kind {
         case .sagemaker:
             #expect(cut.operations.prefix(3) == ["DescribeModelCard", "CreateModelCard", "UpdateModelCard"])
-            // moto makes a card version for a status-only update (the service keeps the version).
+            // moto makes a new card version for a status-only update, without content (the service
+            // keeps the version): three versions where SageMaker would show two.
+            #expect(
+                shown.split(separator: "\n").map { String($0.prefix(while: { $0 != ":" })) } == [
+                    "churn v1 Draft", "churn v2 Draft", "churn v3 PendingReview",
+                ], "\(shown)")
             #expect(shown.contains("churn v3 PendingReview: (no content)"))
         case .mlflow:
             #expect(
@@ -103,7 +113,7 @@ extension RegistryScenarioTests {
         let unreachable = try fixture.cardigan("registry", "pull", extra: fixture.environment(endpoint: closed))
         #expect(unreachable.status == 2)
         let operation = kind == .sagemaker ? "SageMaker ListModelPackages" : "MLflow model-versions/get"
-        #expect(unreachable.error.contains("error: \(operation) failed after "), "\(unreachable.error)")
+        #expect(unreachable.error.contains("error: \(operation) failed after 2 tries"), "\(unreachable.error)")
         #expect(unreachable.error.contains("cannot connect to '\(closed)'"))
         #expect(unreachable.error.contains("hint: nothing was changed in git"))
 
@@ -111,8 +121,21 @@ extension RegistryScenarioTests {
         #expect(unconfigured.status == 2)
         #expect(
             unconfigured.error.contains(
+                kind == .sagemaker
+                    ? "error: no AWS credentials for the SageMaker registry"
+                    : "error: no MLflow tracking server for the registry"), "\(unconfigured.error)")
+        #expect(
+            unconfigured.error.contains(
                 kind == .sagemaker ? "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" : "set MLFLOW_TRACKING_URI"),
             "\(unconfigured.error)")
+
+        // A server that accepts the connection and never answers: the request times out.
+        let silent = try RegistryPeers.silentListener()
+        defer { close(silent.socket) }
+        let hanging = "http://127.0.0.1:\(silent.port)"
+        let timedOut = try fixture.cardigan("registry", "push", extra: fixture.environment(endpoint: hanging))
+        #expect(timedOut.status == 2)
+        #expect(timedOut.error.contains("no answer from '\(hanging)' within 5.0 s"), "\(timedOut.error)")
 
         let linkUnreachable = try fixture.cardigan(
             "link", "fraud", "--model-package", "\(churn)/2", extra: fixture.environment(endpoint: closed))

@@ -58,7 +58,10 @@ import Testing
             expected = [
                 "model_package_arn: arn:aws:sagemaker:eu-west-1:123456789012:model-package/\(churn)/1",
                 "model_package_description: Gradient-boosted churn model", "model_package_status: Completed",
-                "model_approval_status: PendingManualApproval", "domain: MACHINE_LEARNING",
+                "model_approval_status: PendingManualApproval", "domain: MACHINE_LEARNING", "task: CLASSIFICATION",
+                "user_profile_name: fake-user-profile-name",
+                #"- image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/xgboost:1.7""#,
+                "model_data_url: s3://models/\(churn)/model.tar.gz",
             ]
         case .mlflow:
             expected = [
@@ -71,6 +74,9 @@ import Testing
         for line in expected { #expect(card.contains(line), "\(line) missing from\n\(card)") }
         #expect(try fixture.repo.git("tag", "-l", "model-packages/*") == "model-packages/\(churn)/1\n")
         #expect(try fixture.cardigan("verify").status == 0)
+        // With a registry, the package's ARN and approval status are the registry's to say.
+        let flags = try fixture.cardigan("link", "churn", "--model-package", "\(churn)/1", "--arn", "x")
+        #expect(flags.status == 2 && flags.error.contains("come from the registry"), "\(flags.error)")
         #expect(!fixture.outputs.joined().contains(RegistryPeerFixture.secret))
     }
 
@@ -96,6 +102,12 @@ import Testing
         let status = try fixture.cardigan("registry", "status", "--format", "json")
         #expect(status.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
+        #expect(report["command"] as? String == "registry status" && report["format_version"] as? Int == 1)
+        if kind == .sagemaker {  // the golden file names the groups without the fixture's unique suffix
+            let named = status.output.replacingOccurrences(of: churn, with: "churn")
+                .replacingOccurrences(of: fraud, with: "fraud")
+            JSONContractTests.expect(named, matches: "registry-status.json")
+        }
         let findings = try #require(report["findings"] as? [[String: Any]])
         var counts: [String: Int] = [:]
         for finding in findings {
@@ -139,11 +151,7 @@ import Testing
     @Test(RegistryScenarioTests.anyPeer, arguments: RegistryScenarioTests.kinds)
     func pullRecordsThatTheRegistryChangedTheDetails(_ kind: RegistryPeerKind) throws {
         let fixture = try RegistryPeerFixture(kind)
-        let churn = fixture.group("churn")
-        try fixture.createGroup(churn)
-        try fixture.registerVersion(churn)
-        try fixture.card("churn")
-        try fixture.cardigan("link", "churn", "--model-package", "\(churn)/1").checked()
+        let churn = try fixture.linkedChurnCard()
         let unchanged = try fixture.cardigan("registry", "pull")
         #expect(unchanged.status == 0 && unchanged.output.contains("nothing committed"))
         try fixture.approve(churn, 1)
@@ -156,18 +164,24 @@ import Testing
         #expect(trailers.contains("Package-Details-Source: registry"))
         #expect(try fixture.cardigan("verify").status == 0)
         // The approval no longer drifts; the card still needs its own Approved version.
-        let status = try fixture.cardigan("registry", "status").output
-        #expect(!status.contains("registry-approval-drift") && status.contains("registry-approved-undocumented"))
+        let status = try fixture.cardigan("registry", "status")
+        #expect(status.status == 1)
+        #expect(!status.output.contains("registry-approval-drift"))
+        #expect(
+            status.output.contains(
+                "but its card 'churn' has no Approved version [registry-approved-undocumented]"), "\(status.output)")
+        // Once the card has its Approved version, the registry and the cards agree.
+        try fixture.cardigan("status", "churn", "PendingReview", "-m", "review").checked()
+        try fixture.cardigan("status", "churn", "Approved", "-m", "approve").checked()
+        let agreed = try fixture.cardigan("registry", "status").checked().output
+        #expect(
+            agreed.hasSuffix("no errors in 1 linked card and 1 package group of \(fixture.displayName)\n"), "\(agreed)")
     }
 
     @Test(RegistryScenarioTests.anyPeer, arguments: RegistryScenarioTests.kinds)
     func scanClonesTheCardOfEachNewVersion(_ kind: RegistryPeerKind) throws {
         let fixture = try RegistryPeerFixture(kind)
-        let churn = fixture.group("churn")
-        try fixture.createGroup(churn)
-        try fixture.registerVersion(churn)
-        try fixture.card("churn")
-        try fixture.cardigan("link", "churn", "--model-package", "\(churn)/1").checked()
+        let churn = try fixture.linkedChurnCard()
         #expect(try fixture.cardigan("registry", "scan").output.contains("no model package version is newer"))
         try fixture.registerVersion(churn, description: "Retrained on November data")
         #expect(try fixture.cardigan("registry", "scan").checked().output.contains("new: \(churn)/2"))

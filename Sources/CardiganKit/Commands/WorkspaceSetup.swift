@@ -60,32 +60,17 @@ public enum WorkspaceSetup {
     /// template that does not give a valid card; nothing is written then. Returns the path
     /// written, relative to the root.
     public static func newCard(name: String, template: String, workspace: Workspace) throws -> String {
-        if let problem = CardName.problem(with: name) {
-            throw CardiganError(problem, hint: "for example 'customer-churn' or 'credit-risk-v2'")
-        }
-        let relativePath = CardPaths.path(of: name, in: workspace.config.cardsDirectory)
-        let absolute = workspace.rootPath + "/" + relativePath
-        if FileManager.default.fileExists(atPath: absolute) {
-            throw CardiganError(
-                "card '\(name)' already exists at '\(relativePath)'",
-                hint: "edit it, or choose another name; 'cardigan clone' starts a card from another")
-        }
+        let file = try NewCardFile(name: name, in: workspace)
         let templatePath = "cards/\(template).yaml"
         let text = try workspace.templateText(templatePath).replacingOccurrences(of: "{{name}}", with: name)
-        let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(text.utf8), path: relativePath)
+        let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(text.utf8), path: file.path)
         if let finding = check.findings.first(where: { $0.severity == .error }) {
             throw CardiganError(
                 "template '\(template)' does not give a valid card: \(finding.message)",
                 location: Location(path: "templates/" + templatePath, position: finding.location?.position ?? .start),
                 hint: finding.hint)
         }
-        do {
-            try FileManager.default.createDirectory(
-                atPath: workspace.cardsDirectoryPath, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .withoutOverwriting)
-        } catch {
-            throw CardiganError("cannot write '\(relativePath)': \(error.localizedDescription)")
-        }
-        return relativePath
+        try file.write(text)
+        return file.path
     }
 }

@@ -40,10 +40,10 @@ extension CardStore {
     /// Every card changed between revisions `base` and `head` (HEAD when nil): added, removed
     /// and modified, with the version each revision's history records for it.
     public func diff(base: String, head: String? = nil) throws -> DiffReport {
-        let baseID = try resolveRevision(base)
-        let headID = try resolveRevision(head ?? "HEAD")
-        let base = Self.label(base)
-        let headSpec = Self.label(head ?? "HEAD")
+        let baseID = try Revision.resolve(base, in: repository)
+        let headID = try Revision.resolve(head ?? "HEAD", in: repository)
+        let base = Revision.label(base)
+        let headSpec = Revision.label(head ?? "HEAD")
         var cards: [CardDiff] = []
         let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
         for file in changed.sorted(by: { $0.name < $1.name }) {
@@ -65,20 +65,6 @@ extension CardStore {
                         newText: newBytes.map { String(decoding: $0, as: UTF8.self) })))
         }
         return DiffReport(base: base, head: headSpec, cards: cards)
-    }
-
-    /// A revision as people read it: a full commit id shortened, anything else as given.
-    static func label(_ spec: String) -> String {
-        spec.count == 40 && spec.allSatisfy(\.isHexDigit) ? String(spec.prefix(7)) : spec
-    }
-
-    /// The commit `spec` names; an unknown revision is the user's mistake.
-    private func resolveRevision(_ spec: String) throws -> ObjectID {
-        do {
-            return try repository.revparse(spec)
-        } catch {
-            throw CardiganError("unknown revision '\(spec)'", hint: "name a commit, branch or tag")
-        }
     }
 
     /// The card file of `name` in the working tree, nil when there is none.

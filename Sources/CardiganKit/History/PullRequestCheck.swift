@@ -28,8 +28,8 @@ extension CardStore {
     public func check(base: String?, head: String? = nil, checkTags: Bool = true, pushedTags: [String: ObjectID] = [:])
         throws -> CheckResult
     {
-        let baseID = try base.map { try revision($0) }
-        let headID = try revision(head ?? "HEAD")
+        let baseID = try base.map { try Revision.resolve($0, in: repository) }
+        let headID = try Revision.resolve(head ?? "HEAD", in: repository)
         var result = CheckResult(base: baseID?.hex ?? "", head: headID.hex)
         // The changed cards are validated against the schema in force at head (its own tree's).
         let schemas = CommitSchemas(repository: repository)
@@ -178,14 +178,5 @@ extension CardStore {
         var placed = finding
         placed.location = PackageDetailsRule.changedField(old: old, new: new, path: location.path)
         return placed
-    }
-
-    private func revision(_ spec: String) throws -> ObjectID {
-        do {
-            return try repository.revparse(spec)
-        } catch {
-            throw CardiganError(
-                "unknown revision '\(spec)'", hint: "CI checkouts need the full history and tags: fetch-depth: 0")
-        }
     }
 }

@@ -23,16 +23,12 @@ extension CardStore {
         arn: String? = nil, approvalStatus: ModelApprovalStatus? = nil, carry: [String] = [], skip: [String] = [],
         template: String? = nil, commit shouldCommit: Bool = true, registryDetails: ValueNode? = nil
     ) throws -> (path: String, result: CommitResult) {
-        if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
+        let file = try NewCardFile(name: name, in: workspace)
+        let path = file.path
         if modelName.trimmingCharacters(in: .whitespaces).isEmpty {
             throw CardiganError("the new card's --model-name is empty")
         }
         if let arn, let problem = package.problem(withARN: arn) { throw CardiganError(problem) }
-        let path = path(of: name)
-        let absolute = workspace.rootPath + "/" + path
-        if FileManager.default.fileExists(atPath: absolute) {
-            throw CardiganError("card '\(name)' already exists at '\(path)'", hint: "choose another name")
-        }
         if try git({ try highestTaggedVersion(of: name) }) != nil {
             throw CardiganError("card '\(name)' has version tags already; card names are never reused")
         }
@@ -100,13 +96,7 @@ extension CardStore {
         let text = header + YAMLEmitter.text(of: ValueNode(.object(members)))
         let check = CardValidator(schema: try workspace.loadSchema()).validate(Data(text.utf8), path: path)
         guard check.isValid else { return (path, CommitResult(findings: check.findings)) }
-        do {
-            try FileManager.default.createDirectory(
-                atPath: workspace.cardsDirectoryPath, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .withoutOverwriting)
-        } catch {
-            throw CardiganError("cannot write '\(path)': \(error.localizedDescription)")
-        }
+        try file.write(text)
         guard shouldCommit else {
             return (path, CommitResult(notes: ["wrote \(path); commit it with 'cardigan commit \(name) -m <message>'"]))
         }
@@ -118,10 +108,10 @@ extension CardStore {
                     card: name, package: package, arn: registryDetails?["model_package_arn"]?.stringValue ?? arn,
                     clonedFrom: "\(source)/v\(view.record.version)",
                     source: registryDetails == nil ? PackageDetailsRule.clone : PackageDetailsRule.registry))
-            if result.commit == nil { try? FileManager.default.removeItem(atPath: absolute) }
+            if result.commit == nil { file.remove() }
             return (path, result)
         } catch {
-            try? FileManager.default.removeItem(atPath: absolute)  // nothing was committed: leave no half-made card
+            file.remove()  // nothing was committed: leave no half-made card
             throw error
         }
     }

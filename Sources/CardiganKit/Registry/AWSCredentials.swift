@@ -41,13 +41,22 @@ public struct AWSSettings: Sendable, CustomStringConvertible {
     public var region: String
     /// The endpoint URL, e.g. `https://api.sagemaker.eu-west-1.amazonaws.com`.
     public var endpoint: String
+    /// Where ``endpoint`` came from, as errors name it: `'registry.endpoint'`,
+    /// `AWS_ENDPOINT_URL_SAGEMAKER` …
+    public var endpointSource: String
 
     /// Settings.
-    public init(credentials: AWSCredentials, region: String, endpoint: String) {
+    public init(credentials: AWSCredentials, region: String, endpoint: String, endpointSource: String = "the endpoint")
+    {
         self.credentials = credentials
         self.region = region
         self.endpoint = endpoint
+        self.endpointSource = endpointSource
     }
+
+    /// Where AWS credentials go instead of the endpoint URL.
+    static let credentialsHint =
+        "leave them out of the endpoint: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE"
 
     /// `<credentials> for <region> at <endpoint>`, without the secret.
     public var description: String { "\(credentials) for \(region) at \(endpoint)" }
@@ -104,10 +113,17 @@ public struct AWSSettings: Sendable, CustomStringConvertible {
                 regionText.map { "'\($0)' is not an AWS region" } ?? "no AWS region for the SageMaker registry",
                 hint: "set 'registry.region' in .cardigan.yaml, or AWS_REGION, e.g. eu-west-1")
         }
-        let endpoint =
-            configuredEndpoint ?? env("AWS_ENDPOINT_URL_SAGEMAKER") ?? env("AWS_ENDPOINT_URL")
-            ?? fromConfig?["endpoint_url"] ?? "https://api.sagemaker.\(region).amazonaws.com"
-        return AWSSettings(credentials: credentials, region: region, endpoint: endpoint)
+        let endpoints: [(source: String, value: String?)] = [
+            ("'registry.endpoint'", configuredEndpoint),
+            ("AWS_ENDPOINT_URL_SAGEMAKER", env("AWS_ENDPOINT_URL_SAGEMAKER")),
+            ("AWS_ENDPOINT_URL", env("AWS_ENDPOINT_URL")),
+            ("endpoint_url of profile '\(profileName)' in '\(configPath)'", fromConfig?["endpoint_url"]),
+            ("the public endpoint of region '\(region)'", "https://api.sagemaker.\(region).amazonaws.com"),
+        ]
+        let endpoint = endpoints.first { $0.value != nil }
+        return AWSSettings(
+            credentials: credentials, region: region, endpoint: endpoint?.value ?? "",
+            endpointSource: endpoint?.source ?? "the endpoint")
     }
 
     private static func profileCredentials(

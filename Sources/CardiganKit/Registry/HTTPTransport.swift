@@ -75,6 +75,18 @@ public struct HTTPResponse: Sendable {
         self.headers = headers
         self.body = body
     }
+
+    /// The parsed body of a successful (2xx) answer, an empty object for an empty body; nil for
+    /// any other status. A body that is not JSON is an error: "`answer` is not JSON: …", `hint`.
+    func successJSON(_ answer: String, hint: String) throws -> ValueNode? {
+        guard (200..<300).contains(status) else { return nil }
+        if body.isEmpty { return ValueNode(.object([])) }
+        do {
+            return try JSONParser.parse(Data(body))
+        } catch {
+            throw CardiganError("\(answer) is not JSON: \(error)", hint: hint)
+        }
+    }
 }
 
 /// Why a transport got no response.

@@ -11,29 +11,17 @@ public final class MLflowClient: Sendable {
     public let retry: RetryPolicy
     let transport: any HTTPTransport
     let clock: RegistryClock
-    let scheme: String
-    let host: String
-    let port: Int?
-    let basePath: String
+    let endpoint: HTTPEndpoint
 
-    /// A client; throws when the URI is not an http(s) URL.
+    /// A client; throws when the URI is not an http(s) URL (see ``HTTPEndpoint``).
     public init(settings: MLflowSettings, transport: any HTTPTransport, retry: RetryPolicy, clock: RegistryClock) throws
     {
-        guard let url = URLComponents(string: settings.uri), let scheme = url.scheme?.lowercased(),
-            ["http", "https"].contains(scheme), let host = url.host, !host.isEmpty
-        else {
-            throw CardiganError(
-                "the MLflow tracking URI '\(settings.uri)' is not an http(s) URL",
-                hint: "set MLFLOW_TRACKING_URI or 'registry.uri' to the tracking server, e.g. http://127.0.0.1:5000")
-        }
+        self.endpoint = try HTTPEndpoint(
+            parsing: settings.uri, source: settings.uriSource, credentialsHint: MLflowSettings.credentialsHint)
         self.settings = settings
         self.transport = transport
         self.retry = retry
         self.clock = clock
-        self.scheme = scheme
-        self.host = host
-        self.port = url.port
-        self.basePath = url.path.hasSuffix("/") ? String(url.path.dropLast()) : url.path
     }
 
     /// `GET /api/2.0/mlflow/<endpoint>?<query>`.
@@ -61,8 +49,8 @@ public final class MLflowClient: Sendable {
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if body != nil { headers.append(("Content-Type", "application/json")) }
         if let authorization = settings.authorization { headers.append(("Authorization", authorization)) }
-        return HTTPRequest(
-            method: method, scheme: scheme, host: host, port: port, path: basePath + "/api/2.0/mlflow/" + endpoint,
+        return self.endpoint.request(
+            method, path: self.endpoint.path(appending: "/api/2.0/mlflow/" + endpoint),
             query: encoded.joined(separator: "&"), headers: headers,
             body: body.map { Array(CanonicalJSON.text(of: $0).utf8) } ?? [], timeout: retry.timeout)
     }
@@ -73,15 +61,10 @@ public final class MLflowClient: Sendable {
             "nothing was changed in git; check MLFLOW_TRACKING_URI and the network, or allow more with 'registry.max_attempts' and 'registry.max_retry_seconds'"
         return try retry.run("MLflow \(endpoint)", endpoint: settings.uri, clock: clock, hint: hint) {
             let response = try transport.send(request(method, endpoint, query: query, body: body))
-            if (200..<300).contains(response.status) {
-                if response.body.isEmpty { return ValueNode(.object([])) }
-                do {
-                    return try JSONParser.parse(Data(response.body))
-                } catch {
-                    throw CardiganError(
-                        "MLflow's answer to \(endpoint) is not JSON: \(error)",
-                        hint: "check that '\(settings.uri)' is an MLflow tracking server")
-                }
+            if let answer = try response.successJSON(
+                "MLflow's answer to \(endpoint)", hint: "check that '\(settings.uri)' is an MLflow tracking server")
+            {
+                return answer
             }
             let error = Self.serviceError(endpoint, response)
             if response.status == 401 || response.status == 403 {

@@ -47,6 +47,9 @@ public struct MLflowRegistry: ModelRegistry {
     /// The card lives on the model version.
     public var cardPlacement: CardPlacement { .onPackageVersion }
 
+    /// The model version's description is the card's markdown export.
+    public var publishesMarkdown: Bool { true }
+
     /// Tag keys cardigan writes; they are the card's, not the model version's details.
     static let cardTagPrefix = "model_card"
 

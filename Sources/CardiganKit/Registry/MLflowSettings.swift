@@ -19,12 +19,19 @@ public struct MLflowSettings: Sendable, CustomStringConvertible {
     public var uri: String
     /// How requests sign in.
     public var credentials: Credentials
+    /// Where ``uri`` came from, as errors name it: `'registry.uri'` or `MLFLOW_TRACKING_URI`.
+    public var uriSource: String
 
     /// Settings.
-    public init(uri: String, credentials: Credentials) {
+    public init(uri: String, credentials: Credentials, uriSource: String = "MLFLOW_TRACKING_URI") {
         self.uri = uri
         self.credentials = credentials
+        self.uriSource = uriSource
     }
+
+    /// Where MLflow credentials go instead of the URI.
+    static let credentialsHint =
+        "leave them out of the URI: set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD"
 
     /// The settings from `registry.uri` (`configuredURI`) and the environment.
     public static func resolve(configuredURI: String?, environment: [String: String]) throws -> MLflowSettings {
@@ -34,8 +41,9 @@ public struct MLflowSettings: Sendable, CustomStringConvertible {
                 "no MLflow tracking server for the registry",
                 hint: "set MLFLOW_TRACKING_URI (e.g. http://127.0.0.1:5000) or 'registry.uri' in .cardigan.yaml")
         }
+        let source = configuredURI == nil ? "MLFLOW_TRACKING_URI" : "'registry.uri'"
         if let token = value("MLFLOW_TRACKING_TOKEN") {
-            return MLflowSettings(uri: uri, credentials: .bearer(token))
+            return MLflowSettings(uri: uri, credentials: .bearer(token), uriSource: source)
         }
         let user = value("MLFLOW_TRACKING_USERNAME")
         let password = value("MLFLOW_TRACKING_PASSWORD")
@@ -45,9 +53,9 @@ public struct MLflowSettings: Sendable, CustomStringConvertible {
                 hint: "set both for basic sign-in, or MLFLOW_TRACKING_TOKEN for a bearer token")
         }
         if let user, let password {
-            return MLflowSettings(uri: uri, credentials: .basic(user: user, password: password))
+            return MLflowSettings(uri: uri, credentials: .basic(user: user, password: password), uriSource: source)
         }
-        return MLflowSettings(uri: uri, credentials: .none)
+        return MLflowSettings(uri: uri, credentials: .none, uriSource: source)
     }
 
     /// The `Authorization` header's value, nil without sign-in.
@@ -78,6 +86,9 @@ extension RegistryConfig {
                 throw CardiganError(
                     "'registry.uri' must be a non-empty string, not \(member.value.displayText)", location: location)
             }
+            _ = try HTTPEndpoint(
+                parsing: text, source: "'registry.uri'", location: location,
+                credentialsHint: MLflowSettings.credentialsHint)
             uri = text
         case "approved_alias":
             let names = member.value.stringValue.map { [$0] } ?? member.value.elements?.compactMap(\.stringValue)

@@ -38,6 +38,11 @@ public protocol ModelRegistry: Sendable {
     /// Where the registry keeps a card (default: cards of their own, ``CardPlacement/ownCards``).
     var cardPlacement: CardPlacement { get }
 
+    /// Whether the registry shows the card's markdown export (MLflow: as the model version's
+    /// description), so that `registry push` renders it for each step; default false (SageMaker
+    /// takes the content JSON only, and rendering it there would be work for nothing).
+    var publishesMarkdown: Bool { get }
+
     /// What the registry holds of card `name` whose history is `steps` (oldest first; the
     /// default asks ``publishedCard(named:)``): an adapter that keeps the card on the linked
     /// package version reads it there and tells its own writes from edits made in the registry.
@@ -61,6 +66,9 @@ public enum CardPlacement: Sendable {
 extension ModelRegistry {
     /// Cards of their own.
     public var cardPlacement: CardPlacement { .ownCards }
+
+    /// No markdown.
+    public var publishesMarkdown: Bool { false }
 
     /// ``publishedCard(named:)``.
     public func publishedCard(named name: String, steps: [CardPublication]) throws -> PublishedCard? {
@@ -151,7 +159,8 @@ public struct CardPublication: Sendable {
     public var commit: String?
     /// The linked package version, when the card is linked.
     public var package: ModelPackage?
-    /// The card's markdown export as of the step (what MLflow's UI shows as the description).
+    /// The card's markdown export as of the step (what MLflow's UI shows as the description);
+    /// nil for a registry that does not show it (``ModelRegistry/publishesMarkdown``).
     public var markdown: String?
 
     /// A step.

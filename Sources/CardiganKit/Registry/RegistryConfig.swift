@@ -111,7 +111,14 @@ public struct RegistryConfig: Sendable, Equatable {
                         "'registry.\(member.key)' must be a non-empty string, not \(member.value.displayText)",
                         location: location(member))
                 }
-                if member.key == "region" { config.region = text } else { config.endpoint = text }
+                if member.key == "region" {
+                    config.region = text
+                } else {
+                    _ = try HTTPEndpoint(
+                        parsing: text, source: "'registry.endpoint'", location: location(member),
+                        credentialsHint: AWSSettings.credentialsHint)
+                    config.endpoint = text
+                }
             case "max_attempts":
                 guard let value = member.value.intValue, (1...20).contains(value) else {
                     throw CardiganError(

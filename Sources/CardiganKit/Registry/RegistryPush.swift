@@ -25,7 +25,7 @@ extension CardStore {
         let cards = try names.isEmpty ? listCards().filter { $0.version != nil }.map(\.name) : names
         for name in cards {
             if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
-            let steps = try publicationSteps(of: name)
+            let steps = try publicationSteps(of: name, markdown: registry.publishesMarkdown)
             guard let last = steps.last else { continue }
             let onVersion = registry.cardPlacement == .onPackageVersion
             if onVersion, last.package == nil {
@@ -90,8 +90,9 @@ extension CardStore {
     }
 
     /// The card's history as publication steps, oldest first: each version's content and each
-    /// status change (format-only commits publish nothing).
-    func publicationSteps(of name: String) throws -> [CardPublication] {
+    /// status change (format-only commits publish nothing); with `markdown`, each step carries
+    /// the version's markdown export.
+    func publicationSteps(of name: String, markdown: Bool) throws -> [CardPublication] {
         var steps: [CardPublication] = []
         var roots: [Int: ValueNode] = [:]
         var markdowns: [Int: String] = [:]
@@ -112,7 +113,7 @@ extension CardStore {
                     try? ModelPackage(parsing: $0)
                 }
                 // What `cardigan export --format markdown` prints for the version, timeline included.
-                if markdowns[record.version] == nil {
+                if markdown, markdowns[record.version] == nil {
                     markdowns[record.version] = try? export(name, version: record.version, format: .markdown)
                         .withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
                 }

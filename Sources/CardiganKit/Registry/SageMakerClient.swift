@@ -11,28 +11,16 @@ public final class SageMakerClient: Sendable {
     public let retry: RetryPolicy
     let transport: any HTTPTransport
     let clock: RegistryClock
-    let scheme: String
-    let host: String
-    let port: Int?
-    let path: String
+    let endpoint: HTTPEndpoint
 
-    /// A client; throws when the endpoint is not an http(s) URL.
+    /// A client; throws when the endpoint is not an http(s) URL (see ``HTTPEndpoint``).
     public init(settings: AWSSettings, transport: any HTTPTransport, retry: RetryPolicy, clock: RegistryClock) throws {
-        guard let url = URLComponents(string: settings.endpoint), let scheme = url.scheme?.lowercased(),
-            ["http", "https"].contains(scheme), let host = url.host, !host.isEmpty
-        else {
-            throw CardiganError(
-                "the SageMaker endpoint '\(settings.endpoint)' is not an http(s) URL",
-                hint: "set 'registry.endpoint' or AWS_ENDPOINT_URL_SAGEMAKER to e.g. http://127.0.0.1:5000")
-        }
+        self.endpoint = try HTTPEndpoint(
+            parsing: settings.endpoint, source: settings.endpointSource, credentialsHint: AWSSettings.credentialsHint)
         self.settings = settings
         self.transport = transport
         self.retry = retry
         self.clock = clock
-        self.scheme = scheme
-        self.host = host
-        self.port = url.port
-        self.path = url.path.isEmpty ? "/" : url.path
     }
 
     /// Error types that mean "wait and try again".
@@ -49,8 +37,8 @@ public final class SageMakerClient: Sendable {
 
     /// The unsigned request of `operation` with `input` as its body.
     func request(_ operation: String, body: [UInt8]) -> HTTPRequest {
-        HTTPRequest(
-            method: "POST", scheme: scheme, host: host, port: port, path: path,
+        endpoint.request(
+            "POST", path: endpoint.path.isEmpty ? "/" : endpoint.path,
             headers: [
                 ("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", "SageMaker.\(operation)"),
             ],
@@ -67,15 +55,11 @@ public final class SageMakerClient: Sendable {
             SigV4Signer(credentials: settings.credentials, region: settings.region, service: "sagemaker")
                 .sign(&request, at: clock.now())
             let response = try transport.send(request)
-            if (200..<300).contains(response.status) {
-                if response.body.isEmpty { return ValueNode(.object([])) }
-                do {
-                    return try JSONParser.parse(Data(response.body))
-                } catch {
-                    throw CardiganError(
-                        "SageMaker's answer to \(operation) is not JSON: \(error)",
-                        hint: "check that the endpoint '\(settings.endpoint)' is SageMaker's API")
-                }
+            if let answer = try response.successJSON(
+                "SageMaker's answer to \(operation)",
+                hint: "check that the endpoint '\(settings.endpoint)' is SageMaker's API")
+            {
+                return answer
             }
             let error = Self.serviceError(operation, response)
             if Self.credentialTypes.contains(error.type) {

@@ -28,7 +28,7 @@ public enum OutputFile {
         let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
         let target = try resolveLinks(absolute, shown: path)
         try refuseSpecialFile(target, shown: path)
-        try replaceAtomically(target, with: bytes, shown: path)
+        _ = try writeAtomically(bytes, to: target, shown: path, replacing: true)
     }
 
     /// `path` with symbolic links at its end followed (a dangling link names the file to
@@ -63,7 +63,10 @@ public enum OutputFile {
             hint: "name a regular file, or use '-o -' to write to standard output and redirect it")
     }
 
-    private static func replaceAtomically(_ path: String, with bytes: [UInt8], shown: String) throws {
+    /// Writes `bytes` to a temporary file beside `path`, flushed, then puts it in place whole:
+    /// renamed over the old file when `replacing`, else hard-linked to the new name, which fails
+    /// when a file of that name exists (returns false then, and leaves that file as it is).
+    static func writeAtomically(_ bytes: [UInt8], to path: String, shown: String, replacing: Bool) throws -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         var template = Array(((folder.isEmpty ? "." : folder) + "/." + base + ".cardigan-XXXXXX").utf8CString)
@@ -104,8 +107,18 @@ public enum OutputFile {
         if failed == 0, fsync(descriptor) != 0 { failed = errno }
         if close(descriptor) != 0, failed == 0 { failed = errno }
         if failed != 0 { throw failure(shown, failed) }
-        guard rename(temporary, path) == 0 else { throw failure(shown, errno) }
-        done = true
+        if replacing {
+            guard rename(temporary, path) == 0 else { throw failure(shown, errno) }
+            done = true
+            return true
+        }
+        // link(2) never replaces: a file made since the caller looked is kept (the temporary
+        // one is unlinked by the defer either way).
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { return false }
+            throw failure(shown, errno)
+        }
+        return true
     }
 
     private static func failure(_ shown: String, _ code: Int32) -> CardiganError {

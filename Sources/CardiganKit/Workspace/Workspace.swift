@@ -121,8 +121,10 @@ public struct Workspace: Sendable {
         return try Self.builtInSchema()
     }
 
-    /// A fingerprint of the schema in use (the digest of its file's bytes, or "built-in-" and the
-    /// digest of the built-in schema's text): what a cached check of a card depends on besides the card.
+    /// A fingerprint of the schema in use: the digest of its file's bytes, or `builtin:` and the
+    /// built-in schema's name and version (`builtin:model-card/1`; a built-in schema never changes
+    /// under its name, so neither its text nor cardigan's version is part of it). What a cached
+    /// check of a card depends on besides the card.
     public var schemaFingerprint: String {
         if let schemaPath = config.schemaPath, schemaPath.hasPrefix(Self.builtInSchemaPrefix) { return schemaPath }
         if let schemaPath = config.schemaPath, let data = schemaFileBytes(schemaPath) {
