@@ -6,13 +6,13 @@ extension CardStore {
     /// the same principal or key left out. What `show` and the exports name.
     public func approvals(of name: String, version: Int) throws -> [Approval] {
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }),
-            let (record, made) = try git({ try versionCommit(of: name, version: version, head: head) })
+        guard let head = try repository.resolve(branch),
+            let (record, made) = try versionCommit(of: name, version: version, head: head)
         else { return [] }
-        let recorded = try git { try recordedApprovals(of: name, version: version, head: head) }
+        let recorded = try recordedApprovals(of: name, version: version, head: head)
         guard !recorded.isEmpty else { return [] }
-        let authors = try git { try authorship(of: made) }
-        let root = try git { try repository.blob(at: path(of: name), inCommit: made) }
+        let authors = try authorship(of: made)
+        let root = try repository.blob(at: path(of: name), inCommit: made)
             .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: name)).root }
         let risk = root?["intended_uses"]?["risk_rating"]?.stringValue
         // Approvals sign the digest in the current canonical form, as verify's ledger judges them.
@@ -22,7 +22,7 @@ extension CardStore {
         let cache = PolicyCache()
         var valid: [Approval] = []
         for (approval, commit) in recorded {
-            guard let policy = try git({ try policyState(at: commit, cache: cache) }).policy,
+            guard let policy = try policyState(at: commit, cache: cache).policy,
                 ApprovalCheck.problems(of: approval, for: subject, under: policy).isEmpty,
                 ApprovalCheck.duplicate(approval, of: subject, among: valid) == nil
             else { continue }

@@ -33,7 +33,7 @@ extension CardStore {
         if FileManager.default.fileExists(atPath: absolute) {
             throw CardiganError("card '\(name)' already exists at '\(path)'", hint: "choose another name")
         }
-        if try git({ try highestTaggedVersion(of: name) }) != nil {
+        if try lookup.highestTaggedVersion(of: name) != nil {
             throw CardiganError("card '\(name)' has version tags already; card names are never reused")
         }
         let sections = Set(Self.defaultCarriedSections + carry).subtracting(skip)
