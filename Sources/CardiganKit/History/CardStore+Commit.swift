@@ -70,7 +70,6 @@ extension CardStore {
     private func commitOnce(
         names: [String], message: String, linking: LinkIntent?, detailsSource: [String: String]
     ) throws -> CommitResult {
-        linkedGroupsCache = nil  // another process may have linked since the last attempt
         let branch = try currentBranch()
         let head = try repository.resolve(branch)
         // What is in the cards folder but is not a card (a link, a subfolder, a bad name, a file

@@ -3,7 +3,8 @@ import Foundation
 extension CardStore {
     /// Why `package` cannot be linked now: already linked, or a group differing from a known
     /// one only in letter case (their tags would collide on a case-insensitive file system).
-    func linkProblem(for package: ModelPackage) throws -> String? {
+    /// `linkedGroups`: the groups already listed in this commit attempt, if any.
+    func linkProblem(for package: ModelPackage, linkedGroups: LinkedGroups? = nil) throws -> String? {
         if let existing = try repository.resolve(package.reference) {
             let tag = try repository.tag(existing).map { LinkTag(package: package, message: $0.message) }
             let owner = tag?.card ?? "another card"
@@ -11,12 +12,7 @@ extension CardStore {
             return
                 "model package '\(package)' is already linked to card '\(owner)' version \(version); a model package version links to one card version, forever"
         }
-        let groups =
-            try linkedGroupsCache
-            ?? Set(
-                repository.references(matching: "refs/tags/model-packages/*")
-                    .compactMap { ModelPackage.parse(reference: $0.name)?.group })
-        linkedGroupsCache = groups
+        let groups = try (linkedGroups ?? LinkedGroups(repository: repository)).all()
         if let clash = groups.first(where: { $0 != package.group && $0.lowercased() == package.group.lowercased() }) {
             return
                 "model package group '\(package.group)' differs from the existing group '\(clash)' only in letter case"

@@ -9,9 +9,6 @@ public final class CardStore {
     public let workspace: Workspace
     /// Variables that name the author and committer (`GIT_AUTHOR_NAME` …).
     let environment: [String: String]
-    /// The model package groups the link tags name, read once per commit attempt (a commit of
-    /// many new cards would otherwise list every link tag once per card).
-    var linkedGroupsCache: Set<String>?
     /// The version records of the cards, as commits and version tags hold them.
     let lookup: RecordLookup
     /// Whether `verify` and `check` may reuse what they learned of card blobs before (see

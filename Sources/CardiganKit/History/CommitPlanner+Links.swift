@@ -42,7 +42,7 @@ extension CommitPlanner {
         }
         do {
             let package = try ModelPackage(parsing: packageText)
-            if let problem = try store.linkProblem(for: package) {
+            if let problem = try store.linkProblem(for: package, linkedGroups: linkedGroups) {
                 return .refused(Self.linkFinding(at: path, problem))
             }
             if let other = claimed.first(where: { $0.value.package == package })?.key {

@@ -32,6 +32,22 @@ struct CommitPlanner {
     /// (`commit`), rather than refused (the hooks, which commit the index as it is). It also
     /// says the validator is the branch's schema, the one of the commit's own tree.
     var canRewrite: Bool
+    /// The groups the link tags name, listed once for this plan: another process may link
+    /// between two attempts of a commit, and each attempt plans anew.
+    let linkedGroups: LinkedGroups
+
+    /// A planner for a commit on `head`.
+    init(
+        store: CardStore, head: ObjectID?, linking: LinkIntent? = nil, detailsSource: [String: String] = [:],
+        canRewrite: Bool
+    ) {
+        self.store = store
+        self.head = head
+        self.linking = linking
+        self.detailsSource = detailsSource
+        self.canRewrite = canRewrite
+        linkedGroups = LinkedGroups(repository: store.repository)
+    }
 
     /// What committing `candidates` would record, reading each card's new bytes from `content`
     /// (nil: no such file). `named`: the user named the cards, so a card that exists nowhere is
