@@ -14,6 +14,11 @@ enum ExitStatus {
         case let error as CardiganError:
             printError(error.description)
             return usage
+        case let error as GitError:
+            // libgit2's failures leave the library as they are; this is the one place that says
+            // them as cardigan's environment errors.
+            printError(CardiganError(error).description)
+            return usage
         case let code as ExitCode:
             return code.rawValue
         default:

@@ -163,7 +163,7 @@ func cardRecord(
         replay.state["a"] = CardState(version: 3, digest: HistoryReplay.digest("1"), status: .archived, blob: "b1")
         replay.commit("c1", ["a": "b2"], records: [cardRecord(4, digest: "2")])
         #expect(replay.found == ["status-move@c1"])
-        #expect(replay.rules.findings[0].message == "archived card 'a' was changed")
+        #expect(replay.rules.findings[0].message == "card 'a' is archived and changes no more")
     }
 
     @Test func approvedToArchivedAndDraftToPendingReviewPass() {

@@ -122,7 +122,7 @@ import Testing
         let (repo, base) = try pullRequest()
         try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Approved")
         try repo.git("commit", "-qam", "approve myself")
-        try expectRefused(repo, base: base, rule: "status-move", "moved from Draft to Approved")
+        try expectRefused(repo, base: base, rule: "status-move", "cannot move from Draft to Approved")
         // Annotated on the line of the field the rule is about, not on line 1.
         let github = try repo.cardigan("check", "--base", base, "--format", "github")
         #expect(

@@ -100,7 +100,7 @@ import Testing
         let repo = try history()
         try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Approved")
         try repo.git("commit", "-qam", "self-approve")
-        try expectFinding(repo, "status-move", "status of 'b' moved from Draft to Approved")
+        try expectFinding(repo, "status-move", "status of 'b' cannot move from Draft to Approved")
     }
 
     @Test func catchesAChangedModelName() throws {

@@ -12,24 +12,24 @@ extension CardStore {
     /// `show --format json` names); nil when the version is not on the current branch.
     public func signedApprovals(of name: String, version: Int) throws -> VersionApprovals? {
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }),
-            let (record, made) = try git({ try versionCommit(of: name, version: version, head: head) })
+        guard let head = try repository.resolve(branch),
+            let (record, made) = try versionCommit(of: name, version: version, head: head)
         else { return nil }
-        let root = try git { try repository.blob(at: path(of: name), inCommit: made) }
+        let root = try repository.blob(at: path(of: name), inCommit: made)
             .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: name)).root }
         // Approvals sign the digest in the current canonical form, as verify's ledger judges them.
         let digest = root.map { CardDigest.of($0) } ?? record.digest
-        let recorded = try git { try recordedApprovals(of: name, version: version, head: head) }
+        let recorded = try recordedApprovals(of: name, version: version, head: head)
         guard !recorded.isEmpty else {
             return VersionApprovals(card: name, version: version, digest: digest, approvals: [])
         }
-        let authors = try git { try authorship(of: made) }
+        let authors = try authorship(of: made)
         let risk = root?["intended_uses"]?["risk_rating"]?.stringValue
         let subject = ApprovalSubject(card: name, version: version, digest: digest, risk: risk, authors: authors)
         let cache = PolicyCache()
         var valid: [Approval] = []
         for (approval, commit) in recorded {
-            guard let policy = try git({ try policyState(at: commit, cache: cache) }).policy,
+            guard let policy = try policyState(at: commit, cache: cache).policy,
                 ApprovalCheck.problems(of: approval, for: subject, under: policy).isEmpty,
                 ApprovalCheck.duplicate(approval, of: subject, among: valid) == nil
             else { continue }

@@ -17,13 +17,13 @@ extension CardStore {
         defer { withExtendedLifetime(lock) {} }
         let path = path(of: name)
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }),
-            let committed = try git({ try repository.blob(at: path, inCommit: head) }),
-            let last = try git({ try lastRecord(of: name, head: head) })?.record
+        guard let head = try repository.resolve(branch),
+            let committed = try repository.blob(at: path, inCommit: head),
+            let last = try lookup.lastRecord(of: name, head: head)?.record
         else {
             throw CardiganError("card '\(name)' has no committed version", hint: "commit it first")
         }
-        guard case .active(let policy) = try git({ try policyState(at: head) }) else {
+        guard case .active(let policy) = try policyState(at: head) else {
             throw CardiganError(
                 "the repository has no usable approval policy at \(head.short)",
                 location: Location(path: CardiganConfig.fileName),
@@ -55,8 +55,8 @@ extension CardStore {
         // whatever form the version's record was written in.
         let digest = CardDigest.of(root)
         var authors: [String] = []
-        if let (_, made) = try git({ try versionCommit(of: name, version: last.version, head: head) }) {
-            authors = try git { try authorship(of: made) }
+        if let (_, made) = try versionCommit(of: name, version: last.version, head: head) {
+            authors = try authorship(of: made)
         }
         let subject = ApprovalSubject(
             card: name, version: last.version, digest: digest, risk: risk, authors: authors)
@@ -90,24 +90,22 @@ extension CardStore {
         }
         var record = last
         record.approvals = [approval]
-        var result = CommitResult()
-        var files: [String: [UInt8]] = [:]
+        var plan = CommitPlan()
         if ledger.move(of: subject, commit: head.hex) == nil {
             record.status = .approved
             record.change = .status
-            files[path] = Array(
+            plan.files[path] = Array(
                 StatusEditor.setStatus(.approved, in: String(decoding: committed, as: UTF8.self), root: root).utf8)
         } else {
             record.change = .approval
             let rule = policy.settings.rule(for: name, risk: risk)
-            let count = try git { try recordedApprovals(of: name, version: last.version, head: head) }.count + 1
-            result.notes.append(
+            let count = try recordedApprovals(of: name, version: last.version, head: head).count + 1
+            plan.notes.append(
                 "\(count) of \(rule?.approvers ?? 1) approvals; '\(name)' stays PendingReview until the rest approve")
         }
-        result.records = [record]
+        plan.records = [record]
         let text = message ?? "Approve \(name) v\(last.version) (\(principal))"
-        try write(files: files, result: &result, branch: branch, head: head, message: text)
-        return result
+        return try write(plan, branch: branch, head: head, message: text)
     }
 
     /// The principal to approve as: `chosen` when given, else the git identity's email, else the
@@ -141,8 +139,8 @@ extension CardStore {
     public func approvePolicy(signer: SSHSigner, principal chosen: String?) throws -> String {
         try requireWorkingTree()
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }),
-            case .active(let old) = try git({ try policyState(at: head) })
+        guard let head = try repository.resolve(branch),
+            case .active(let old) = try policyState(at: head)
         else {
             throw CardiganError(
                 "no approval policy is in force at the branch head: the first policy is trusted as committed",
@@ -151,7 +149,7 @@ extension CardStore {
         let new = try policyDigests { path in
             FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map { [UInt8]($0) }
         }
-        let committed = try git { try policyDigests { try repository.blob(at: $0, inCommit: head) } }
+        let committed = try policyDigests { try repository.blob(at: $0, inCommit: head) }
         guard new != committed else {
             throw CardiganError(
                 "the policy files in the working tree are the ones at \(head.short); there is no change to approve",
@@ -181,8 +179,8 @@ extension CardStore {
     /// `gpg.format=ssh` (a key file, or `key::<public key>` whose private half is in ssh-agent).
     public func approvalSigner(keyFile: String?) throws -> SSHSigner {
         if let keyFile { return try SSHSigner(keyFile: keyFile) }
-        let format = try git { try repository.configString("gpg.format") }
-        guard let value = try git({ try repository.configString("user.signingkey") }), format == "ssh" else {
+        let format = try repository.configString("gpg.format")
+        guard let value = try repository.configString("user.signingkey"), format == "ssh" else {
             throw CardiganError(
                 format != nil && format != "ssh"
                     ? "git signs with '\(format ?? "")' (gpg.format); approvals are SSH signatures"

@@ -18,8 +18,8 @@ extension CardStore {
     /// written, since cardigan signs with SSH keys only and must not write unsigned commits
     /// that the user asked git to sign.
     func commitSigning() throws -> CommitSigning? {
-        guard try git({ try repository.configBool("commit.gpgsign") }) == true else { return nil }
-        let format = try git { try repository.configString("gpg.format") } ?? "openpgp"
+        guard try repository.configBool("commit.gpgsign") == true else { return nil }
+        let format = try repository.configString("gpg.format") ?? "openpgp"
         guard format == "ssh" else {
             throw CardiganError(
                 "git is set to sign commits (commit.gpgsign=true) with \(format == "openpgp" ? "OpenPGP" : format) (gpg.format=\(format)); cardigan signs commits only with SSH keys, so nothing was committed",
@@ -27,7 +27,7 @@ extension CardStore {
                     "sign with an SSH key: 'git config gpg.format ssh' and 'git config user.signingkey <key>'; or commit this with 'git commit -S' and the hooks ('cardigan hook install')"
             )
         }
-        guard let key = try git({ try repository.configString("user.signingkey") }) else {
+        guard let key = try repository.configString("user.signingkey") else {
             throw CardiganError(
                 "git is set to sign commits with SSH (commit.gpgsign=true, gpg.format=ssh) but user.signingkey is not set; nothing was committed",
                 hint: "git config user.signingkey ~/.ssh/id_ed25519.pub")

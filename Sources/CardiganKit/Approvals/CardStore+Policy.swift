@@ -131,7 +131,7 @@ extension CardStore {
         var current: ObjectID? = head
         while let id = current {
             let commit = try repository.commit(id)
-            let records = try records(in: commit, of: name)
+            let records = try lookup.records(in: commit, of: name)
             for record in records.reversed() where record.version == version {
                 found += record.approvals.reversed().map { ($0, id) }
             }
@@ -152,7 +152,7 @@ extension CardStore {
         -> [Finding]
     {
         guard record.status == .approved, record.change == .status, previous?.status != .approved, let head,
-            case .active(let policy) = try git({ try policyState(at: head) }),
+            case .active(let policy) = try policyState(at: head),
             let rule = policy.settings.rule(for: record.card, risk: risk)
         else { return [] }
         return [

@@ -9,8 +9,8 @@ extension CardStore {
             throw CardiganError("a target version needs a starting version")
         }
         let branch = try currentBranch()
-        let head = try git { try repository.resolve(branch) }
-        let latest = try git { try lastRecord(of: name, head: head) }
+        let head = try repository.resolve(branch)
+        let latest = try lookup.lastRecord(of: name, head: head)
         let working = try workingCard(name)
 
         let old: (version: Int?, label: String, text: String?, root: ValueNode?)
@@ -45,15 +45,15 @@ extension CardStore {
         let base = Revision.label(base)
         let headSpec = Revision.label(head ?? "HEAD")
         var cards: [CardDiff] = []
-        let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
+        let changed = try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID)
         for file in changed.sorted(by: { $0.name < $1.name }) {
             guard let name = CardPaths.cardName(forFileName: file.name) else { continue }
-            let oldBytes = try git { try repository.blob(at: path(of: name), inCommit: baseID) }
-            let newBytes = try file.blob.map { id in try git { try repository.readBlob(id) } }
+            let oldBytes = try repository.blob(at: path(of: name), inCommit: baseID)
+            let newBytes = try file.blob.map { id in try repository.readBlob(id) }
             let oldRoot = try oldBytes.map { try parse($0, name: name, at: baseID.short) }
             let newRoot = try newBytes.map { try parse($0, name: name, at: headID.short) }
-            let oldVersion = oldRoot == nil ? nil : try git { try lastRecord(of: name, head: baseID) }?.record.version
-            let newVersion = newRoot == nil ? nil : try git { try lastRecord(of: name, head: headID) }?.record.version
+            let oldVersion = oldRoot == nil ? nil : try lookup.lastRecord(of: name, head: baseID)?.record.version
+            let newVersion = newRoot == nil ? nil : try lookup.lastRecord(of: name, head: headID)?.record.version
             let change: CardDiff.Change = oldRoot == nil ? .added : newRoot == nil ? .removed : .modified
             cards.append(
                 CardDiff(

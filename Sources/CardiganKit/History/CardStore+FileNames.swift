@@ -6,9 +6,8 @@ extension CardStore {
     /// instead of failing on them. Each entry is the file's path and what is wrong with its name.
     public func misnamedCardFiles() throws -> [(path: String, problem: String)] {
         var names = Set<String>()
-        if let head = try git({ try repository.resolve(try currentBranch()) }) {
-            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob
-            {
+        if let head = try repository.resolve(try currentBranch()) {
+            for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
                 if let name = CardPaths.cardName(forFileName: entry.name) { names.insert(name) }
             }
         }

@@ -1,4 +1,4 @@
-/// The records of one large commit, grouped by card, kept by ``CardStore/lastRecord(of:head:)``.
+/// The records of one large commit, grouped by card, kept by ``RecordLookup/lastRecord(of:head:)``.
 ///
 /// Committing N changed cards asks for each card's last record, and the walk for every one of
 /// them starts at the same head commit, whose message carries N trailer groups. Read and

@@ -206,21 +206,12 @@ struct HistoryRules {
         next.legacyDigest = snapshot.legacyDigest
         next.status = snapshot.status
         next.packageDetails = snapshot.packageDetails
-        if let modelName = previous.modelName, let now = snapshot.modelName, now != modelName {
-            report(
-                .modelNameChanged,
-                "'model_overview.model_name' of '\(name)' changed from '\(modelName)' to '\(now)'",
-                card: name, commit: commit.id, pointer: "/model_overview/model_name",
-                hint: "model_name never changes; a new model is a new card ('cardigan clone')")
-        }
+        let moves = transitions(of: name)
+        report(moves.modelNameChange(from: previous.modelName, to: snapshot.modelName), commit: commit.id)
         // A record made in the legacy form judged the change in that form.
         let form = record?.canonicalForm ?? .rfc8785
         if snapshot.digest(in: form) != previous.digest(in: form) {
-            if previous.status == .archived {
-                report(
-                    .statusMove, "archived card '\(name)' was changed", card: name, commit: commit.id,
-                    hint: "an archived card changes no more; clone it to start a new card")
-            }
+            report(moves.contentChange(after: previous.status), commit: commit.id)
             guard let record, record.change == .version else {
                 report(
                     .unversionedChange,
@@ -245,13 +236,8 @@ struct HistoryRules {
             next.versionCommit = commit.id
             if next.modelName == nil { next.modelName = snapshot.modelName }
         } else if snapshot.status != previous.status {
-            if let from = previous.status, let to = snapshot.status, !from.allowsStatusChange(to: to) {
-                report(
-                    .statusMove, "status of '\(name)' moved from \(from.rawValue) to \(to.rawValue)", card: name,
-                    commit: commit.id, pointer: "/status",
-                    hint:
-                        "statuses move Draft ⇄ PendingReview → Approved → Archived; Approved → Draft only with a new version"
-                )
+            if let from = previous.status, let to = snapshot.status {
+                report(moves.statusChange(from: from, to: to), commit: commit.id)
             }
             if let record {
                 checkRecord(record, matches: snapshot, commit: commit)
@@ -297,12 +283,9 @@ struct HistoryRules {
     }
 
     private mutating func checkFile(_ name: String, snapshot: CardSnapshot, commit: CommitFacts) {
-        if snapshot.status == .approved, snapshot.packageApproval == ModelApprovalStatus.rejected.rawValue {
-            report(
-                .packageRejected, "card '\(name)' is Approved, but its model package's approval status is Rejected",
-                card: name, commit: commit.id, pointer: "/model_package_details/model_approval_status",
-                hint: "a card documenting a rejected model version is not approved")
-        }
+        report(
+            transitions(of: name).approval(status: snapshot.status, packageApproval: snapshot.packageApproval),
+            commit: commit.id)
         if let problem = snapshot.problem {
             report(.invalidCard, "card '\(name)' is not valid: \(problem)", card: name, commit: commit.id)
         }
@@ -314,12 +297,19 @@ struct HistoryRules {
     }
 
     private mutating func checkBirth(_ record: CardRecord, commit: CommitFacts) {
-        if !record.status.isAllowedForNewVersion {
-            report(
-                .statusMove, "version \(record.version) of '\(record.card)' was born \(record.status.rawValue)",
-                card: record.card, commit: commit.id, pointer: "/status",
-                hint: "a new version is born Draft or PendingReview")
-        }
+        report(transitions(of: record.card).birth(version: record.version, status: record.status), commit: commit.id)
+    }
+
+    /// The transition checks of card `name`, shared with `commit` and the hooks.
+    private func transitions(of name: String) -> CardTransitions {
+        CardTransitions(card: name, path: CardPaths.path(of: name, in: cardsDirectory))
+    }
+
+    /// Records `finding`, when there is one, as found in `commit`.
+    private mutating func report(_ finding: Finding?, commit: String?) {
+        guard var finding else { return }
+        finding.commit = commit
+        findings.append(finding)
     }
 
     private func event(_ record: CardRecord, commit: CommitFacts) -> VersionEvent {

@@ -15,6 +15,12 @@ public struct CardiganError: Error, CustomStringConvertible, Sendable {
         self.hint = hint
     }
 
+    /// A libgit2 failure as an environment error: its description is the message. The CLI's
+    /// exit-status mapping is the one caller; the library lets ``GitError`` through as it is.
+    public init(_ error: GitError) {
+        self.init(error.description)
+    }
+
     /// The error as a compiler would print it: `path:line:column: error: message`, then the hint.
     public var description: String {
         var text = ""

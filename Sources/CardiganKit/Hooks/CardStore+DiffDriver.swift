@@ -29,10 +29,8 @@ extension CardStore {
             }
             done.append("added '\(line)' to .gitattributes (commit it)")
         }
-        try git {
-            try repository.setLocalConfigString("diff.\(Self.diffDriverName).command", "\(quoted) hook diff-driver")
-            try repository.setLocalConfigString("diff.\(Self.diffDriverName).textconv", "\(quoted) hook textconv")
-        }
+        try repository.setLocalConfigString("diff.\(Self.diffDriverName).command", "\(quoted) hook diff-driver")
+        try repository.setLocalConfigString("diff.\(Self.diffDriverName).textconv", "\(quoted) hook textconv")
         done.append(
             "set diff.\(Self.diffDriverName).command and .textconv: git diff, log -p and show compare card fields")
         return done

@@ -38,7 +38,7 @@ extension CardStore {
             for parent in commit.parents { history.childCount[parent, default: 0] += 1 }
             var records: [CardRecord] = []
             var problems: [String] = []
-            if Self.bytes(of: commit.message, contain: "Card") {
+            if RecordLookup.bytes(of: commit.message, contain: "Card") {
                 (records, problems) = CardRecord.parse(trailers: try repository.trailers(of: commit.message))
             }
             var changes: [String: String?] = [:]

@@ -8,7 +8,7 @@ extension CardStore {
     /// or when the branch holds no card yet.
     func protectedSettingsProblem(from old: ObjectID, to new: ObjectID) throws -> Finding? {
         func settings(at commit: ObjectID) throws -> (branch: String, cards: String)? {
-            guard let bytes = try git({ try repository.blob(at: CardiganConfig.fileName, inCommit: commit) }) else {
+            guard let bytes = try repository.blob(at: CardiganConfig.fileName, inCommit: commit) else {
                 return ("main", "cards")
             }
             guard let config = try? CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName) else {
@@ -20,7 +20,7 @@ extension CardStore {
         let after = try settings(at: new)
         guard let before, before.branch != after?.branch || before.cards != after?.cards,
             // Before the first card there is nothing to protect: a new repository sets them up.
-            !(try git({ try repository.treeEntries(at: before.cards, inCommit: old) })).isEmpty
+            !(try repository.treeEntries(at: before.cards, inCommit: old)).isEmpty
         else { return nil }
         let what =
             before.branch != after?.branch

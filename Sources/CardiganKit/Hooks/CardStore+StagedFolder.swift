@@ -5,7 +5,7 @@ extension CardStore {
     /// 120000) or submodule, a file in a subfolder, a `.yaml` name that is not a card name. The pre-commit hook refuses these as `commit` refuses them in the working tree.
     func stagedFolderProblems(indexFile: String?) throws -> [Finding] {
         let hint = "keep only '<name>.yaml' files in '\(cardsDirectory)'"
-        let hazards = try git { try repository.indexFolderHazards(in: cardsDirectory, indexFile: indexFile) }
+        let hazards = try repository.indexFolderHazards(in: cardsDirectory, indexFile: indexFile)
         var found = hazards.filter { $0.kind == "a folder" || CardPaths.cardName(forFileName: $0.name) != nil }.map {
             let shown = cardsDirectory + "/" + $0.name
             let isFolder = $0.kind == "a folder" || $0.kind == "a submodule"
@@ -15,7 +15,7 @@ extension CardStore {
                     "'\(DisplayText.escaped(shown))' is \($0.kind ?? "")\(isFolder ? "" : "; a card must be a regular file")",
                 location: Location(path: shown), hint: hint)
         }
-        for entry in try git({ try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) }) {
+        for entry in try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) {
             let shown = cardsDirectory + "/" + entry.name
             // A file of another extension is never read as a card: `validate` mentions it.
             guard let name = CardPaths.cardName(forFileName: entry.name) else { continue }

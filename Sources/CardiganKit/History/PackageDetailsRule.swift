@@ -49,31 +49,3 @@ enum PackageDetailsRule {
         )
     }
 }
-
-extension CardStore {
-    /// Refuses a hand change of `model_package_details` on a versioned card, and marks a change
-    /// that `link`, `clone` or a registry command makes (`source`) with the trailer that says so.
-    func checkPackageDetails(
-        of name: String, root: ValueNode, committed: [UInt8]?, record: inout CardRecord, source: String?,
-        into result: inout CommitResult
-    ) {
-        let path = path(of: name)
-        let old = committed.flatMap { SafeYAMLLoader.load(Data($0), path: path).root }?["model_package_details"]
-        let new = root["model_package_details"]
-        guard PackageDetailsRule.changed(old, new), record.change == .version else { return }
-        if let source {
-            record.packageDetailsSource = source
-            return
-        }
-        // A card's first version may carry the section (a clone committed later, an import
-        // with --keep-link): its link is checked as every link is.
-        guard committed != nil else { return }
-        // A change of the package itself is refused by the link rules, with their own message.
-        let oldPackage = old.map {
-            ValueNode(.object([.init(key: "model_package_details", keyPosition: .start, value: $0)]))
-        }
-        .flatMap(CardSnapshot.modelPackage(of:))
-        if oldPackage != CardSnapshot.modelPackage(of: root) { return }
-        result.findings.append(PackageDetailsRule.handEdit(name, old: old, new: new, path: path))
-    }
-}

@@ -50,20 +50,20 @@ extension CardStore {
     public func auditTrail(of name: String) throws -> [AuditEntry] {
         try CardName.require(name)
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }) else {
+        guard let head = try repository.resolve(branch) else {
             throw CardiganError("no card '\(name)' on '\(branch)'", hint: "the branch has no commits yet")
         }
         var entries: [AuditEntry] = []
-        for id in try git({ try repository.commitsOldestFirst(from: head) }) {
-            let commit = try git { try repository.commit(id) }
-            for record in try git({ try records(in: commit, of: name) }) {
+        for id in try repository.commitsOldestFirst(from: head) {
+            let commit = try repository.commit(id)
+            for record in try lookup.records(in: commit, of: name) {
                 entries.append(
                     AuditEntry(
                         record: record, commit: id.hex, author: commit.author.name, email: commit.author.email,
                         time: commit.author.time, summary: commit.summary))
             }
         }
-        if entries.isEmpty, try git({ try repository.blob(at: path(of: name), inCommit: head) }) == nil {
+        if entries.isEmpty, try repository.blob(at: path(of: name), inCommit: head) == nil {
             throw CardiganError("no card '\(name)' on '\(branch)'")
         }
         return entries
@@ -73,8 +73,8 @@ extension CardStore {
     public func show(_ name: String, version: Int?) throws -> CardVersionView {
         try CardName.require(name)
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }),
-            let latest = try git({ try lastRecord(of: name, head: head) })
+        guard let head = try repository.resolve(branch),
+            let latest = try lookup.lastRecord(of: name, head: head)
         else {
             throw CardiganError("card '\(name)' has no committed version on '\(branch)'")
         }
@@ -100,7 +100,7 @@ extension CardStore {
             record.status = timeline.status
             if older, let last = timeline.statusEvent.flatMap({ ObjectID(hex: $0.commit) }) { commit = last }
         }
-        guard let bytes = try git({ try repository.blob(at: path(of: name), inCommit: commit) }),
+        guard let bytes = try repository.blob(at: path(of: name), inCommit: commit),
             let root = SafeYAMLLoader.load(Data(bytes), path: path(of: name)).root
         else {
             throw CardiganError("card '\(name)' cannot be read in commit \(commit.short)")
@@ -115,14 +115,14 @@ extension CardStore {
     func versionCommit(of name: String, version: Int, head: ObjectID) throws -> (CardRecord, ObjectID)? {
         if let tag = try repository.resolve(VersionTag.reference(card: name, version: version)),
             let commit = try repository.peelToCommit(tag), try repository.isDescendant(head, of: commit),
-            let record = try records(in: repository.commit(commit)).last(where: {
+            let record = try lookup.records(in: repository.commit(commit)).last(where: {
                 $0.card == name && $0.version == version
             })
         {
             return (record, commit)
         }
         for id in try repository.commitsOldestFirst(from: head) {
-            if let record = try records(in: repository.commit(id)).first(where: {
+            if let record = try lookup.records(in: repository.commit(id)).first(where: {
                 $0.card == name && $0.version == version && $0.change == .version
             }) {
                 return (record, id)
@@ -138,22 +138,22 @@ extension CardStore {
     }
 
     func listCards(onBranch branch: String, status: CardStatus? = nil) throws -> [CardSummary] {
-        guard let head = try git({ try repository.resolve(branch) }) else { return [] }
+        guard let head = try repository.resolve(branch) else { return [] }
         var blobs: [(name: String, blob: String)] = []
-        for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
+        for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
             // A file whose name is not a card name is not a card (``misnamedCardFiles()``).
             guard let name = CardPaths.cardName(forFileName: entry.name), CardName.isValid(name) else { continue }
             blobs.append((name, entry.id.hex))
         }
         // Through the snapshot cache: a card file unchanged since the last `list` or `verify`
         // is not parsed again.
-        let snapshots = try git { try readSnapshots(Set(blobs.map(\.blob))) }
+        let snapshots = try readSnapshots(Set(blobs.map(\.blob)))
         var summaries: [CardSummary] = []
         var lastVersion: Int?
         for (name, blob) in blobs {
             let snapshot = snapshots[blob]
             guard status == nil || snapshot?.status == status else { continue }
-            let version = try git { try highestTaggedVersion(of: name, guess: lastVersion) }
+            let version = try lookup.highestTaggedVersion(of: name, guess: lastVersion)
             lastVersion = version ?? lastVersion
             summaries.append(
                 CardSummary(

@@ -8,9 +8,9 @@ extension CardStore {
         if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
         let path = path(of: name)
         let branch = try currentBranch()
-        let head = try git { try repository.resolve(branch) }
-        guard let head, let committed = try git({ try repository.blob(at: path, inCommit: head) }),
-            let previous = try git({ try lastRecord(of: name, head: head) })?.record
+        let head = try repository.resolve(branch)
+        guard let head, let committed = try repository.blob(at: path, inCommit: head),
+            let previous = try lookup.lastRecord(of: name, head: head)?.record
         else {
             throw CardiganError(
                 "card '\(name)' has no committed version",
@@ -33,9 +33,10 @@ extension CardStore {
         guard let root = SafeYAMLLoader.load(Data(committed), path: path).root else {
             throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
         }
-        guard previous.status.allowsStatusChange(to: status) else {
-            return CommitResult(findings: [statusMoveFinding(name: name, from: previous.status, to: status, root: root)]
-            )
+        if let refusal = CardTransitions(card: name, path: path).statusChange(
+            from: previous.status, to: status, at: root["status"]?.position ?? .start)
+        {
+            return CommitResult(findings: [refusal])
         }
         let text = StatusEditor.setStatus(status, in: String(decoding: committed, as: UTF8.self), root: root)
         do {

@@ -11,14 +11,14 @@ extension CardStore {
         let gitDirectory = repository.gitDirectory
         guard let journal = try CommitJournal.read(in: gitDirectory) else { return [] }
         guard let commit = ObjectID(hex: journal.commit),
-            let head = try git({ try repository.resolve(journal.branch) }),
-            try head == commit || git({ try repository.isDescendant(head, of: commit) })
+            let head = try repository.resolve(journal.branch),
+            try head == commit || repository.isDescendant(head, of: commit)
         else {
             CommitJournal.remove(in: gitDirectory)
             return []
         }
-        let info = try git { try repository.commit(commit) }
-        let recorded: [CardRecord] = try git { try self.records(in: info) }
+        let info = try repository.commit(commit)
+        let recorded: [CardRecord] = try lookup.records(in: info)
         // A kill between libgit2's link and unlink of a lock leaves it beside the finished file.
         let lockTargets =
             [journal.branch, "index"]
@@ -30,12 +30,12 @@ extension CardStore {
         var made: [String] = []
         for record in recorded where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
-            guard try git({ try repository.resolve("refs/tags/" + name) }) == nil else { continue }
+            guard try repository.resolve("refs/tags/" + name) == nil else { continue }
             made.append(try createVersionTag(record, on: commit, tagger: info.committer))
         }
         for link in journal.links {
             let package = try ModelPackage(parsing: link.package)
-            guard try git({ try repository.resolve("refs/tags/" + package.tagName) }) == nil else { continue }
+            guard try repository.resolve("refs/tags/" + package.tagName) == nil else { continue }
             made.append(
                 try createLinkTag(
                     package, card: link.card, version: link.version, arn: link.arn, on: commit,
@@ -45,10 +45,10 @@ extension CardStore {
         for file in journal.files where file.workingBefore != file.committed {
             let url = URL(fileURLWithPath: workspace.rootPath + "/" + file.path)
             let working = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
-            let now = try working.map { bytes in try git { try repository.blobID(of: bytes) }.hex }
+            let now = try working.map { bytes in try repository.blobID(of: bytes).hex }
             // Only a file still as it was before the commit is rewritten: later edits stay.
             guard now == file.workingBefore,
-                let committed = try git({ try repository.blob(at: file.path, inCommit: commit) })
+                let committed = try repository.blob(at: file.path, inCommit: commit)
             else { continue }
             try writeWorkingFile(committed, to: file.path)
             restored.append(file.path)

@@ -9,13 +9,11 @@ extension CardStore {
         let name = VersionTag.name(card: record.card, version: record.version)
         let previous =
             record.version > 1
-            ? try git { try repository.resolve(VersionTag.reference(card: record.card, version: record.version - 1)) }
+            ? try repository.resolve(VersionTag.reference(card: record.card, version: record.version - 1))
             : nil
-        _ = try git {
-            try repository.createAnnotatedTag(
-                name: name, target: commit, message: VersionTag.message(for: record, previous: previous?.hex),
-                tagger: tagger)
-        }
+        _ = try repository.createAnnotatedTag(
+            name: name, target: commit, message: VersionTag.message(for: record, previous: previous?.hex),
+            tagger: tagger)
         return name
     }
 
@@ -25,17 +23,14 @@ extension CardStore {
     func createLinkTag(
         _ package: ModelPackage, card: String, version: Int, arn: String?, on commit: ObjectID, tagger: Signature
     ) throws -> String {
-        var message = "\(package.tagName)\n\nCard: \(card)\nCard-Version: \(version)\nModel-Package: \(package)\n"
-        if let arn { message += "Model-Package-Arn: \(arn)\n" }
-        _ = try git {
-            try repository.createAnnotatedTag(name: package.tagName, target: commit, message: message, tagger: tagger)
-        }
+        let message = LinkTag(package: package, card: card, cardVersion: version, arn: arn).message
+        _ = try repository.createAnnotatedTag(name: package.tagName, target: commit, message: message, tagger: tagger)
         return package.tagName
     }
 
     /// The `model_package_arn` card `card` names in `commit`, for a link tag's message.
     func linkedARN(of card: String, in commit: ObjectID) throws -> String? {
-        let root = try git { try repository.blob(at: path(of: card), inCommit: commit) }
+        let root = try repository.blob(at: path(of: card), inCommit: commit)
             .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: card)).root }
         return root?["model_package_details"]?["model_package_arn"]?.stringValue
     }

@@ -20,8 +20,8 @@ extension CardStore {
     {
         if source == "merge" { return [] }  // a merge records nothing; its parents carry the versions
         if source == "commit", let commit, let id = try? repository.revparse(commit),
-            let head = try git({ try repository.resolve("HEAD") }), id == head,
-            !(try git { try records(in: repository.commit(head)) }).isEmpty
+            let head = try repository.resolve("HEAD"), id == head,
+            !(try lookup.records(in: repository.commit(head))).isEmpty
         {
             return [
                 Finding(
@@ -54,9 +54,9 @@ extension CardStore {
     /// exactly as `cardigan commit` would. Returns the tags created.
     public func runPostCommit() throws -> [String] {
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }) else { return [] }
-        let commit = try git { try repository.commit(head) }
-        let records: [CardRecord] = try git { try self.records(in: commit) }
+        guard let head = try repository.resolve(branch) else { return [] }
+        let commit = try repository.commit(head)
+        let records: [CardRecord] = try lookup.records(in: commit)
         guard !records.isEmpty else { return [] }
         // Tagged by the commit's committer, as `cardigan commit` does: `verify --repair` can then
         // re-create a lost tag as the very same object.
@@ -64,14 +64,14 @@ extension CardStore {
         var created: [String] = []
         for record in records where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
-            if try git({ try repository.resolve("refs/tags/" + name) }) != nil { continue }
+            if try repository.resolve("refs/tags/" + name) != nil { continue }
             try createVersionTag(record, on: head, tagger: tagger)
             created.append(name)
             var before: (record: CardRecord, commit: ObjectID)?
-            if let parent = commit.parents.first { before = try git { try lastRecord(of: record.card, head: parent) } }
+            if let parent = commit.parents.first { before = try lookup.lastRecord(of: record.card, head: parent) }
             if let text = record.modelPackage, text != before?.record.modelPackage,
                 let package = try? ModelPackage(parsing: text),
-                try git({ try repository.resolve(package.reference) }) == nil
+                try repository.resolve(package.reference) == nil
             {
                 try createLinkTag(
                     package, card: record.card, version: record.version,
@@ -83,9 +83,9 @@ extension CardStore {
     }
 
     /// The plan for the staged cards: what `commit` would record from the index.
-    private func stagedPlan() throws -> CommitResult {
+    private func stagedPlan() throws -> CommitPlan {
         let branch = try currentBranch()
-        let head = try git { try repository.resolve(branch) }
+        let head = try repository.resolve(branch)
         var staged: [String: ObjectID] = [:]
         var indexFile = environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         if let file = indexFile, !file.hasPrefix("/") {
@@ -93,23 +93,22 @@ extension CardStore {
         }
         // A staged link, subfolder or file that is not a card stops the commit, as `commit` does.
         let refused = try stagedFolderProblems(indexFile: indexFile)
-        guard refused.isEmpty else { return CommitResult(findings: refused) }
-        for entry in try git({ try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) }) {
+        guard refused.isEmpty else { return CommitPlan(findings: refused) }
+        for entry in try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) {
             if let name = CardPaths.cardName(forFileName: entry.name) { staged[name] = entry.id }
         }
         var names = Set<String>()
         var committed: [String: ObjectID] = [:]
         if let head {
-            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob
-            {
+            for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
                 if let name = CardPaths.cardName(forFileName: entry.name) { committed[name] = entry.id }
             }
         }
         for (name, id) in staged where committed[name] != id { names.insert(name) }
         for name in committed.keys where staged[name] == nil { names.insert(name) }
-        guard !names.isEmpty else { return CommitResult() }
-        var (result, _) = try plan(
-            candidates: names.sorted(), named: false, head: head, linking: nil, canRewrite: false
+        guard !names.isEmpty else { return CommitPlan() }
+        var plan = try CommitPlanner(store: self, head: head, canRewrite: false).plan(
+            candidates: names.sorted(), named: false
         ) { path in
             guard let name = CardPaths.cardName(forFileName: (path as NSString).lastPathComponent),
                 let id = staged[name]
@@ -117,8 +116,8 @@ extension CardStore {
             return try? self.repository.readBlob(id)
         }
         // What `cardigan commit` refuses before it moves anything, the hooks refuse too.
-        result.findings += try tagProblems(result.records)
-        return result
+        plan.findings += try tagProblems(plan.records)
+        return plan
     }
 
     /// `pre-push` (client) and `pre-receive` (server): checks each `<old> <new> <ref>` update.
@@ -173,7 +172,7 @@ extension CardStore {
                 var base: ObjectID?
                 if update.old != zeroObjectID, let old = ObjectID(hex: update.old),
                     (try? repository.commit(old)) != nil,
-                    try git({ try repository.isDescendant(new, of: old) })
+                    try repository.isDescendant(new, of: old)
                 {
                     base = old
                 } else {
@@ -193,7 +192,7 @@ extension CardStore {
                 // pre-push when the remote is ahead: its head is not here, so nothing can be
                 // compared; git itself refuses the push unless forced, and the server hook checks.
                 guard (try? repository.commit(old)) != nil else { continue }
-                guard try git({ try repository.isDescendant(new, of: old) }) else {
+                guard try repository.isDescendant(new, of: old) else {
                     findings.append(
                         refusal(
                             "'\(update.reference)' would move from \(old.short) to \(new.short), which does not descend from it (a force push rewrites history)",
@@ -226,9 +225,9 @@ extension CardStore {
     /// none, and then the whole history is checked.
     private func newestKnownAncestor(of commit: ObjectID) throws -> ObjectID? {
         var best: ObjectID?
-        for remote in try git({ try repository.references(matching: "refs/remotes/*") }) {
-            guard let base = try git({ try repository.mergeBase(commit, remote.target) }) else { continue }
-            if let current = best, !(try git { try repository.isDescendant(base, of: current) }) { continue }
+        for remote in try repository.references(matching: "refs/remotes/*") {
+            guard let base = try repository.mergeBase(commit, remote.target) else { continue }
+            if let current = best, !(try repository.isDescendant(base, of: current)) { continue }
             best = base
         }
         return best
@@ -245,11 +244,11 @@ extension CardStore {
         )]
     ) throws -> String? {
         guard let id = ObjectID(hex: update.new) else { return "is not an object id" }
-        guard let tag = try git({ try repository.tag(id) }) else {
+        guard let tag = try repository.tag(id) else {
             return "is a lightweight tag; cardigan's tags are annotated"
         }
         guard tag.targetIsCommit else { return "does not point at a commit" }
-        let commit = try git { try repository.commit(tag.target) }
+        let commit = try repository.commit(tag.target)
         let fields = VersionTag.fields(inMessage: tag.message)
         func field(_ key: String) -> String? { fields.first { $0.key == key }?.value }
         if let version = VersionTag.parse(reference: update.reference) {
@@ -257,7 +256,7 @@ extension CardStore {
                 return "does not name card '\(version.card)' version \(version.version) in its message"
             }
             guard
-                let record = try git({ try records(in: commit, of: version.card) }).last(where: {
+                let record = try lookup.records(in: commit, of: version.card).last(where: {
                     $0.version == version.version && $0.change == .version
                 })
             else {
@@ -273,7 +272,7 @@ extension CardStore {
             let previousReference = VersionTag.reference(card: version.card, version: version.version - 1)
             let previous =
                 try updates.first(where: { $0.reference == previousReference })?.new
-                ?? git({ try repository.resolve(previousReference) })?.hex
+                ?? repository.resolve(previousReference)?.hex
             guard let previous, field("Previous") == previous else {
                 return
                     "names previous tag \(field("Previous")?.prefix(12) ?? "none"), but '\(tagName(previousReference))' is \(previous?.prefix(12) ?? "missing")"
@@ -281,15 +280,16 @@ extension CardStore {
             return nil
         }
         if let package = ModelPackage.parse(reference: update.reference) {
-            guard let card = field("Card"), let version = field("Card-Version").flatMap({ Int($0) }),
-                try git({ try records(in: commit, of: card) }).contains(where: {
+            let link = LinkTag(package: package, message: tag.message)
+            guard let card = link.card, let version = link.cardVersion,
+                try lookup.records(in: commit, of: card).contains(where: {
                     $0.version == version && $0.modelPackage == package.description
                 })
             else {
                 return "points at commit \(tag.target.short), whose records do not link model package '\(package)'"
             }
             // The trailers alone could be forged: the card in the commit's tree must name it too.
-            let named = try git { try repository.blob(at: path(of: card), inCommit: tag.target) }
+            let named = try repository.blob(at: path(of: card), inCommit: tag.target)
                 .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: card)).root }
                 .flatMap(CardSnapshot.modelPackage(of:))
             guard named == package.description else {

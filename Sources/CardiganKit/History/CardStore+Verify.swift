@@ -34,27 +34,26 @@ extension CardStore {
             defer { withExtendedLifetime(lock) {} }
             result.notes = try finishInterruptedCommit()
         }
-        guard let head = try git({ try repository.resolve(branchReference) }) else {
+        guard let head = try repository.resolve(branchReference) else {
             throw CardiganError(
                 "no branch '\(branchName)'", hint: "name the protected branch with --branch or in .cardigan.yaml")
         }
-        let commits = try git { try repository.commitsOldestFirst(from: head) }
+        let commits = try repository.commitsOldestFirst(from: head)
         result.commitCount = commits.count
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
         rules.approvalLedger = approvalLedger(base: nil)
         let schemas = CommitSchemas(repository: repository)
-        let history = try git { try readHistory(commits, schemas: schemas) }
-        let snapshots = try git { try readSnapshots(of: history, schemas: schemas) }
+        let history = try readHistory(commits, schemas: schemas)
+        let snapshots = try readSnapshots(of: history, schemas: schemas)
 
         applyRules(history, snapshots: snapshots, to: &rules)
         result.versionCount = rules.versions.count
         result.findings = rules.findings + history.folderFindings
 
-        let tagFacts = try git { try readVersionTags() }
+        let tagFacts = try readVersionTags()
         result.tagCount = tagFacts.count
-        let otherBranches = try git {
-            try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }.map(\.target)
-        }
+        let otherBranches = try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }
+            .map(\.target)
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: branchName)
         var missing = tagRules.check(versions: rules.versions, tags: tagFacts) { commit in
             guard let id = ObjectID(hex: commit) else { return false }
@@ -62,7 +61,7 @@ extension CardStore {
         }
         result.findings += tagRules.findings
 
-        let linkTags = try git { try readLinkTags() }
+        let linkTags = try readLinkTags()
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
         var missingLinks = linkRules.check(
             links: rules.links, tags: linkTags,
@@ -95,7 +94,7 @@ extension CardStore {
             result.findings = result.findings.map(Self.withFetchTagsHint)
         }
         if let checkpoint {
-            result.findings += try git { try check(checkpoint, head: head, branch: branchReference) }
+            result.findings += try check(checkpoint, head: head, branch: branchReference)
         }
         result.findings = located(result.findings, in: head)
         if repair, !missing.isEmpty || !missingLinks.isEmpty {
@@ -167,12 +166,12 @@ extension CardStore {
     /// `model-packages/`.
     public func makeCheckpoint(branch: String? = nil) throws -> Checkpoint {
         let reference = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? protectedBranch
-        guard let head = try git({ try repository.resolve(reference) }) else {
+        guard let head = try repository.resolve(reference) else {
             throw CardiganError("no branch '\(reference)'")
         }
         var tags: [String: String] = [:]
         for glob in ["refs/tags/cards/*", "refs/tags/model-packages/*"] {
-            for tag in try git({ try repository.references(matching: glob) }) { tags[tag.name] = tag.target.hex }
+            for tag in try repository.references(matching: glob) { tags[tag.name] = tag.target.hex }
         }
         return Checkpoint(branch: reference, head: head.hex, tags: tags)
     }
@@ -222,7 +221,7 @@ extension CardStore {
             guard let commit = ObjectID(hex: link.commit), let package = try? ModelPackage(parsing: link.package) else {
                 continue
             }
-            let committer = try git { try repository.commit(commit).committer }
+            let committer = try repository.commit(commit).committer
             try createLinkTag(
                 package, card: link.card, version: link.version, arn: try linkedARN(of: link.card, in: commit),
                 on: commit, tagger: committer)
@@ -245,13 +244,11 @@ extension CardStore {
         try references.compactMap { reference in
             guard let package = ModelPackage.parse(reference: reference.name) else { return nil }
             let tag = try repository.tag(reference.target)
-            let fields = tag.map { VersionTag.fields(inMessage: $0.message) } ?? []
+            let recorded = tag.map { LinkTag(package: package, message: $0.message) }
             return LinkTagFacts(
                 package: package, objectID: reference.target.hex, isAnnotated: tag != nil,
                 targetCommit: try commit(taggedBy: tag, reference: reference.target)?.hex,
-                card: fields.first { $0.key == "Card" }?.value,
-                cardVersion: (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) },
-                arn: fields.first { $0.key == "Model-Package-Arn" }?.value)
+                card: recorded?.card, cardVersion: recorded?.cardVersion, arn: recorded?.arn)
         }
     }
 
@@ -263,9 +260,9 @@ extension CardStore {
         var created: [String] = []
         for event in events.sorted(by: { ($0.card, $0.version) < ($1.card, $1.version) }) {
             guard let commit = ObjectID(hex: event.commit) else { continue }
-            let info = try git { try repository.commit(commit) }
+            let info = try repository.commit(commit)
             let record =
-                try git { try records(in: info, of: event.card) }.last {
+                try lookup.records(in: info, of: event.card).last {
                     $0.version == event.version && $0.change == .version
                 }
                 ?? CardRecord(

@@ -1,111 +1,6 @@
 import Foundation
 
-/// A link that `link` or `clone` is making, carried into the commit so it is checked and
-/// written under the same lock as the version it belongs to.
-struct LinkIntent {
-    var card: String
-    var package: ModelPackage
-    var arn: String?
-    var clonedFrom: String?
-    /// What `Package-Details-Source:` records: `link`, `clone` or `registry`.
-    var source: String = PackageDetailsRule.link
-}
-
-/// The approval statuses of a SageMaker model package.
-public enum ModelApprovalStatus: String, Sendable, CaseIterable {
-    case approved = "Approved"
-    case rejected = "Rejected"
-    case pendingManualApproval = "PendingManualApproval"
-}
-
 extension CardStore {
-    /// Checks the link a record carries, when it is new: a valid package name, not linked
-    /// before, not differing only in case from a known group, and on a versioned card only
-    /// through `link`. Adds the link to make, or a finding.
-    func checkLink(
-        of name: String, record: CardRecord, previous: CardRecord?, linking: LinkIntent?,
-        into result: inout CommitResult
-    ) {
-        guard let packageText = record.modelPackage, packageText != previous?.modelPackage else {
-            if previous?.modelPackage != nil, record.modelPackage == nil {
-                result.findings.append(
-                    linkFinding(
-                        name,
-                        "model_package_details of '\(name)' was removed; a card documents its model version for good"))
-            }
-            return
-        }
-        if let old = previous?.modelPackage {
-            result.findings.append(
-                linkFinding(
-                    name, "card '\(name)' already documents model package '\(old)'",
-                    hint:
-                        "clone it for '\(packageText)': 'cardigan clone \(name) <new-name> --model-package \(packageText)'"
-                ))
-            return
-        }
-        if previous != nil, linking?.card != name {
-            result.findings.append(
-                linkFinding(
-                    name, "model_package_details of '\(name)' is written by 'cardigan link', not by hand",
-                    hint: "restore the section and run 'cardigan link \(name) --model-package \(packageText)'"))
-            return
-        }
-        do {
-            let package = try ModelPackage(parsing: packageText)
-            if let problem = try linkProblem(for: package) {
-                result.findings.append(linkFinding(name, problem))
-                return
-            }
-            if let other = result.newLinks.first(where: { $0.value.package == package })?.key {
-                result.findings.append(
-                    linkFinding(
-                        name,
-                        "model package '\(package)' is also claimed by card '\(other)' in this commit; it links to one card"
-                    ))
-                return
-            }
-            let arn = linking?.card == name ? linking?.arn : nil
-            result.newLinks[name] = (package, arn)
-        } catch let error as CardiganError {
-            result.findings.append(linkFinding(name, error.message, hint: error.hint))
-        } catch {
-            result.findings.append(linkFinding(name, "\(error)"))
-        }
-    }
-
-    /// Why `package` cannot be linked now: already linked, or a group differing from a known
-    /// one only in letter case (their tags would collide on a case-insensitive file system).
-    func linkProblem(for package: ModelPackage) throws -> String? {
-        if let existing = try git({ try repository.resolve(package.reference) }) {
-            let card = try git { try repository.tag(existing) }.map { VersionTag.fields(inMessage: $0.message) }
-            let owner = card?.first { $0.key == "Card" }?.value ?? "another card"
-            let version = card?.first { $0.key == "Card-Version" }?.value ?? "?"
-            return
-                "model package '\(package)' is already linked to card '\(owner)' version \(version); a model package version links to one card version, forever"
-        }
-        let groups =
-            try linkedGroupsCache
-            ?? Set(
-                git { try repository.references(matching: "refs/tags/model-packages/*") }
-                    .compactMap { ModelPackage.parse(reference: $0.name)?.group })
-        linkedGroupsCache = groups
-        if let clash = groups.first(where: { $0 != package.group && $0.lowercased() == package.group.lowercased() }) {
-            return
-                "model package group '\(package.group)' differs from the existing group '\(clash)' only in letter case"
-        }
-        return nil
-    }
-
-    /// A finding of the link rules at the card's `model_package_details` (its package version
-    /// when it names one; `commit` places it on that line).
-    private func linkFinding(_ name: String, _ message: String, hint: String? = nil) -> Finding {
-        Finding(
-            ruleID: .link, message: message,
-            location: Location(path: path(of: name), pointer: "/model_package_details/model_package_version"),
-            hint: hint)
-    }
-
     /// `findings` placed at their field in the card `bytes`; at the section, else the file, when
     /// the field is not there.
     private func located(_ findings: [Finding], in bytes: [UInt8], path: String) -> [Finding] {
@@ -145,9 +40,9 @@ extension CardStore {
         let path = path(of: name)
         let absolute = workspace.rootPath + "/" + path
         let branch = try currentBranch()
-        guard let head = try git({ try repository.resolve(branch) }),
-            let committed = try git({ try repository.blob(at: path, inCommit: head) }),
-            let previous = try git({ try lastRecord(of: name, head: head) })?.record
+        guard let head = try repository.resolve(branch),
+            let committed = try repository.blob(at: path, inCommit: head),
+            let previous = try lookup.lastRecord(of: name, head: head)?.record
         else {
             throw CardiganError(
                 "card '\(name)' has no committed version",
@@ -173,8 +68,8 @@ extension CardStore {
                 old == package.description
                 ? "card '\(name)' is already linked to model package '\(old)'"
                 : "card '\(name)' already documents model package '\(old)'; a card documents one model version"
-            let finding = linkFinding(
-                name, message,
+            let finding = CommitPlanner.linkFinding(
+                at: path, message,
                 hint: old == package.description
                     ? nil
                     : "clone it: 'cardigan clone \(name) <new-name> --model-package \(package) --model-name <model>'")
@@ -195,7 +90,7 @@ extension CardStore {
         if let registry {
             guard let found = try registry.lookUp(package) else {
                 return CommitResult(findings: [
-                    linkFinding(name, registry.missingMessage(package), hint: registry.missingHint)
+                    CommitPlanner.linkFinding(at: path, registry.missingMessage(package), hint: registry.missingHint)
                 ])
             }
             details = found.details

@@ -29,7 +29,7 @@ extension CardStore {
             throw CardiganError("the new card's --model-name is empty")
         }
         if let arn, let problem = package.problem(withARN: arn) { throw CardiganError(problem) }
-        if try git({ try highestTaggedVersion(of: name) }) != nil {
+        if try lookup.highestTaggedVersion(of: name) != nil {
             throw CardiganError("card '\(name)' has version tags already; card names are never reused")
         }
         let sections = Set(Self.defaultCarriedSections + carry).subtracting(skip)

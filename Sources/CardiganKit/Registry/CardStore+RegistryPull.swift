@@ -17,15 +17,15 @@ extension CardStore {
     public func registryPull(_ registry: any ModelRegistry, names: [String]) throws -> CommitResult {
         try requireWorkingTree()
         let branch = try currentBranch()
-        let head = try git { try repository.resolve(branch) }
+        let head = try repository.resolve(branch)
         let candidates = try names.isEmpty ? packages().compactMap(\.card).sorted() : names
         var writes: [(path: String, old: [UInt8], new: String)] = []
         var findings: [Finding] = []
         for name in Set(candidates).sorted() {
             if let problem = CardName.problem(with: name) { throw CardiganError(problem) }
             let path = path(of: name)
-            guard let head, let committed = try git({ try repository.blob(at: path, inCommit: head) }),
-                let record = try git({ try lastRecord(of: name, head: head) })?.record
+            guard let head, let committed = try repository.blob(at: path, inCommit: head),
+                let record = try lookup.lastRecord(of: name, head: head)?.record
             else { throw CardiganError("card '\(name)' has no committed version on '\(branch)'") }
             guard
                 FileManager.default.contents(atPath: workspace.rootPath + "/" + path).map({ [UInt8]($0) }) == committed

@@ -5,37 +5,35 @@ extension CardStore {
     /// commit is the truth), then the tags, then the user's files and index, then the journal
     /// is removed. A kill or failure after the branch moved leaves the journal, and the next
     /// command finishes the commit (``finishInterruptedCommit()``).
-    func write(files: [String: [UInt8]], result: inout CommitResult, branch: String, head: ObjectID?, message: String)
-        throws
-    {
+    func write(_ plan: CommitPlan, branch: String, head: ObjectID?, message: String) throws -> CommitResult {
+        let files = plan.files
+        var result = CommitResult(records: plan.records, notes: plan.notes)
         let author = try signature(.author)
         let committer = try signature(.committer)
         let sign = try commitSigning()
         defer { sign?.signer.cleanUp() }
         var replacements: [String: ObjectID?] = [:]
-        for (path, bytes) in files { replacements[path] = try git { try repository.writeBlob(bytes) } }
-        let tree = try git { try repository.writeTree(basedOn: head, replacing: replacements) }
+        for (path, bytes) in files { replacements[path] = try repository.writeBlob(bytes) }
+        let tree = try repository.writeTree(basedOn: head, replacing: replacements)
         if let problem = try tagProblems(result.records).first {
             throw CardiganError(problem.message, hint: problem.hint)
         }
         let commitMessage = CardRecord.commitMessage(message, records: result.records)
-        let commit = try git {
-            try repository.createCommit(
-                tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author,
-                committer: committer, sign: sign?.sign)
-        }
+        let commit = try repository.createCommit(
+            tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author,
+            committer: committer, sign: sign?.sign)
         CommitStop.reached("objects")
         // What is left to do once the branch moves, for the next command to finish after a kill.
         let journal = try CommitJournal(
             commit: commit.hex, branch: branch,
             files: files.keys.sorted().map { path in
                 CommitJournal.File(
-                    path: path, committed: try git { try repository.blobID(of: files[path] ?? []) }.hex,
-                    workingBefore: try workingFile(path).map { bytes in try git { try repository.blobID(of: bytes) }.hex
+                    path: path, committed: try repository.blobID(of: files[path] ?? []).hex,
+                    workingBefore: try workingFile(path).map { bytes in try repository.blobID(of: bytes).hex
                     })
             },
             links: result.records.compactMap { record in
-                result.newLinks[record.card].map {
+                plan.newLinks[record.card].map {
                     CommitJournal.Link(
                         card: record.card, version: record.version, package: $0.package.description, arn: $0.arn)
                 }
@@ -66,7 +64,7 @@ extension CardStore {
                 CommitStop.reached("tag:" + (result.tags.last ?? ""))
             }
             for record in result.records {
-                guard let link = result.newLinks[record.card] else { continue }
+                guard let link = plan.newLinks[record.card] else { continue }
                 result.linkTags.append(
                     try createLinkTag(
                         link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
@@ -94,6 +92,7 @@ extension CardStore {
             CommitStop.reached("index")
             CommitJournal.remove(in: repository.gitDirectory)
         }
+        return result
     }
 
     /// The working file at `path`, nil when there is none (a link is never followed).

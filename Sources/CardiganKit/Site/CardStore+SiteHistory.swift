@@ -36,14 +36,14 @@ extension CardStore {
     public func siteHistory() throws -> SiteHistory {
         let branch = protectedBranch
         let shortBranch = branch.replacingOccurrences(of: "refs/heads/", with: "")
-        guard let head = try git({ try repository.resolve(branch) }) else {
+        guard let head = try repository.resolve(branch) else {
             throw CardiganError("'\(shortBranch)' has no commits yet", hint: "commit a card version first")
         }
         var names: [String] = []
-        for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: head) }) where entry.isBlob {
+        for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
             if let name = CardPaths.cardName(forFileName: entry.name) { names.append(name) }
         }
-        let timelines = try git { try self.timelines(head: head) }
+        let timelines = try self.timelines(head: head)
         let cards = names.sorted().compactMap { name -> SiteHistory.Card? in
             guard let versions = timelines[name], !versions.isEmpty else { return nil }
             return SiteHistory.Card(name: name, timelines: versions)
@@ -59,7 +59,7 @@ extension CardStore {
         for (commit, names) in wanted.sorted(by: { $0.key < $1.key }) {
             guard let id = ObjectID(hex: commit) else { continue }
             var blobs: [String: ObjectID] = [:]
-            for entry in try git({ try repository.treeEntries(at: cardsDirectory, inCommit: id) }) where entry.isBlob {
+            for entry in try repository.treeEntries(at: cardsDirectory, inCommit: id) where entry.isBlob {
                 if let name = CardPaths.cardName(forFileName: entry.name), names.contains(name) {
                     blobs[name] = entry.id
                 }
@@ -74,6 +74,6 @@ extension CardStore {
 
     /// The object database, shared by the site's workers.
     func objectDatabase() throws -> ObjectDatabase {
-        try git { try ObjectDatabase(of: repository) }
+        try ObjectDatabase(of: repository)
     }
 }

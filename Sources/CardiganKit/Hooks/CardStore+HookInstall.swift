@@ -61,7 +61,7 @@ extension CardStore {
     }
 
     private func hooksFolder() throws -> String {
-        if let configured = try git({ try repository.configString("core.hooksPath") }), !configured.isEmpty {
+        if let configured = try repository.configString("core.hooksPath"), !configured.isEmpty {
             if configured.hasPrefix("/") { return configured }
             return (repository.workdir ?? repository.gitDirectory) + "/" + configured
         }

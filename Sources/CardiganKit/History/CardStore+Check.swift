@@ -34,29 +34,29 @@ extension CardStore {
         // The changed cards are validated against the schema in force at head (its own tree's).
         let schemas = CommitSchemas(repository: repository)
         let validator =
-            try git({ try schemas.validator(for: schemas.key(at: headID)) })
+            try schemas.validator(for: schemas.key(at: headID))
             ?? CardValidator(schema: try workspace.loadSchema())
 
-        let changed = try git { try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID) }
+        let changed = try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID)
         var headRoots: [String: ValueNode] = [:]
-        let objects = try git { try ObjectDatabase(of: repository) }
+        let objects = try ObjectDatabase(of: repository)
         for (fileName, blob) in changed {
             guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
             result.changedCards.append(name)
             guard let blob else { continue }
-            let size = try git { try objects.objectSize(blob) }
+            let size = try objects.objectSize(blob)
             guard size <= SafeYAMLLoader.maximumBytes else {
                 result.findings.append(CardFileReader.sizeFinding(path(of: name), size: size))
                 continue
             }
-            let bytes = try git { try repository.readBlob(blob) }
+            let bytes = try repository.readBlob(blob)
             let checked = validator.validate(Data(bytes), path: path(of: name))
             result.findings += checked.findings
             headRoots[name] = checked.root
         }
         result.changedCards.sort()
 
-        if let baseID, !(try git { try repository.isDescendant(headID, of: baseID) }) {
+        if let baseID, !(try repository.isDescendant(headID, of: baseID)) {
             result.findings.append(
                 Finding(
                     ruleID: .checkRewrite,
@@ -67,20 +67,20 @@ extension CardStore {
             result.findings.sort()
             return result
         }
-        let commits = try git { try repository.commitsOldestFirst(from: headID, hiding: baseID.map { [$0] } ?? []) }
+        let commits = try repository.commitsOldestFirst(from: headID, hiding: baseID.map { [$0] } ?? [])
         result.commitCount = commits.count
-        let history = try git { try readHistory(commits, schemas: schemas) }
+        let history = try readHistory(commits, schemas: schemas)
         result.findings += history.folderFindings
         var touched = Set(history.steps.flatMap { $0.changes.keys })
         touched.formUnion(history.steps.flatMap { $0.facts.records.map(\.card) })
         var outside: [String: CardState] = [:]
         for name in touched {
-            guard let baseID, let blob = try git({ try repository.blobID(at: path(of: name), inCommit: baseID) }) else {
+            guard let baseID, let blob = try repository.blobID(at: path(of: name), inCommit: baseID) else {
                 continue
             }
-            let bytes = try git { try repository.readBlob(blob) }
+            let bytes = try repository.readBlob(blob)
             let snapshot = CardSnapshot.read(bytes, validator: nil, path: path(of: name))
-            let last = try git { try lastRecord(of: name, head: baseID) }
+            let last = try lookup.lastRecord(of: name, head: baseID)
             outside[name] = CardState(
                 version: last?.record.version ?? 0, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest,
                 status: snapshot.status, blob: blob.hex,
@@ -99,7 +99,7 @@ extension CardStore {
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
         rules.approvalLedger = approvalLedger(base: baseID)
         applyRules(
-            history, snapshots: try git { try readSnapshots(of: history, schemas: schemas) }, outsideState: outside,
+            history, snapshots: try readSnapshots(of: history, schemas: schemas), outsideState: outside,
             to: &rules)
         result.findings += try located(
             rules.findings.filter { $0.ruleID != .invalidCard },  // reported with positions above
@@ -116,19 +116,19 @@ extension CardStore {
         let chainEnds = rules.versions.filter { $0.version > 1 && !madeKeys.contains("\($0.card)/\($0.version - 1)") }
             .map { VersionTag.reference(card: $0.card, version: $0.version - 1) }
         _ = tagRules.check(
-            versions: rules.versions, tags: try git { try readVersionTags(only: made, pushed: pushedTags) },
-            earlierTags: try git { try readVersionTags(only: chainEnds, pushed: pushedTags) }
+            versions: rules.versions, tags: try readVersionTags(only: made, pushed: pushedTags),
+            earlierTags: try readVersionTags(only: chainEnds, pushed: pushedTags)
         ) { _ in true }
         result.findings += tagRules.findings
         let linked = rules.links.compactMap { try? ModelPackage(parsing: $0.package).reference }
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
-        _ = linkRules.check(links: rules.links, tags: try git { try readLinkTags(only: linked, pushed: pushedTags) }) {
+        _ = linkRules.check(links: rules.links, tags: try readLinkTags(only: linked, pushed: pushedTags)) {
             _ in nil
         }
         result.findings += linkRules.findings
         if !rules.versions.isEmpty || !rules.links.isEmpty,
-            try git({ try repository.references(matching: "refs/tags/cards/*").isEmpty }),
-            try git({ try repository.references(matching: "refs/tags/model-packages/*").isEmpty })
+            try repository.references(matching: "refs/tags/cards/*").isEmpty,
+            try repository.references(matching: "refs/tags/model-packages/*").isEmpty
         {
             result.findings = result.findings.map(Self.withFetchTagsHint)
         }

@@ -28,21 +28,13 @@ public struct PackageLink: Sendable {
     public var problem: String?
 }
 
-/// A link made on the branch: what `verify` expects a link tag to say.
-struct LinkEvent: Sendable, Hashable {
-    var package: String
-    var card: String
-    var version: Int
-    var commit: String
-}
-
 extension CardStore {
     /// `cardigan packages`: every model package group and version the link tags record, with
     /// the linked card and the version the link was made at, the card's latest version and its
     /// own status, the card's latest Approved version, and whether the link is intact; and, as
     /// broken, every link the branch records whose tag is missing.
     public func packages() throws -> [PackageLink] {
-        let head = try git { try repository.resolve(protectedBranch) }
+        let head = try repository.resolve(protectedBranch)
         let cardTimelines = try head.map { try self.timelines(head: $0) } ?? [:]
         func described(_ link: PackageLink) -> PackageLink {
             guard let card = link.card, let versions = cardTimelines[card] else { return link }
@@ -53,15 +45,15 @@ extension CardStore {
             return link
         }
         var links: [PackageLink] = []
-        for reference in try git({ try repository.references(matching: "refs/tags/model-packages/*") }) {
+        for reference in try repository.references(matching: "refs/tags/model-packages/*") {
             guard let package = ModelPackage.parse(reference: reference.name) else { continue }
             var link = PackageLink(group: package.group, version: package.version, intact: false)
-            let tag = try git { try repository.tag(reference.target) }
-            let fields = tag.map { VersionTag.fields(inMessage: $0.message) } ?? []
-            link.card = fields.first { $0.key == "Card" }?.value
-            link.cardVersion = (fields.first { $0.key == "Card-Version" }?.value).flatMap { Int($0) }
-            link.arn = fields.first { $0.key == "Model-Package-Arn" }?.value
-            let commit = try git { try self.commit(taggedBy: tag, reference: reference.target) }
+            let tag = try repository.tag(reference.target)
+            let recorded = tag.map { LinkTag(package: package, message: $0.message) }
+            link.card = recorded?.card
+            link.cardVersion = recorded?.cardVersion
+            link.arn = recorded?.arn
+            let commit = try self.commit(taggedBy: tag, reference: reference.target)
             link.commit = commit?.hex
             link.problem = try linkTagProblem(
                 package: package, isAnnotated: tag != nil, card: link.card, cardVersion: link.cardVersion,
@@ -74,7 +66,7 @@ extension CardStore {
         // must not quietly forget a package version.
         let tagged = Set(links.map { "\($0.group)/\($0.version)" })
         if let head {
-            for (package, record) in try git({ try recordedLinks(head: head) }) where !tagged.contains(package) {
+            for (package, record) in try recordedLinks(head: head) where !tagged.contains(package) {
                 guard let parsed = try? ModelPackage(parsing: package) else { continue }
                 links.append(
                     described(
@@ -96,8 +88,8 @@ extension CardStore {
         var links: [String: (record: CardRecord, commit: ObjectID)] = [:]
         for id in try repository.commitsOldestFirst(from: head) {
             let commit = try repository.commit(id)
-            guard Self.bytes(of: commit.message, contain: "Model-Package:") else { continue }
-            for record in try records(in: commit) where record.change == .version {
+            guard RecordLookup.bytes(of: commit.message, contain: "Model-Package:") else { continue }
+            for record in try lookup.records(in: commit) where record.change == .version {
                 guard let package = record.modelPackage, links[package] == nil else { continue }
                 let named = try repository.blob(at: path(of: record.card), inCommit: id)
                     .flatMap { SafeYAMLLoader.load(Data($0), path: path(of: record.card)).root }
@@ -114,7 +106,7 @@ extension CardStore {
         var entries: [String: [AuditEntry]] = [:]
         for id in try repository.commitsOldestFirst(from: head) {
             let commit = try repository.commit(id)
-            for record in try records(in: commit) {
+            for record in try lookup.records(in: commit) {
                 entries[record.card, default: []].append(
                     AuditEntry(
                         record: record, commit: id.hex, author: commit.author.name, email: commit.author.email,
@@ -122,32 +114,5 @@ extension CardStore {
             }
         }
         return entries.mapValues(VersionTimeline.timelines(from:))
-    }
-
-    /// What is wrong with a link tag, nil when nothing is.
-    func linkTagProblem(
-        package: ModelPackage, isAnnotated: Bool, card: String?, cardVersion: Int?, commit: ObjectID?, head: ObjectID?
-    ) throws -> String? {
-        guard isAnnotated else { return "'\(package.tagName)' is not an annotated tag" }
-        guard let card, let cardVersion else { return "'\(package.tagName)' does not name a card and version" }
-        guard let commit else { return "'\(package.tagName)' points at no commit" }
-        guard let head, try repository.isDescendant(head, of: commit) else {
-            return "'\(package.tagName)' points at commit \(commit.short), which the protected branch does not contain"
-        }
-        let records = try records(in: repository.commit(commit))
-        guard let record = records.first(where: { $0.card == card }), record.version == cardVersion,
-            record.change == .version
-        else {
-            return
-                "'\(package.tagName)' points at commit \(commit.short), which is not version \(cardVersion) of '\(card)'"
-        }
-        guard let bytes = try repository.blob(at: self.path(of: card), inCommit: commit),
-            let root = SafeYAMLLoader.load(Data(bytes), path: self.path(of: card)).root,
-            CardSnapshot.modelPackage(of: root) == package.description
-        else {
-            return
-                "the card '\(card)' at \(commit.short) does not name model package '\(package)' in model_package_details"
-        }
-        return nil
     }
 }

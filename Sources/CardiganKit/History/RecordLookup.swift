@@ -1,0 +1,136 @@
+import Foundation
+
+/// The version records of a repository's cards, looked up in the commits' trailers and the
+/// version tags: a card's last record, its highest and latest tagged versions, the records of a
+/// commit. It keeps the last large commit it parsed (see ``CommitRecordsMemo``); each
+/// ``CardStore`` has one.
+final class RecordLookup {
+    /// The repository read.
+    let repository: Repository
+    /// The last large commit ``lastRecord(of:head:)`` read, its records grouped by card.
+    private var memo: CommitRecordsMemo?
+
+    /// The look-ups of `repository`.
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// The version records in `commit`'s trailers.
+    func records(in commit: CommitInfo) throws -> [CardRecord] {
+        guard Self.bytes(of: commit.message, contain: "Card: ") else { return [] }  // most commits carry none
+        return CardRecord.parse(trailers: try repository.trailers(of: commit.message)).records
+    }
+
+    /// The records of card `name` in `commit`'s trailers. A commit whose message does not hold
+    /// the name is skipped unparsed: walks for one card pass many commits of others.
+    func records(in commit: CommitInfo, of name: String) throws -> [CardRecord] {
+        guard Self.bytes(of: commit.message, contain: name) else { return [] }
+        return try records(in: commit).filter { $0.card == name }
+    }
+
+    /// Whether `text` holds `part`, compared as UTF-8 bytes. A plain loop on purpose:
+    /// Foundation's `contains` goes through NSString on Linux, and the standard library's
+    /// generic `firstRange(of:)` made `log` and `check` several times slower.
+    static func bytes(of text: String, contain part: String) -> Bool {
+        let needle = Array(part.utf8)
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { haystack in
+            guard haystack.count >= needle.count else { return false }
+            for index in 0...(haystack.count - needle.count) where haystack[index] == first {
+                if needle.indices.allSatisfy({ haystack[index + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
+    }
+
+    /// The newest record of `name` in the history of `head`, with its commit.
+    ///
+    /// Back to the first merge, commits are read one by one from head. Past a merge, the
+    /// highest version tag whose commit `head` contains bounds the walk: only commits after it
+    /// can hold a newer record.
+    func lastRecord(of name: String, head: ObjectID?) throws -> (record: CardRecord, commit: ObjectID)? {
+        guard let head else { return nil }
+        // On a linear stretch of history the first record met walking back from head is the
+        // newest: no graph walk is needed (libgit2's merge-base and hidden walks are slow when
+        // many commits share a timestamp, as scripted commits do).
+        var current = head
+        while true {
+            let (found, parents) = try recordsAndParents(of: current, name: name)
+            if let record = found.last { return (record, current) }
+            if parents.isEmpty { return nil }  // the root: the card has no record
+            guard parents.count == 1, let parent = parents.first else { break }
+            current = parent  // past a merge, the bounded walk below is right
+        }
+        var hidden: [ObjectID] = []
+        var fallback: (CardRecord, ObjectID)?
+        if let tagged = try latestTaggedVersion(of: name, containedIn: head) {
+            let commit = try repository.commit(tagged.commit)
+            if let record = try records(in: commit, of: name).last {
+                fallback = (record, tagged.commit)
+                hidden = commit.parents
+            }
+        }
+        let range = try repository.commitsOldestFirst(from: head, hiding: hidden)
+        for id in range.reversed() {
+            if let record = try records(in: repository.commit(id), of: name).last {
+                return (record, id)
+            }
+        }
+        return fallback
+    }
+
+    /// The records of `name` in commit `id` and the commit's parents; a large commit is parsed
+    /// once and kept (see ``CommitRecordsMemo``), since every card of a big commit asks for it.
+    private func recordsAndParents(of id: ObjectID, name: String) throws -> ([CardRecord], [ObjectID]) {
+        if let kept = memo, kept.commit == id { return (kept.recordsByCard[name] ?? [], kept.parents) }
+        let commit = try repository.commit(id)
+        guard commit.message.utf8.count >= CommitRecordsMemo.minimumMessageBytes else {
+            return (try records(in: commit, of: name), commit.parents)
+        }
+        let parsed = CommitRecordsMemo(commit: id, parents: commit.parents, records: try records(in: commit))
+        memo = parsed
+        return (parsed.recordsByCard[name] ?? [], parsed.parents)
+    }
+
+    /// The highest version tag of `name` whose commit `head` contains. The newest tags may
+    /// belong to another branch (a pull request's versions, seen from its base), so this steps
+    /// down from the highest tag, a few versions at most, before giving up the bound.
+    func latestTaggedVersion(of name: String, containedIn head: ObjectID) throws -> (version: Int, commit: ObjectID)? {
+        guard let highest = try highestTaggedVersion(of: name) else { return nil }
+        for version in stride(from: highest, through: max(1, highest - 7), by: -1) {
+            guard let tag = try repository.resolve(VersionTag.reference(card: name, version: version)),
+                let commit = try repository.peelToCommit(tag)
+            else { continue }
+            if try repository.isDescendant(head, of: commit) { return (version, commit) }
+        }
+        return nil
+    }
+
+    /// The highest N with a tag `cards/<name>/vN`, found by probing v1, v2, v4 … and then
+    /// bisecting: a handful of reference lookups, where listing the tags would read every one
+    /// of them (libgit2 reads each loose tag file when it lists). Versions are 1…N without
+    /// gaps; a gap left by a deleted tag can only make this answer low, and its callers treat
+    /// the answer as a lower bound that the trailers confirm.
+    ///
+    /// `guess` (the answer for another card, when listing many) is tried first: two lookups
+    /// when it is right.
+    func highestTaggedVersion(of name: String, guess: Int? = nil) throws -> Int? {
+        func exists(_ version: Int) throws -> Bool {
+            try repository.resolve(VersionTag.reference(card: name, version: version)) != nil
+        }
+        if let guess, guess >= 1, try exists(guess), try !exists(guess + 1) { return guess }
+        guard try exists(1) else { return nil }
+        var low = 1
+        var high = 2
+        while try exists(high) {
+            low = high
+            high *= 2
+        }
+        while high - low > 1 {  // exists(low), !exists(high)
+            let middle = (low + high) / 2
+            if try exists(middle) { low = middle } else { high = middle }
+        }
+        return low
+    }
+}
