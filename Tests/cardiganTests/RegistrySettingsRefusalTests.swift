@@ -82,11 +82,11 @@ import Testing
             repo, "registry:\n  kind: sagemaker\n  region: eu-west-1\n  endpoint: ftp://127.0.0.1:9\n",
             environment: ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "never-printed"],
             saying:
-                "error: the SageMaker endpoint 'ftp://127.0.0.1:9' is not an http(s) URL\n  hint: set 'registry.endpoint' or AWS_ENDPOINT_URL_SAGEMAKER to e.g. http://127.0.0.1:5000"
+                ".cardigan.yaml:4:13: error: 'registry.endpoint' is not an http(s) URL: 'ftp://127.0.0.1:9'\n  hint: an endpoint is http:// or https://, a host, and optionally a port and a path, e.g. http://127.0.0.1:5000"
         )
         try expectRefused(
             repo, "registry:\n  kind: mlflow\n  uri: file:///tmp/mlruns\n",
-            saying: "error: the MLflow tracking URI 'file:///tmp/mlruns' is not an http(s) URL")
+            saying: ".cardigan.yaml:3:8: error: 'registry.uri' is not an http(s) URL: 'file:///tmp/mlruns'")
     }
 
     @Test func aProfileWithHalfItsKeyOrAnUnreadableCredentialsFileIsRefused() throws {
