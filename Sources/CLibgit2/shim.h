@@ -2,6 +2,9 @@
 #define CARDIGAN_CLIBGIT2_SHIM_H
 #include <git2.h>
 #include <git2/sys/refs.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+#include <git2/sys/repository.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one typed wrapper per option used. */
 static inline int cardigan_enable_fsync_gitdir(int enabled) {

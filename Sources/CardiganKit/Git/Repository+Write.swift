@@ -10,7 +10,7 @@ extension Repository {
                 git_blob_create_from_buffer(&oid, pointer, buffer.baseAddress, buffer.count),
                 "git_blob_create_from_buffer")
         }
-        return ObjectID(oid)
+        return written(ObjectID(oid))
     }
 
     /// The id `bytes` have as a blob; nothing is written.
@@ -73,7 +73,7 @@ extension Repository {
         }
         var oid = git_oid()
         try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
-        return ObjectID(oid)
+        return written(ObjectID(oid))
     }
 
     /// Writes a commit object; no reference moves (``updateReference(_:to:expecting:logMessage:)``
@@ -110,7 +110,7 @@ extension Repository {
                         parents.count, buffer.baseAddress),
                     "git_commit_create")
             }
-            return ObjectID(oid)
+            return written(ObjectID(oid))
         }
         var content = git_buf()
         defer { git_buf_dispose(&content) }
@@ -129,7 +129,7 @@ extension Repository {
         try check(
             git_commit_create_with_signature(&oid, pointer, text, signature, "gpgsig"),
             "git_commit_create_with_signature")
-        return ObjectID(oid)
+        return written(ObjectID(oid))
     }
 
     /// A boolean from git's configuration as git reads it (`true`, `yes`, `on`, `1` …); nil
@@ -181,6 +181,31 @@ extension Repository {
         if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/refs/tags/" + name + ".lock") }
         try check(code, "git_tag_create", reference: "refs/tags/" + name)
         return ObjectID(oid)
+    }
+
+    /// Writes an annotated tag object named `name` on commit `target`; no reference is made
+    /// (``createTagReference(_:to:)`` does that). The object is the one ``createAnnotatedTag(name:target:message:tagger:)``
+    /// writes for the same arguments.
+    public func writeTagObject(name: String, target: ObjectID, message: String, tagger: Signature) throws -> ObjectID {
+        let object = try tagTarget(target)
+        let signature = try makeSignature(tagger)
+        defer { git_signature_free(signature) }
+        var oid = git_oid()
+        try check(
+            git_tag_annotation_create(&oid, pointer, name, object.pointer, signature, message),
+            "git_tag_annotation_create", reference: "refs/tags/" + name)
+        return written(ObjectID(oid))
+    }
+
+    /// Creates the reference `refs/tags/<name>` to the tag object `object`; refuses when it
+    /// exists (``GitError/alreadyExists(reference:)``), never replaces it.
+    public func createTagReference(_ name: String, to object: ObjectID) throws {
+        var oid = object.oid
+        var ref: OpaquePointer?
+        let code = git_reference_create(&ref, pointer, "refs/tags/" + name, &oid, 0, nil)
+        defer { git_reference_free(ref) }
+        if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/refs/tags/" + name + ".lock") }
+        try check(code, "git_reference_create", reference: "refs/tags/" + name)
     }
 
     /// Commit `id` as a tag target, looked up once for all the tags one commit gets.

@@ -18,6 +18,9 @@ public final class Repository {
     var lastTagTarget: (id: ObjectID, object: LoadedObject)?
     /// The last commit ``rootTreeID(of:)`` read, with its root tree.
     private var lastRootTree: (commit: ObjectID, tree: ObjectID)?
+    /// While ``writingObjectsAsOnePack(_:)`` runs: every object written so far, in order, for
+    /// the pack (nil otherwise).
+    var objectsForPack: [ObjectID]?
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer

@@ -12,16 +12,10 @@ extension CardStore {
         let committer = try signature(.committer)
         let sign = try commitSigning()
         defer { sign?.signer.cleanUp() }
-        var replacements: [String: ObjectID?] = [:]
-        for (path, bytes) in files { replacements[path] = try repository.writeBlob(bytes) }
-        let tree = try repository.writeTree(basedOn: head, replacing: replacements)
-        if let problem = try tagProblems(result.records).first {
-            throw CardiganError(problem.message, hint: problem.hint)
-        }
-        let commitMessage = CardRecord.commitMessage(message, records: result.records)
-        let commit = try repository.createCommit(
-            tree: tree, parents: head.map { [$0] } ?? [], message: commitMessage, author: author,
-            committer: committer, sign: sign?.sign)
+        let written = try writeObjects(
+            files: files, records: result.records, newLinks: plan.newLinks, head: head, message: message,
+            author: author, committer: committer, sign: sign?.sign)
+        let commit = written.commit
         CommitStop.reached("objects")
         // What is left to do once the branch moves, for the next command to finish after a kill.
         let journal = try CommitJournal(
@@ -59,17 +53,15 @@ extension CardStore {
         CommitStop.reached("branch")
         result.commit = commit.hex
         do {
-            for record in result.records where record.change == .version {
-                result.tags.append(try createVersionTag(record, on: commit, tagger: committer))
-                CommitStop.reached("tag:" + (result.tags.last ?? ""))
+            for tag in written.versionTags {
+                try publish(tag)
+                result.tags.append(tag.name)
+                CommitStop.reached("tag:" + tag.name)
             }
-            for record in result.records {
-                guard let link = plan.newLinks[record.card] else { continue }
-                result.linkTags.append(
-                    try createLinkTag(
-                        link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
-                        tagger: committer))
-                CommitStop.reached("tag:" + (result.linkTags.last ?? ""))
+            for tag in written.linkTags {
+                try publish(tag)
+                result.linkTags.append(tag.name)
+                CommitStop.reached("tag:" + tag.name)
             }
         } catch {
             // The commit is on the branch: the versions exist, only tags are missing. The journal
@@ -94,6 +86,47 @@ extension CardStore {
         }
         return result
     }
+
+    /// The commit's objects — the files' blobs, the trees, the commit and the tag objects of
+    /// its versions and links — written before anything points at them. A commit of at least
+    /// ``packedObjectsThreshold`` files writes them as one pack (a pack, its index and their
+    /// folder flushed once, instead of a file and a folder per object); a smaller one writes
+    /// loose objects, as git does.
+    private func writeObjects(
+        files: [String: [UInt8]], records: [CardRecord], newLinks: [String: PlannedLink], head: ObjectID?,
+        message: String, author: Signature, committer: Signature, sign: ((String) throws -> String)?
+    ) throws -> (commit: ObjectID, versionTags: [PreparedTag], linkTags: [PreparedTag]) {
+        let write = { () throws -> (commit: ObjectID, versionTags: [PreparedTag], linkTags: [PreparedTag]) in
+            var replacements: [String: ObjectID?] = [:]
+            for (path, bytes) in files { replacements[path] = try self.repository.writeBlob(bytes) }
+            let tree = try self.repository.writeTree(basedOn: head, replacing: replacements)
+            if let problem = try self.tagProblems(records).first {
+                throw CardiganError(problem.message, hint: problem.hint)
+            }
+            let commit = try self.repository.createCommit(
+                tree: tree, parents: head.map { [$0] } ?? [],
+                message: CardRecord.commitMessage(message, records: records), author: author,
+                committer: committer, sign: sign)
+            let versionTags = try records.filter { $0.change == .version }.map { record in
+                try self.prepareVersionTag(record, on: commit, tagger: committer)
+            }
+            let linkTags = try records.compactMap { record -> PreparedTag? in
+                guard let link = newLinks[record.card] else { return nil }
+                return try self.prepareLinkTag(
+                    link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
+                    tagger: committer)
+            }
+            return (commit, versionTags, linkTags)
+        }
+        return files.count >= Self.packedObjectsThreshold
+            ? try repository.writingObjectsAsOnePack(write) : try write()
+    }
+
+    /// The number of card files from which a commit writes its objects as one pack: some 100
+    /// objects (a blob and a tag object per card, the trees, the commit), the size from which
+    /// git keeps a received pack instead of unpacking it (`transfer.unpackLimit`). Smaller
+    /// commits stay loose, so that a history of many small commits is not thousands of packs.
+    static let packedObjectsThreshold = 50
 
     /// The working file at `path`, nil when there is none (a link is never followed).
     private func workingFile(_ path: String) -> [UInt8]? {
