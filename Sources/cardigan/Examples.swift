@@ -67,7 +67,10 @@ enum Examples {
             "cardigan export customer-churn --format pdf --working-tree -o preview.pdf",
         ],
         "import": ["cardigan import --from sagemaker content.json --name customer-churn-copy"],
-        "site": ["cardigan site -o site/          # open site/index.html"],
+        "site": [
+            "cardigan site -o site/             # open site/index.html",
+            "cardigan site -o site/ --registry  # and the versions no card documents",
+        ],
         "approve": [
             "cardigan approve customer-churn     # git's user.signingkey",
             "cardigan approve customer-churn --key ~/.ssh/id_ed25519",

@@ -17,7 +17,15 @@ struct ChartDrawing {
 
         /// `#rrggbb`.
         var hex: String {
-            String(format: "#%02x%02x%02x", Int(red * 255 + 0.5), Int(green * 255 + 0.5), Int(blue * 255 + 0.5))
+            let channels = [red, green, blue].map { Int($0 * 255 + 0.5) }
+            guard channels.allSatisfy({ (0...255).contains($0) }) else {
+                return String(format: "#%02x%02x%02x", channels[0], channels[1], channels[2])
+            }
+            // What `%02x` writes, without String(format:)'s varargs: a site draws thousands of charts.
+            let digits = Array("0123456789abcdef".utf8)
+            var bytes: [UInt8] = [UInt8(ascii: "#")]
+            for channel in channels { bytes += [digits[channel >> 4], digits[channel & 15]] }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         /// White blended towards the accent colour by `amount` (0...1): a heat-map cell.
@@ -241,7 +249,7 @@ struct ChartDrawing {
 extension ChartDrawing {
     /// The drawing as an inline SVG element; every text escaped.
     func svg(title: String) -> String {
-        func n(_ value: Double) -> String { String(format: "%.1f", value) }
+        func n(_ value: Double) -> String { Self.oneDecimal(value) }
         var out =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(TextEscaping.html(title))\">"
         out += "<title>\(TextEscaping.html(title))</title>"
@@ -269,5 +277,20 @@ extension ChartDrawing {
             }
         }
         return out + "</svg>"
+    }
+
+    /// `value` as `String(format: "%.1f", value)` writes it, digit for digit, without its cost.
+    /// printf rounds the exact binary value to the nearest tenth; `value * 10` may round the
+    /// other way only when it lies within its error of a tie, so there (and for large or odd
+    /// values) printf itself decides.
+    static func oneDecimal(_ value: Double) -> String {
+        let magnitude = abs(value)
+        guard value.isFinite, magnitude < 1_000_000 else { return String(format: "%.1f", value) }
+        let scaled = magnitude * 10
+        let whole = scaled.rounded(.down)
+        let fraction = scaled - whole
+        guard abs(fraction - 0.5) > 1e-6 else { return String(format: "%.1f", value) }
+        let tenths = Int(whole) + (fraction > 0.5 ? 1 : 0)
+        return (value.sign == .minus ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 }

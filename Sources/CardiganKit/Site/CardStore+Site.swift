@@ -48,8 +48,15 @@ extension CardStore {
     /// Builds the static site of the protected branch into `folder`. When the folder holds a
     /// previous build, only pages whose inputs changed are rendered and only files whose bytes
     /// changed are written; files of pages that no longer exist are removed.
-    public func buildSite(into folder: String) throws -> SiteBuildReport {
+    ///
+    /// With `registry`, the registry page also lists the versions that registry holds in the
+    /// linked groups and no card documents. It is read before any file is written, so a
+    /// registry that fails leaves the folder as it was.
+    public func buildSite(into folder: String, registry: (any ModelRegistry)? = nil) throws -> SiteBuildReport {
         let history = try siteHistory()
+        let listing = try registry.map {
+            try SiteRegistryListing.read($0, entries: RegistryPage.entries(of: history))
+        }
         let templatePath = "export/card.html.mustache"
         let template = try CardExporter.templateText(templatePath, workspace: workspace)
         let compiled = try TemplateRenderer.compile(template, path: templatePath)
@@ -97,7 +104,7 @@ extension CardStore {
         }
         let shared = [
             CatalogPage.render(history: history, facts: next.cards),
-            RegistryPage.render(history: history),
+            RegistryPage.render(history: history, listing: listing),
             SitePage(path: SitePaths.cardStyle, text: CardBody.style(ofTemplate: template)),
             SitePage(path: SitePaths.siteStyle, text: SiteAssets.siteStyle),
             SitePage(path: SitePaths.catalogScript, text: SiteAssets.catalogScript),

@@ -27,8 +27,9 @@ enum RegistryPage {
         return entries.values.sorted { ($0.group, $0.version) < ($1.group, $1.version) }
     }
 
-    /// The registry page of `history`.
-    static func render(history: SiteHistory) -> SitePage {
+    /// The registry page of `history`, with what `listing` says of the versions no card
+    /// documents (nil: the registry was not read).
+    static func render(history: SiteHistory, listing: SiteRegistryListing? = nil) -> SitePage {
         let path = SitePaths.registry
         let cards = Dictionary(history.cards.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let all = entries(of: history)
@@ -60,11 +61,10 @@ enum RegistryPage {
                 columns: ["Version", "Linked by", "Documented now by", "Approved documentation"], rows: rows)
             out += "</section>\n"
         }
-        out += "<section id=\"site-undocumented\">\n<h2>Versions no card documents</h2>\n"
-        out +=
-            "<p>Not shown: this build reads the git record only and does not ask a model registry which package versions exist.</p>\n</section>\n"
-        let provenance =
+        out += SiteRegistryListing.section(listing, entries: all)
+        var provenance =
             "Built from commit \(history.commit) of '\(history.branch)', digest \(CatalogPage.digest(of: history)) (every card's latest version, digest and status)"
+        if let listing { provenance += "; package versions as \(listing.registry) listed them during the build" }
         return SitePage(
             path: path,
             text: SiteHTML.page(path: path, title: "Model packages", wide: true, body: out, provenance: provenance))

@@ -36,8 +36,13 @@ struct SiteWriter: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             // Written beside and renamed over, like an atomic write but without its fsync: a
             // site is rebuilt from the repository, and 20,000 fsyncs cost a cold build seconds.
+            // Plain POSIX calls: Foundation's `Data.write(to:)` syncs every file even when not
+            // asked for an atomic write.
             let temporary = file + ".cardigan-tmp"
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            if let reason = writeWhole(temporary, bytes) {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw CardiganError("cannot write '\(file)': \(reason)")
+            }
             guard rename(temporary, file) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(atPath: temporary)
@@ -71,4 +76,25 @@ struct SiteWriter: Sendable {
         }
         return stale
     }
+}
+
+/// Creates (or truncates) `path` and writes `bytes` into it; the reason when that failed.
+private func writeWhole(_ path: String, _ bytes: [UInt8]) -> String? {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+    var failure: String?
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let count = write(descriptor, base + offset, buffer.count - offset)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                failure = String(cString: strerror(errno))
+                return
+            }
+            offset += count
+        }
+    }
+    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+    return failure
 }
