@@ -11,6 +11,18 @@ func configuredRegistry(_ store: CardStore) throws -> (any ModelRegistry)? {
         transport: AsyncHTTPTransport(connectTimeout: min(10, config.retry.timeout)))
 }
 
+/// The registry `.cardigan.yaml` configures; an error saying how to configure one when none is.
+func requiredRegistry(_ store: CardStore) throws -> any ModelRegistry {
+    guard let registry = try configuredRegistry(store) else {
+        throw CardiganError(
+            "no model registry is configured",
+            hint:
+                "add to .cardigan.yaml:\n    registry:\n      kind: sagemaker\n      region: eu-west-1\nor:\n    registry:\n      kind: mlflow\n      uri: http://127.0.0.1:5000"
+        )
+    }
+    return registry
+}
+
 /// What every `registry` subcommand takes and does first: the global flags, then the card
 /// repository and the registry its `.cardigan.yaml` configures.
 struct RegistryOptions: ParsableArguments {
@@ -20,14 +32,7 @@ struct RegistryOptions: ParsableArguments {
     /// The card repository and its registry; an error saying how to configure one when none is.
     func connect() throws -> (store: CardStore, registry: any ModelRegistry) {
         let store = try global.cardStore()
-        guard let registry = try configuredRegistry(store) else {
-            throw CardiganError(
-                "no model registry is configured",
-                hint:
-                    "add to .cardigan.yaml:\n    registry:\n      kind: sagemaker\n      region: eu-west-1\nor:\n    registry:\n      kind: mlflow\n      uri: http://127.0.0.1:5000"
-            )
-        }
-        return (store, registry)
+        return (store, try requiredRegistry(store))
     }
 
     /// Writes `report` in `format` and exits 1 when a finding is an error (with `failOnAny`,

@@ -51,7 +51,8 @@ extension CardStore {
         _ package: ModelPackage, card: String, version: Int, arn: String?, on commit: ObjectID, tagger: Signature
     ) throws -> PreparedTag {
         let message = LinkTag(package: package, card: card, cardVersion: version, arn: arn).message
-        let object = try repository.writeTagObject(name: package.tagName, target: commit, message: message, tagger: tagger)
+        let object = try repository.writeTagObject(
+            name: package.tagName, target: commit, message: message, tagger: tagger)
         return PreparedTag(name: package.tagName, object: object)
     }
 
