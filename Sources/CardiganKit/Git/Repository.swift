@@ -53,31 +53,42 @@ public final class Repository {
         if code == GIT_ENOTFOUND.rawValue { throw GitError.notARepository(path: path) }
         try check(code, "git_repository_open_ext")
         guard let handle else { throw GitError.notARepository(path: path) }
-        return Repository(pointer: handle)
+        let repository = Repository(pointer: handle)
+        try repository.applyConfigEnvironment(environment)
+        return repository
     }
 
-    /// The repository exactly at `path` (a working tree or a `.git`/bare folder).
-    public static func open(at path: String) throws -> Repository {
+    /// The repository exactly at `path` (a working tree or a `.git`/bare folder), reading git's
+    /// configuration from the files `environment` names, as git would.
+    public static func open(
+        at path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Repository {
         Libgit2.initialize()
         var handle: OpaquePointer?
         let code = git_repository_open_ext(&handle, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil)
         if code == GIT_ENOTFOUND.rawValue { throw GitError.notARepository(path: path) }
         try check(code, "git_repository_open_ext")
         guard let handle else { throw GitError.notARepository(path: path) }
-        return Repository(pointer: handle)
+        let repository = Repository(pointer: handle)
+        try repository.applyConfigEnvironment(environment)
+        return repository
     }
 
     /// The repository git's environment names (`GIT_DIR`, `GIT_OBJECT_DIRECTORY`,
     /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`): what a server hook must open, since the objects being
     /// pushed wait in a quarantine folder that only these variables point at.
-    public static func openFromEnvironment() throws -> Repository {
+    public static func openFromEnvironment(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Repository {
         Libgit2.initialize()
         var handle: OpaquePointer?
         try check(
             git_repository_open_ext(&handle, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil),
             "git_repository_open_ext")
         guard let handle else { throw GitError.notARepository(path: "$GIT_DIR") }
-        return Repository(pointer: handle)
+        let repository = Repository(pointer: handle)
+        try repository.applyConfigEnvironment(environment)
+        return repository
     }
 
     /// The working tree's folder, without a trailing slash; nil for a bare repository.

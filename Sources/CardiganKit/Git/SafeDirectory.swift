@@ -11,7 +11,8 @@ import Foundation
 /// user is opened only when the protected configuration (system and global files, not the
 /// repository's own) names it, or names `*`. libgit2 1.5 reads `$HOME/.gitconfig` but neither
 /// `*` nor `GIT_CONFIG_GLOBAL`, which CI containers rely on; so cardigan reads the setting as
-/// git does and, when git would trust the folder, switches libgit2's owner check off for it.
+/// git does (from the files ``ConfigEnvironment`` names) and, when git would trust the folder,
+/// switches libgit2's owner check off for it.
 enum SafeDirectory {
     /// The repository folder (a working tree, or a bare repository) at or above `path` whose
     /// owner is not the current user, or nil when there is none (or it is ours).
@@ -63,17 +64,7 @@ enum SafeDirectory {
 
     /// The `safe.directory` values of the system and global files, in the order git reads them.
     static func values(environment: [String: String]) -> [String] {
-        var files: [String] = []
-        if environment["GIT_CONFIG_NOSYSTEM"].map({ $0.isEmpty || $0 == "0" || $0 == "false" }) ?? true {
-            files.append(environment["GIT_CONFIG_SYSTEM"] ?? "/etc/gitconfig")
-        }
-        if let global = environment["GIT_CONFIG_GLOBAL"] {
-            files.append(global)
-        } else {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            files.append((environment["XDG_CONFIG_HOME"].map { $0 } ?? home + "/.config") + "/git/config")
-            files.append(home + "/.gitconfig")
-        }
+        let files = ConfigEnvironment(environment).protectedFiles
         return files.filter { FileManager.default.fileExists(atPath: $0) }.flatMap(multivar)
     }
 

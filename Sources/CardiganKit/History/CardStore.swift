@@ -27,6 +27,11 @@ public final class CardStore {
                 GitError.notOwned(path: path, owner: owner).description,
                 hint: "if you trust it: 'git config --global --add safe.directory \(path)'")
         } catch let error as GitError {
+            if case .libgit2(function: "git_config_add_file_ondisk", _, _) = error {
+                throw CardiganError(
+                    error.description,
+                    hint: "git cannot read that configuration file either: fix it, or unset the variable")
+            }
             throw CardiganError(error.description, hint: "run cardigan inside a git repository, or use -C <dir>")
         }
         if repository.isShallow {
@@ -42,7 +47,8 @@ public final class CardStore {
         -> CardStore
     {
         do {
-            return try CardStore(repository: Repository.openFromEnvironment(), environment: environment)
+            return try CardStore(
+                repository: Repository.openFromEnvironment(environment: environment), environment: environment)
         } catch let error as GitError {
             throw CardiganError(error.description)
         }

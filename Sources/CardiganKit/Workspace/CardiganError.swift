@@ -15,10 +15,27 @@ public struct CardiganError: Error, CustomStringConvertible, Sendable {
         self.hint = hint
     }
 
-    /// A libgit2 failure as an environment error: its description is the message. The CLI's
+    /// A libgit2 failure as an environment error: its description is the message, except for a
+    /// damaged repository (a corrupted reference, a missing object), which is said in cardigan's
+    /// words with what to do, libgit2's function and code kept in the hint. The CLI's
     /// exit-status mapping is the one caller; the library lets ``GitError`` through as it is.
     public init(_ error: GitError) {
-        self.init(error.description)
+        switch error {
+        case .libgit2(let function, let code, let message) where message.hasPrefix("corrupted "):
+            self.init(
+                "the repository is damaged: \(message)",
+                hint:
+                    "'git fsck' names what is damaged; a fresh clone of the remote restores it (libgit2: \(function) failed (\(code)))"
+            )
+        case .notFound(let message) where message.contains("object not found"):
+            self.init(
+                "the repository is damaged: an object it needs is missing (\(message))",
+                hint:
+                    "'git fsck' names what is missing; in a shallow or partial clone fetch it ('git fetch --unshallow --tags', or 'git fetch origin'), otherwise a fresh clone of the remote restores it"
+            )
+        default:
+            self.init(error.description)
+        }
     }
 
     /// The error as a compiler would print it: `path:line:column: error: message`, then the hint.
