@@ -126,7 +126,8 @@ extension CardStore {
             _ in nil
         }
         result.findings += linkRules.findings
-        if !rules.versions.isEmpty || !rules.links.isEmpty,
+        // Listing the tags reads every card's tag folder: only worth it when a hint is to be added.
+        if !result.findings.isEmpty, !rules.versions.isEmpty || !rules.links.isEmpty,
             try repository.references(matching: "refs/tags/cards/*").isEmpty,
             try repository.references(matching: "refs/tags/model-packages/*").isEmpty
         {
