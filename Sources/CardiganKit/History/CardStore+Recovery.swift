@@ -55,9 +55,10 @@ extension CardStore {
             try writeWorkingFile(committed, to: file.path)
             restored.append(file.path)
         }
+        let branch = journal.branch.replacingOccurrences(of: "refs/heads/", with: "")
         try stage(
             paths: journal.files.map(\.path), commit: head,
-            done: "the interrupted commit \(commit.short) is on '\(journal.branch)' with its tags and files")
+            done: "the interrupted commit \(commit.short) is on '\(branch)' with its tags and files")
         CommitJournal.remove(in: gitDirectory)
         var done = "finished the interrupted commit \(commit.short)"
         if !made.isEmpty { done += ": made \(made.map { "'\($0)'" }.joined(separator: ", "))" }
