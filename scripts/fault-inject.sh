@@ -4,7 +4,8 @@
 #   scripts/fault-inject.sh faults [--quick]   # each write/fsync/rename/link/openat/mkdir failing
 #                                              # with ENOSPC, EIO, EACCES (--quick: ENOSPC on
 #                                              # fsync/rename/link/mkdir only)
-#   scripts/fault-inject.sh kills [--step K]   # SIGKILL at every K-th system call (default 1: all)
+#   scripts/fault-inject.sh kills [--step K]   # SIGKILL at every K-th system call (default 1: all),
+#                                              # each as that call's n-th invocation
 #
 # The commit makes version 2 of a card whose file says Approved, so it writes objects, moves
 # the branch, makes a tag, rewrites the working file to Draft and updates the index. For every
@@ -67,6 +68,7 @@ point() {
   cp -a "$template" "$repo"
   local status=0
   timeout 120 strace -f -o /dev/null "$@" "$cardigan" -C "$repo" commit -m "v2" >"$scratch/out" 2>"$scratch/err" || status=$?
+  echo "$status" >"$scratch/status"
   [ "$status" -ne 124 ] || { echo "fail: hung"; return; }
   local why=""
   if [ "$status" -gt 2 ] && [ "$status" -ne 127 ] && [ "$status" -ne 137 ]; then why="exit $status"; fi
@@ -139,18 +141,26 @@ else
   repo="$scratch/run"
   rm -rf "$repo"
   cp -a "$template" "$repo"
-  strace -f -c -o "$scratch/summary" "$cardigan" -C "$repo" commit -m v2 >/dev/null 2>&1
-  total=$(awk '$NF == "total" {print $4}' "$scratch/summary")
-  tried=0 passed=0 locks=0
-  for n in $(seq 1 "$step" "$total"); do
-    result=$(point "kill $n" -e inject=all:signal=SIGKILL:when="$n")
+  strace -f -o "$scratch/trace" "$cardigan" -C "$repo" commit -m v2 >/dev/null 2>&1
+  # strace counts `when=N` per system call, not over all calls: `inject=all:...:when=N` kills at
+  # the N-th call of whichever call gets there first, and past the most frequent call's count
+  # (about 240) not at all, so late steps (the index) were never hit. Each point is therefore
+  # one call's n-th invocation, in the order a clean commit makes them.
+  mapfile -t points < <(sed -nE 's/^[0-9]+ +([a-z_0-9]+)\(.*/\1/p' "$scratch/trace" | awk '{ print $1 ":" ++seen[$1] }')
+  total=${#points[@]}
+  tried=0 passed=0 locks=0 unreached=0
+  for ((i = 0; i < total; i += step)); do
+    call=${points[$i]%:*}
+    n=${points[$i]#*:}
+    result=$(point "kill $call $n" -e trace="$call" -e inject="$call:signal=SIGKILL:when=$n")
     tried=$((tried + 1))
+    [ "$(cat "$scratch/status")" = 137 ] || unreached=$((unreached + 1))
     case "$result" in
       pass-lock) passed=$((passed + 1)); locks=$((locks + 1)) ;;
       pass*) passed=$((passed + 1)) ;;
-      *) failed=$((failed + 1)); echo "kill at call $n: $result" ;;
+      *) failed=$((failed + 1)); echo "kill at $call #$n (call $((i + 1))): $result" ;;
     esac
   done
-  echo "kills: $passed/$tried points passed (every ${step}th of $total system calls), $locks needed a named lock file deleted"
+  echo "kills: $passed/$tried points passed (every ${step}th of $total system calls), $locks needed a named lock file deleted, $unreached ran to the end unkilled"
 fi
 [ "$failed" -eq 0 ]

@@ -114,7 +114,7 @@ import Testing
         let lifetime = max(UInt32(Date().timeIntervalSince(started) * 1_000_000), 20_000)
         var killedBeforeCommit = 0
         var finished = 0
-        var namedLocks = 0
+        var namedLocks: [String: Int] = [:]
         for round in 1...40 {
             let text = try repo.read("cards/a.yaml")
             let edited = text.replacingOccurrences(
@@ -132,7 +132,7 @@ import Testing
                 // hand step, as with git itself. The refusal names the file; nothing else is touched.
                 #expect(next.error.contains("delete"), "round \(round): \(next.error)")
                 try FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock)
-                namedLocks += 1
+                namedLocks[lock, default: 0] += 1
                 next = try repo.cardigan("commit", "-m", "after round \(round)")
             }
             #expect(next.status == 0, "round \(round): \(next.output) \(next.error) locks: \(leftLocks(repo))")
@@ -148,7 +148,7 @@ import Testing
         try repo.cardigan("commit", "-m", "after the kills").checked()
         try repo.cardigan("verify").checked()
         print(
-            "crash test (seed \(TestSeed.value)): 40 kills within \(lifetime / 1000) ms, \(killedBeforeCommit) before the branch moved, \(finished) finished by the next commit, \(namedLocks) named lock files deleted"
+            "crash test (seed \(TestSeed.value)): 40 kills within \(lifetime / 1000) ms, \(killedBeforeCommit) before the branch moved, \(finished) finished by the next commit, named lock files deleted: \(namedLocks.isEmpty ? "none" : namedLocks.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))"
         )
     }
 }

@@ -116,6 +116,54 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: git + "refs/heads/main.lock"))
     }
 
+    /// The random-kill loop's flake (seed 322542324): a kill while libgit2 writes the index
+    /// leaves `index.lock` (a file of its own: written, then renamed over `index`). The next
+    /// commit used to wait, say so in a note and exit 0 with the index still at version 1, and
+    /// every later commit found nothing to do and left it so. Now it is a named refusal, the
+    /// journal stays, and once the lock is deleted the next commit finishes the index.
+    @Test(arguments: ["working-file", "branch"])
+    func anIndexLockLeftByAKillIsNamedAndTheCommitFinishedOnceItIsGone(step: String) throws {
+        let repo = try repositoryWithAPendingVersion()
+        _ = try repo.cardigan("commit", "-m", "v2", environment: ["CARDIGAN_TEST_STOP_AT": step])
+        let lock = repo.path + "/.git/index.lock"
+        // What a kill between libgit2's open of the lock and its rename leaves: part of an index.
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data("DIRC".utf8)))
+        let blocked = try repo.cardigan("commit", "-m", "next")
+        repo.expect(blocked, status: 2, saying: "the interrupted commit ")
+        #expect(blocked.error.contains("index.lock' exists") && blocked.error.contains("delete"), "\(blocked.error)")
+        #expect(FileManager.default.fileExists(atPath: lock), "a lock that may be live is never removed")
+        #expect(try state(repo).journal, "the journal stays until the index is updated")
+        let repair = try repo.cardigan("verify", "--repair")
+        repo.expect(repair, status: 2, saying: "index.lock' exists")
+        try FileManager.default.removeItem(atPath: lock)
+        let next = try repo.cardigan("commit", "-m", "next")
+        #expect(next.status == 0, "\(next.output) \(next.error)")
+        #expect(next.output.contains("finished the interrupted commit"), "\(next.output)")
+        #expect(
+            try state(repo)
+                == State(commits: 2, tags: "cards/a/v1\ncards/a/v2\n", porcelain: "", fileSays: "Draft", journal: false)
+        )
+        try repo.cardigan("verify").checked()
+    }
+
+    /// A commit that finds a stale `index.lock` (and no interrupted commit) makes its version
+    /// and tag, then refuses naming the lock instead of succeeding with the index behind.
+    @Test func aCommitBesideAStaleIndexLockSaysSoAndTheNextFinishesIt() throws {
+        let repo = try repositoryWithAPendingVersion()
+        let lock = repo.path + "/.git/index.lock"
+        #expect(FileManager.default.createFile(atPath: lock, contents: nil))
+        let blocked = try repo.cardigan("commit", "-m", "v2")
+        repo.expect(blocked, status: 2, saying: "committed ")
+        #expect(blocked.error.contains("index.lock' exists") && blocked.error.contains("delete"), "\(blocked.error)")
+        try FileManager.default.removeItem(atPath: lock)
+        let next = try repo.cardigan("commit", "-m", "next")
+        #expect(next.status == 0 && next.output.contains("finished the interrupted commit"), "\(next.output)")
+        #expect(
+            try state(repo)
+                == State(commits: 2, tags: "cards/a/v1\ncards/a/v2\n", porcelain: "", fileSays: "Draft", journal: false)
+        )
+    }
+
     /// Found by the fault sweep: a failed write to standard output crashed the process (and
     /// hung in the backtracer). Now it is a named error, exit 2.
     @Test func aFullOutputIsAnErrorNotACrash() throws {

@@ -65,6 +65,29 @@ struct FaultInjectionTests {
         #expect(try repo.git("status", "--porcelain") == "")
     }
 
+    /// A real kill at the exact point of the random-kill loop's flake: the first write to
+    /// `index.lock`, after the branch and tag moved. The lock stays (as with git); the next commit
+    /// names it instead of exiting 0 with the index behind, and after it is deleted the next
+    /// commit finishes: `git status` clean, version 2 made once.
+    @Test func aKillWhileWritingTheIndexIsNamedThenFinished() throws {
+        let repo = try repository()
+        let lock = repo.path + "/.git/index.lock"
+        let killed = try commitUnderStrace(
+            repo, ["-o", "/dev/null", "-P", lock, "-e", "trace=write", "-e", "inject=write:signal=SIGKILL:when=1"])
+        #expect(killed.status == SIGKILL, "\(killed.output)\(killed.error)")
+        #expect(FileManager.default.fileExists(atPath: lock))
+        #expect(try repo.git("tag", "-l") == "cards/a/v1\ncards/a/v2\n")
+        let blocked = try repo.cardigan("commit", "-m", "next")
+        repo.expect(blocked, status: 2, saying: "index.lock' exists")
+        try FileManager.default.removeItem(atPath: lock)
+        let next = try repo.cardigan("commit", "-m", "next")
+        #expect(next.status == 0 && next.output.contains("finished the interrupted commit"), "\(next.output)")
+        #expect(try repo.git("status", "--porcelain") == "")
+        #expect(try repo.git("log", "--format=%(trailers:key=Card-Version,valueonly)", "main") == "2\n\n1\n\n")
+        try repo.cardigan("verify").checked()
+        try repo.git("fsck", "--strict", "--no-dangling")
+    }
+
     @Test func theQuickSweepPassesEveryPoint() throws {
         let result = try ProcessResult.run(
             [PackagePaths.root + "/scripts/fault-inject.sh", "faults", "--quick"], in: PackagePaths.root,

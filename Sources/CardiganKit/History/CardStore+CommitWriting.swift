@@ -80,10 +80,9 @@ extension CardStore {
             }
         }
         CommitStop.reached("working-file")
-        if try stage(paths: files.keys.sorted(), commit: commit, notes: &result.notes) {
-            CommitStop.reached("index")
-            CommitJournal.remove(in: repository.gitDirectory)
-        }
+        try stage(paths: files.keys.sorted(), commit: commit, done: "committed \(commit.short)")
+        CommitStop.reached("index")
+        CommitJournal.remove(in: repository.gitDirectory)
         return result
     }
 
@@ -134,30 +133,35 @@ extension CardStore {
     }
 
     /// Sets the index entries of `paths` to `commit`'s blobs, so `git status` shows the cards
-    /// clean; another process holding the index lock is waited for. Returns false when the
-    /// lock stayed (said in `notes`): the journal then stays for the next command to retry.
-    func stage(paths: [String], commit: ObjectID, notes: inout [String]) throws -> Bool {
+    /// clean; another process holding the index lock is waited for (about a second). A lock
+    /// that stays is a named refusal: `done` (what is already finished, "committed 1a2b3c4")
+    /// begins the message, and the journal stays, so the next command updates the index once
+    /// the user deleted the lock. Never a success with the index left behind: every later
+    /// command would then find nothing to commit and leave it so.
+    func stage(paths: [String], commit: ObjectID, done: String) throws {
         for attempt in 1... {
             do {
                 try repository.stageFromCommit(paths: paths, commit: commit)
-                return true
-            } catch GitError.locked(let what) {
-                // The commit and tags are made; only the index is behind. Say so rather than fail.
-                if Repository.removeCompletedLock(what) { continue }
-                if attempt >= 100 {
-                    notes.append(
-                        "committed, but the index is locked ('\(what)' exists); if no git process is running, delete it: the next 'cardigan commit' updates the index"
-                    )
-                    return false
+                return
+            } catch GitError.locked(let lockFile) {
+                if Repository.removeCompletedLock(lockFile) { continue }
+                guard attempt >= 100 else {
+                    usleep(UInt32.random(in: 2_000...20_000))
+                    continue
                 }
-                usleep(UInt32.random(in: 2_000...20_000))
+                // libgit2 writes the index to 'index.lock' and renames it over 'index': a
+                // process killed in between leaves the lock, as git itself does.
+                throw CardiganError(
+                    "\(done), but the index is not updated: '\(lockFile)' exists: another git process is updating the index, or one was killed while doing so",
+                    hint:
+                        "if no git process is running, delete '\(lockFile)' and run 'cardigan commit' again: it updates the index"
+                )
             } catch let error as GitError {
                 throw CardiganError(
-                    "committed \(commit.short), but the index cannot be updated: \(error.description)",
+                    "\(done), but the index cannot be updated: \(error.description)",
                     hint: "fix that, then run 'cardigan commit' again: it updates the index")
             }
         }
-        return false
     }
 
     func signature(_ role: SignatureRole) throws -> Signature {

@@ -6,7 +6,9 @@ extension CardStore {
     /// tags (the same objects the commit would have made), writes the committed bytes to each
     /// working file that still holds what it held before the commit, and sets the cards' index
     /// entries. A commit that never reached the branch left only unreferenced objects: its
-    /// journal is dropped. The caller holds the commit lock. Returns what was done, for notes.
+    /// journal is dropped. An index lock left by a kill is a named refusal and the journal stays
+    /// (see ``stage(paths:commit:done:)``). The caller holds the commit lock. Returns what was
+    /// done, for notes.
     func finishInterruptedCommit() throws -> [String] {
         let gitDirectory = repository.gitDirectory
         guard let journal = try CommitJournal.read(in: gitDirectory) else { return [] }
@@ -53,13 +55,15 @@ extension CardStore {
             try writeWorkingFile(committed, to: file.path)
             restored.append(file.path)
         }
-        var notes: [String] = []
-        guard try stage(paths: journal.files.map(\.path), commit: head, notes: &notes) else { return notes }
+        let branch = journal.branch.replacingOccurrences(of: "refs/heads/", with: "")
+        try stage(
+            paths: journal.files.map(\.path), commit: head,
+            done: "the interrupted commit \(commit.short) is on '\(branch)' with its tags and files")
         CommitJournal.remove(in: gitDirectory)
         var done = "finished the interrupted commit \(commit.short)"
         if !made.isEmpty { done += ": made \(made.map { "'\($0)'" }.joined(separator: ", "))" }
         if !restored.isEmpty { done += "; rewrote \(restored.map { "'\($0)'" }.joined(separator: ", "))" }
-        return [done + "; index updated"] + notes
+        return [done + "; index updated"]
     }
 
     /// Writes `bytes` to the working file `path` whole (a temporary file beside it, renamed over
