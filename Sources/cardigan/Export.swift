@@ -90,6 +90,8 @@ extension CardiganCommand {
 
         func run() throws {
             let (workspace, current) = try global.workspace()
+            // Outside a git repository there are no version tags to collide with.
+            try (try? global.cardStore())?.requireNameNeverUsed(name)
             let path = file.hasPrefix("/") ? file : current + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CardiganError("cannot read '\(file)'")

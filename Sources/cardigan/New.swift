@@ -18,6 +18,8 @@ extension CardiganCommand {
 
         func run() throws {
             let (workspace, _) = try global.workspace()
+            // Outside a git repository there are no version tags to collide with.
+            try (try? global.cardStore())?.requireNameNeverUsed(name)
             let path = try WorkspaceSetup.newCard(name: name, template: template, workspace: workspace)
             print("wrote \(path) (status Draft); edit it, then 'cardigan commit \(name) -m <message>'")
         }
