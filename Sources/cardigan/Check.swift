@@ -23,8 +23,12 @@ extension CardiganCommand {
         func run() throws {
             let store = try global.branchConfiguredStore()
             let result = try store.check(base: base, head: head)
-            let subject = "\(result.commitCount) commits and \(result.changedCards.count) changed cards"
-            let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
+            let report = FindingReport(
+                findings: result.findings,
+                counted: [
+                    CheckedCount(result.commitCount, "commit", key: "commits"),
+                    CheckedCount(result.changedCards.count, "changed card", key: "changed_cards"),
+                ])
             var output = try format.reporter(for: "check", useColor: global.useColor).render(report)
             if format == .markdown, result.findings.allSatisfy({ $0.ruleID != .checkRewrite }) {
                 // Reviewers read the gate's verdict and the card changes in one comment.

@@ -90,6 +90,10 @@ extension CardiganCommand {
 
         func run() throws {
             let (workspace, current) = try global.workspace()
+            // An existing card is refused first, in the writer's words; outside a git
+            // repository there are no version tags to collide with.
+            _ = try NewCardFile(name: name, in: workspace)
+            try (try? global.cardStore())?.requireNameNeverUsed(name)
             let path = file.hasPrefix("/") ? file : current + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CardiganError("cannot read '\(file)'")

@@ -18,6 +18,10 @@ extension CardiganCommand {
 
         func run() throws {
             let (workspace, _) = try global.workspace()
+            // An existing card is refused first, in the writer's words; outside a git
+            // repository there are no version tags to collide with.
+            _ = try NewCardFile(name: name, in: workspace)
+            try (try? global.cardStore())?.requireNameNeverUsed(name)
             let path = try WorkspaceSetup.newCard(name: name, template: template, workspace: workspace)
             print("wrote \(path) (status Draft); edit it, then 'cardigan commit \(name) -m <message>'")
         }

@@ -21,8 +21,11 @@ extension CardiganCommand {
 
         func run() throws {
             let (workspace, current) = try global.workspace()
+            // Outside a git repository there is no committed card to tell a newcomer from.
+            let committed = try (try? global.cardStore()).map { try $0.committedModelNames() } ?? [:]
             var report = try CardValidationRun.run(
-                paths: paths, workspace: workspace, currentDirectory: current, relativeToRoot: format.pathsFromRoot)
+                paths: paths, workspace: workspace, currentDirectory: current, relativeToRoot: format.pathsFromRoot,
+                committedModelNames: committed)
             if strict { report = report.treatingWarningsAsErrors() }
             write(try format.reporter(for: "validate", useColor: global.useColor).render(report))
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }

@@ -40,9 +40,14 @@ extension CardiganCommand {
             let result = try store.verify(branch: branch, checkpoint: recorded, repair: repair)
             for tag in result.repairedTags { print("repaired: re-created tag '\(tag)' from the trailers") }
             for note in result.notes { print("repaired: \(note)") }
-            let subject =
-                "\(result.commitCount) commits, \(result.versionCount) versions, \(result.tagCount) version tags, \(result.linkTagCount) link tags"
-            let report = FindingReport(findings: result.findings, checkedPaths: [], subject: subject)
+            let report = FindingReport(
+                findings: result.findings,
+                counted: [
+                    CheckedCount(result.commitCount, "commit", key: "commits"),
+                    CheckedCount(result.versionCount, "version", key: "versions"),
+                    CheckedCount(result.tagCount, "version tag", key: "version_tags"),
+                    CheckedCount(result.linkTagCount, "link tag", key: "link_tags"),
+                ])
             write(try format.reporter(for: "verify", useColor: global.useColor).render(report))
             if report.errorCount > 0 { throw ExitCode(ExitStatus.findings) }
         }

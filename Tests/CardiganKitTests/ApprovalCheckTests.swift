@@ -166,6 +166,10 @@ struct ApprovalCheckTests {
         var low = subject
         low.risk = "Low"
         #expect(ApprovalCheck.moveProblem(of: low, accepted: one, under: policy) == nil, "the second rule needs one")
+        // The hint counts the principals in the singular when the rule needs one.
+        #expect(problem?.hint?.hasSuffix("by 2 distinct allowed principals") == true, "\(String(describing: problem))")
+        let none = ApprovalCheck.moveProblem(of: low, accepted: [], under: policy)
+        #expect(none?.hint?.hasSuffix("by 1 distinct allowed principal") == true, "\(String(describing: none))")
     }
 
     @Test func readsAllowedSignersOptionsPatternsAndBadLines() throws {

@@ -133,12 +133,12 @@ import Testing
     @Test func refusesAThresholdTheNamedPrincipalsCannotReach() throws {
         expectRefused(
             Self.config(groups: Self.twoMembers, approvers: 3), at: 8, 18,
-            "'approvers' is 3, but the rule allows only 2 principal(s): group 'model-risk'")
+            "'approvers' is 3, but the rule allows only 2 principals: group 'model-risk'")
         // One principal in two groups is one principal: the threshold counts distinct principals.
         expectRefused(
             Self.config(
                 groups: "    model-risk: [ana@example.com]\n    audit: [ana@example.com]",
-                principals: "[group:model-risk, group:audit]"), at: 9, 18, "allows only 1 principal(s)")
+                principals: "[group:model-risk, group:audit]"), at: 9, 18, "allows only 1 principal: ")
         // The honest twins: enough principals, or a pattern that may match any number.
         _ = try parse(Self.config(groups: Self.twoMembers))
         _ = try parse(Self.config(groups: "    model-risk: [\"*@example.com\"]", approvers: 3))

@@ -147,7 +147,7 @@ public enum ApprovalCheck {
             message:
                 "version \(subject.version) of '\(subject.card)' moved to Approved with \(accepted.count) of the \(rule.approvers) valid approvals its rule needs\(names.isEmpty ? "" : ": " + names.joined(separator: ", "))",
             hint:
-                "approvals are signatures: 'cardigan approve \(subject.card)' by \(rule.approvers) distinct allowed principals"
+                "approvals are signatures: 'cardigan approve \(subject.card)' by \(Counted.text(rule.approvers, "distinct allowed principal"))"
         )
     }
 }

@@ -182,7 +182,7 @@ public struct ApprovalSettings: Sendable, Equatable {
             let distinct = Set(patterns.map { $0.lowercased() })
             if distinct.count < rule.approvers {
                 throw fail(
-                    "'approvers' is \(rule.approvers), but the rule allows only \(distinct.count) principal(s): \(settings.describePrincipals(of: rule))",
+                    "'approvers' is \(rule.approvers), but the rule allows only \(Counted.text(distinct.count, "principal")): \(settings.describePrincipals(of: rule))",
                     approversNode, "the threshold counts distinct principals; name more, or lower 'approvers'")
             }
         }

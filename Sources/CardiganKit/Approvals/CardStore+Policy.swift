@@ -162,7 +162,7 @@ extension CardStore {
                     "version \(record.version) of '\(record.card)' cannot move to Approved without signed approvals (the policy in .cardigan.yaml)",
                 location: Location(path: path(of: record.card), pointer: "/status"),
                 hint:
-                    "\(rule.approvers) approver(s) each run 'cardigan approve \(record.card)'; the last approval moves it to Approved"
+                    "\(Counted.text(rule.approvers, "approver")) \(rule.approvers == 1 ? "runs" : "each run") 'cardigan approve \(record.card)'; the last approval moves it to Approved"
             )
         ]
     }

@@ -16,13 +16,25 @@ enum ModelNameRule {
     }
 
     /// Findings for every card of `roots` (card name → tree, path) whose `model_name` an
-    /// earlier card (by name) of `roots` or a card of `others` (model → card) already has.
-    static func check(_ roots: [(name: String, root: ValueNode, path: String)], others: [String: String] = [:])
-        -> [Finding]
-    {
+    /// earlier card of `roots` or a card of `others` (model → card) already has. Cards whose
+    /// `model_name` is the one `committed` (card → model name) records for them come first, so
+    /// the newcomer is the one flagged: a card with no committed version, or one whose
+    /// `model_name` changed in the working tree. Otherwise the earlier card is the one by name.
+    static func check(
+        _ roots: [(name: String, root: ValueNode, path: String)], others: [String: String] = [:],
+        committed: [String: String] = [:]
+    ) -> [Finding] {
         var owners = others
         var findings: [Finding] = []
-        for card in roots.sorted(by: { $0.name < $1.name }) {
+        func settled(_ card: (name: String, root: ValueNode, path: String)) -> Bool {
+            guard let model = committed[card.name] else { return false }
+            return card.root["model_overview"]?["model_name"]?.stringValue == model
+        }
+        let ordered = roots.sorted { left, right in
+            let (leftSettled, rightSettled) = (settled(left), settled(right))
+            return leftSettled != rightSettled ? leftSettled : left.name < right.name
+        }
+        for card in ordered {
             let node = card.root["model_overview"]?["model_name"]
             guard let model = node?.stringValue else { continue }
             if let owner = owners[model], owner != card.name {

@@ -12,8 +12,12 @@ public enum CardValidationRun {
     /// Findings name files as the user typed them, or, with `relativeToRoot` (annotations and
     /// code-scanning logs, which the host resolves against the repository), relative to the
     /// workspace root whatever folder cardigan runs in.
+    ///
+    /// `committedModelNames` (card → `model_name` on the branch, ``CardStore/committedModelNames()``)
+    /// decides which of two cards naming one model is the newcomer that `model-name-taken` flags.
     public static func run(
-        paths: [String], workspace: Workspace, currentDirectory: String, relativeToRoot: Bool = false
+        paths: [String], workspace: Workspace, currentDirectory: String, relativeToRoot: Bool = false,
+        committedModelNames: [String: String] = [:]
     ) throws -> FindingReport {
         let validator = CardValidator(schema: try workspace.loadSchema())
         var (files, problems) = try cardFiles(paths: paths, workspace: workspace, currentDirectory: currentDirectory)
@@ -40,7 +44,7 @@ public enum CardValidationRun {
             case .missing: throw CardiganError("cannot read '\(DisplayText.escaped(file.display))': it is gone")
             }
         }
-        findings += ModelNameRule.check(roots)  // one card per model
+        findings += ModelNameRule.check(roots, committed: committedModelNames)  // one card per model
         var checked = files.map(\.display)
         checked += problems.compactMap { $0.location?.path }.filter { !checked.contains($0) }
         return FindingReport(findings: findings.sorted(), checkedPaths: checked)

@@ -17,6 +17,9 @@ public struct CardDiff: Sendable, Equatable {
         public var status: String?
         /// `intended_uses.risk_rating` there.
         public var riskRating: String?
+        /// Whether the side is nothing at all: a card with no committed version, diffed from
+        /// its latest version. Its label reads ``nothingLabel``; JSON writes null for it.
+        public var isNothing = false
 
         /// Creates a side.
         public init(version: Int?, label: String, status: String?, riskRating: String?) {
@@ -25,6 +28,16 @@ public struct CardDiff: Sendable, Equatable {
             self.status = status
             self.riskRating = riskRating
         }
+
+        /// The label of the side of a card that has no committed version.
+        public static let nothingLabel = "nothing"
+
+        /// The side of a card that has no committed version.
+        public static let nothing: Side = {
+            var side = Side(version: nil, label: nothingLabel, status: nil, riskRating: nil)
+            side.isNothing = true
+            return side
+        }()
 
         /// The label of the working tree's side.
         public static let workingTreeLabel = "working tree"
@@ -72,6 +85,9 @@ public struct DiffReport: Sendable, Equatable {
     public var head: String
     /// The cards, by name.
     public var cards: [CardDiff]
+    /// Whether there is nothing to compare from (a card with no committed version); `base`
+    /// then reads ``CardDiff/Side/nothingLabel`` and JSON writes null for it.
+    public var baseIsNothing = false
 
     /// Creates a report.
     public init(base: String, head: String, cards: [CardDiff]) {

@@ -16,7 +16,7 @@ extension CardStore {
         let old: (version: Int?, label: String, text: String?, root: ValueNode?)
         if latest == nil, from == nil, to == nil {
             guard working != nil else { throw CardiganError("no card '\(name)' on '\(branch)' or in the working tree") }
-            old = (nil, "nothing", nil, nil)
+            old = (nil, CardDiff.Side.nothingLabel, nil, nil)
         } else {
             let view = try show(name, version: from)
             old = (view.record.version, "v\(view.record.version)", view.text, view.root)
@@ -31,10 +31,13 @@ extension CardStore {
         let change: CardDiff.Change = old.root == nil ? .added : new.root == nil ? .removed : .modified
         let cardDiff = CardDiff(
             card: name, change: change,
-            old: CardDiff.Side(version: old.version, label: old.label, root: old.root),
+            old: old.root == nil && latest == nil && from == nil
+                ? .nothing : CardDiff.Side(version: old.version, label: old.label, root: old.root),
             new: CardDiff.Side(version: new.version, label: new.label, root: new.root),
             changes: SemanticDiff.compare(old: old.root, new: new.root, oldText: old.text, newText: new.text))
-        return DiffReport(base: old.label, head: new.label, cards: [cardDiff])
+        var report = DiffReport(base: old.label, head: new.label, cards: [cardDiff])
+        report.baseIsNothing = cardDiff.old.isNothing
+        return report
     }
 
     /// Every card changed between revisions `base` and `head` (HEAD when nil): added, removed

@@ -40,7 +40,8 @@ extension CardStore {
                     names: names, message: trimmed, linking: linking, detailsSource: detailsSource)
                 result.notes.insert(contentsOf: recovered, at: 0)
                 if retries > 0 {
-                    result.notes.append("the branch moved \(retries) time(s) while committing; recomputed")
+                    result.notes.append(
+                        "the branch moved \(Counted.text(retries, "time")) while committing; recomputed")
                 }
                 return result
             } catch GitError.locked(let lockFile) {

@@ -29,9 +29,7 @@ extension CardStore {
             throw CardiganError("the new card's --model-name is empty")
         }
         if let arn, let problem = package.problem(withARN: arn) { throw CardiganError(problem) }
-        if try lookup.highestTaggedVersion(of: name) != nil {
-            throw CardiganError("card '\(name)' has version tags already; card names are never reused")
-        }
+        try requireNameNeverUsed(name)
         let sections = Set(Self.defaultCarriedSections + carry).subtracting(skip)
         for section in carry + skip where !Self.carriableSections.contains(section) {
             throw CardiganError(

@@ -10,13 +10,33 @@ public struct FindingReport: Sendable {
     /// What was checked, when it is not cards (`verify` checks commits, versions and tags).
     public var subject: String?
 
+    /// What was counted as checked: the cards (`cards`, whenever paths are given), or what ``init(findings:counted:)``
+    /// names (`commits`, `versions`, …); empty for a report of a subject that counts nothing.
+    public var counts: [CheckedCount]
+
     /// Creates a report; findings are sorted. `subject` replaces "N cards" in the summary.
     public init(findings: [Finding], checkedPaths: [String], subject: String? = nil) {
         self.findings = findings.sorted()
         self.checkedCount = checkedPaths.count
         self.checkedPaths = checkedPaths
         self.subject = subject
+        let countsCards = subject == nil || !checkedPaths.isEmpty
+        self.counts = countsCards ? [CheckedCount(checkedPaths.count, "card", key: "cards")] : []
     }
+
+    /// A report of what is not cards, counted: `counted` makes the summary's subject
+    /// (`8 commits and 1 changed card`) and the JSON summary's counts.
+    public init(findings: [Finding], counted: [CheckedCount]) {
+        let texts = counted.map(\.text)
+        let subject =
+            texts.count == 2 ? texts.joined(separator: " and ") : texts.joined(separator: ", ")
+        self.init(findings: findings, checkedPaths: [], subject: subject)
+        self.counts = counted
+    }
+
+    /// The headline count: the cards checked, or the first thing counted (the commits read by
+    /// `verify` and `check`); 0 when nothing was counted.
+    public var checked: Int { counts.first?.count ?? 0 }
 
     /// The report with every warning made an error (`--strict`).
     public func treatingWarningsAsErrors() -> FindingReport {
@@ -50,7 +70,7 @@ public struct FindingReport: Sendable {
         return "\(parts.joined(separator: ", ")) in \(affected) of \(checkedCount) \(cards)"
     }
 
-    private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    private func plural(_ count: Int, _ word: String) -> String { Counted.text(count, word) }
 }
 
 /// The output formats of commands that report findings.

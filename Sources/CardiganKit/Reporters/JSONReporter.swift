@@ -20,13 +20,14 @@ public struct JSONReporter: FindingReporter {
     /// The counts and the one-line summary.
     struct Summary: Encodable {
         var checked: Int
+        var counts: [String: Int]
         var errors: Int
         var warnings: Int
         var filesWithErrors: Int
         var text: String
 
         private enum CodingKeys: String, CodingKey {
-            case checked, errors, warnings, text
+            case checked, counts, errors, warnings, text
             case filesWithErrors = "files_with_errors"
         }
     }
@@ -62,18 +63,22 @@ public struct JSONReporter: FindingReporter {
         }
     }
 
-    /// `summary` (`checked`, `errors`, `warnings`, `files_with_errors`, `text`) and `findings`
+    /// `summary` (`checked`, `counts`, `errors`, `warnings`, `files_with_errors`, `text`) and `findings`
     /// (`rule`, `severity`, `message`, `path`, `line`, `column`, `pointer`, `hint`, `commit`).
     public func render(_ report: FindingReport) throws -> String {
         let payload = Payload(
             summary: Summary(
-                checked: report.checkedCount, errors: report.errorCount, warnings: report.warningCount,
+                checked: report.checked,
+                counts: Dictionary(report.counts.map { ($0.key, $0.count) }, uniquingKeysWith: +),
+                errors: report.errorCount, warnings: report.warningCount,
                 filesWithErrors: report.filesWithErrors, text: report.summary),
             findings: report.findings.map { finding in
                 Item(
                     rule: finding.ruleID.rawValue, severity: finding.severity.rawValue, message: finding.message,
                     path: finding.location?.path, line: finding.location?.position.line,
-                    column: finding.location?.position.column, pointer: finding.location?.pointer,
+                    column: finding.location?.position.column,
+                    // A finding that names no field has no pointer: null, not "" (the whole document).
+                    pointer: finding.location.flatMap { $0.pointer.isEmpty ? nil : $0.pointer },
                     hint: finding.hint, commit: finding.commit)
             })
         return try JSONOutput.render(command: command, payload)

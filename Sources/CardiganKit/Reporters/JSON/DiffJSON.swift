@@ -17,7 +17,8 @@ extension DiffReport: Encodable {
     /// `base`, `head`, `cards`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(base, forKey: .base)
+        // Nothing to compare from is null, not the text label "nothing" (the null rule).
+        try container.encode(baseIsNothing ? nil : base, forKey: .base)
         try container.encode(head, forKey: .head)
         try container.encode(cards, forKey: .cards)
     }
@@ -49,7 +50,7 @@ extension CardDiff.Side: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(version, forKey: .version)
-        try container.encode(label, forKey: .label)
+        try container.encode(isNothing ? nil : label, forKey: .label)
         try container.encode(status, forKey: .status)
         try container.encode(riskRating, forKey: .riskRating)
     }
