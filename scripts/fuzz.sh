@@ -75,6 +75,7 @@ for name in "${targets[@]}"; do
         while read -r file; do cp "$file" "$corpus/seed-$(basename "$file")"; done < <(seed "$name")
     fi
     log=$work/$name.log
+    started=$SECONDS
     set +e
     SWIFT_BACKTRACE=enable=no CARDIGAN_FUZZ_TARGET=$name CARDIGAN_FUZZ_REPO=$repo \
         ASAN_OPTIONS=detect_leaks=0 "$binary" "$corpus" -max_total_time="$seconds" -rss_limit_mb=1024 \
@@ -83,7 +84,8 @@ for name in "${targets[@]}"; do
     set -e
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
     crashes=$(find "$work" -maxdepth 1 -name "crash-$name-*" | wc -l)
-    echo "fuzz: $name: $runs executions in ${seconds} s, $crashes crashes (exit $code)"
+    # The time it ran: a run given -runs=N stops before its time is up.
+    echo "fuzz: $name: $runs executions in $((SECONDS - started)) s, $crashes crashes (exit $code)"
     if [ "$code" -ne 0 ]; then
         status=1
         grep -E 'ERROR|SUMMARY|Fatal error|panic' "$log" | head -5 >&2 || true
