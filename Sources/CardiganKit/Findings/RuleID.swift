@@ -79,6 +79,7 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Comparable, Custom
     case versionOrphaned = "version-orphaned"
     case versionPending = "version-pending"
     case versionTagLeftover = "version-tag-leftover"
+    case tagReferenceDamaged = "tag-reference-damaged"
     // Links and link tags.
     case linkDuplicate = "link-duplicate"
     case linkTagMissing = "link-tag-missing"

@@ -36,6 +36,12 @@ final class ObjectDatabase: @unchecked Sendable {
         return size
     }
 
+    /// Whether the object database holds object `id`.
+    func contains(_ id: ObjectID) -> Bool {
+        var oid = id.oid
+        return git_odb_exists(pointer, &oid) == 1
+    }
+
     /// The bytes of blob `id`.
     func readBlob(_ id: ObjectID) throws -> [UInt8] {
         var oid = id.oid

@@ -166,9 +166,12 @@ extension CardStore {
         return snapshots.merging(learned) { cached, _ in cached }
     }
 
-    /// Every reference under `refs/tags/cards/` with what its tag object says.
-    func readVersionTags() throws -> [VersionTagFacts] {
-        try readVersionTags(of: repository.references(matching: VersionTag.referencePrefix + "*"))
+    /// Every reference under `refs/tags/cards/` with what its tag object says, except the
+    /// references named in `excluded`.
+    func readVersionTags(excluding excluded: Set<String> = []) throws -> [VersionTagFacts] {
+        try readVersionTags(
+            of: repository.references(matching: VersionTag.referencePrefix + "*").filter { !excluded.contains($0.name) }
+        )
     }
 
     /// The version tags among `references` that exist, or that `pushed` is about to create.

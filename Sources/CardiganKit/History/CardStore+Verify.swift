@@ -50,21 +50,26 @@ extension CardStore {
         result.versionCount = rules.versions.count
         result.findings = rules.findings + history.folderFindings
 
-        let tagFacts = try readVersionTags()
+        // A damaged tag reference is reported as such, and read as no tag at all, as git reads it.
+        let damaged = try damagedTagReferences()
+        result.findings += damaged.map(damagedTagFinding)
+        let damagedReferences = Set(damaged.map(\.name))
+        let damagedTags = Set(damaged.map { $0.name.replacingOccurrences(of: "refs/tags/", with: "") })
+        let tagFacts = try readVersionTags(excluding: damagedReferences)
         result.tagCount = tagFacts.count
         let otherBranches = try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }
             .map(\.target)
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: branchName)
-        var missing = tagRules.check(versions: rules.versions, tags: tagFacts) { commit in
+        var missing = tagRules.check(versions: rules.versions, tags: tagFacts, damaged: damagedTags) { commit in
             guard let id = ObjectID(hex: commit) else { return false }
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
         result.findings += tagRules.findings
 
-        let linkTags = try readLinkTags()
+        let linkTags = try readLinkTags(excluding: damagedReferences)
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
         var missingLinks = linkRules.check(
-            links: rules.links, tags: linkTags,
+            links: rules.links, tags: linkTags, damaged: damagedTags,
             problem: { tag in
                 try? self.linkTagProblem(
                     package: tag.package, isAnnotated: tag.isAnnotated, card: tag.card, cardVersion: tag.cardVersion,
@@ -230,9 +235,11 @@ extension CardStore {
         return created
     }
 
-    /// Every reference under `refs/tags/model-packages/` with what its tag object says.
-    func readLinkTags() throws -> [LinkTagFacts] {
-        try readLinkTags(of: repository.references(matching: "refs/tags/model-packages/*"))
+    /// Every reference under `refs/tags/model-packages/` with what its tag object says, except
+    /// the references named in `excluded`.
+    func readLinkTags(excluding excluded: Set<String> = []) throws -> [LinkTagFacts] {
+        try readLinkTags(
+            of: repository.references(matching: "refs/tags/model-packages/*").filter { !excluded.contains($0.name) })
     }
 
     /// The link tags among `references` that exist, or that `pushed` is about to create.

@@ -22,9 +22,10 @@ struct LinkRules {
 
     /// Checks `tags` against `links`; returns the links whose tag is missing (for `--repair`).
     /// `problem` explains a tag that belongs to no link; `linkedARN`, when given, is the ARN the
-    /// card names in a link's commit, which its tag must record.
+    /// card names in a link's commit, which its tag must record. A tag named in `damaged` (its
+    /// reference file is broken, reported as ``RuleID/tagReferenceDamaged``) is not reported missing too.
     mutating func check(
-        links: [LinkEvent], tags: [LinkTagFacts], problem: (LinkTagFacts) -> String?,
+        links: [LinkEvent], tags: [LinkTagFacts], damaged: Set<String> = [], problem: (LinkTagFacts) -> String?,
         linkedARN: ((LinkEvent) -> String?)? = nil
     ) -> [LinkEvent] {
         var missing: [LinkEvent] = []
@@ -42,6 +43,7 @@ struct LinkRules {
             }
             seen[link.package] = link
             guard let tag = tagsByPackage[link.package] else {
+                if damaged.contains(name) { continue }
                 missing.append(link)
                 report(
                     .linkTagMissing, "link tag '\(name)' of '\(link.card)' v\(link.version) is missing",

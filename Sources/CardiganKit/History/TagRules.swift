@@ -32,10 +32,11 @@ struct TagRules {
     /// Checks `tags` against the `versions` made on the branch. `isOnOtherBranch` says whether
     /// a commit is reachable from a branch other than the protected one. `earlierTags` are read
     /// only as the ends of `Previous:` chains (a pull request's first version of a card chains
-    /// to a tag on its base), never checked themselves.
+    /// to a tag on its base), never checked themselves. A tag named in `damaged` (its reference
+    /// file is broken, reported as ``RuleID/tagReferenceDamaged``) is not reported missing too.
     mutating func check(
         versions: [VersionEvent], tags: [VersionTagFacts], earlierTags: [VersionTagFacts] = [],
-        isOnOtherBranch: (String) -> Bool
+        damaged: Set<String> = [], isOnOtherBranch: (String) -> Bool
     ) -> [VersionEvent] {
         var missing: [VersionEvent] = []
         let tagsByKey = Dictionary(
@@ -48,6 +49,7 @@ struct TagRules {
             seen.insert(key)
             let name = VersionTag.name(card: event.card, version: event.version)
             guard let tag = tagsByKey[key] else {
+                if damaged.contains(name) { continue }
                 missing.append(event)
                 report(
                     .versionTagMissing, "tag '\(name)' of version \(event.version) is missing", card: event.card,

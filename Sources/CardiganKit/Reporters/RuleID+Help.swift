@@ -132,6 +132,13 @@ extension RuleID {
                 fix: "Merge the branch with a merge commit or fast-forward.")
         case .versionTagLeftover:
             return Help(why: "A version tag names a version no commit records.", fix: "Investigate the tag's origin.")
+        case .tagReferenceDamaged:
+            return Help(
+                why:
+                    "Git ignores a reference file that holds no object id, and with it any copy in 'packed-refs'; a reference to a missing object leads nowhere. The tag is lost to git either way.",
+                fix:
+                    "Delete the reference file, then run 'cardigan verify --repair' to re-create the tag from the commit's trailers."
+            )
         case .linkDuplicate:
             return Help(
                 why: "A model package version links to one card version, forever.", fix: "Link another version.")

@@ -96,6 +96,8 @@ extension RuleID {
             return "A version tag is on a branch not yet merged into the protected branch"
         case .versionTagLeftover:
             return "The tag of the version a commit would make already exists"
+        case .tagReferenceDamaged:
+            return "A tag's reference file is damaged: git cannot follow it"
         case .linkDuplicate:
             return "A model package version is linked by two card versions"
         case .linkTagMissing:
