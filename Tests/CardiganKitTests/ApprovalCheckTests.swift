@@ -205,7 +205,7 @@ struct ApprovalCheckTests {
             _ = try CardiganConfig.parse(Data(text.utf8), path: ".cardigan.yaml")
         } throws: { error in
             let error = error as? CardiganError
-            return error?.location?.position.line == 5 && error?.message.contains("'approvers'") == true
+            return error?.location?.position?.line == 5 && error?.message.contains("'approvers'") == true
         }
     }
 }

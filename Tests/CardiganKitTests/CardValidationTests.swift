@@ -64,7 +64,7 @@ import Testing
 
             """
         let findings = check(text).findings
-        let summary = findings.map { "\($0.location?.position.description ?? "") \($0.ruleID)" }
+        let summary = findings.map { "\($0.location?.position?.description ?? "") \($0.ruleID)" }
         #expect(summary == ["2:9 schema-enum", "5:3 schema-additionalProperties", "7:16 schema-enum"])
         #expect(findings[1].hint == "did you mean 'model_owner'?")
         #expect(findings[2].hint == "did you mean 'Medium'?")
@@ -73,7 +73,7 @@ import Testing
 
     @Test func aRefusedAnchorIsOneFindingNotTwo() {
         let findings = check("name: demo\nstatus: &s Draft\nmodel_overview:\n  model_name: demo\n").findings
-        #expect(findings.map { "\($0.location?.position.description ?? "") \($0.ruleID)" } == ["2:9 yaml-anchor"])
+        #expect(findings.map { "\($0.location?.position?.description ?? "") \($0.ruleID)" } == ["2:9 yaml-anchor"])
     }
 
     @Test func aNumberWhereTextIsWantedSuggestsQuoting() throws {

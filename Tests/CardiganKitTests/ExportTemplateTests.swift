@@ -126,7 +126,7 @@ import Testing
             #expect(error.message.contains("is never closed"), "\(error.message)")
             #expect(!error.message.contains("MustacheParserContext"))
             #expect(error.location?.path == "templates/export/card.md.mustache")
-            #expect((error.location?.position.line ?? 0) >= 3, "\(String(describing: error.location))")
+            #expect((error.location?.position?.line ?? 0) >= 3, "\(String(describing: error.location))")
         }
     }
 }

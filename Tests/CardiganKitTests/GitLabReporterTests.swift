@@ -21,7 +21,7 @@ import Testing
         let report = FindingReport(
             findings: ReporterTests.report.findings + SARIFReporterTests.edges.findings + [duplicate], checkedPaths: [])
         let issues = try Self.issues(report)
-        #expect(issues.count == 9)
+        #expect(issues.count == 10)
         for issue in issues {
             #expect(!(issue["description"] as? String ?? "").isEmpty)
             #expect(!(issue["check_name"] as? String ?? "").isEmpty)

@@ -155,12 +155,12 @@ import Testing
             try parse("registry:\n  kind: sagemaker\n  uri: http://x\n")
         }
         #expect(wrongKind?.message == "'registry.uri' is a setting of kind 'mlflow', not of 'sagemaker'")
-        #expect(wrongKind?.location?.position.line == 3)
+        #expect(wrongKind?.location?.position?.line == 3)
         let badTag = #expect(throws: CardiganError.self) {
             try parse("registry:\n  kind: mlflow\n  approved_tag: deploy\n")
         }
         #expect(badTag?.message.hasPrefix("'registry.approved_tag' must be key=value") == true)
-        #expect(badTag?.location?.position.line == 3)
+        #expect(badTag?.location?.position?.line == 3)
         #expect(throws: CardiganError.self) { try parse("registry:\n  kind: mlflow\n  approved_alias: []\n") }
     }
 

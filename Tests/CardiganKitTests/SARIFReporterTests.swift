@@ -8,7 +8,8 @@ import Testing
 /// check-jsonschema against `../shared/conformance/sarif-2.1.0/` with format checks on.
 @Suite struct SARIFReporterTests {
     /// Findings at the edges: paths with a space, a non-ASCII letter, '%' and '#', a finding
-    /// with a known end, and findings about the repository as a whole.
+    /// with a known end, a finding about a whole file (no line) and findings about the
+    /// repository as a whole.
     static let edges = FindingReport(
         findings: [
             Finding(
@@ -20,6 +21,9 @@ import Testing
             Finding(
                 ruleID: .yamlSyntax, message: "a 100% odd #name",
                 location: Location(path: "cards/100% #1.yaml", position: SourcePosition(line: 2, column: 5))),
+            Finding(
+                ruleID: .cardFileName, message: "file name: 'a b' is not a valid card name",
+                location: Location(path: "cards/a b.yaml")),
             Finding(
                 ruleID: .checkRewrite, message: "'main' is not an ancestor of 'HEAD'",
                 hint: "rebuild the branch on top of the base"),
@@ -78,10 +82,34 @@ import Testing
         }
     }
 
+    @Test func aWholeFileFindingNamesTheFileWithNoLine() throws {
+        let results = try #require(try Self.firstRun(of: Self.edges)["results"] as? [[String: Any]])
+        let wholeFile = try #require(results.first { ($0["ruleId"] as? String) == "card-file-name" })
+        let physical = try #require(Self.physical(wholeFile))
+        #expect(physical["region"] == nil, "\(physical)")
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "cards/a%20b.yaml")
+        // The twin: a finding with a line keeps its region.
+        let placed = try #require(results.first { ($0["ruleId"] as? String) == "yaml-syntax" })
+        #expect(Self.physical(placed)?["region"] != nil)
+        // Text, GitHub annotations, Markdown and JSON say the same: the file, no made-up 1:1.
+        let whole = FindingReport(
+            findings: Self.edges.findings.filter { $0.ruleID == .cardFileName }, checkedPaths: ["cards/a b.yaml"])
+        #expect(
+            TextReporter().render(whole).hasPrefix(
+                "cards/a b.yaml: error: file name: 'a b' is not a valid card name [card-file-name]\n"))
+        #expect(GitHubReporter().render(whole).hasPrefix("::error file=cards/a b.yaml,title=card-file-name::"))
+        #expect(MarkdownReporter().render(whole).contains("| `cards/a b.yaml` |"))
+        let json = try JSONReporter(command: "validate").render(whole)
+        #expect(json.contains(#""line" : null"#) && json.contains(#""column" : null"#), "\(json)")
+        #expect(
+            CardiganError("bad", location: Location(path: ".cardigan.yaml")).description == ".cardigan.yaml: error: bad"
+        )
+    }
+
     @Test func fingerprintsIgnoreTheLineButNotTheField() {
         let finding = ReporterTests.report.findings[0]
         var moved = finding
-        moved.location?.position.line += 10
+        moved.location?.position?.line += 10
         var other = finding
         other.location?.pointer = "/model_overview/model_name"
         #expect(SARIFReporter.fingerprint(of: finding) == SARIFReporter.fingerprint(of: moved))
@@ -91,7 +119,7 @@ import Testing
     @Test func rulesHaveFullDescriptionsAndHelp() throws {
         let tool = try #require(try Self.firstRun(of: Self.edges)["tool"] as? [String: Any])
         let rules = try #require((tool["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.count == 4)
+        #expect(rules.count == 5)
         for rule in rules {
             let id = try #require(rule["id"] as? String)
             for key in ["shortDescription", "fullDescription", "help"] {

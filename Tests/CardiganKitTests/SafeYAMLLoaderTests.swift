@@ -12,7 +12,7 @@ import Testing
     private func only(_ text: String) -> (rule: String, position: String)? {
         let result = load(text)
         guard let finding = result.findings.first, let location = finding.location else { return nil }
-        return (finding.ruleID.rawValue, location.position.description)
+        return (finding.ruleID.rawValue, location.position?.description ?? "none")
     }
 
     @Test func keepsLineAndColumnOfEveryKeyAndValue() throws {
@@ -156,7 +156,7 @@ import Testing
 
     @Test func keepsAnchorsInsideARefusedAnchorFromBeingCalledUndefined() {
         let result = load("a: &outer\n  b: &inner 1\nc: *inner\nd: *missing\n")
-        let reported = result.findings.map { "\($0.ruleID)@\($0.location?.position.description ?? "")" }
+        let reported = result.findings.map { "\($0.ruleID)@\($0.location?.position?.description ?? "")" }
         #expect(reported == ["yaml-anchor@1:4", "yaml-anchor@4:4"], "\(reported)")
         #expect(result.findings.last?.message.contains("names no anchor") == true)
     }

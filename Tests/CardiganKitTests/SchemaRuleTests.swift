@@ -118,7 +118,7 @@ struct SchemaRuleFixture: Sendable, CustomTestStringConvertible {
         let findings = try Self.schemaFindings(fixture.offending, schema: fixture.schema)
         #expect(findings.map(\.ruleID) == [RuleID(fixture.keyword)])
         #expect(
-            findings.map { "\($0.location?.position.description ?? "") \($0.location?.pointer ?? "-")" } == [
+            findings.map { "\($0.location?.position?.description ?? "") \($0.location?.pointer ?? "-")" } == [
                 fixture.expected
             ])
         #expect(findings.map(\.ruleID.rawValue) == ["schema-\(fixture.keyword.rawValue)"])

@@ -100,7 +100,7 @@ import Testing
         let loaded = SafeYAMLLoader.load(Data(card.utf8), path: "x.yaml", checksYAML11: true)
         #expect(loaded.warnings.isEmpty)
         let plain = SafeYAMLLoader.load(Data("a: no\nOff: 1\n".utf8), path: "x.yaml", checksYAML11: true)
-        #expect(plain.warnings.map { $0.location?.position.description } == ["1:4", "2:1"])
+        #expect(plain.warnings.map { $0.location?.position?.description } == ["1:4", "2:1"])
         #expect(plain.warnings.allSatisfy { $0.ruleID == .yaml11Ambiguous && $0.severity == .warning })
     }
 
@@ -123,6 +123,6 @@ import Testing
         // A string over several lines that is closed where it should be is not blamed.
         let fine = "a: \"one\n  two\"\nb: [1, 2\n"
         let other = SafeYAMLLoader.load(Data(fine.utf8), path: "x.yaml").findings.first
-        #expect(other?.location?.position.line != 1, "\(other?.message ?? "")")
+        #expect(other?.location?.position?.line != 1, "\(other?.message ?? "")")
     }
 }

@@ -79,7 +79,7 @@ struct ApprovalEndToEndTests {
         let stranger = try setup.approve(with: "stranger")
         #expect(stranger.status == 1, "\(stranger.output)\(stranger.error)")
         #expect(
-            stranger.output.contains(".cardigan/allowed_signers:1:1: error: key SHA256:")
+            stranger.output.contains(".cardigan/allowed_signers: error: key SHA256:")
                 && stranger.output.contains("is not in '.cardigan/allowed_signers' for approvals")
                 && stranger.output.contains("[approval-key]"), "\(stranger.output)")
     }

@@ -42,7 +42,7 @@ struct ApprovalGroupsEndToEndTests {
         let outsider = try setup.approve(with: "auditor")
         #expect(outsider.status == 1, "\(outsider.output)\(outsider.error)")
         #expect(
-            outsider.output.contains("cards/credit.yaml:1:1: error: " + Self.nonMember)
+            outsider.output.contains("cards/credit.yaml: error: " + Self.nonMember)
                 && outsider.output.contains(Self.refusal) && outsider.output.contains("[approval-key]"),
             "\(outsider.output)")
         #expect(try head(setup) == before, "a refused approval commits nothing")
@@ -106,7 +106,7 @@ struct ApprovalGroupsEndToEndTests {
         #expect(verify.status == 1)
         #expect(
             verify.output.contains(
-                ".cardigan.yaml:1:1: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
+                ".cardigan.yaml: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
             ) && verify.output.contains("[policy-unapproved]"), "\(verify.output)")
         // The twin: the same change approved by two signers of the policy in force before it.
         try setup.repo.git("reset", "-q", "--hard", "HEAD~1")

@@ -27,7 +27,7 @@ struct ApprovalPolicyHistoryTests {
         #expect(verify.status == 1)
         #expect(
             verify.output.contains(
-                ".cardigan.yaml:1:1: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
+                ".cardigan.yaml: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
             ) && verify.output.contains("[policy-unapproved]"), "\(verify.output)")
     }
 

@@ -12,12 +12,12 @@ struct ApprovalServerTests {
         return (server, setup)
     }
 
-    private func expectPushRefused(_ setup: ApprovalRepo, rule: String, at line: String = "1:1", _ text: String) throws
-    {
+    private func expectPushRefused(_ setup: ApprovalRepo, rule: String, at line: String? = nil, _ text: String) throws {
         let push = try setup.repo.repo.run(["git", "push", "origin", "main"], environment: setup.environment)
         #expect(push.status != 0, "the push was accepted")
         #expect(
-            push.error.contains("remote: cards/credit.yaml:\(line): error: ") && push.error.contains("[\(rule)]")
+            push.error.contains("remote: cards/credit.yaml\(line.map { ":" + $0 } ?? ""): error: ")
+                && push.error.contains("[\(rule)]")
                 && push.error.contains(text), "\(push.error)")
     }
 

@@ -51,7 +51,7 @@ struct ApprovalSigningKeyTests {
         #expect(verify.status == 1)
         #expect(
             verify.output.contains(
-                "cards/credit.yaml:1:1: error: version 1 of 'credit' is approved twice by one principal")
+                "cards/credit.yaml: error: version 1 of 'credit' is approved twice by one principal")
                 && verify.output.contains("[approval-duplicate]"), "\(verify.output)")
         #expect(verify.output.contains("[approval-missing]"), "one principal twice is still one approval")
     }
@@ -79,7 +79,7 @@ struct ApprovalSigningKeyTests {
         #expect(verify.status == 1)
         #expect(
             verify.output.contains(
-                "cards/credit.yaml:1:1: error: the approval policy cannot be used: .cardigan/allowed_signers:4:")
+                "cards/credit.yaml: error: the approval policy cannot be used: .cardigan/allowed_signers:4:")
                 && verify.output.contains("[approval-policy]"), "\(verify.output)")
         #expect(!verify.output.contains("[policy-unapproved]"), "the change itself was approved: \(verify.output)")
     }

@@ -268,7 +268,7 @@ import Testing
         for arguments in [["status", "x", "PendingReview"], ["link", "x", "--model-package", "g/1"]] {
             let refused = try repo.repo.run([PackagePaths.cardigan] + arguments)
             // A finding about the card (exit 1, as the README says), located at its file.
-            repo.expect(refused, status: 1, saying: "cards/x.yaml:1:1: error: card 'x' has uncommitted changes")
+            repo.expect(refused, status: 1, saying: "cards/x.yaml: error: card 'x' has uncommitted changes")
             #expect(refused.output.contains("[uncommitted-edits]"), "\(refused.output)")
             #expect(try repo.git("rev-parse", "HEAD") == head)
         }

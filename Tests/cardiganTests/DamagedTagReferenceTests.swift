@@ -31,8 +31,7 @@ import Testing
         let result = try repo.cardigan("verify")
         #expect(result.status == 1, "\(result.output)", sourceLocation: sourceLocation)
         #expect(
-            result.output.hasPrefix(Self.file + ":")
-                && result.output.contains("error: the reference of tag 'cards/a/v1' \(text)"),
+            result.output.hasPrefix("\(Self.file): error: the reference of tag 'cards/a/v1' \(text)"),
             "\(result.output)", sourceLocation: sourceLocation)
         #expect(result.output.contains("[tag-reference-damaged]"), "\(result.output)", sourceLocation: sourceLocation)
         #expect(!result.output.contains("version-tag-missing"), "\(result.output)", sourceLocation: sourceLocation)
@@ -83,7 +82,8 @@ import Testing
         #expect(result.status == 1, "\(result.output)")
         #expect(
             result.output.contains(
-                "error: the reference of tag 'model-packages/churn/1' holds no object id"),
+                ".git/refs/tags/model-packages/churn/1: error: the reference of tag 'model-packages/churn/1' holds no object id"
+            ),
             "\(result.output)")
         #expect(!result.output.contains("link-tag-missing"), "\(result.output)")
     }

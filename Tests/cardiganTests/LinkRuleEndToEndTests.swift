@@ -40,7 +40,7 @@ import Testing
         repo.expect(
             try repo.cardigan("commit", "a", "-m", "drop the link"), status: 1,
             saying:
-                "cards/a.yaml:1:1: error: model_package_details of 'a' was removed; a card documents its model version for good [link]"
+                "cards/a.yaml: error: model_package_details of 'a' was removed; a card documents its model version for good [link]"
         )
         try repo.git("checkout", "-q", "cards/a.yaml")
 

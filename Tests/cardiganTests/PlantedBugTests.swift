@@ -106,7 +106,7 @@ import Testing
         let refused = try repo.cardigan("commit", "-m", "edit an archived card")
         #expect(refused.status == 1)
         #expect(
-            refused.output.contains("cards/a.yaml:1:1: error: card 'a' is archived and changes no more [status-move]"))
+            refused.output.contains("cards/a.yaml: error: card 'a' is archived and changes no more [status-move]"))
         // By hand, with trailers that look right: verify names the commit.
         let text = try repo.read("cards/a.yaml").replacingOccurrences(of: "status: Archived", with: "status: Draft")
         let edited = try plainCommit(repo, text, trailers: trailers(version: 2, digest: try digest(text)))

@@ -98,7 +98,7 @@ extension RegistryScenarioTests {
         #expect(drift.status == 1)
         #expect(
             drift.output.contains(
-                "cards/churn.yaml:1:1: error: card 'churn' in \(fixture.displayName) holds content that no version in git has; it was not overwritten [registry-card-drift]"
+                "cards/churn.yaml: error: card 'churn' in \(fixture.displayName) holds content that no version in git has; it was not overwritten [registry-card-drift]"
             ), "\(drift.output)")
         #expect(try fixture.shownCards(churn) == edited)
         #expect(!fixture.outputs.joined().contains(RegistryPeerFixture.secret))

@@ -122,11 +122,11 @@ import Testing
         let text = try fixture.cardigan("registry", "status").output
         #expect(
             text.contains(
-                "cards/churn.yaml:1:1: error: model package '\(churn)/1' is approved for deployment in \(fixture.displayName), but its card 'churn' has no Approved version [registry-approved-undocumented]"
+                "cards/churn.yaml: error: model package '\(churn)/1' is approved for deployment in \(fixture.displayName), but its card 'churn' has no Approved version [registry-approved-undocumented]"
             ), "\(text)")
         #expect(
             text.contains(
-                "cards/fraud.yaml:1:1: error: card 'fraud' documents model package '\(fraud)/3', which \(fixture.displayName) does not have [registry-missing-package]"
+                "cards/fraud.yaml: error: card 'fraud' documents model package '\(fraud)/3', which \(fixture.displayName) does not have [registry-missing-package]"
             ))
         #expect(try fixture.gitState() == before)
 

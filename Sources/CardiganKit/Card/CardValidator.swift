@@ -56,7 +56,7 @@ public struct CardValidator: Sendable {
             Finding(
                 ruleID: .tooManyFindings, severity: errors > 0 ? .error : .warning,
                 message: "\(rest.count) more findings in this file are not listed (\(errors) of them errors)",
-                location: Location(path: path, position: rest.first?.location?.position ?? .start),
+                location: Location(path: path, position: rest.first?.location?.position),
                 hint: "fix the ones above and validate again"))
         return kept
     }

@@ -11,7 +11,7 @@ enum ModelNameRule {
             ruleID: .modelNameTaken,
             message: "model name '\(model)' of '\(name)' is already documented by card '\(owner)'; one card per model",
             location: Location(
-                path: path, position: node?.position ?? .start, pointer: "/model_overview/model_name"),
+                path: path, position: node?.position, pointer: "/model_overview/model_name"),
             hint: "a new model version is a new model: give it its own model_name ('cardigan clone --model-name')")
     }
 

@@ -67,7 +67,7 @@ public enum WorkspaceSetup {
         if let finding = check.findings.first(where: { $0.severity == .error }) {
             throw CardiganError(
                 "template '\(template)' does not give a valid card: \(finding.message)",
-                location: Location(path: "templates/" + templatePath, position: finding.location?.position ?? .start),
+                location: Location(path: "templates/" + templatePath, position: finding.location?.position),
                 hint: finding.hint)
         }
         try file.write(text)

@@ -56,7 +56,7 @@ public enum GitDiffDriver {
         let loaded = SafeYAMLLoader.load(data, path: path)
         guard let root = loaded.root, loaded.findings.isEmpty else {
             let finding = loaded.findings.first
-            let place = finding?.location.map { "\($0.position): " } ?? ""
+            let place = finding?.location?.position.map { "\($0): " } ?? ""
             return Side(text: text, root: nil, problem: place + (finding?.message ?? "not a card"))
         }
         return Side(text: text, root: root, problem: nil)

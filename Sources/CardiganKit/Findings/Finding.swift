@@ -43,28 +43,39 @@ public struct Finding: Sendable, Hashable {
     }
 }
 
-/// A place in a file: the path as the user would type it, a 1-based line and column, and the
-/// JSON pointer of the value (empty for the whole document).
+/// A place in a file: the path as the user would type it, a 1-based line and column when the
+/// finding is about a place in the file (nil when it is about the whole file: a file name, a
+/// history record), and the JSON pointer of the value (empty for the whole document).
 public struct Location: Sendable, Hashable, Comparable {
     /// The file's path, relative to where the user works when possible.
     public var path: String
-    /// The line and column.
-    public var position: SourcePosition
+    /// The line and column; nil for a finding about the whole file, which reports print with no
+    /// line (`path: error: …`, a SARIF location without a region), never a made-up 1:1.
+    public var position: SourcePosition?
     /// The JSON pointer of the value, e.g. `/intended_uses/risk_rating`.
     public var pointer: String
     /// Where the located text ends (just after it), when known; reports that give regions use it.
     public var end: SourcePosition?
 
     /// Creates a location.
-    public init(path: String, position: SourcePosition = .start, pointer: String = "", end: SourcePosition? = nil) {
+    public init(path: String, position: SourcePosition? = nil, pointer: String = "", end: SourcePosition? = nil) {
         self.path = path
         self.position = position
         self.pointer = pointer
         self.end = end
     }
 
+    /// `path:line:column` with a position, `path` without one: how text reports write the place.
+    public var description: String { position.map { "\(path):\($0)" } ?? path }
+
+    /// Locations sort by path, then position; a whole-file location comes before the file's lines.
     public static func < (lhs: Location, rhs: Location) -> Bool {
-        (lhs.path, lhs.position) < (rhs.path, rhs.position)
+        if lhs.path != rhs.path { return lhs.path < rhs.path }
+        switch (lhs.position, rhs.position) {
+        case (let l?, let r?): return l < r
+        case (nil, .some): return true
+        default: return false
+        }
     }
 }
 

@@ -143,7 +143,7 @@ extension CardStore {
     func located(_ findings: [Finding], in head: ObjectID) -> [Finding] {
         var roots: [String: ValueNode?] = [:]
         return findings.map { finding in
-            guard var location = finding.location, !location.pointer.isEmpty, location.position == .start else {
+            guard var location = finding.location, !location.pointer.isEmpty, location.position == nil else {
                 return finding
             }
             if finding.ruleID == .packageDetailsEdited, let placed = changedPackageField(finding, location) {

@@ -34,7 +34,7 @@ extension CardStore {
             throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
         }
         if let refusal = CardTransitions(card: name, path: path).statusChange(
-            from: previous.status, to: status, at: root["status"]?.position ?? .start)
+            from: previous.status, to: status, at: root["status"]?.position)
         {
             return CommitResult(findings: [refusal])
         }

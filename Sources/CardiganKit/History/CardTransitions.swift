@@ -14,7 +14,7 @@ struct CardTransitions {
 
     /// A status change alone, `from` → `to`. Statuses move Draft ⇄ PendingReview → Approved →
     /// Archived; Approved → Draft only with a new version.
-    func statusChange(from: CardStatus, to: CardStatus, at position: SourcePosition = .start) -> Finding? {
+    func statusChange(from: CardStatus, to: CardStatus, at position: SourcePosition? = nil) -> Finding? {
         guard from != to, !from.allowsStatusChange(to: to) else { return nil }
         let hint: String
         switch (from, to) {
@@ -38,7 +38,7 @@ struct CardTransitions {
     }
 
     /// A change of `model_overview.model_name`, which never changes after version 1.
-    func modelNameChange(from old: String?, to new: String?, at position: SourcePosition = .start) -> Finding? {
+    func modelNameChange(from old: String?, to new: String?, at position: SourcePosition? = nil) -> Finding? {
         guard let old, let new, old != new else { return nil }
         return Finding(
             ruleID: .modelNameChanged,
@@ -49,7 +49,7 @@ struct CardTransitions {
 
     /// The status new version `version` is born with: Draft or PendingReview, never Approved
     /// or Archived (a new version is reviewed again).
-    func birth(version: Int, status: CardStatus, at position: SourcePosition = .start) -> Finding? {
+    func birth(version: Int, status: CardStatus, at position: SourcePosition? = nil) -> Finding? {
         guard !status.isAllowedForNewVersion else { return nil }
         return Finding(
             ruleID: .statusMove,
@@ -61,7 +61,7 @@ struct CardTransitions {
 
     /// A card whose status is `status` while its model package's approval status is
     /// `packageApproval`: a card documenting a rejected model version is not approved.
-    func approval(status: CardStatus?, packageApproval: String?, at position: SourcePosition = .start) -> Finding? {
+    func approval(status: CardStatus?, packageApproval: String?, at position: SourcePosition? = nil) -> Finding? {
         guard status == .approved, packageApproval == ModelApprovalStatus.rejected.rawValue else { return nil }
         return Finding(
             ruleID: .packageRejected,

@@ -130,7 +130,7 @@ struct CommitPlanner {
 
     /// Every finding about a field is shown at that field's line.
     private static func placed(_ finding: Finding, in roots: [String: ValueNode]) -> Finding {
-        guard var location = finding.location, location.position == .start, !location.pointer.isEmpty,
+        guard var location = finding.location, location.position == nil, !location.pointer.isEmpty,
             let root = roots[location.path], let node = JSONPointer.node(at: location.pointer, in: root)
         else { return finding }
         location.position = node.position
@@ -165,7 +165,7 @@ struct CommitPlanner {
             var status = fileStatus
             if !canRewrite,
                 let finding = transitions.birth(
-                    version: version, status: fileStatus, at: statusNode?.position ?? .start)
+                    version: version, status: fileStatus, at: statusNode?.position)
             {
                 decision.findings.append(finding)
             } else if !status.isAllowedForNewVersion {
@@ -196,7 +196,7 @@ struct CommitPlanner {
             let newName = root["model_overview"]?["model_name"]
             if let finding = transitions.modelNameChange(
                 from: before?["model_overview"]?["model_name"]?.stringValue, to: newName?.stringValue,
-                at: newName?.position ?? .start)
+                at: newName?.position)
             {
                 return Decision(findings: [finding])
             }
@@ -204,13 +204,13 @@ struct CommitPlanner {
         }
         if fileStatus != previous.status {
             if let finding = transitions.statusChange(
-                from: previous.status, to: fileStatus, at: statusNode?.position ?? .start)
+                from: previous.status, to: fileStatus, at: statusNode?.position)
             {
                 return Decision(findings: [finding])
             }
             let approval = root["model_package_details"]?["model_approval_status"]
             if let finding = transitions.approval(
-                status: fileStatus, packageApproval: approval?.stringValue, at: approval?.position ?? .start)
+                status: fileStatus, packageApproval: approval?.stringValue, at: approval?.position)
             {
                 return Decision(findings: [finding])
             }

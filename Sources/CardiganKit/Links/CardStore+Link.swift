@@ -6,7 +6,7 @@ extension CardStore {
     private func located(_ findings: [Finding], in bytes: [UInt8], path: String) -> [Finding] {
         guard let root = SafeYAMLLoader.load(Data(bytes), path: path).root else { return findings }
         return findings.map { finding in
-            guard var location = finding.location, location.position == .start else { return finding }
+            guard var location = finding.location, location.position == nil else { return finding }
             let node =
                 JSONPointer.node(at: location.pointer, in: root)
                 ?? JSONPointer.node(at: "/model_package_details", in: root)

@@ -11,8 +11,11 @@ public struct GitHubReporter: FindingReporter {
             var properties: [String] = []
             if let location = finding.location {
                 properties.append("file=\(escapeProperty(location.path))")
-                properties.append("line=\(location.position.line)")
-                properties.append("col=\(location.position.column)")
+                // Without a line the annotation is on the file as a whole.
+                if let position = location.position {
+                    properties.append("line=\(position.line)")
+                    properties.append("col=\(position.column)")
+                }
             }
             properties.append("title=\(escapeProperty(finding.ruleID.rawValue))")
             var message = finding.message

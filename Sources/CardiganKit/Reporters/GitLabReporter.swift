@@ -52,7 +52,7 @@ public struct GitLabReporter: FindingReporter {
                 categories: [
                     finding.ruleID.isAboutWriting ? "Style" : "Bug Risk"
                 ],
-                location: IssueLocation(path: path, lines: Lines(begin: finding.location?.position.line ?? 1)))
+                location: IssueLocation(path: path, lines: Lines(begin: finding.location?.position?.line ?? 1)))
         }
         return JSONText.encode(issues) + "\n"
     }

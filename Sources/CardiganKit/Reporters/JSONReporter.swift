@@ -75,8 +75,8 @@ public struct JSONReporter: FindingReporter {
             findings: report.findings.map { finding in
                 Item(
                     rule: finding.ruleID.rawValue, severity: finding.severity.rawValue, message: finding.message,
-                    path: finding.location?.path, line: finding.location?.position.line,
-                    column: finding.location?.position.column,
+                    path: finding.location?.path, line: finding.location?.position?.line,
+                    column: finding.location?.position?.column,
                     // A finding that names no field has no pointer: null, not "" (the whole document).
                     pointer: finding.location.flatMap { $0.pointer.isEmpty ? nil : $0.pointer },
                     hint: finding.hint, commit: finding.commit)

@@ -19,7 +19,8 @@ public struct MarkdownReporter: FindingReporter {
             var place =
                 finding.location.map {
                     let path = DisplayText.escaped($0.path).replacingOccurrences(of: "`", with: "'")
-                    return "`\(path.replacingOccurrences(of: "|", with: "\\|")):\($0.position)`"
+                    let line = $0.position.map { ":\($0)" } ?? ""
+                    return "`\(path.replacingOccurrences(of: "|", with: "\\|"))\(line)`"
                 } ?? ""
             if let commit = finding.commit { place += (place.isEmpty ? "" : " ") + "`\(commit.prefix(12))`" }
             text +=

@@ -108,8 +108,9 @@ public struct SARIFReporter: FindingReporter {
         return JSONText.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)])) + "\n"
     }
 
-    /// A file finding points at its region; a finding about the repository as a whole (a
-    /// rewritten branch, a missing tag) points at the repository root, with no region.
+    /// A file finding points at its region, or at the file alone when it is about the whole
+    /// file; a finding about the repository as a whole (a rewritten branch, a missing tag)
+    /// points at the repository root, with no region.
     static func location(of finding: Finding) -> ResultLocation {
         guard let location = finding.location, !location.path.isEmpty, location.path != "." else {
             return ResultLocation(
@@ -118,12 +119,14 @@ public struct SARIFReporter: FindingReporter {
                         uri: ".", uriBaseId: rootBaseID, description: Text(text: "the repository as a whole")),
                     region: nil))
         }
-        let position = location.position
-        let end = location.end.flatMap { $0 > position ? $0 : nil }
+        // A finding about the whole file has no region: SARIF reads a location without one as the whole artifact.
         // Without a known end the region runs to the end of the start line (SARIF's default endColumn).
-        let region = Region(
-            startLine: position.line, startColumn: position.column, endLine: end?.line ?? position.line,
-            endColumn: end?.column)
+        let region = location.position.map { position in
+            let end = location.end.flatMap { $0 > position ? $0 : nil }
+            return Region(
+                startLine: position.line, startColumn: position.column, endLine: end?.line ?? position.line,
+                endColumn: end?.column)
+        }
         let isAbsolute = location.path.hasPrefix("/")
         return ResultLocation(
             physicalLocation: PhysicalLocation(

@@ -1,5 +1,5 @@
-/// Prints findings as compilers do, `cards/x.yaml:12:5: error: message [rule-id]`, each hint on
-/// the next line, then the summary. Colour only when asked (the CLI asks on a terminal).
+/// Prints findings as compilers do, `cards/x.yaml:12:5: error: message [rule-id]` (a finding
+/// about a whole file: `cards/x.yaml: error: …`), each hint on the next line, then the summary. Colour only when asked (the CLI asks on a terminal).
 public struct TextReporter: FindingReporter {
     /// Whether to use ANSI colours.
     public var useColor: Bool
@@ -22,7 +22,9 @@ public struct TextReporter: FindingReporter {
     public func line(for finding: Finding) -> String {
         var text = ""
         if let location = finding.location {
-            text += paint("\(DisplayText.escaped(location.path)):\(location.position):", "1") + " "
+            // A finding about the whole file names the file alone, as compilers do.
+            let place = DisplayText.escaped(location.path) + (location.position.map { ":\($0)" } ?? "")
+            text += paint(place + ":", "1") + " "
         }
         let severityColor = finding.severity == .error ? "31" : finding.severity == .warning ? "33" : "36"
         text +=

@@ -41,7 +41,7 @@ public struct CardiganError: Error, CustomStringConvertible, Sendable {
     /// The error as a compiler would print it: `path:line:column: error: message`, then the hint.
     public var description: String {
         var text = ""
-        if let location { text += "\(location.path):\(location.position): " }
+        if let location { text += "\(location.description): " }
         text += "error: \(message)"
         if let hint { text += "\n  hint: \(hint)" }
         return text
