@@ -26,7 +26,7 @@ struct CardiganCommand: ParsableCommand {
                 print(Versions.text)
                 return
             }
-            var command = try parseAsRoot(GlobalOptions.movingLeadingOptions(arguments, root: self))
+            var command = try parseAsRoot(try GlobalOptions.movingLeadingOptions(arguments, root: self))
             try command.run()
         } catch {
             Foundation.exit(ExitStatus.report(error, for: self))

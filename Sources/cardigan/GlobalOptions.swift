@@ -13,13 +13,20 @@ struct GlobalOptions: ParsableArguments {
     var noColor = false
 
     /// `cardigan -C <dir> --no-color list` reads like git; argument-parser wants the options after
-    /// the subcommand, so the global ones written before it are moved behind it.
-    static func movingLeadingOptions(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
+    /// the subcommand, so the global ones written before it are moved behind it. A `-C` without
+    /// its folder, global options with no command after them, and a word that is not a command
+    /// are usage errors that say so (argument-parser would blame the options: "Unknown option '-C'").
+    static func movingLeadingOptions(_ arguments: [String], root: any ParsableCommand.Type) throws -> [String] {
         var leading: [String] = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if argument == "-C", index + 1 < arguments.count {
+            if argument == "-C" {
+                guard index + 1 < arguments.count else {
+                    throw CardiganError(
+                        "option '-C' needs a folder", hint: "write it before the command: 'cardigan -C <dir> <command>'"
+                    )
+                }
                 leading += [argument, arguments[index + 1]]
                 index += 2
             } else if argument.hasPrefix("-C"), argument.count > 2 {
@@ -32,7 +39,13 @@ struct GlobalOptions: ParsableArguments {
                 break
             }
         }
-        guard !leading.isEmpty, index < arguments.count, !arguments[index].hasPrefix("-") else { return arguments }
+        guard index < arguments.count else {
+            if leading.isEmpty { return arguments }
+            throw CardiganError(
+                "no command after '\(leading.joined(separator: " "))'", hint: "'cardigan --help' lists the commands")
+        }
+        // The root's own options (`--help`, `--generate-completion-script`) need no folder.
+        if arguments[index].hasPrefix("-") { return Array(arguments[index...]) }
         // `hook pre-commit`: nested subcommand names stay together before the moved options.
         var subcommands: [String] = []
         var command = root
@@ -43,8 +56,21 @@ struct GlobalOptions: ParsableArguments {
             command = next
             index += 1
         }
-        guard !subcommands.isEmpty else { return arguments }
+        guard !subcommands.isEmpty else {
+            // argument-parser's own `help` subcommand.
+            if arguments[index] == "help" { return Array(arguments[index...]) }
+            throw unknownCommand(arguments[index], root: root)
+        }
         return subcommands + leading + arguments[index...]
+    }
+
+    /// The usage error for `word` where a command of `root` belongs, with the nearest command.
+    static func unknownCommand(_ word: String, root: any ParsableCommand.Type) -> CardiganError {
+        let names = root.configuration.subcommands.map { $0._commandName }
+        let nearest = Suggestion.closest(to: word, in: names)
+        return CardiganError(
+            "'\(DisplayText.escaped(word))' is not a cardigan command",
+            hint: (nearest.map { "did you mean '\($0)'? " } ?? "") + "'cardigan --help' lists the commands")
     }
 
     /// Moves to `-C <dir>` when given and returns the current directory.

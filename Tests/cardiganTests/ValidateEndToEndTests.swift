@@ -91,7 +91,7 @@ import Testing
         repo.expect(
             try repo.cardigan("validate", "cards/missing.yaml"), status: 2,
             saying: "error: no such file or folder 'cards/missing.yaml'")
-        repo.expect(try repo.cardigan("frobnicate"), status: 2, saying: "Unexpected argument 'frobnicate'")
+        repo.expect(try repo.cardigan("frobnicate"), status: 2, saying: "error: 'frobnicate' is not a cardigan command")
         let version = try repo.cardigan("--version")
         #expect(version.status == 0 && version.output.contains("libgit2 1."))
     }
