@@ -13,7 +13,7 @@ struct CardiganCommand: ParsableCommand {
         subcommands: [
             Init.self, New.self, Validate.self, Commit.self, Status.self, Show.self, Log.self, List.self, Verify.self,
             MakeCheckpoint.self, Link.self, Clone.self, Packages.self, Diff.self, Check.self, Hook.self, Export.self,
-            Import.self, Approve.self, Site.self, Registry.self,
+            Import.self, Approve.self, Site.self, Registry.self, Explain.self,
         ]
     )
 

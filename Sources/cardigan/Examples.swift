@@ -34,6 +34,10 @@ enum Examples {
             "cardigan verify", "cardigan verify --checkpoint ~/cardigan-checkpoint.txt",
             "cardigan verify --repair        # re-create lost tags from the trailers",
         ],
+        "explain": [
+            "cardigan explain                        # every rule id with its summary",
+            "cardigan explain version-tag-missing", "cardigan explain version-tag-missing --format json",
+        ],
         "checkpoint": ["cardigan checkpoint -o ~/cardigan-checkpoint.txt"],
         "link": [
             "cardigan link churn --model-package churn/3",

@@ -39,6 +39,7 @@ import Testing
         ("verify.json", ["verify", "--format", "json"], 0),
         ("check.json", ["check", "--base", "cards/fraud/v1", "--format", "json"], 0),
         ("validate.json", ["validate", "--format", "json"], 1),
+        ("explain.json", ["explain", "version-tag-missing", "--format", "json"], 0),
     ]
 
     @Test func everyCommandsJSONMatchesItsGoldenFile() throws {

@@ -1,5 +1,6 @@
 /// Prints findings as compilers do, `cards/x.yaml:12:5: error: message [rule-id]` (a finding
-/// about a whole file: `cards/x.yaml: error: …`), each hint on the next line, then the summary. Colour only when asked (the CLI asks on a terminal).
+/// about a whole file: `cards/x.yaml: error: …`), each hint on the next line, then the summary
+/// and, when a finding has no hint, where `cardigan explain` says more. Colour only when asked (the CLI asks on a terminal).
 public struct TextReporter: FindingReporter {
     /// Whether to use ANSI colours.
     public var useColor: Bool
@@ -15,6 +16,12 @@ public struct TextReporter: FindingReporter {
             output += line(for: finding) + "\n"
         }
         output += paint(report.summary, report.errorCount > 0 ? "1" : "32") + "\n"
+        // A finding without a hint of its own points at `explain`, once, after the summary.
+        if let bare = report.findings.first(where: { $0.hint == nil }) {
+            output +=
+                paint("hint:", "36")
+                + " 'cardigan explain \(bare.ruleID.rawValue)' (or any rule id above) says why the rule exists and how to fix what it found\n"
+        }
         return output
     }
 
