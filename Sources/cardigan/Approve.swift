@@ -38,8 +38,15 @@ extension CardiganCommand {
             let signer = try store.approvalSigner(keyFile: key)
             defer { signer.cleanUp() }
             guard let name else {
-                write(try store.approvePolicy(signer: signer, principal: principal) + "\n")
-                return
+                let result = try store.approvePolicy(signer: signer, principal: principal)
+                if let trailer = result.trailer {
+                    write(trailer + "\n")
+                    return
+                }
+                let report = FindingReport(
+                    findings: result.findings, checkedPaths: [], subject: "the policy change; nothing was signed")
+                write(TextReporter(useColor: global.useColor).render(report))
+                throw ExitCode(ExitStatus.findings)
             }
             try finish(store.approve(name, message: message, signer: signer, principal: principal), global: global)
         }

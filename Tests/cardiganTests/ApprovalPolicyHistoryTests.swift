@@ -97,4 +97,50 @@ struct ApprovalPolicyHistoryTests {
         #expect(push.status != 0)
         #expect(push.error.contains("[policy-unapproved]"), "\(push.error)")
     }
+
+    @Test func refusesAPolicyApprovalByTheChangesOwnAuthorUpFront() throws {
+        // The repository commits as author@example.com, whose key is a signer: the change it
+        // would commit cannot carry its own approval, which verify would refuse later.
+        let setup = try ApprovalRepo()
+        try addStranger(setup)
+        let own = try policyApproval(setup, key: "author")
+        #expect(own.status == 1, "\(own.output)\(own.error)")
+        #expect(
+            own.output.hasPrefix(".cardigan.yaml: error: 'author@example.com' (key SHA256:")
+                && own.output.contains(
+                    "authored the policy change and cannot approve it (four eyes) [policy-unapproved]"),
+            "\(own.output)")
+        #expect(!own.output.contains("Policy-Approval:"), "\(own.output)")
+        // The twin: another signer approves the same change.
+        let risk = try policyApproval(setup, key: "risk").checked()
+        #expect(risk.output.hasPrefix("Policy-Approval: risk@example.com SHA256:"), "\(risk.output)")
+    }
+
+    @Test func anUnusablePolicyIsNamedWithItsRule() throws {
+        let setup = try ApprovalRepo()
+        try setup.repo.write(".cardigan.yaml", "approval:\n  signers: .cardigan/allowed_signers\n  rules: []\n")
+        let broken = try setup.repo.read(".cardigan.yaml")
+        try setup.repo.git("commit", "-qam", "break the policy")
+        // The committed policy is judged, whatever the working tree holds.
+        try setup.repo.git("checkout", "HEAD~1", "--", ".cardigan.yaml")
+        let approve = try setup.repo.repo.run(
+            [PackagePaths.cardigan, "approve", "credit", "--key", setup.keys.folder + "/risk"],
+            environment: setup.environment)
+        #expect(approve.status == 2, "\(approve.output)\(approve.error)")
+        #expect(
+            approve.error.contains(
+                "cannot be used: .cardigan.yaml:3:10: error: 'approval.rules' must be a non-empty list")
+                && approve.error.contains("[approval-policy]"), "\(approve.error)")
+        #expect(approve.error.components(separatedBy: "[approval-policy]").count == 2, "\(approve.error)")
+        // The working tree's settings, read by every command, carry the rule too.
+        try setup.repo.write(".cardigan.yaml", broken)
+        let validate = try setup.repo.cardigan("validate", environment: setup.environment)
+        #expect(
+            validate.status == 2
+                && validate.error.hasPrefix(
+                    ".cardigan.yaml:3:10: error: 'approval.rules' must be a non-empty list [approval-policy]"),
+            "\(validate.error)")
+        let policy = try policyApproval(setup, key: "risk")
+        #expect(policy.status == 2 && policy.error.contains("[approval-policy]"), "\(policy.error)")
+    }
 }

@@ -102,7 +102,8 @@ public struct ApprovalSettings: Sendable, Equatable {
     /// Reads the section from its node in `path`; every mistake is a located error.
     public static func parse(_ node: ValueNode, path: String) throws -> ApprovalSettings {
         func fail(_ message: String, _ at: ValueNode, hint: String? = nil) -> CardiganError {
-            CardiganError(message, location: Location(path: path, position: at.position), hint: hint)
+            CardiganError(
+                message, location: Location(path: path, position: at.position), hint: hint, ruleID: .approvalPolicy)
         }
         guard let members = node.members else { throw fail("'approval' must be a mapping", node) }
         var signers: String?
@@ -128,7 +129,7 @@ public struct ApprovalSettings: Sendable, Equatable {
                 throw CardiganError(
                     "unknown setting 'approval.\(member.key)'",
                     location: Location(path: path, position: member.keyPosition),
-                    hint: "'approval' has 'signers', 'groups' and 'rules'")
+                    hint: "'approval' has 'signers', 'groups' and 'rules'", ruleID: .approvalPolicy)
             }
         }
         guard let signers else {

@@ -23,9 +23,11 @@ extension CardStore {
         else {
             throw CardiganError("card '\(name)' has no committed version", hint: "commit it first")
         }
-        guard case .active(let policy) = try policyState(at: head) else {
+        let state = try policyState(at: head)
+        if case .invalid(let reason) = state { throw Self.unusablePolicy(reason, at: head) }
+        guard case .active(let policy) = state else {
             throw CardiganError(
-                "the repository has no usable approval policy at \(head.short)",
+                "the repository has no approval policy at \(head.short)",
                 location: Location(path: CardiganConfig.fileName),
                 hint:
                     "add an 'approval:' section to .cardigan.yaml (see README, Approvals), or use 'cardigan status \(name) Approved'"
@@ -118,7 +120,8 @@ extension CardStore {
             throw CardiganError(
                 "key \(key.fingerprint) is not in '\(policy.settings.signersPath)' for approvals: it cannot approve",
                 location: Location(path: policy.settings.signersPath),
-                hint: "an allowed signer adds it there, in a commit approved under the policy in force")
+                hint: "an allowed signer adds it there, in a commit approved under the policy in force",
+                ruleID: .approvalKey)
         }
         let email = try? signature(.author).email
         let principal =
@@ -135,13 +138,15 @@ extension CardStore {
     /// `cardigan approve --policy`: a signed approval of the policy files in the working tree
     /// (`.cardigan.yaml` and the allowed signers file it names) by a signer of the policy in
     /// force at the branch head. Returns the `Policy-Approval:` trailer for the commit that
-    /// makes the change; nothing is committed.
-    public func approvePolicy(signer: SSHSigner, principal chosen: String?) throws -> String {
+    /// makes the change; nothing is committed. An approval verify would refuse as the change's
+    /// own author's (the identity git commits with here) is refused before anything is signed.
+    public func approvePolicy(signer: SSHSigner, principal chosen: String?) throws -> PolicyApprovalResult {
         try requireWorkingTree()
         let branch = try currentBranch()
-        guard let head = try repository.resolve(branch),
-            case .active(let old) = try policyState(at: head)
-        else {
+        let head = try repository.resolve(branch)
+        let state = try head.map { try policyState(at: $0) }
+        if let head, case .invalid(let reason)? = state { throw Self.unusablePolicy(reason, at: head) }
+        guard let head, case .active(let old)? = state else {
             throw CardiganError(
                 "no approval policy is in force at the branch head: the first policy is trusted as committed",
                 hint: "commit it; 'cardigan checkpoint' then pins it with the history")
@@ -156,6 +161,16 @@ extension CardStore {
                 hint: "edit '.cardigan.yaml' or '\(old.settings.signersPath)' first")
         }
         let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: old)
+        if let author = try? signature(.author).email,
+            let problem = PolicyChange.selfApproval(
+                principal: principal, fingerprint: signer.publicKey.fingerprint, author: author)
+        {
+            return PolicyApprovalResult(findings: [
+                Finding(
+                    ruleID: problem.ruleID, message: problem.message,
+                    location: Location(path: CardiganConfig.fileName), hint: problem.hint)
+            ])
+        }
         let date = Approval.dateText()
         let statement = PolicyChange.statement(
             configDigest: new.config, signersDigest: new.signers, principal: principal, date: date)
@@ -163,7 +178,17 @@ extension CardStore {
         let approval = Approval(
             principal: principal, fingerprint: signature.publicKey.fingerprint, date: date,
             signature: signature.base64)
-        return PolicyChange.trailerKey + ": " + approval.trailerValue
+        return PolicyApprovalResult(trailer: PolicyChange.trailerKey + ": " + approval.trailerValue)
+    }
+
+    /// The error of an approval policy that cannot be used at `head`, with the reason, under the
+    /// rule `verify` reports it with.
+    static func unusablePolicy(_ reason: String, at head: ObjectID) -> CardiganError {
+        CardiganError(
+            "the approval policy at \(head.short) cannot be used: \(reason)",
+            location: Location(path: CardiganConfig.fileName),
+            hint: "fix '.cardigan.yaml' or the allowed signers file it names, in a commit approved under the policy",
+            ruleID: .approvalPolicy)
     }
 
     /// `problem` as a finding on card `name`.

@@ -22,7 +22,7 @@ extension CardStore {
         if let known = cache.byConfig[configID.hex] {
             switch known {
             case .success(let value): config = value
-            case .failure(let error): return .invalid(error.description)
+            case .failure(let error): return .invalid(Self.reason(error))
             }
         } else {
             do {
@@ -31,7 +31,7 @@ extension CardStore {
                 cache.byConfig[configID.hex] = .success(config)
             } catch let error as CardiganError {
                 cache.byConfig[configID.hex] = .failure(error)
-                return .invalid(error.description)
+                return .invalid(Self.reason(error))
             }
         }
         guard let settings = config.approval else { return .none }
@@ -49,6 +49,14 @@ extension CardStore {
         }
         cache.byIdentity[identity] = state
         return state
+    }
+
+    /// `error` as the reason a policy cannot be used, without its rule id: the finding or error
+    /// that carries the reason names the rule itself.
+    static func reason(_ error: CardiganError) -> String {
+        var plain = error
+        plain.ruleID = nil
+        return plain.description
     }
 
     /// The approval rules' ledger for a walk of the history; approvals recorded before the walk are read

@@ -39,6 +39,17 @@ public struct PolicyChange: Sendable, Equatable {
         """
     }
 
+    /// The four-eyes problem of `principal` (key `fingerprint`) approving a policy change that
+    /// `author` (an email) authors; nil when someone else authors it. `verify` judges a
+    /// committed change by it, and `approve --policy` refuses with it before anything is signed.
+    public static func selfApproval(principal: String, fingerprint: String, author: String) -> ApprovalProblem? {
+        guard principal.lowercased() == author.lowercased() else { return nil }
+        return ApprovalProblem(
+            ruleID: .policyUnapproved,
+            message: "'\(principal)' (key \(fingerprint)) authored the policy change and cannot approve it (four eyes)",
+            hint: "another signer of the policy in force must approve it")
+    }
+
     /// The problems of this change under `old`, the policy in force before it: too few valid
     /// approvals by distinct principals that `old` allows (its strictest rule's number), and
     /// each approval that is not valid. Each message names the principal and key.
@@ -72,12 +83,10 @@ public struct PolicyChange: Sendable, Equatable {
                         message:
                             "the policy approval by \(who) is not allowed by the signers of the policy in force before the change",
                         hint: "a policy change is approved by the signers it replaces"))
-            } else if approval.principal.lowercased() == author.lowercased() {
-                problems.append(
-                    ApprovalProblem(
-                        ruleID: .policyUnapproved,
-                        message: "\(who) authored the policy change and cannot approve it (four eyes)",
-                        hint: "another signer of the policy in force must approve it"))
+            } else if let problem = Self.selfApproval(
+                principal: approval.principal, fingerprint: approval.fingerprint, author: author)
+            {
+                problems.append(problem)
             } else if !accepted.contains(where: {
                 $0.principal.lowercased() == approval.principal.lowercased() || $0.fingerprint == approval.fingerprint
             }) {
@@ -97,4 +106,13 @@ public struct PolicyChange: Sendable, Equatable {
         }
         return problems
     }
+}
+
+/// What `cardigan approve --policy` gives: the `Policy-Approval:` trailer, or the findings that
+/// refused it (nothing was signed then).
+public struct PolicyApprovalResult: Sendable {
+    /// The trailer line for the commit that makes the change; nil when refused.
+    public var trailer: String?
+    /// Why the approval was refused.
+    public var findings: [Finding] = []
 }

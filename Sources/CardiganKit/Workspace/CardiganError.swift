@@ -7,12 +7,16 @@ public struct CardiganError: Error, CustomStringConvertible, Sendable {
     public var location: Location?
     /// What to do about it.
     public var hint: String?
+    /// The rule it breaks, when it is one a finding would name (an unusable approval policy:
+    /// ``RuleID/approvalPolicy``), printed after the message as findings print it.
+    public var ruleID: RuleID?
 
     /// Creates an error.
-    public init(_ message: String, location: Location? = nil, hint: String? = nil) {
+    public init(_ message: String, location: Location? = nil, hint: String? = nil, ruleID: RuleID? = nil) {
         self.message = message
         self.location = location
         self.hint = hint
+        self.ruleID = ruleID
     }
 
     /// A libgit2 failure as an environment error: its description is the message, except for a
@@ -43,6 +47,7 @@ public struct CardiganError: Error, CustomStringConvertible, Sendable {
         var text = ""
         if let location { text += "\(location.description): " }
         text += "error: \(message)"
+        if let ruleID { text += " [\(ruleID.rawValue)]" }
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }
