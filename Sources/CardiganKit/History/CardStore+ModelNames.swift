@@ -20,34 +20,32 @@ extension CardStore {
     /// Card → `model_name` for every card committed on the current branch (empty before the
     /// first commit): what `validate` needs to tell a newcomer from the card that has the name.
     public func committedModelNames() throws -> [String: String] {
-        guard let head = try repository.resolve(try currentBranch()) else { return [:] }
+        let head = try repository.resolve(try currentBranch())
+        return Dictionary(try cardModels(at: head).map { ($0.card, $0.model) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `model_name` → card for every card at `head` (other than those in `except`); when two
+    /// cards name one model, the first by card name has it.
+    func modelNames(at head: ObjectID?, except: Set<String> = []) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for (card, model) in try cardModels(at: head) where !except.contains(card) && names[model] == nil {
+            names[model] = card
+        }
+        return names
+    }
+
+    /// Every card at `head` with the `model_name` it gives, sorted by card name: the one walk of
+    /// the cards folder that both maps above are read from. Empty without a head.
+    private func cardModels(at head: ObjectID?) throws -> [(card: String, model: String)] {
+        guard let head else { return [] }
         var blobs: [(name: String, blob: String)] = []
         for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
             guard let name = CardPaths.cardName(forFileName: entry.name) else { continue }
             blobs.append((name, entry.id.hex))
         }
         let snapshots = try readSnapshots(Set(blobs.map(\.blob)))
-        var models: [String: String] = [:]
-        for (name, blob) in blobs {
-            if let model = snapshots[blob]?.modelName { models[name] = model }
+        return blobs.sorted { $0.name < $1.name }.compactMap { entry in
+            snapshots[entry.blob]?.modelName.map { (entry.name, $0) }
         }
-        return models
-    }
-
-    /// `model_name` → card for every card at `head` (other than those in `except`).
-    func modelNames(at head: ObjectID?, except: Set<String> = []) throws -> [String: String] {
-        guard let head else { return [:] }
-        var blobs: [(name: String, blob: String)] = []
-        for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
-            guard let name = CardPaths.cardName(forFileName: entry.name), !except.contains(name) else { continue }
-            blobs.append((name, entry.id.hex))
-        }
-        let snapshots = try readSnapshots(Set(blobs.map(\.blob)))
-        var names: [String: String] = [:]
-        for (name, blob) in blobs.sorted(by: { $0.name < $1.name }) {
-            guard let model = snapshots[blob]?.modelName, names[model] == nil else { continue }
-            names[model] = name
-        }
-        return names
     }
 }
