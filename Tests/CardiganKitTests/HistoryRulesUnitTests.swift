@@ -25,6 +25,18 @@ struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
         return replay
     }
 
+    /// Card `a`'s file edited to blob `b2` (digest `2`; the other facts as given, else as
+    /// ``HistoryReplay/blob(_:digest:status:name:modelName:package:problem:)`` has them) and
+    /// committed in `c2` with `records`: the set-up most offending and twin cases share.
+    static func edit(
+        _ replay: inout HistoryReplay, status: CardStatus = .draft, name: String = "a", modelName: String = "m",
+        package: String? = nil, problem: String? = nil, records: [CardRecord] = []
+    ) {
+        replay.blob(
+            "b2", digest: "2", status: status, name: name, modelName: modelName, package: package, problem: problem)
+        replay.commit("c2", ["a": "b2"], records: records)
+    }
+
     /// Status commits of `a` (version 1) from Draft to `statuses`, in `c2`, `c3`…
     static func move(_ replay: inout HistoryReplay, through statuses: [CardStatus]) {
         for (offset, status) in statuses.enumerated() {
@@ -62,12 +74,10 @@ struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
             name: "a card recorded twice in one commit",
             expected: PlacedFinding(.recordMalformed, path: path, commit: "c2"),
             offending: { replay in
-                replay.blob("b2", digest: "2")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2"), cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, records: [cardRecord(2, digest: "2"), cardRecord(2, digest: "2")])
             },
             twin: { replay in
-                replay.blob("b2", digest: "2")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, records: [cardRecord(2, digest: "2")])
             }),
         HistoryRuleCase(
             name: "a trailer that cannot be read, about no file",
@@ -114,23 +124,19 @@ struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
             name: "a content change without a record",
             expected: PlacedFinding(.unversionedChange, path: path, commit: "c2"),
             offending: { replay in
-                replay.blob("b2", digest: "2")
-                replay.commit("c2", ["a": "b2"])
+                HistoryRuleCase.edit(&replay)
             },
             twin: { replay in
-                replay.blob("b2", digest: "2")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, records: [cardRecord(2, digest: "2")])
             }),
         HistoryRuleCase(
             name: "a version number skipped",
             expected: PlacedFinding(.versionSequence, path: path, commit: "c2"),
             offending: { replay in
-                replay.blob("b2", digest: "2")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(3, digest: "2")])
+                HistoryRuleCase.edit(&replay, records: [cardRecord(3, digest: "2")])
             },
             twin: { replay in
-                replay.blob("b2", digest: "2")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, records: [cardRecord(2, digest: "2")])
             }),
         HistoryRuleCase(
             name: "version 2 made on two branches",
@@ -149,12 +155,10 @@ struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
             name: "the model name changed in a new version",
             expected: PlacedFinding(.modelNameChanged, path: path, pointer: "/model_overview/model_name", commit: "c2"),
             offending: { replay in
-                replay.blob("b2", digest: "2", modelName: "other")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, modelName: "other", records: [cardRecord(2, digest: "2")])
             },
             twin: { replay in
-                replay.blob("b2", digest: "2", modelName: "m")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, modelName: "m", records: [cardRecord(2, digest: "2")])
             }),
         HistoryRuleCase(
             name: "Approved back to Draft by a status commit",
@@ -165,12 +169,11 @@ struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
             name: "a new version born Approved",
             expected: PlacedFinding(.statusMove, path: path, pointer: "/status", commit: "c2"),
             offending: { replay in
-                replay.blob("b2", digest: "2", status: .approved)
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2", .approved)])
+                HistoryRuleCase.edit(&replay, status: .approved, records: [cardRecord(2, digest: "2", .approved)])
             },
             twin: { replay in
-                replay.blob("b2", digest: "2", status: .pendingReview)
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2", .pendingReview)])
+                HistoryRuleCase.edit(
+                    &replay, status: .pendingReview, records: [cardRecord(2, digest: "2", .pendingReview)])
             }),
         HistoryRuleCase(
             name: "an archived card changed",
@@ -190,14 +193,14 @@ struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
             expected: PlacedFinding(
                 .linkChanged, path: path, pointer: "/model_package_details/model_package_version", commit: "c3"),
             offending: { replay in
-                replay.blob("b2", digest: "2", package: "churn/1")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2", package: "churn/1")])
+                HistoryRuleCase.edit(
+                    &replay, package: "churn/1", records: [cardRecord(2, digest: "2", package: "churn/1")])
                 replay.blob("b3", digest: "3", package: "churn/2")
                 replay.commit("c3", ["a": "b3"], records: [cardRecord(3, digest: "3", package: "churn/2")])
             },
             twin: { replay in
-                replay.blob("b2", digest: "2", package: "churn/1")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2", package: "churn/1")])
+                HistoryRuleCase.edit(
+                    &replay, package: "churn/1", records: [cardRecord(2, digest: "2", package: "churn/1")])
                 replay.blob("b3", digest: "3", package: "churn/1")
                 replay.commit("c3", ["a": "b3"], records: [cardRecord(3, digest: "3", package: "churn/1")])
             }),
@@ -205,14 +208,14 @@ struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
             name: "a linked card drops its model package",
             expected: PlacedFinding(.linkChanged, path: path, commit: "c3"),
             offending: { replay in
-                replay.blob("b2", digest: "2", package: "churn/1")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2", package: "churn/1")])
+                HistoryRuleCase.edit(
+                    &replay, package: "churn/1", records: [cardRecord(2, digest: "2", package: "churn/1")])
                 replay.blob("b3", digest: "3")
                 replay.commit("c3", ["a": "b3"], records: [cardRecord(3, digest: "3")])
             },
             twin: { replay in
-                replay.blob("b2", digest: "2", package: "churn/1")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2", package: "churn/1")])
+                HistoryRuleCase.edit(
+                    &replay, package: "churn/1", records: [cardRecord(2, digest: "2", package: "churn/1")])
                 replay.blob("b3", digest: "3", package: "churn/1")
                 replay.commit("c3", ["a": "b3"], records: [cardRecord(3, digest: "3", package: "churn/1")])
             }),
@@ -226,23 +229,20 @@ struct HistoryRuleCase: Sendable, CustomTestStringConvertible {
             name: "a committed card that does not validate",
             expected: PlacedFinding(.invalidCard, path: path, commit: "c2"),
             offending: { replay in
-                replay.blob("b2", digest: "2", problem: "/status: 'Dreft' is not one of …")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(
+                    &replay, problem: "/status: 'Dreft' is not one of …", records: [cardRecord(2, digest: "2")])
             },
             twin: { replay in
-                replay.blob("b2", digest: "2")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, records: [cardRecord(2, digest: "2")])
             }),
         HistoryRuleCase(
             name: "a card whose name is not its file name",
             expected: PlacedFinding(.nameChanged, path: path, pointer: "/name", commit: "c2"),
             offending: { replay in
-                replay.blob("b2", digest: "2", name: "b")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, name: "b", records: [cardRecord(2, digest: "2")])
             },
             twin: { replay in
-                replay.blob("b2", digest: "2", name: "a")
-                replay.commit("c2", ["a": "b2"], records: [cardRecord(2, digest: "2")])
+                HistoryRuleCase.edit(&replay, name: "a", records: [cardRecord(2, digest: "2")])
             }),
         HistoryRuleCase(
             name: "model_package_details edited without a record of who made it",
