@@ -33,6 +33,36 @@ import Testing
         #expect(own.status == 0, "\(own.output)")
     }
 
+    @Test func checkAndCommitInACloneWithoutTagsAreToldToFetchThem() throws {
+        let origin = try CardRepo.withTwoCards()
+        let folder = try ScratchRepository()
+        try folder.git("clone", "-q", "--no-tags", "file://" + origin.path, "clone")
+        let clone = folder.path + "/clone"
+        let check = try ProcessResult.run([PackagePaths.cardigan, "check", "--base", "HEAD~1"], in: clone)
+        #expect(check.status == 1, "\(check.output)\(check.error)")
+        #expect(
+            check.output.contains("hint: this clone has no card or link tags at all: fetch them"), "\(check.output)")
+        let card = clone + "/cards/a.yaml"
+        let text = try String(contentsOfFile: card, encoding: .utf8)
+        try text.replacingOccurrences(of: "Two.", with: "Three.").write(toFile: card, atomically: true, encoding: .utf8)
+        let identity = [
+            "GIT_AUTHOR_NAME": "Ann", "GIT_AUTHOR_EMAIL": "ann@example.com", "GIT_COMMITTER_NAME": "Ann",
+            "GIT_COMMITTER_EMAIL": "ann@example.com",
+        ]
+        let commit = try ProcessResult.run(
+            [PackagePaths.cardigan, "commit", "-m", "a v3"], in: clone, environment: identity)
+        #expect(commit.status == 2, "\(commit.output)\(commit.error)")
+        #expect(
+            commit.error.contains("tag 'cards/a/v2' is missing, so version 3 cannot chain to it"), "\(commit.error)")
+        #expect(commit.error.contains("hint: this clone has no card or link tags at all"), "\(commit.error)")
+        // The twin: with any tag fetched, the missing one is a repair.
+        try ProcessResult.run(["git", "fetch", "-q", "origin", "tag", "cards/b/v1"], in: clone).checked()
+        let again = try ProcessResult.run(
+            [PackagePaths.cardigan, "commit", "-m", "a v3"], in: clone, environment: identity)
+        #expect(again.status == 2 && again.error.contains("'cardigan verify --repair'"), "\(again.error)")
+        #expect(!again.error.contains("fetch them"), "\(again.error)")
+    }
+
     @Test func aBareRepositoryIsRefusedForCardCommands() throws {
         let origin = try CardRepo.withTwoCards()
         let folder = try ScratchRepository()

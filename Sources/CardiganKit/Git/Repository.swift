@@ -160,6 +160,19 @@ public final class Repository {
         return found.sorted { $0.name < $1.name }
     }
 
+    /// Whether any reference matches `glob` (loose or packed): the first one the iterator
+    /// yields answers, so no other reference file is read.
+    public func hasReference(matching glob: String) throws -> Bool {
+        var iterator: OpaquePointer?
+        try check(git_reference_iterator_glob_new(&iterator, pointer, glob), "git_reference_iterator_glob_new")
+        defer { git_reference_iterator_free(iterator) }
+        var name: UnsafePointer<CChar>?
+        let code = git_reference_next_name(&name, iterator)
+        if code == GIT_ITEROVER.rawValue { return false }
+        try check(code, "git_reference_next_name")
+        return true
+    }
+
     /// The commit `spec` names (`main`, `HEAD~2`, an id, a tag), peeled to a commit.
     public func revparse(_ spec: String) throws -> ObjectID {
         var object: OpaquePointer?

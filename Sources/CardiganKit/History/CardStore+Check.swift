@@ -126,11 +126,8 @@ extension CardStore {
             _ in nil
         }
         result.findings += linkRules.findings
-        // Listing the tags reads every card's tag folder: only worth it when a hint is to be added.
-        if !result.findings.isEmpty, !rules.versions.isEmpty || !rules.links.isEmpty,
-            try repository.references(matching: "refs/tags/cards/*").isEmpty,
-            try repository.references(matching: "refs/tags/model-packages/*").isEmpty
-        {
+        // A clone made without tags has none at all: the first tag found answers, when a hint may be added.
+        if !result.findings.isEmpty, !rules.versions.isEmpty || !rules.links.isEmpty, try !hasAnyTag() {
             result.findings = result.findings.map(Self.withFetchTagsHint)
         }
         result.findings.sort()

@@ -158,7 +158,7 @@ extension CardStore {
                         message:
                             "tag '\(previous)' is missing, so version \(record.version) cannot chain to it",
                         location: Location(path: path(of: record.card)),
-                        hint: try repository.references(matching: "refs/tags/cards/*").isEmpty
+                        hint: try !hasAnyTag()
                             ? Self.fetchTagsHint
                             : "run 'cardigan verify --repair' to re-create it from the trailers, then commit again"))
             }

@@ -119,6 +119,12 @@ extension CardStore {
     static let fetchTagsHint =
         "this clone has no card or link tags at all: fetch them with 'git fetch --tags origin' (in CI, check out with fetch-tags: true)"
 
+    /// Whether the repository has any tag at all (under `refs/tags/`, loose or packed): a clone
+    /// made without tags has none, which is when ``fetchTagsHint`` applies. One reference read.
+    func hasAnyTag() throws -> Bool {
+        try repository.hasReference(matching: "refs/tags/*")
+    }
+
     /// `finding` with ``fetchTagsHint`` when it is about a missing tag.
     static func withFetchTagsHint(_ finding: Finding) -> Finding {
         guard [.versionTagMissing, .linkTagMissing].contains(finding.ruleID) else { return finding }
