@@ -8,6 +8,7 @@ extension CardImporter.Source: ExpressibleByArgument {}
 extension CardiganCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract:
                 "Write a card as of a version as Markdown, HTML, PDF, SageMaker content JSON or a Hugging Face README.",
             discussion: Examples.of("export"))
@@ -71,6 +72,7 @@ extension CardiganCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Make cards/<name>.yaml (status Draft) from another platform's model card (no commit).",
             discussion: Examples.of("import"))
 

@@ -53,6 +53,7 @@ extension CardiganCommand {
 
         struct Status: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "status",
                 abstract: "The registry and the cards side by side: undocumented versions, missing packages, drift.",
                 discussion: Examples.of("registry status"))
 
@@ -69,6 +70,7 @@ extension CardiganCommand {
 
         struct Pull: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "pull",
                 abstract: "Refresh model_package_details of linked cards from the registry, as new versions.",
                 discussion: Examples.of("registry pull"))
 
@@ -90,6 +92,7 @@ extension CardiganCommand {
 
         struct Push: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "push",
                 abstract: "Publish card versions and status changes to the registry's model cards.",
                 discussion: Examples.of("registry push"))
 
@@ -117,6 +120,7 @@ extension CardiganCommand {
 
         struct Scan: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "scan",
                 abstract: "Package versions newer than the newest linked one; --clone makes their cards.",
                 discussion: Examples.of("registry scan"))
 

@@ -80,6 +80,24 @@ import Testing
                 """, "\(result.output)\(result.error)")
     }
 
+    /// A command without `commandName` gets its name from `String(describing:)` of its type at
+    /// every start, a run-time type look-up that cost a tenth of a one-card commit's instructions.
+    @Test func everyCommandConfigurationNamesItsCommand() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/cardigan")
+        var configurations = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: sources.path) where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+            let calls = text.components(separatedBy: "CommandConfiguration(").dropFirst()
+            configurations += calls.count
+            for call in calls {
+                let opening = call.prefix(while: { $0 != ")" })
+                #expect(opening.contains("commandName:"), "a CommandConfiguration in \(name) has no commandName")
+            }
+        }
+        #expect(configurations >= Self.commands.count + Self.hookCommands.count)
+    }
+
     @Test func everyCommandsHelpHasExamples() throws {
         let repo = try CardRepo()
         let root = try repo.cardigan("--help").checked().output

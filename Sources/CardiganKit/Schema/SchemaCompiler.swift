@@ -14,18 +14,35 @@ struct SchemaCompiler {
     private var anchors: [String: String] = [:]
     private var baseByLocation: [String: String] = [:]
     private var pendingRefs: [(node: Int, reference: String, base: String, at: ValueNode, location: String)] = []
+    /// `$ref` targets already resolved, by base URI and reference: the built-in schema names the
+    /// same few definitions dozens of times, and resolving one (URI resolution, pointer
+    /// decoding, a walk from the root) was a third of compiling it.
+    private var resolvedRefs: [RefKey: Int] = [:]
 
-    /// Keywords whose value is one subschema.
-    private static let singleSchemaKeywords = [
-        "additionalProperties", "propertyNames", "items", "not", "if", "then", "else", "contains",
-        "unevaluatedItems", "unevaluatedProperties", "additionalItems",
-    ]
-    /// Keywords whose value is an array of subschemas.
-    private static let arraySchemaKeywords = ["allOf", "anyOf", "oneOf", "prefixItems"]
-    /// Keywords whose value is an object of subschemas.
-    private static let mapSchemaKeywords = [
-        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
-    ]
+    /// A `$ref` as written, with the base URI it is resolved against.
+    private struct RefKey: Hashable {
+        let base: String
+        let reference: String
+    }
+
+    /// How a keyword holds subschemas: one, an array of them, an object of them, or none.
+    private enum SubschemaShape {
+        case single, array, map, none
+
+        init(keyword: String) {
+            switch keyword {
+            case "additionalProperties", "propertyNames", "items", "not", "if", "then", "else", "contains",
+                "unevaluatedItems", "unevaluatedProperties", "additionalItems":
+                self = .single
+            case "allOf", "anyOf", "oneOf", "prefixItems":
+                self = .array
+            case "properties", "patternProperties", "$defs", "definitions", "dependentSchemas":
+                self = .map
+            default:
+                self = .none
+            }
+        }
+    }
 
     init(_ root: ValueNode) {
         self.root = root
@@ -35,7 +52,7 @@ struct SchemaCompiler {
     mutating func compileDocument() throws -> Int {
         resources[Self.defaultBase] = ""
         scan(root, location: "", base: Self.defaultBase)
-        let rootIndex = try compile(at: "")
+        let rootIndex = try compile(root, at: "")
         while let pending = pendingRefs.popLast() {
             let target = try resolveReference(
                 pending.reference, base: pending.base, at: pending.at, location: pending.location)
@@ -58,17 +75,23 @@ struct SchemaCompiler {
         }
         baseByLocation[location] = base
         for member in members {
-            let childLocation = location + "/" + JSONPointer.escape(member.key)
-            if Self.singleSchemaKeywords.contains(member.key) {
-                scan(member.value, location: childLocation, base: base)
-            } else if Self.arraySchemaKeywords.contains(member.key), let elements = member.value.elements {
+            switch SubschemaShape(keyword: member.key) {
+            case .single:
+                scan(member.value, location: location + "/" + JSONPointer.escape(member.key), base: base)
+            case .array:
+                guard let elements = member.value.elements else { continue }
+                let childLocation = location + "/" + JSONPointer.escape(member.key)
                 for (index, element) in elements.enumerated() {
                     scan(element, location: childLocation + "/\(index)", base: base)
                 }
-            } else if Self.mapSchemaKeywords.contains(member.key), let entries = member.value.members {
+            case .map:
+                guard let entries = member.value.members else { continue }
+                let childLocation = location + "/" + JSONPointer.escape(member.key)
                 for entry in entries {
                     scan(entry.value, location: childLocation + "/" + JSONPointer.escape(entry.key), base: base)
                 }
+            case .none:
+                continue
             }
         }
     }
@@ -94,6 +117,16 @@ struct SchemaCompiler {
     private mutating func resolveReference(_ reference: String, base: String, at: ValueNode, location: String) throws
         -> Int
     {
+        let key = RefKey(base: base, reference: reference)
+        if let known = resolvedRefs[key] { return known }
+        let index = try resolveUncached(reference, base: base, at: at, location: location)
+        resolvedRefs[key] = index
+        return index
+    }
+
+    private mutating func resolveUncached(_ reference: String, base: String, at: ValueNode, location: String) throws
+        -> Int
+    {
         let absolute = SchemaURI.resolve(reference, against: base)
         let (document, rawFragment) = SchemaURI.splitFragment(absolute)
         let fragment = SchemaURI.percentDecode(rawFragment)
@@ -114,21 +147,22 @@ struct SchemaCompiler {
                 position: at.position, pointer: location,
                 message: "cannot resolve $ref '\(reference)': no anchor '\(fragment)'")
         }
-        guard JSONPointer.node(at: target, in: root) != nil else {
+        let canonical = JSONPointer.canonical(target)
+        if let existing = indexByLocation[canonical] { return existing }
+        guard let schema = JSONPointer.node(at: target, in: root) else {
             throw JSONSchemaError(
                 position: at.position, pointer: location,
                 message: "cannot resolve $ref '\(reference)': nothing at '\(target)'")
         }
-        return try compile(at: JSONPointer.canonical(target))
+        return try compile(schema, at: canonical)
     }
 
     // MARK: compiling
 
-    private mutating func compile(at location: String) throws -> Int {
+    /// Compiles `schema`, which is at `location` (a canonical pointer) in the document, once:
+    /// the callers hand over the node they hold, so no pointer is walked from the root again.
+    private mutating func compile(_ schema: ValueNode, at location: String) throws -> Int {
         if let existing = indexByLocation[location] { return existing }
-        guard let schema = JSONPointer.node(at: location, in: root) else {
-            throw JSONSchemaError(position: .start, pointer: location, message: "no schema at '\(location)'")
-        }
         let index = nodes.count
         indexByLocation[location] = index
         nodes.append(CompiledSchemaNode())
@@ -157,15 +191,14 @@ struct SchemaCompiler {
                 message: message)
         }
         func sub(_ member: ValueNode.Member) throws -> Int {
-            try compile(at: location + "/" + JSONPointer.escape(member.key))
+            try compile(member.value, at: location + "/" + JSONPointer.escape(member.key))
         }
         func subArray(_ member: ValueNode.Member) throws -> [Int] {
             guard let elements = member.value.elements, !elements.isEmpty || member.key == "prefixItems" else {
                 throw fail(member, "'\(member.key)' must be a non-empty array of schemas")
             }
-            return try elements.indices.map {
-                try compile(at: location + "/" + JSONPointer.escape(member.key) + "/\($0)")
-            }
+            let arrayLocation = location + "/" + JSONPointer.escape(member.key)
+            return try elements.enumerated().map { try compile($0.element, at: arrayLocation + "/\($0.offset)") }
         }
         func count(_ member: ValueNode.Member) throws -> Int {
             guard let number = member.value.numberValue, number >= 0, number.rounded() == number, number < 1e15 else {
@@ -220,7 +253,7 @@ struct SchemaCompiler {
                 guard let entries = member.value.members else { throw fail(member, "'properties' must be an object") }
                 for entry in entries {
                     node.properties[entry.key] = try compile(
-                        at: location + "/properties/" + JSONPointer.escape(entry.key))
+                        entry.value, at: location + "/properties/" + JSONPointer.escape(entry.key))
                     node.propertyNames.append(entry.key)
                 }
                 node.hasObjectKeywords = true
@@ -237,7 +270,11 @@ struct SchemaCompiler {
                 for entry in entries {
                     let compiled = try regex(member, entry.key)
                     node.patternProperties.append(
-                        (compiled, try compile(at: location + "/patternProperties/" + JSONPointer.escape(entry.key))))
+                        (
+                            compiled,
+                            try compile(
+                                entry.value, at: location + "/patternProperties/" + JSONPointer.escape(entry.key))
+                        ))
                 }
                 node.hasObjectKeywords = true
             case "propertyNames":
