@@ -85,7 +85,12 @@ struct CommitPlanner {
                 plan.findings += check.findings
                 continue
             }
-            roots[path] = root
+            let findingsBefore = plan.findings.count
+            defer {
+                // A finding about a field is placed at its line below: only those cards' trees
+                // are kept (a commit of 10,000 cards would otherwise hold every tree to the end).
+                if plan.findings.count > findingsBefore { roots[path] = root }
+            }
             let previous = try store.lookup.lastRecord(of: name, head: head)?.record
             let decision = try decide(
                 name: name, root: root, working: working, previous: previous, committed: committed)
@@ -112,7 +117,7 @@ struct CommitPlanner {
             record = details.record
             if let finding = details.finding { plan.findings.append(finding) }
             if record.version == 1, record.change == .version {
-                newCards.append((name, root, path))
+                newCards.append((name, ModelNameRule.modelNameOnly(root), path))
             }
             plan.findings += try store.approvalGate(
                 record, previous: previous, head: head, risk: root["intended_uses"]?["risk_rating"]?.stringValue)
