@@ -116,6 +116,8 @@ import Testing
         for name in Self.names() { try repo.write("cards/\(name).yaml", CardRepo.card(name)) }
         try repo.cardigan("commit", "-m", "many cards").checked()
         #expect(looseTags(repo).isEmpty, "loose tag files: \(looseTags(repo))")
+        // The index records each card's stat data as git would (no refresh needed).
+        #expect(try repo.git("diff-files", "--name-only") == "")
         let packedRefs = try repo.read(".git/packed-refs")
         #expect(packedRefs.hasPrefix("# pack-refs with: peeled fully-peeled sorted \n"))
         let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
