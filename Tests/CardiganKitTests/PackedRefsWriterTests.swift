@@ -131,4 +131,23 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/.git/packed-refs.lock"))
     }
+
+    /// A file written by an older git keeps what its header says of its lines: no header stays
+    /// without one (its tags may lack their peeled lines), a header without `sorted` gains it
+    /// (what is written is sorted), and the lines stay byte for byte.
+    @Test(arguments: ["", "# pack-refs with: peeled \n"])
+    func anOlderFileKeepsItsHeaderAndLines(header: String) throws {
+        let (scratch, repository, commit) = try repositoryWithACommit()
+        let old = "\(commit.hex) refs/tags/zz-old\n"
+        try scratch.write(".git/packed-refs", header + old)
+        let tags = try tagObjects(["cards/a/v1"], on: commit, in: repository)
+        try repository.createTagReferencesPacked(tags, on: commit)
+        let tagObject = try #require(tags.first?.object)
+        let expectedHeader = header.isEmpty ? "" : "# pack-refs with: peeled sorted \n"
+        #expect(
+            try scratch.read(".git/packed-refs")
+                == expectedHeader + "\(tagObject.hex) refs/tags/cards/a/v1\n^\(commit.hex)\n" + old)
+        #expect(try scratch.git("tag", "-l") == "cards/a/v1\nzz-old\n")
+        try scratch.git("fsck", "--strict")
+    }
 }
