@@ -6,6 +6,9 @@
 #                                              # fsync/rename/link/mkdir only)
 #   scripts/fault-inject.sh kills [--step K]   # SIGKILL at every K-th system call (default 1: all),
 #                                              # each as that call's n-th invocation
+#   --cards N (either mode)                    # the commit makes version 2 of N cards (default 1);
+#                                              # from 50 on it writes one pack and its tags into
+#                                              # packed-refs
 #
 # The commit makes version 2 of a card whose file says Approved, so it writes objects, moves
 # the branch, makes a tag, rewrites the working file to Draft and updates the index. For every
@@ -24,10 +27,12 @@ mode=${1:-faults}
 shift || true
 quick=0
 step=1
+cards=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --step) step=$2; shift ;;
+    --cards) cards=$2; shift ;;
     *) echo "fault-inject: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -47,8 +52,14 @@ git -C "$template" config user.name "Fault Injection"
 git -C "$template" config user.email fault@example.com
 mkdir "$template/cards"
 printf 'name: a\nstatus: Draft\nmodel_overview:\n  model_name: a-model\n  model_description: One.\nintended_uses:\n  risk_rating: Low\n' >"$template/cards/a.yaml"
+# With --cards N, N-1 more cards beside it, all edited too: one commit of N new versions.
+for i in $(seq 2 "$cards"); do
+  printf 'name: c%s\nstatus: Draft\nmodel_overview:\n  model_name: c%s-model\n  model_description: One.\nintended_uses:\n  risk_rating: Low\n' "$i" "$i" >"$template/cards/c$i.yaml"
+done
 "$cardigan" -C "$template" commit -m "a" >/dev/null
-sed -i 's/One\./Two./; s/status: Draft/status: Approved/' "$template/cards/a.yaml"
+sed -i 's/One\./Two./' "$template"/cards/*.yaml
+sed -i 's/status: Draft/status: Approved/' "$template/cards/a.yaml"
+expected_tags=$(git -C "$template" tag -l | sed 's/v1$/v2/' | cat - <(git -C "$template" tag -l) | LC_ALL=C sort | tr '\n' ' ')
 
 words() {
   case "$1" in
@@ -92,8 +103,8 @@ point() {
   [ -z "$(git -C "$repo" status --porcelain)" ] || why="$why status: $(git -C "$repo" status --porcelain | head -1)"
   local versions
   versions=$(git -C "$repo" log --format='%(trailers:key=Card-Version,valueonly)' main | grep -c '^2$' || true)
-  [ "$versions" = 1 ] || why="$why version 2 made $versions times"
-  [ "$(git -C "$repo" tag -l | tr '\n' ' ')" = "cards/a/v1 cards/a/v2 " ] || why="$why tags: $(git -C "$repo" tag -l | tr '\n' ' ')"
+  [ "$versions" = "$cards" ] || why="$why version 2 made $versions times for $cards cards"
+  [ "$(git -C "$repo" tag -l | tr '\n' ' ')" = "$expected_tags" ] || why="$why tags: $(git -C "$repo" tag -l | tr '\n' ' ' | head -c 200)"
   if [ -n "$why" ]; then
     echo "fail: $why"
   elif [ -n "$lock" ]; then

@@ -172,4 +172,26 @@ import Testing
         #expect(result.status == 2, "\(result.error)")
         #expect(result.error.contains("error: cannot write the output: no space left on device"), "\(result.error)")
     }
+
+    /// A commit of 60 cards makes its 60 tag references in one write of `packed-refs` (step
+    /// `tags`). Stopped before it (after `branch`) or right after it, the next commit makes the
+    /// missing tags the same way, with the objects the pack already holds, or finds them made.
+    @Test(arguments: ["branch", "tags"])
+    func aManyCardCommitStoppedAroundItsPackedTagsIsFinishedByTheNextCommit(step: String) throws {
+        let repo = try CardRepo()
+        for index in 0..<60 { try repo.write("cards/card-\(index).yaml", CardRepo.card("card-\(index)")) }
+        let stopped = try repo.cardigan("commit", "-m", "many", environment: ["CARDIGAN_TEST_STOP_AT": step])
+        #expect(stopped.status == SIGKILL, "\(step): \(stopped.output) \(stopped.error)")
+        #expect(try repo.git("tag", "-l").split(separator: "\n").count == (step == "tags" ? 60 : 0))
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/cardigan-commit.json"))
+        let next = try repo.cardigan("commit", "-m", "next")
+        #expect(next.status == 0 && next.output.contains("finished the interrupted commit"), "\(next.output)")
+        #expect(try repo.git("tag", "-l").split(separator: "\n").count == 60)
+        let looseTags = FileManager.default.enumerator(atPath: repo.path + "/.git/refs/tags")?.allObjects ?? []
+        #expect(looseTags.allSatisfy { !"\($0)".hasSuffix("/v1") }, "loose tag files: \(looseTags)")
+        #expect(try repo.git("status", "--porcelain") == "")
+        #expect(try repo.git("rev-list", "--count", "main") == "1\n")
+        try repo.cardigan("verify").checked()
+        try repo.git("fsck", "--strict", "--no-dangling")
+    }
 }

@@ -98,4 +98,57 @@ struct FaultInjectionTests {
             separator: "/")
         #expect(counts.count == 2 && counts[0] == counts[1] && (Int(counts[1]) ?? 0) >= 20, "\(result.output)")
     }
+
+    /// 60 new cards: a commit of them writes one pack and makes its tags in `packed-refs`.
+    private func manyCards() throws -> CardRepo {
+        let repo = try CardRepo()
+        for index in 0..<60 { try repo.write("cards/card-\(index).yaml", CardRepo.card("card-\(index)")) }
+        return repo
+    }
+
+    /// A real kill at the first write to `packed-refs.lock`, after the branch moved: the lock
+    /// stays (as git's would), the tags are missing, the next commit names the lock and keeps the
+    /// journal, and once the lock is deleted the next commit makes all 60 tags.
+    @Test func aKillWhileWritingPackedRefsIsNamedThenFinished() throws {
+        let repo = try manyCards()
+        let lock = repo.path + "/.git/packed-refs.lock"
+        let killed = try commitUnderStrace(
+            repo, ["-o", "/dev/null", "-P", lock, "-e", "trace=write", "-e", "inject=write:signal=SIGKILL:when=1"])
+        #expect(killed.status == SIGKILL, "\(killed.output)\(killed.error)")
+        #expect(FileManager.default.fileExists(atPath: lock))
+        #expect(try repo.git("tag", "-l") == "")
+        #expect(try repo.git("rev-list", "--count", "main") == "1\n")
+        let blocked = try repo.cardigan("commit", "-m", "next")
+        repo.expect(blocked, status: 2, saying: "but its 60 missing tags cannot be made: '\(lock)' exists")
+        #expect(blocked.error.contains("delete '\(lock)'"), "\(blocked.error)")
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/cardigan-commit.json"))
+        try FileManager.default.removeItem(atPath: lock)
+        let next = try repo.cardigan("commit", "-m", "next")
+        #expect(next.status == 0 && next.output.contains("finished the interrupted commit"), "\(next.output)")
+        #expect(try repo.git("tag", "-l").split(separator: "\n").count == 60)
+        #expect(try repo.git("status", "--porcelain") == "")
+        try repo.cardigan("verify").checked()
+        try repo.git("fsck", "--strict", "--no-dangling")
+    }
+
+    /// A failed flush of the pack (ENOSPC at each of the first three fsyncs: the index file,
+    /// the folder once the index is in place, the pack file) is a named error, no branch is made
+    /// (the repository's first commit: no earlier fsync comes first), and no `.idx` is left
+    /// without its `.pack` (libgit2's indexer puts the index in place first). The next commit
+    /// succeeds.
+    @Test(arguments: [1, 2, 3])
+    func aFailedPackWriteLeavesNoIndexWithoutItsPack(fsync: Int) throws {
+        let repo = try manyCards()
+        let full = try commitUnderStrace(
+            repo, ["-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:error=ENOSPC:when=\(fsync)"])
+        repo.expect(full, status: 2, saying: "o space left on device")
+        #expect(try repo.repo.run(["git", "rev-parse", "--verify", "--quiet", "main"]).status != 0, "main was made")
+        let folder = repo.path + "/.git/objects/pack"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let orphans = files.filter { $0.hasSuffix(".idx") && !files.contains(String($0.dropLast(4)) + ".pack") }
+        #expect(orphans.isEmpty, "fsync \(fsync): \(files)")
+        try repo.cardigan("commit", "-m", "many").checked()
+        try repo.cardigan("verify").checked()
+        try repo.git("fsck", "--strict")
+    }
 }

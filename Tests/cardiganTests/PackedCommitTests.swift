@@ -99,4 +99,78 @@ import Testing
         #expect(try repo.git("rev-parse", "HEAD") == head)
         try repo.git("fsck", "--strict")
     }
+
+    /// The loose tag reference files under `.git/refs/tags`.
+    private func looseTags(_ repo: CardRepo) -> [String] {
+        let folder = repo.path + "/.git/refs/tags"
+        let found = FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []
+        return found.filter { name in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
+                && !isFolder.boolValue
+        }
+    }
+
+    @Test func aCommitOfManyCardsWritesItsTagReferencesIntoPackedRefs() throws {
+        let repo = try CardRepo()
+        for name in Self.names() { try repo.write("cards/\(name).yaml", CardRepo.card(name)) }
+        try repo.cardigan("commit", "-m", "many cards").checked()
+        #expect(looseTags(repo).isEmpty, "loose tag files: \(looseTags(repo))")
+        // The index records each card's stat data as git would (no refresh needed).
+        #expect(try repo.git("diff-files", "--name-only") == "")
+        let packedRefs = try repo.read(".git/packed-refs")
+        #expect(packedRefs.hasPrefix("# pack-refs with: peeled fully-peeled sorted \n"))
+        let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(
+            packedRefs.components(separatedBy: "^\(head)\n").count == Self.count + 1, "a tag without its peeled line")
+        #expect(try repo.git("show-ref", "--tags").split(separator: "\n").count == Self.count)
+        #expect(
+            try repo.git("for-each-ref", "--format=%(*objectname)", "refs/tags/cards/")
+                == String(repeating: head + "\n", count: Self.count))
+        // git's own tag beside cardigan's, then a second large commit merged into the same file.
+        try repo.git("tag", "-a", "-m", "release", "release-1")
+        for name in Self.names() {
+            try repo.edit("cards/\(name).yaml", replacing: "Predicts churn.", with: "Predicts churn weekly.")
+        }
+        try repo.cardigan("commit", "-m", "every card").checked()
+        #expect(looseTags(repo) == ["release-1"])
+        #expect(try repo.git("tag", "-l", "cards/*").split(separator: "\n").count == Self.count * 2)
+        try repo.git("fsck", "--strict")
+        try repo.cardigan("verify").checked()
+        #expect(try repo.git("status", "--porcelain").isEmpty)
+        try repo.git("pack-refs", "--all")
+        try repo.git("gc", "--quiet")
+        try repo.git("fsck", "--strict")
+        try repo.cardigan("verify").checked()
+        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-clone-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: clone) }
+        try repo.repo.run(["git", "clone", "--quiet", repo.path, clone]).checked()
+        let cloned = try ProcessResult.run(["git", "tag", "-l"], in: clone).checked().output
+        #expect(cloned == (try repo.git("tag", "-l")) && cloned.split(separator: "\n").count == Self.count * 2 + 1)
+        try ProcessResult.run([PackagePaths.cardigan, "verify"], in: clone).checked()
+        // The honest twin: a small commit still makes a loose reference.
+        try repo.edit("cards/card-001.yaml", replacing: "Predicts churn weekly.", with: "Predicts churn daily.")
+        try repo.cardigan("commit", "-m", "one card").checked()
+        #expect(looseTags(repo) == ["cards/card-001/v3"])
+    }
+
+    @Test func aHeldPackedRefsLockIsNamedBeforeTheBranchMoves() throws {
+        let repo = try CardRepo()
+        for name in Self.names() { try repo.write("cards/\(name).yaml", CardRepo.card(name)) }
+        try repo.write("cards/first.yaml", CardRepo.card("first"))
+        try repo.cardigan("commit", "-m", "first", "first").checked()
+        let head = try repo.git("rev-parse", "HEAD")
+        let lock = repo.path + "/.git/packed-refs.lock"
+        try Data().write(to: URL(fileURLWithPath: lock))
+        let refused = try repo.cardigan("commit", "-m", "many cards")
+        repo.expect(refused, status: 2, saying: "packed-refs.lock' exists")
+        #expect(refused.error.contains("nothing was committed"), "\(refused.error)")
+        #expect(try repo.git("rev-parse", "HEAD") == head)
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/cardigan-commit.json"))
+        #expect(FileManager.default.fileExists(atPath: lock), "another writer's lock was removed")
+        try FileManager.default.removeItem(atPath: lock)
+        try repo.cardigan("commit", "-m", "many cards").checked()
+        #expect(try repo.git("tag", "-l", "cards/card-*").split(separator: "\n").count == Self.count)
+        try repo.cardigan("verify").checked()
+    }
 }

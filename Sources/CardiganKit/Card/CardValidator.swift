@@ -20,7 +20,7 @@ public struct CardValidator: Sendable {
         let loaded = SafeYAMLLoader.load(data, path: path, checksYAML11: true)
         guard let root = loaded.root else { return CardCheck(path: path, root: nil, findings: loaded.findings) }
         var findings = loaded.findings + loaded.warnings
-        let (sizeFinding, contentSize) = contentSizeRule(root, path: path)
+        let (sizeFinding, contentSize, canonical) = contentSizeRule(root, path: path)
         // Content over the limit is refused as a whole: its schema findings would add nothing a
         // writer needs, and explaining every key of a hostile file is what makes it expensive.
         if contentSize <= Self.maximumContentCharacters {
@@ -39,7 +39,9 @@ public struct CardValidator: Sendable {
         }
         findings += cardRules(root, path: path)
         if let sizeFinding { findings.append(sizeFinding) }
-        return CardCheck(path: path, root: root, findings: Self.capped(findings.sorted(), path: path))
+        return CardCheck(
+            path: path, root: root, findings: Self.capped(findings.sorted(), path: path),
+            digest: canonical.map { CardDigest.of(canonicalJSON: $0) })
     }
 
     /// The most findings reported for one file; the rest are counted in one last finding.
@@ -61,10 +63,17 @@ public struct CardValidator: Sendable {
         return kept
     }
 
-    private func contentSizeRule(_ root: ValueNode, path: String) -> (Finding?, Int) {
-        guard case .object = root.kind else { return (nil, 0) }
-        let contentSize = CanonicalJSON.text(of: CardDigest.content(of: root)).count
-        guard contentSize > Self.maximumContentCharacters else { return (nil, contentSize) }
+    /// The size finding, the content's size and its canonical JSON (what the digest hashes,
+    /// made once for both).
+    private func contentSizeRule(_ root: ValueNode, path: String) -> (Finding?, Int, [UInt8]?) {
+        guard case .object = root.kind else { return (nil, 0, nil) }
+        let canonical = CanonicalJSON.bytes(of: CardDigest.content(of: root))
+        // A character is at least one UTF-8 byte: within the limit in bytes is within it in
+        // characters, and only a content over it in bytes needs its characters counted.
+        let contentSize =
+            canonical.count <= Self.maximumContentCharacters
+            ? canonical.count : String(decoding: canonical, as: UTF8.self).count
+        guard contentSize > Self.maximumContentCharacters else { return (nil, contentSize, canonical) }
         return (
             Finding(
                 ruleID: .cardContentSize,
@@ -72,7 +81,7 @@ public struct CardValidator: Sendable {
                     "the content is \(contentSize) characters, more than the limit of \(Self.maximumContentCharacters)",
                 location: Location(path: path),
                 hint: "shorten long text fields; keep detail in linked documents"),
-            contentSize
+            contentSize, canonical
         )
     }
 
@@ -136,6 +145,10 @@ public struct CardCheck: Sendable {
     public var root: ValueNode?
     /// Every finding, sorted by position.
     public var findings: [Finding]
+
+    /// The digest of the card's content (``CardDigest``), from the canonical JSON the size rule
+    /// made; nil when the YAML could not be read or is not a mapping.
+    public var digest: String? = nil
 
     /// Whether the card has no errors.
     public var isValid: Bool { root != nil && findings.errorCount == 0 }

@@ -15,6 +15,19 @@ enum ModelNameRule {
             hint: "a new model version is a new model: give it its own model_name ('cardigan clone --model-name')")
     }
 
+    /// Only what ``check(_:others:committed:)`` reads of a card, `model_overview.model_name`
+    /// with its position, in a tree of its own: a commit of 10,000 new cards keeps this per card
+    /// instead of each whole tree.
+    static func modelNameOnly(_ root: ValueNode) -> ValueNode {
+        guard let overview = root.members?.first(where: { $0.key == "model_overview" }),
+            let name = overview.value.members?.first(where: { $0.key == "model_name" })
+        else { return ValueNode(.object([]), at: root.position) }
+        let slim = ValueNode.Member(
+            key: overview.key, keyPosition: overview.keyPosition,
+            value: ValueNode(.object([name]), at: overview.value.position))
+        return ValueNode(.object([slim]), at: root.position)
+    }
+
     /// Findings for every card of `roots` (card name → tree, path) whose `model_name` an
     /// earlier card of `roots` or a card of `others` (model → card) already has. Cards whose
     /// `model_name` is the one `committed` (card → model name) records for them come first, so

@@ -67,7 +67,13 @@ enum Libgit2 {
     static func setFsync(_ enabled: Bool) {
         initialize()
         _ = cardigan_enable_fsync_gitdir(enabled ? 1 : 0)
+        fsyncEnabled = enabled
     }
+
+    /// What ``setFsync(_:)`` last set, for the files cardigan writes itself in the git folder
+    /// (``PackedRefsWriter``); libgit2 1.5 has no getter for it. Set once per process, before
+    /// any write.
+    nonisolated(unsafe) private(set) static var fsyncEnabled = true
 }
 
 /// Turns a libgit2 return code into a typed error, reading `git_error_last()` at once.

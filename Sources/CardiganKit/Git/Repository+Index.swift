@@ -17,16 +17,20 @@ extension Repository {
                 if code != GIT_ENOTFOUND.rawValue { try check(code, "git_index_remove_bypath", reference: path) }
                 continue
             }
-            var fileOID = git_oid()
-            if let workdir, git_odb_hashfile(&fileOID, workdir + "/" + path, GIT_OBJECT_BLOB) == 0,
-                ObjectID(fileOID) == blob
-            {
-                try check(git_index_add_bypath(index, path), "git_index_add_bypath", reference: path)
-                continue
-            }
             var entry = git_index_entry()
             entry.mode = UInt32(GIT_FILEMODE_BLOB.rawValue)
             entry.id = blob.oid
+            // The file's stat data (taken before its bytes are hashed: a later edit changes its
+            // mtime, so git looks again) when it holds the committed blob, as
+            // git_index_add_bypath records it — without reading and compressing the file again
+            // to store a blob the commit already wrote.
+            var info = stat()
+            var fileOID = git_oid()
+            if let workdir, lstat(workdir + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                git_odb_hashfile(&fileOID, workdir + "/" + path, GIT_OBJECT_BLOB) == 0, ObjectID(fileOID) == blob
+            {
+                Self.record(info, in: &entry)
+            }
             try path.withCString { name in
                 entry.path = name
                 try check(git_index_add(index, &entry), "git_index_add", reference: path)
@@ -35,6 +39,20 @@ extension Repository {
         let code = git_index_write(index)
         if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/index.lock") }
         try check(code, "git_index_write")
+    }
+
+    /// Copies `info` into `entry` as libgit2's `git_index_entry__init_from_stat` does (its device
+    /// field is `st_rdev`; git compares none by default), so `git status` finds the file clean.
+    private static func record(_ info: stat, in entry: inout git_index_entry) {
+        entry.ctime.seconds = Int32(truncatingIfNeeded: info.st_ctim.tv_sec)
+        entry.ctime.nanoseconds = UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec)
+        entry.mtime.seconds = Int32(truncatingIfNeeded: info.st_mtim.tv_sec)
+        entry.mtime.nanoseconds = UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec)
+        entry.dev = UInt32(truncatingIfNeeded: info.st_rdev)
+        entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
+        entry.uid = info.st_uid
+        entry.gid = info.st_gid
+        entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
     }
 
     /// The staged files directly in folder `directory` (`cards`), with their blob ids. `indexFile`

@@ -83,6 +83,39 @@ extension Repository {
     /// and a 20-byte checksum) is not stored.
     private func storePack(_ pack: git_buf, in database: OpaquePointer?) throws {
         guard pack.size > 32, let bytes = pack.ptr else { return }
+        let folder = try objectsFolder() + "pack"
+        let indexesBefore = Self.packIndexes(in: folder)
+        do {
+            try indexPack(bytes, size: pack.size, in: database)
+        } catch {
+            // libgit2's indexer puts the `.idx` in place before it flushes and renames the
+            // `.pack`: a failure in between leaves an index without its pack. git ignores it,
+            // but nothing would ever remove it.
+            for index in Self.packIndexes(in: folder).subtracting(indexesBefore)
+            where access(folder + "/" + index.dropLast(4) + ".pack", F_OK) != 0 {
+                unlink(folder + "/" + index)
+            }
+            throw error
+        }
+    }
+
+    /// The `.idx` files of pack folder `folder`.
+    private static func packIndexes(in folder: String) -> Set<String> {
+        Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".idx") })
+    }
+
+    /// The object folder, with a trailing slash.
+    private func objectsFolder() throws -> String {
+        var folder = git_buf()
+        defer { git_buf_dispose(&folder) }
+        try check(
+            git_repository_item_path(&folder, pointer, GIT_REPOSITORY_ITEM_OBJECTS), "git_repository_item_path")
+        let path = folder.ptr.map { String(cString: $0) } ?? gitDirectory + "/objects/"
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// Hands the pack's bytes to libgit2's indexer, which writes the pack and its index.
+    private func indexPack(_ bytes: UnsafeMutablePointer<CChar>, size: Int, in database: OpaquePointer?) throws {
         var writer: UnsafeMutablePointer<git_odb_writepack>?
         try check(git_odb_write_pack(&writer, database, nil, nil), "git_odb_write_pack")
         guard let writer else {
@@ -90,7 +123,7 @@ extension Repository {
         }
         defer { writer.pointee.free?(writer) }
         var progress = git_indexer_progress()
-        try check(writer.pointee.append?(writer, bytes, pack.size, &progress) ?? -1, "git_indexer_append")
+        try check(writer.pointee.append?(writer, bytes, size, &progress) ?? -1, "git_indexer_append")
         try check(writer.pointee.commit?(writer, &progress) ?? -1, "git_indexer_commit")
         try check(git_odb_refresh(database), "git_odb_refresh")
     }

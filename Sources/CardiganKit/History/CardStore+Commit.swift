@@ -52,7 +52,7 @@ extension CardStore {
                 retries += 1
                 if retries >= Self.commitAttempts {
                     throw CardiganError(
-                        "'\(lockFile)' exists: another git process is updating the branch, or one was killed while doing so; nothing was committed",
+                        "'\(lockFile)' exists: another git process is updating the branch or its references, or one was killed while doing so; nothing was committed",
                         hint: "if no git process is running, delete '\(lockFile)' and run the command again")
                 }
                 usleep(UInt32.random(in: 5_000...40_000))

@@ -29,20 +29,21 @@ extension CardStore {
             }
         for target in lockTargets { _ = Repository.removeCompletedLock(gitDirectory + "/" + target + ".lock") }
         for file in journal.files { unlink(workspace.rootPath + "/" + file.path + ".cardigan-tmp") }
-        var made: [String] = []
+        var missing: [PreparedTag] = []
         for record in recorded where record.change == .version {
             let name = VersionTag.name(card: record.card, version: record.version)
             guard try repository.resolve("refs/tags/" + name) == nil else { continue }
-            made.append(try createVersionTag(record, on: commit, tagger: info.committer))
+            missing.append(try prepareVersionTag(record, on: commit, tagger: info.committer))
         }
         for link in journal.links {
             let package = try ModelPackage(parsing: link.package)
             guard try repository.resolve("refs/tags/" + package.tagName) == nil else { continue }
-            made.append(
-                try createLinkTag(
+            missing.append(
+                try prepareLinkTag(
                     package, card: link.card, version: link.version, arn: link.arn, on: commit,
                     tagger: info.committer))
         }
+        let made = try publishMissing(missing, on: commit, branch: journal.branch)
         var restored: [String] = []
         for file in journal.files where file.workingBefore != file.committed {
             let url = URL(fileURLWithPath: workspace.rootPath + "/" + file.path)
@@ -64,6 +65,27 @@ extension CardStore {
         if !made.isEmpty { done += ": made \(made.map { "'\($0)'" }.joined(separator: ", "))" }
         if !restored.isEmpty { done += "; rewrote \(restored.map { "'\($0)'" }.joined(separator: ", "))" }
         return [done + "; index updated"]
+    }
+
+    /// Makes the references of the interrupted commit's missing tags as the commit would have:
+    /// in one write of `packed-refs` from ``packedReferencesThreshold`` on. A `packed-refs.lock`
+    /// left by a kill is a named refusal; the journal stays for the next command.
+    private func publishMissing(_ tags: [PreparedTag], on commit: ObjectID, branch: String) throws -> [String] {
+        guard tags.count >= Self.packedReferencesThreshold else {
+            for tag in tags { try publish(tag) }
+            return tags.map(\.name)
+        }
+        do {
+            try repository.createTagReferencesPacked(tags.map { ($0.name, $0.object) }, on: commit)
+        } catch GitError.locked(let lockFile) {
+            let branch = branch.replacingOccurrences(of: "refs/heads/", with: "")
+            throw CardiganError(
+                "the interrupted commit \(commit.short) is on '\(branch)', but its \(Counted.text(tags.count, "missing tag")) cannot be made: '\(lockFile)' exists: another git process is packing references, or one was killed while holding it",
+                hint:
+                    "if no git process is running, delete '\(lockFile)' and run 'cardigan commit' again: it makes the tags"
+            )
+        }
+        return tags.map(\.name)
     }
 
     /// Writes `bytes` to the working file `path` whole (a temporary file beside it, renamed over

@@ -91,7 +91,8 @@ struct CommitJournal: Codable, Equatable {
 /// Test-only: `CARDIGAN_TEST_STOP_AT=<step>` kills the committing process (SIGKILL, as a crash
 /// or `kill -9` would) right after the named step, so tests can assert the state each step
 /// leaves and its recovery. Steps, in order: `objects`, `branch`, `tag:<tag name>` (after each
-/// tag), `working-file`, `index`. Read only here; not a user setting.
+/// tag) or, for a commit of 50 tags or more, `tags` (after their one `packed-refs` write),
+/// `working-file`, `index`. Read only here; not a user setting.
 enum CommitStop {
     private static let step = ProcessInfo.processInfo.environment["CARDIGAN_TEST_STOP_AT"]
 

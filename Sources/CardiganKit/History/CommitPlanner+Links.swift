@@ -71,12 +71,13 @@ extension CommitPlanner {
 
     /// Refuses a hand change of `model_package_details` on a versioned card, and marks a change
     /// that `link`, `clone` or a registry command makes (`source`) with the trailer that says so:
-    /// the record to commit, and the refusal if there is one.
+    /// the record to commit, and the refusal if there is one. `committed` is the committed
+    /// card's tree: nil when the branch has no such card, nil inside when it cannot be read.
     func checkPackageDetails(
-        of name: String, root: ValueNode, committed: [UInt8]?, record: CardRecord, source: String?
+        of name: String, root: ValueNode, committed: ValueNode??, record: CardRecord, source: String?
     ) -> (record: CardRecord, finding: Finding?) {
         let path = store.path(of: name)
-        let old = committed.flatMap { SafeYAMLLoader.load(Data($0), path: path).root }?["model_package_details"]
+        let old = committed??["model_package_details"]
         let new = root["model_package_details"]
         guard PackageDetailsRule.changed(old, new), record.change == .version else { return (record, nil) }
         if let source {

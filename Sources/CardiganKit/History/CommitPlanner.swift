@@ -85,10 +85,24 @@ struct CommitPlanner {
                 plan.findings += check.findings
                 continue
             }
-            roots[path] = root
+            let findingsBefore = plan.findings.count
+            defer {
+                // A finding about a field is placed at its line below: only those cards' trees
+                // are kept (a commit of 10,000 cards would otherwise hold every tree to the end).
+                if plan.findings.count > findingsBefore { roots[path] = root }
+            }
             let previous = try store.lookup.lastRecord(of: name, head: head)?.record
+            // The committed card's tree, read once for the model name and the package details.
+            var committedTree: ValueNode??
+            let before = { () -> ValueNode? in
+                if let tree = committedTree { return tree }
+                let tree = committed.flatMap { SafeYAMLLoader.load(Data($0), path: path).root }
+                committedTree = .some(tree)
+                return tree
+            }
             let decision = try decide(
-                name: name, root: root, working: working, previous: previous, committed: committed)
+                name: name, root: root, digest: check.digest ?? CardDigest.of(root), working: working,
+                previous: previous, committed: before)
             plan.findings += decision.findings
             plan.notes += decision.notes
             guard var record = decision.record else { continue }
@@ -107,12 +121,12 @@ struct CommitPlanner {
                 break
             }
             let details = checkPackageDetails(
-                of: name, root: root, committed: committed, record: record,
+                of: name, root: root, committed: committed.map { _ in before() }, record: record,
                 source: detailsSource[name] ?? (linking?.card == name ? linking?.source : nil))
             record = details.record
             if let finding = details.finding { plan.findings.append(finding) }
             if record.version == 1, record.change == .version {
-                newCards.append((name, root, path))
+                newCards.append((name, ModelNameRule.modelNameOnly(root), path))
             }
             plan.findings += try store.approvalGate(
                 record, previous: previous, head: head, risk: root["intended_uses"]?["risk_rating"]?.stringValue)
@@ -143,15 +157,15 @@ struct CommitPlanner {
     /// refused. A new version whose file says Approved (or Archived) is rewritten to Draft when
     /// ``canRewrite`` allows: the decision's bytes are then the new file.
     private func decide(
-        name: String, root: ValueNode, working: [UInt8], previous: CardRecord?, committed: [UInt8]?
+        name: String, root: ValueNode, digest: String, working: [UInt8], previous: CardRecord?,
+        committed: () -> ValueNode?
     ) throws -> Decision {
         let path = store.path(of: name)
         let transitions = CardTransitions(card: name, path: path)
-        let digest = CardDigest.of(root)
         let statusNode = root["status"]
         let fileStatus = statusNode?.stringValue.flatMap(CardStatus.init(rawValue:)) ?? .draft
         let modelPackage = CardSnapshot.modelPackage(of: root)
-        if previous == nil, committed == nil, try store.lookup.highestTaggedVersion(of: name) != nil {
+        if previous == nil, committed() == nil, try store.lookup.highestTaggedVersion(of: name) != nil {
             return Decision(findings: [
                 Finding(
                     ruleID: .cardDeleted,
@@ -192,7 +206,7 @@ struct CommitPlanner {
             ? CardDigest.of(canonicalJSON: CanonicalJSON.bytes(of: CardDigest.content(of: root), form: .legacy))
             : digest
         if previousFormDigest != previous.digest {
-            let before = committed.flatMap { SafeYAMLLoader.load(Data($0), path: path).root }
+            let before = committed()
             let newName = root["model_overview"]?["model_name"]
             if let finding = transitions.modelNameChange(
                 from: before?["model_overview"]?["model_name"]?.stringValue, to: newName?.stringValue,
