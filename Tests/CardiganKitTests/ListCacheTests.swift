@@ -64,4 +64,25 @@ import Testing
         #expect(
             ListedFields.read(unsafe, path: "x") == ListedFields(CardSnapshot.read(unsafe, validator: nil, path: "x")))
     }
+
+    @Test func readsTheSameSectionBySectionAsWhole() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../cards")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" }
+        #expect(files.count >= 3)
+        let sections = SectionMemo()
+        for file in files {
+            let bytes = try [UInt8](Data(contentsOf: file))
+            #expect(sections.root(of: bytes) != nil, "\(file.lastPathComponent) is read section by section")
+            // Twice: the second reading comes from the memo.
+            for _ in 0..<2 {
+                #expect(ListedFields.read(bytes, path: "x", sections: sections) == ListedFields.read(bytes, path: "x"))
+            }
+            #expect(sections.root(of: bytes) == SafeYAMLLoader.load(bytes: bytes, path: "x").root)
+        }
+        // A repeated key is read whole, as the whole reading refuses it.
+        let twice = Array("status: Draft\nname: a\nstatus: Approved\n".utf8)
+        #expect(sections.root(of: twice) == nil)
+        #expect(ListedFields.read(twice, path: "x", sections: sections) == ListedFields.read(twice, path: "x"))
+    }
 }

@@ -172,8 +172,9 @@ extension CardStore {
         guard !missing.isEmpty else { return cached }
         var learned: [String: ListedFields] = [:]
         let objects = try ObjectDatabase(of: repository)
+        let sections = SectionMemo()
         let read = { @Sendable (id: ObjectID) in
-            Result { try ListedFields.read(objects.readBlob(id), path: id.hex) }
+            Result { try ListedFields.read(objects.readBlob(id), path: id.hex, sections: sections) }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)
         for (id, result) in zip(missing, results) { learned[id.hex] = try result.get() }

@@ -24,8 +24,10 @@ struct ListedFields: Sendable, Hashable {
     /// The fields of a card file's bytes: parsed whole by ``SafeYAMLLoader``, as
     /// ``CardSnapshot/read(_:validator:path:)`` parses it, but neither validated nor digested,
     /// which `list` shows nothing of. A file that is not safe YAML, or too large, has none.
-    static func read(_ bytes: [UInt8], path: String) -> ListedFields {
-        guard bytes.count <= SafeYAMLLoader.maximumBytes, let root = SafeYAMLLoader.load(bytes: bytes, path: path).root
+    /// With `sections`, a section seen in another card is not parsed again.
+    static func read(_ bytes: [UInt8], path: String, sections: SectionMemo? = nil) -> ListedFields {
+        guard bytes.count <= SafeYAMLLoader.maximumBytes,
+            let root = sections?.root(of: bytes) ?? SafeYAMLLoader.load(bytes: bytes, path: path).root
         else { return ListedFields() }
         return ListedFields(
             status: root["status"]?.stringValue.flatMap(CardStatus.init(rawValue:)),
