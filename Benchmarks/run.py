@@ -14,10 +14,14 @@ Workloads:
   queries    `log`, `list`, `verify`, the pre-commit hook and `check` on a repository of N cards x
              10 versions, as cardigan wrote it (loose objects) and packed by `git gc` (as a
              clone has it); "cold" runs start without the snapshot cache. Each round of versions
-             is 100 commits (10 cards each at 1,000 cards, 100 each at 10,000).
+             is 100 commits (10 cards each at 1,000 cards, 100 each at 10,000), written with
+             `fsync: false`; the repository is kept in Benchmarks/work and reused by later runs.
   approvals  `verify` of a repository where N cards were each approved by a signed approval
              (`cardigan approve`, an Ed25519 key), beside the same repository whose N cards were
              moved to Approved by plain status commits, without an approval policy.
+  gto        GTO's `show` (PyPI `gto`, in Benchmarks/.venv) beside `cardigan list` on 10, 100, ...
+             up to N cards x 10 versions: GTO reads its own annotated tags (`<card>@v<n>.0.0`,
+             `<card>#production#1`) in a clone; sizes stop at the first one GTO cannot show in 60 s.
   site       `cardigan site` on a repository of N cards x 10 versions: cold (an empty output
              folder), after one card changed (a new version of one card, committed untimed
              before each run), and with nothing changed.
@@ -284,14 +288,27 @@ def updates_workload(args, cardigan):
         shutil.rmtree(repo)
 
 
-def history_repo(args, cardigan, name):
-    """A repository of C cards x 10 versions made by cardigan (each commit versions 10 cards)."""
+def history_repo(args, cardigan, name, cards=None):
+    """A repository of C cards x 10 versions made by cardigan (100 commits per round of versions).
+
+    Written with `fsync: false` in an untracked `.cardigan.yaml` (removed afterwards): flushing
+    is not what is measured, and 10,000 cards x 10 versions would otherwise take an hour on a
+    busy disk. A repository built completely is kept in Benchmarks/work and reused by later
+    runs (its stamp names the cards, the versions and the binary's version)."""
     env = git_env()
-    cards, versions = args.cards, 10
+    cards, versions = cards or args.cards, 10
+    repo = WORK / name
+    stamp = WORK / f"{name}.built"
+    expected = f"{cards} cards x {versions} versions by {sh(cardigan, '--version').stdout.strip()}\n"
+    paths = sorted(repo / "cards" / f"{stem}.yaml" for stem in card_stems(cards))
+    if stamp.exists() and stamp.read_text() == expected and repo.exists():
+        print(f"reused {repo.relative_to(ROOT)} ({expected.strip()})")
+        return repo, paths, False
+    stamp.unlink(missing_ok=True)
     repo = fresh_repo(name)
     (repo / "cards").mkdir()
     generate_cards(repo / "cards", cards)
-    paths = sorted((repo / "cards").glob("*.yaml"))
+    (repo / ".cardigan.yaml").write_text("fsync: false\n")
     started = time.perf_counter()
     # Setting up is never under valgrind; 100 commits per round whatever the size.
     saved = CALLGRIND
@@ -304,21 +321,25 @@ def history_repo(args, cardigan, name):
             for path in batch:
                 edit_card(path, round_index)
             run([cardigan, "commit", *[p.stem for p in batch], "-m", f"round {round_index}"], cwd=repo, env=env)
+    (repo / ".cardigan.yaml").unlink()
     commits = sh("git", "rev-list", "--count", "main", cwd=repo).stdout.strip()
     print(f"built {cards} cards x {versions} versions ({commits} commits) in {time.perf_counter() - started:.0f} s")
     globals()["CALLGRIND"] = saved
-    return repo, paths
+    stamp.write_text(expected)
+    return repo, paths, True
 
 
-def query_workload(args, cardigan):
-    """log, list and verify on a repository of C cards x V versions (each commit versions 10 cards)."""
-    env = git_env()
-    repo, paths = history_repo(args, cardigan, "queries")
-    base = sh("git", "rev-parse", "HEAD", cwd=repo).stdout.strip()
-    saved = CALLGRIND  # the pull request and the packed copy are set up, not measured
+def card_stems(count):
+    """The names generate_cards gives `count` cards, in its order."""
+    examples = sorted((ROOT / "cards").glob("*.yaml"))
+    return [f"{examples[index % len(examples)].stem}-{index:05d}" for index in range(count)]
+
+
+def pull_request(repo, paths, cardigan, env):
+    """A 20-commit pull request on branch `pr` and one staged card change (for the pre-commit
+    hook) in `repo`."""
+    saved = CALLGRIND  # set up, not measured
     globals()["CALLGRIND"] = False
-
-    # A 20-commit pull request on a branch, and one staged card change for the pre-commit hook.
     sh("git", "checkout", "-q", "-b", "pr", cwd=repo)
     for index in range(20):
         path = paths[(index * 37) % len(paths)]
@@ -328,15 +349,29 @@ def query_workload(args, cardigan):
     # A card the pull request does not touch: its next version is free on main.
     edit_card(paths[1], 999)
     sh("git", "add", str(paths[1]), cwd=repo)
+    globals()["CALLGRIND"] = saved
 
-    # The same repository as cardigan left it (loose objects and refs) and as a clone or
-    # `git gc` leaves it (one pack, packed refs).
-    packed = WORK / "queries-packed"
+
+def packed_copy(repo, packed):
+    """A copy of `repo` packed by `git gc` (one pack, packed refs), as a clone has it."""
+    started = time.perf_counter()
     if packed.exists():
         shutil.rmtree(packed)
     shutil.copytree(repo, packed, symlinks=True)
     sh("git", "gc", "-q", cwd=packed)
-    globals()["CALLGRIND"] = saved
+    print(f"copied and packed it in {time.perf_counter() - started:.0f} s")
+
+
+def query_workload(args, cardigan):
+    """log, list and verify on a repository of C cards x V versions (100 commits per round)."""
+    env = git_env()
+    repo, paths, built = history_repo(args, cardigan, f"queries-{args.cards}")
+    base = sh("git", "rev-parse", "main", cwd=repo).stdout.strip()
+    packed = WORK / f"queries-{args.cards}-packed"
+    if built:
+        pull_request(repo, paths, cardigan, env)
+    if built or not packed.exists():
+        packed_copy(repo, packed)
 
     def cold(path):
         # The snapshot cache is what a previous list/verify/check learned; "cold" runs start without it.
@@ -353,6 +388,74 @@ def query_workload(args, cardigan):
         for where in (repo, packed):
             figures += measure([cardigan, *argv], args.repeat, cwd=where, env=env, before=cold(where) if is_cold else None)
         print(f"{label:<26} {show(figures[0]):>9} {figures[1]:>6.1f} {show(figures[2]):>10} {figures[3]:>6.1f}")
+
+
+def gto_tags(repo, clone, env):
+    """A clone of `repo` without its tags, given GTO's own annotated tags for the same cards and
+    versions: `<card>@v<version>.0.0` on each version's commit and `<card>#production#1` on
+    each card's latest one (GTO's stage assignment), written by `git fast-import`."""
+    if clone.exists():
+        shutil.rmtree(clone)
+    sh("git", "clone", "-q", "--no-tags", str(repo), str(clone), env=env)
+    listing = sh("git", "for-each-ref", "--format=%(refname) %(*objectname)", "refs/tags/cards/", cwd=repo).stdout
+    latest, stream = {}, []
+
+    def tag(name, commit, message):
+        data = message.encode()
+        stream.append(f"tag {name}\nfrom {commit}\ntagger bench <bench@example.com> 1700000000 +0000\n"
+                      f"data {len(data)}\n{message}\n")
+
+    for line in listing.splitlines():
+        reference, commit = line.split()
+        match = re.fullmatch(r"refs/tags/cards/([a-z0-9-]+)/v(\d+)", reference)
+        if not match:
+            continue  # a link tag
+        card, version = match.group(1), int(match.group(2))
+        tag(f"{card}@v{version}.0.0", commit, f"Registering artifact {card} version v{version}.0.0")
+        if version > latest.get(card, (0, ""))[0]:
+            latest[card] = (version, commit)
+    for card, (version, commit) in latest.items():
+        tag(f"{card}#production#1", commit, f"Assigning stage production to artifact {card} version v{version}.0.0")
+    subprocess.run(["git", "fast-import", "--quiet"], input="".join(stream), cwd=clone, env=env, text=True,
+                   check=True, capture_output=True)
+    return sum(1 for line in listing.splitlines() if re.fullmatch(r"refs/tags/cards/[a-z0-9-]+/v\d+ \S+", line))
+
+
+def gto_workload(args, cardigan):
+    """GTO's `show` beside `cardigan list` on the same cards and versions (10 per card), GTO
+    reading its own annotated tags in a clone, at growing sizes up to --cards cards or the
+    first size at which GTO takes over 60 s."""
+    gto = venv_tool("gto", "gto")
+    version = sh(gto, "--version").stdout.strip()
+    env = git_env()
+    print(f"{version}")
+    print(f"{'versions':>8} {'gto show s':>11} {'MiB':>6} {'list s':>8} {'MiB':>6} {'list cold s':>12} "
+          f"{'ratio':>7} {'ratio cold':>11}")
+    cards = 10
+    while cards <= args.cards:
+        repo, _, _ = history_repo(args, cardigan, f"queries-{cards}", cards)
+        clone = WORK / f"gto-{cards}"
+        versions = gto_tags(repo, clone, env)
+        started = time.perf_counter()
+        try:
+            probe = subprocess.run([gto, "show"], cwd=clone, env=env, capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            print(f"{versions:>8} {'> 60':>11}: gto show stopped after 60 s; larger sizes not run")
+            break
+        first = time.perf_counter() - started
+        if probe.returncode != 0:
+            raise SystemExit(f"gto show failed: {probe.stderr[-2000:]}")
+        shown = sum(1 for line in probe.stdout.splitlines() if "v10.0.0" in line)
+        if shown != cards:
+            raise SystemExit(f"gto show lists {shown} cards at v10.0.0, not {cards}: {probe.stdout[-1000:]}")
+        repeat = args.repeat if first < 10 else 1
+        peer = measure([gto, "show"], repeat, cwd=clone, env=env)
+        ours = measure([cardigan, "list"], args.repeat, cwd=repo, env=env)
+        cold = measure([cardigan, "list"], args.repeat, cwd=repo, env=env,
+                       before=lambda: shutil.rmtree(repo / ".git" / "cardigan", ignore_errors=True))
+        print(f"{versions:>8} {peer[0]:>11.3f} {peer[1]:>6.1f} {ours[0]:>8.3f} {ours[1]:>6.1f} {cold[0]:>12.3f} "
+              f"{peer[0] / ours[0]:>6.0f}x {peer[0] / cold[0]:>10.0f}x")
+        cards *= 10
 
 
 def approval_workload(args, cardigan):
@@ -401,7 +504,7 @@ def approval_workload(args, cardigan):
 def site_workload(args, cardigan):
     """cardigan site on C cards x 10 versions: cold, after one card changed, and unchanged."""
     env = git_env()
-    repo, paths = history_repo(args, cardigan, "site")
+    repo, paths, _ = history_repo(args, cardigan, f"site-{args.cards}")
     out = repo.parent / "site-out"
     rounds = iter(range(200, 10_000))
 
@@ -427,7 +530,7 @@ def site_workload(args, cardigan):
 
 WORKLOADS = {"startup": startup_workload, "validate": validate_workload, "commit": commit_workload,
              "updates": updates_workload, "queries": query_workload, "approvals": approval_workload,
-             "site": site_workload}
+             "site": site_workload, "gto": gto_workload}
 
 
 def main():

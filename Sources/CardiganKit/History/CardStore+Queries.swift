@@ -145,22 +145,40 @@ extension CardStore {
             guard let name = CardPaths.cardName(forFileName: entry.name), CardName.isValid(name) else { continue }
             blobs.append((name, entry.id.hex))
         }
-        // Through the snapshot cache: a card file unchanged since the last `list` or `verify`
-        // is not parsed again.
-        let snapshots = try readSnapshots(Set(blobs.map(\.blob)))
+        let fields = try listedFields(of: Set(blobs.map(\.blob)))
         var summaries: [CardSummary] = []
         var lastVersion: Int?
         for (name, blob) in blobs {
-            let snapshot = snapshots[blob]
-            guard status == nil || snapshot?.status == status else { continue }
+            let shown = fields[blob]
+            guard status == nil || shown?.status == status else { continue }
             let version = try lookup.highestTaggedVersion(of: name, guess: lastVersion)
             lastVersion = version ?? lastVersion
             summaries.append(
                 CardSummary(
-                    name: name, version: version,
-                    status: snapshot?.status?.rawValue, riskRating: snapshot?.riskRating,
-                    modelPackage: snapshot?.modelPackage))
+                    name: name, version: version, status: shown?.status?.rawValue, riskRating: shown?.riskRating,
+                    modelPackage: shown?.modelPackage))
         }
         return summaries.sorted { $0.name < $1.name }
+    }
+
+    /// What `list` shows of each of `blobs`: from `list`'s cache, else read from the blob on
+    /// every core and remembered there. A blob is parsed whole but neither validated nor
+    /// digested: `list` shows nothing of either, and a first `list` on a fresh clone need not
+    /// compile the schema.
+    func listedFields(of blobs: Set<String>) throws -> [String: ListedFields] {
+        var cache = ListCache(gitDirectory: repository.gitDirectory, enabled: usesSnapshotCache)
+        let cached = cache.load(only: blobs)
+        let missing = blobs.filter { cached[$0] == nil }.compactMap(ObjectID.init(hex:))
+        guard !missing.isEmpty else { return cached }
+        var learned: [String: ListedFields] = [:]
+        let objects = try ObjectDatabase(of: repository)
+        let sections = SectionMemo()
+        let read = { @Sendable (id: ObjectID) in
+            Result { try ListedFields.read(objects.readBlob(id), path: id.hex, sections: sections) }
+        }
+        let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)
+        for (id, result) in zip(missing, results) { learned[id.hex] = try result.get() }
+        cache.store(learned)
+        return cached.merging(learned) { kept, _ in kept }
     }
 }

@@ -69,6 +69,23 @@ final class SectionMemo: @unchecked Sendable {
         return CardSnapshot(of: root, digest: CardDigest.of(canonicalJSON: canonical), problem: nil)
     }
 
+    /// The card's tree in `bytes`, read section by section as ``snapshot(of:validator:)`` reads
+    /// it but neither validated nor digested (what `list` needs); nil when the file must be read
+    /// whole. Every section parsed without a finding, so the tree is the whole reading's.
+    func root(of bytes: [UInt8]) -> ValueNode? {
+        guard bytes.count <= SafeYAMLLoader.maximumBytes, let ranges = Self.sectionRanges(in: bytes) else { return nil }
+        var members: [ValueNode.Member] = []
+        members.reserveCapacity(ranges.count)
+        for range in ranges {
+            guard let section = section(SectionText(bytes: Array(bytes[range.bytes])), key: range.key) else {
+                return nil
+            }
+            members.append(section.member)
+        }
+        guard Set(members.map(\.key)).count == members.count else { return nil }  // a repeated key: read whole
+        return ValueNode(.object(members))
+    }
+
     /// The section whose bytes are `text`, parsed now if it was not seen before; nil when it
     /// is not exactly one member named `key` without findings.
     private func section(_ text: SectionText, key: String) -> Section? {

@@ -38,10 +38,15 @@ struct SnapshotCache {
                 var lineEnd = lineStart
                 while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
                 defer { lineStart = lineEnd + 1 }
+                // The blob first: `list` wants one line in ten of a history's file (its cards'
+                // current blobs), and only the lines it wants are split into their fields.
+                var keyEnd = lineStart
+                while keyEnd < lineEnd, bytes[keyEnd] != UInt8(ascii: "\t") { keyEnd += 1 }
+                guard blobs.contains(String(decoding: bytes[lineStart..<keyEnd], as: UTF8.self)) else { continue }
                 let fields = bytes[lineStart..<lineEnd].split(
                     separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false
                 ).map { String(decoding: $0, as: UTF8.self) }
-                guard fields.count == 11, blobs.contains(fields[0]) else { continue }
+                guard fields.count == 11 else { continue }
                 func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
                 found[fields[0]] = CardSnapshot(
                     digest: optional(fields[1]), status: CardStatus(rawValue: fields[2]), name: optional(fields[3]),

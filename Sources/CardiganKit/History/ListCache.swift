@@ -1,0 +1,94 @@
+import Foundation
+
+/// `list`'s own cache: the ``ListedFields`` of each card blob `list` has read, in
+/// `.git/cardigan/list-v1`, one line per blob.
+///
+/// What `list` shows of a blob depends on the blob alone (not on the schema), and a blob never
+/// changes, so an entry stays right. Values are escaped (`\\`, `\t`, `\n`), so what comes back
+/// is exactly what was stored. Deleting the file only costs time.
+struct ListCache {
+    /// The cache file.
+    let path: String
+    /// False for a store that trusts nothing on disk but git's objects.
+    let enabled: Bool
+    /// The file as ``load(only:)`` read it: ``store(_:)`` appends to it.
+    private var loaded: [UInt8]?
+
+    /// The cache of the repository whose git folder is `gitDirectory`.
+    init(gitDirectory: String, enabled: Bool) {
+        path = gitDirectory + "/cardigan/list-v1"
+        self.enabled = enabled
+    }
+
+    /// The cached fields of `blobs`.
+    mutating func load(only blobs: Set<String>) -> [String: ListedFields] {
+        guard enabled, let data = FileManager.default.contents(atPath: path) else { return [:] }
+        let bytes = [UInt8](data)
+        loaded = bytes
+        var found: [String: ListedFields] = [:]
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count == 4 else { continue }
+            let blob = String(decoding: fields[0], as: UTF8.self)
+            guard blobs.contains(blob) else { continue }
+            found[blob] = ListedFields(
+                status: CardStatus(rawValue: String(decoding: fields[1], as: UTF8.self)),
+                riskRating: Self.decode(fields[2]), modelPackage: Self.decode(fields[3]))
+        }
+        return found
+    }
+
+    /// Adds `learned` to what ``load(only:)`` read and writes the file anew, atomically. Entries
+    /// another process added meanwhile may be lost and a failed write is ignored: either only
+    /// costs time.
+    func store(_ learned: [String: ListedFields]) {
+        guard enabled, !learned.isEmpty else { return }
+        var bytes = loaded ?? []
+        for (blob, fields) in learned {
+            bytes += Array(blob.utf8)
+            bytes.append(UInt8(ascii: "\t"))
+            bytes += Array((fields.status?.rawValue ?? "").utf8)
+            for value in [fields.riskRating, fields.modelPackage] {
+                bytes.append(UInt8(ascii: "\t"))
+                Self.encode(value, into: &bytes)
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// nil as nothing, a value as `=` and the value escaped.
+    private static func encode(_ value: String?, into bytes: inout [UInt8]) {
+        guard let value else { return }
+        bytes.append(UInt8(ascii: "="))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// The value ``encode(_:into:)`` wrote.
+    private static func decode(_ field: ArraySlice<UInt8>) -> String? {
+        guard field.first == UInt8(ascii: "=") else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(field.count)
+        var escaped = false
+        for byte in field.dropFirst() {
+            if escaped {
+                bytes.append(byte == UInt8(ascii: "t") ? UInt8(ascii: "\t") : byte == UInt8(ascii: "n") ? 10 : byte)
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
