@@ -60,6 +60,7 @@ extension CardStore {
         let templatePath = "export/card.html.mustache"
         let template = try CardExporter.templateText(templatePath, workspace: workspace)
         let compiled = try TemplateRenderer.compile(template, path: templatePath)
+        let builtIn = CardHTML.isBuiltIn(template)
         let previous = try SiteManifest.load(folder: folder)
         let generator = SiteKeys.key(["cardigan-site-1", template, SiteAssets.siteStyle, SiteAssets.catalogScript])
         let writer = SiteWriter(folder: folder, previous: previous)
@@ -78,7 +79,10 @@ extension CardStore {
         let objects = try objectDatabase()
         let work = plans.filter { !$0.stale.isEmpty || $0.needsFacts }
         let render = { @Sendable (plan: CardPlan) in
-            Result { try Self.render(plan, objects: objects, compiled: compiled, writer: writer) }
+            Result {
+                try Self.render(
+                    plan, objects: objects, compiled: compiled, memo: builtIn ? SectionHTMLMemo() : nil, writer: writer)
+            }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(work, render) : work.map(render)
 
@@ -147,9 +151,12 @@ extension CardStore {
         return CardPlan(card: card, path: path(of: card.name), keys: keys, stale: stale, needsFacts: needsFacts)
     }
 
-    /// Renders and writes the stale pages of one card, on a worker thread.
+    /// Renders and writes the stale pages of one card, on a worker thread. With `memo` (the
+    /// built-in export template), card bodies are written directly, each distinct section once;
+    /// without, through the repository's own template.
     private static func render(
-        _ plan: CardPlan, objects: ObjectDatabase, compiled: MustacheTemplate, writer: SiteWriter
+        _ plan: CardPlan, objects: ObjectDatabase, compiled: MustacheTemplate, memo: SectionHTMLMemo?,
+        writer: SiteWriter
     ) throws -> (outcomes: [SiteWriter.Outcome], facts: (name: String, facts: CardFacts)?) {
         let card = plan.card
         let path = plan.path
@@ -177,7 +184,7 @@ extension CardStore {
                 modelPackage: timeline.modelPackage ?? CardSnapshot.modelPackage(of: root),
                 commit: SiteHistory.contentCommit(of: timeline), digest: timeline.digest, root: root)
             source.timeline = timeline
-            let result = try CardBody.render(source, compiled: compiled)
+            let result = try memo.map { $0.body(source) } ?? CardBody.render(source, compiled: compiled)
             bodies[timeline.version] = result
             return result
         }
