@@ -142,6 +142,39 @@ import Testing
         #expect(seen.count >= 4)
     }
 
+    /// With the file's bytes, sections are remembered by their bytes: each version of a file
+    /// must still show its own sections, whether the file can be cut into sections or not.
+    @Test func aMemoKeyedBySectionBytesGivesEachVersionItsOwnBytes() throws {
+        let base = Self.everyBlock
+        let texts = [
+            base,
+            base.replacingOccurrences(of: "ethical_considerations: none", with: "ethical_considerations: some"),
+            base,
+            "# a comment before the first section\n" + base,
+            base.replacingOccurrences(
+                of: "  custom_details: {team: \"a&b\", cost: 12}", with: "  custom_details: {cost: 12, team: \"a&b\"}"),
+            base.replacingOccurrences(of: "ethical_considerations: none", with: "ethical_considerations: cafe\u{301}"),
+            base.replacingOccurrences(of: "ethical_considerations: none", with: "ethical_considerations: caf\u{E9}"),
+            // A flow mapping running onto column 1: the line there looks like a section of its
+            // own, so the cut is not exact and the values decide.
+            base.replacingOccurrences(
+                of: "custom_details: {team: \"a&b\", cost: 12}", with: "custom_details: {team: \"a&b\",\ncost: 12}"),
+            base.replacingOccurrences(
+                of: "custom_details: {team: \"a&b\", cost: 12}", with: "custom_details: {team: \"a&b\",\ncost: 13}"),
+            base,
+        ]
+        let memo = SectionHTMLMemo()
+        var seen: Set<[UInt8]> = []
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let source = source("every-block", root: try root(text))
+            let fresh = try both(source).mustache
+            #expect(memo.body(source, bytes: bytes).html == fresh)
+            seen.insert(Array(fresh.utf8))
+        }
+        #expect(seen.count == 6)  // the comment, and the flow mapping with the same values, show nothing new
+    }
+
     @Test func identicalIsStricterThanJSONEquality() throws {
         let a = try root("x: {a: 1, b: 2}\ny: caf\u{E9}\nz: 1\n")
         let b = try root("x: {b: 2, a: 1}\ny: cafe\u{301}\nz: 1.0\n")

@@ -160,8 +160,8 @@ extension CardStore {
     ) throws -> (outcomes: [SiteWriter.Outcome], facts: (name: String, facts: CardFacts)?) {
         let card = plan.card
         let path = plan.path
-        var cards: [Int: (root: ValueNode, text: String)] = [:]
-        func read(_ timeline: VersionTimeline) throws -> (root: ValueNode, text: String) {
+        var cards: [Int: (root: ValueNode, text: String, bytes: [UInt8])] = [:]
+        func read(_ timeline: VersionTimeline) throws -> (root: ValueNode, text: String, bytes: [UInt8]) {
             if let known = cards[timeline.version] { return known }
             let commit = SiteHistory.contentCommit(of: timeline)
             guard let blob = plan.blobs[commit] else {
@@ -171,20 +171,20 @@ extension CardStore {
             guard let root = SafeYAMLLoader.load(bytes: bytes, path: path).root else {
                 throw CardiganError("card '\(card.name)' cannot be read in commit \(commit.prefix(12))")
             }
-            let result = (root, String(decoding: bytes, as: UTF8.self))
+            let result = (root, String(decoding: bytes, as: UTF8.self), bytes)
             cards[timeline.version] = result
             return result
         }
         var bodies: [Int: CardBody] = [:]
         func body(_ timeline: VersionTimeline) throws -> CardBody {
             if let known = bodies[timeline.version] { return known }
-            let root = try read(timeline).root
+            let (root, _, bytes) = try read(timeline)
             var source = ExportSource(
                 name: card.name, version: timeline.version, status: timeline.status.rawValue,
                 modelPackage: timeline.modelPackage ?? CardSnapshot.modelPackage(of: root),
                 commit: SiteHistory.contentCommit(of: timeline), digest: timeline.digest, root: root)
             source.timeline = timeline
-            let result = try memo.map { $0.body(source) } ?? CardBody.render(source, compiled: compiled)
+            let result = try memo.map { $0.body(source, bytes: bytes) } ?? CardBody.render(source, compiled: compiled)
             bodies[timeline.version] = result
             return result
         }
