@@ -160,6 +160,7 @@ extension CardStore {
     ) throws -> (outcomes: [SiteWriter.Outcome], facts: (name: String, facts: CardFacts)?) {
         let card = plan.card
         let path = plan.path
+        let reader = SiteCardReader()
         var cards: [Int: (root: ValueNode, text: String, bytes: [UInt8])] = [:]
         func read(_ timeline: VersionTimeline) throws -> (root: ValueNode, text: String, bytes: [UInt8]) {
             if let known = cards[timeline.version] { return known }
@@ -168,7 +169,7 @@ extension CardStore {
                 throw CardiganError("card '\(card.name)' version \(timeline.version) was not read")
             }
             let bytes = try objects.readBlob(blob)
-            guard let root = SafeYAMLLoader.load(bytes: bytes, path: path).root else {
+            guard let root = reader.root(of: bytes, path: path) else {
                 throw CardiganError("card '\(card.name)' cannot be read in commit \(commit.prefix(12))")
             }
             let result = (root, String(decoding: bytes, as: UTF8.self), bytes)
