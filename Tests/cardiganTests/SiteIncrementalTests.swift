@@ -25,6 +25,25 @@ import Testing
         #expect(third.rendered == 5)
     }
 
+    /// The built-in template is written without Mustache; a repository's own template must
+    /// still be rendered by it, and editing it must re-render every card page.
+    @Test func aRepositorysOwnExportTemplateIsUsedAndItsEditRerendersTheCards() throws {
+        let repo = try CardRepo.withTwoCards()
+        let site = repo.path + "/out"
+        let builtIn = try String(
+            contentsOfFile: PackagePaths.root + "/templates/export/card.html.mustache", encoding: .utf8)
+        _ = try CardStore(discoveringFrom: repo.path).buildSite(into: site)
+        #expect(try !repo.read("out/cards/a/v2.html").contains("own-template"))
+        try repo.write(
+            "templates/export/card.html.mustache",
+            builtIn.replacingOccurrences(of: "<h2>{{title}}</h2>", with: "<h2 class=\"own-template\">{{title}}</h2>"))
+        let again = try CardStore(discoveringFrom: repo.path).buildSite(into: site)
+        #expect(again.written.contains("cards/a/v2.html") && again.written.contains("cards/b/index.html"))
+        for page in ["cards/a/v1.html", "cards/a/v2.html", "cards/a/index.html", "cards/b/v1.html"] {
+            #expect(try repo.read("out/" + page).contains("<h2 class=\"own-template\">Model overview</h2>"), "\(page)")
+        }
+    }
+
     @Test func aPageDeletedByHandIsWrittenAgain() throws {
         let repo = try CardRepo.withTwoCards()
         let site = repo.path + "/out"

@@ -129,8 +129,9 @@ struct CardDocument {
 }
 
 extension CardDocument {
-    /// The document of `source`.
-    init(_ source: ExportSource) {
+    /// The document of `source`; without `sections`, only its header and footer (the site
+    /// renders the sections one by one through ``sectionValues(of:)``, remembering each).
+    init(_ source: ExportSource, sections withSections: Bool = true) {
         let root = source.root
         title = root["model_overview"]?["model_name"]?.stringValue ?? source.name
         name = source.name
@@ -142,20 +143,31 @@ extension CardDocument {
         isWorkingTree = source.isWorkingTree
         timeline = source.timeline
         approvals = source.approvals
-        sections = []
-        let members = root.members ?? []
-        let known = Set(ExportLabels.sections.map(\.key))
-        for (key, sectionTitle) in ExportLabels.sections {
-            guard let value = root[key] else { continue }
-            sections.append(Section(key: key, title: sectionTitle, blocks: Self.sectionBlocks(key: key, value: value)))
-        }
-        for member in members where !known.contains(member.key) && member.key != "name" && member.key != "status" {
-            sections.append(
-                Section(
-                    key: member.key, title: ExportLabels.label(member.key),
-                    blocks: Self.sectionBlocks(key: member.key, value: member.value)))
-        }
+        sections = withSections ? Self.sectionValues(of: root).map(Self.section) : []
     }
+
+    /// The card's top-level values shown as sections, in the order they are shown: the known
+    /// sections in `ExportLabels.sections`' order, then any others in the card's order.
+    static func sectionValues(of root: ValueNode) -> [(key: String, value: ValueNode)] {
+        var values: [(key: String, value: ValueNode)] = []
+        for (key, _) in ExportLabels.sections {
+            if let value = root[key] { values.append((key, value)) }
+        }
+        for member in root.members ?? []
+        where !knownSections.contains(member.key) && member.key != "name" && member.key != "status" {
+            values.append((member.key, member.value))
+        }
+        return values
+    }
+
+    /// The section showing `value`, the card's value of `key`: what it shows depends on
+    /// nothing else.
+    static func section(key: String, value: ValueNode) -> Section {
+        let title = ExportLabels.sections.first { $0.key == key }?.title ?? ExportLabels.label(key)
+        return Section(key: key, title: title, blocks: sectionBlocks(key: key, value: value))
+    }
+
+    private static let knownSections = Set(ExportLabels.sections.map(\.key))
 
     private static func sectionBlocks(key: String, value: ValueNode) -> [Block] {
         if key == "evaluation_details", let evaluations = value.elements {

@@ -60,6 +60,7 @@ extension CardStore {
         let templatePath = "export/card.html.mustache"
         let template = try CardExporter.templateText(templatePath, workspace: workspace)
         let compiled = try TemplateRenderer.compile(template, path: templatePath)
+        let builtIn = CardHTML.isBuiltIn(template)
         let previous = try SiteManifest.load(folder: folder)
         let generator = SiteKeys.key(["cardigan-site-1", template, SiteAssets.siteStyle, SiteAssets.catalogScript])
         let writer = SiteWriter(folder: folder, previous: previous)
@@ -78,7 +79,10 @@ extension CardStore {
         let objects = try objectDatabase()
         let work = plans.filter { !$0.stale.isEmpty || $0.needsFacts }
         let render = { @Sendable (plan: CardPlan) in
-            Result { try Self.render(plan, objects: objects, compiled: compiled, writer: writer) }
+            Result {
+                try Self.render(
+                    plan, objects: objects, compiled: compiled, memo: builtIn ? SectionHTMLMemo() : nil, writer: writer)
+            }
         }
         let results = ObjectDatabase.isSharedSafely ? concurrentMap(work, render) : work.map(render)
 
@@ -147,37 +151,41 @@ extension CardStore {
         return CardPlan(card: card, path: path(of: card.name), keys: keys, stale: stale, needsFacts: needsFacts)
     }
 
-    /// Renders and writes the stale pages of one card, on a worker thread.
+    /// Renders and writes the stale pages of one card, on a worker thread. With `memo` (the
+    /// built-in export template), card bodies are written directly, each distinct section once;
+    /// without, through the repository's own template.
     private static func render(
-        _ plan: CardPlan, objects: ObjectDatabase, compiled: MustacheTemplate, writer: SiteWriter
+        _ plan: CardPlan, objects: ObjectDatabase, compiled: MustacheTemplate, memo: SectionHTMLMemo?,
+        writer: SiteWriter
     ) throws -> (outcomes: [SiteWriter.Outcome], facts: (name: String, facts: CardFacts)?) {
         let card = plan.card
         let path = plan.path
-        var cards: [Int: (root: ValueNode, text: String)] = [:]
-        func read(_ timeline: VersionTimeline) throws -> (root: ValueNode, text: String) {
+        let reader = SiteCardReader()
+        var cards: [Int: (root: ValueNode, text: String, bytes: [UInt8])] = [:]
+        func read(_ timeline: VersionTimeline) throws -> (root: ValueNode, text: String, bytes: [UInt8]) {
             if let known = cards[timeline.version] { return known }
             let commit = SiteHistory.contentCommit(of: timeline)
             guard let blob = plan.blobs[commit] else {
                 throw CardiganError("card '\(card.name)' version \(timeline.version) was not read")
             }
             let bytes = try objects.readBlob(blob)
-            guard let root = SafeYAMLLoader.load(bytes: bytes, path: path).root else {
+            guard let root = reader.root(of: bytes, path: path) else {
                 throw CardiganError("card '\(card.name)' cannot be read in commit \(commit.prefix(12))")
             }
-            let result = (root, String(decoding: bytes, as: UTF8.self))
+            let result = (root, String(decoding: bytes, as: UTF8.self), bytes)
             cards[timeline.version] = result
             return result
         }
         var bodies: [Int: CardBody] = [:]
         func body(_ timeline: VersionTimeline) throws -> CardBody {
             if let known = bodies[timeline.version] { return known }
-            let root = try read(timeline).root
+            let (root, _, bytes) = try read(timeline)
             var source = ExportSource(
                 name: card.name, version: timeline.version, status: timeline.status.rawValue,
                 modelPackage: timeline.modelPackage ?? CardSnapshot.modelPackage(of: root),
                 commit: SiteHistory.contentCommit(of: timeline), digest: timeline.digest, root: root)
             source.timeline = timeline
-            let result = try CardBody.render(source, compiled: compiled)
+            let result = try memo.map { $0.body(source, bytes: bytes) } ?? CardBody.render(source, compiled: compiled)
             bodies[timeline.version] = result
             return result
         }

@@ -31,27 +31,30 @@ struct SiteWriter: Sendable {
     /// Writes `bytes` at `path` under the folder, making its folders.
     func writeFile(_ path: String, bytes: [UInt8]) throws {
         let file = folder + "/" + path
-        let directory = (file as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            // Written beside and renamed over, like an atomic write but without its fsync: a
-            // site is rebuilt from the repository, and 20,000 fsyncs cost a cold build seconds.
-            // Plain POSIX calls: Foundation's `Data.write(to:)` syncs every file even when not
-            // asked for an atomic write.
-            let temporary = file + ".cardigan-tmp"
-            if let reason = writeWhole(temporary, bytes) {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw CardiganError("cannot write '\(file)': \(reason)")
+        // Written beside and renamed over, like an atomic write but without its fsync: a site is
+        // rebuilt from the repository, and 20,000 fsyncs cost a cold build seconds. Plain POSIX
+        // calls: Foundation's `Data.write(to:)` syncs every file even when not asked for an
+        // atomic write. The folder is made only when the file cannot be created without it:
+        // once per card folder, not a stat and a mkdir for each of 20,000 files.
+        let temporary = file + ".cardigan-tmp"
+        var failure = writeWhole(temporary, bytes)
+        if failure == ENOENT {
+            let directory = (file as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw CardiganError("cannot write '\(file)': \(error.localizedDescription)")
             }
-            guard rename(temporary, file) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw CardiganError("cannot write '\(file)': \(reason)")
-            }
-        } catch let error as CardiganError {
-            throw error
-        } catch {
-            throw CardiganError("cannot write '\(file)': \(error.localizedDescription)")
+            failure = writeWhole(temporary, bytes)
+        }
+        if let failure {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CardiganError("cannot write '\(file)': \(String(cString: strerror(failure)))")
+        }
+        guard rename(temporary, file) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CardiganError("cannot write '\(file)': \(reason)")
         }
     }
 
@@ -78,23 +81,23 @@ struct SiteWriter: Sendable {
     }
 }
 
-/// Creates (or truncates) `path` and writes `bytes` into it; the reason when that failed.
-private func writeWhole(_ path: String, _ bytes: [UInt8]) -> String? {
+/// Creates (or truncates) `path` and writes `bytes` into it; the error number when that failed.
+private func writeWhole(_ path: String, _ bytes: [UInt8]) -> Int32? {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-    var failure: String?
+    guard descriptor >= 0 else { return errno }
+    var failure: Int32?
     bytes.withUnsafeBytes { buffer in
         var offset = 0
         while offset < buffer.count, let base = buffer.baseAddress {
             let count = write(descriptor, base + offset, buffer.count - offset)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
-                failure = String(cString: strerror(errno))
+                failure = count < 0 ? errno : EIO
                 return
             }
             offset += count
         }
     }
-    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+    if close(descriptor) != 0, failure == nil { failure = errno }
     return failure
 }
