@@ -18,6 +18,10 @@ struct CardiganCommand: ParsableCommand {
     )
 
     static func main() {
+        // A write into a pipe whose reader is gone (ssh-keygen that exited before reading the
+        // statement, `cardigan … | head`) fails with EPIPE instead of killing the process with
+        // nothing said: the child's own message is then reported.
+        signal(SIGPIPE, SIG_IGN)
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
             // `--version` belongs to cardigan itself, never to a subcommand: argument-parser's own

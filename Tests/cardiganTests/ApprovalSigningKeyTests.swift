@@ -41,6 +41,26 @@ struct ApprovalSigningKeyTests {
         #expect(without.error.contains("its private half must be in ssh-agent"), "\(without.error)")
     }
 
+    /// An ssh-keygen that exits without reading the statement (as it does when the agent holds no
+    /// key) closed the pipe cardigan writes the statement into: cardigan must report its message,
+    /// not die of SIGPIPE with nothing said (exit 13, seen under load in the test above).
+    @Test func aSignerThatExitsBeforeReadingIsReportedNotASignal() throws {
+        let setup = try ApprovalRepo()
+        let bin = setup.keys.folder + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        // Closes its standard input first, so the statement cannot be written, then fails.
+        try "#!/bin/sh\nexec 0<&-\nsleep 0.3\necho 'fake ssh-keygen: agent refused operation' >&2\nexit 1\n"
+            .write(toFile: bin + "/ssh-keygen", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/ssh-keygen")
+        try setup.repo.git("config", "gpg.format", "ssh")
+        try setup.repo.git("config", "user.signingkey", "key::" + (try setup.keys.publicKey("risk")))
+        var environment = setup.environment
+        environment["PATH"] = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let approve = try setup.repo.cardigan("approve", "credit", environment: environment)
+        #expect(approve.status == 2, "\(approve.status): \(approve.error)")
+        #expect(approve.error.contains("fake ssh-keygen: agent refused operation"), "\(approve.error)")
+    }
+
     @Test func verifyReportsTwoApprovalsByOnePrincipal() throws {
         let setup = try ApprovalRepo()
         let first = try setup.forgedApproval(key: "risk", principal: "risk@example.com")

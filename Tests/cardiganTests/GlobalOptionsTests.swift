@@ -44,4 +44,21 @@ import Testing
         let helpVerify = try run("help", "verify")
         #expect(helpVerify.status == 0 && helpVerify.output.contains("USAGE: cardigan verify"), "\(helpVerify.error)")
     }
+
+    /// Output into a pipe nobody reads (`cardigan … | true`), like the statement into an
+    /// ssh-keygen that exited early, is an ignored write: not a death by SIGPIPE, which says
+    /// nothing and once lost ssh-keygen's own message ('approve' exited 13 under load).
+    @Test func aClosedPipeIsNotASignal() throws {
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PackagePaths.cardigan)
+        process.arguments = ["explain"]
+        process.environment = TestEnvironment.processEnvironment()
+        process.standardOutput = pipe.fileHandleForWriting
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "killed by signal \(process.terminationStatus)")
+    }
 }

@@ -106,7 +106,9 @@ public struct SSHSigner: Sendable {
                 "cannot run ssh-keygen: \(error.localizedDescription)",
                 hint: "install OpenSSH's client (openssh-client)")
         }
-        if let input { stdin.fileHandleForWriting.write(input) }
+        // A child that exits without reading (no key in the agent) closes the pipe: the write
+        // fails, and its exit status and message below say why.
+        if let input { try? stdin.fileHandleForWriting.write(contentsOf: input) }
         try? stdin.fileHandleForWriting.close()
         let errorText = ReadInBackground(errors.fileHandleForReading)
         let data = output.fileHandleForReading.readDataToEndOfFile()
