@@ -77,7 +77,12 @@ extension CardStore {
         // over the limit) stops the commit: skipping it would leave it out of the record silently.
         let folder = try workspace.scanCardFolder()
         guard folder.errors.isEmpty else { return CommitResult(findings: folder.errors) }
-        let candidates = try names.isEmpty ? changedCardNames(head: head, folder: folder) : names
+        // Cards git's index vouches are unchanged since head are not read again: a commit's
+        // work follows the cards it changes, not the size of the repository.
+        let clean = try head.map { try repository.statCleanFiles(in: cardsDirectory, commit: $0) } ?? []
+        let candidates = try (names.isEmpty ? changedCardNames(head: head, folder: folder) : names).filter {
+            !clean.contains((path(of: $0) as NSString).lastPathComponent)
+        }
         var refused: [Finding] = []
         let planner = CommitPlanner(
             store: self, head: head, linking: linking, detailsSource: detailsSource, canRewrite: true)
