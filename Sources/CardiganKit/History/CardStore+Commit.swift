@@ -77,11 +77,18 @@ extension CardStore {
         // over the limit) stops the commit: skipping it would leave it out of the record silently.
         let folder = try workspace.scanCardFolder()
         guard folder.errors.isEmpty else { return CommitResult(findings: folder.errors) }
-        let candidates = try names.isEmpty ? changedCardNames(head: head, folder: folder) : names
+        // Cards git's index vouches are unchanged since head are not read again: a commit's
+        // work follows the cards it changes, not the size of the repository.
+        let clean = try head.map { try repository.statCleanFiles(in: cardsDirectory, commit: $0) } ?? []
+        let candidates = try (names.isEmpty ? changedCardNames(head: head, folder: folder) : names).filter {
+            !clean.contains((path(of: $0) as NSString).lastPathComponent)
+        }
         var refused: [Finding] = []
         let planner = CommitPlanner(
             store: self, head: head, linking: linking, detailsSource: detailsSource, canRewrite: true)
+        var filesRead = 0
         let plan = try planner.plan(candidates: candidates, named: !names.isEmpty) { path in
+            filesRead += 1
             switch CardFileReader.read(self.workspace.rootPath + "/" + path, display: path) {
             case .bytes(let bytes): return bytes
             case .missing: return nil
@@ -90,11 +97,16 @@ extension CardStore {
                 return nil
             }
         }
-        guard refused.isEmpty else { return CommitResult(findings: refused) }
-        guard plan.findings.isEmpty, !plan.records.isEmpty else {
-            return CommitResult(records: plan.records, notes: plan.notes, findings: plan.findings)
+        var result: CommitResult
+        if !refused.isEmpty {
+            result = CommitResult(findings: refused)
+        } else if !plan.findings.isEmpty || plan.records.isEmpty {
+            result = CommitResult(records: plan.records, notes: plan.notes, findings: plan.findings)
+        } else {
+            result = try write(plan, branch: branch, head: head, message: message)
         }
-        return try write(plan, branch: branch, head: head, message: message)
+        result.cardFilesRead = filesRead
+        return result
     }
 
     /// Cards whose working file differs from the branch head, or that the head has and the

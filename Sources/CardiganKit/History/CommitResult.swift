@@ -14,4 +14,7 @@ public struct CommitResult: Sendable {
     public var notes: [String] = []
     /// Problems that stopped the commit; nothing was written when there are any.
     public var findings: [Finding] = []
+    /// How many card files the commit read from the working tree: the cards it changes, not
+    /// every card (those git's index vouches for are not read). Tests check it; not reported.
+    var cardFilesRead = 0
 }
