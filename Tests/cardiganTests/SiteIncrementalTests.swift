@@ -62,6 +62,38 @@ import Testing
         #expect(try repo.read("out/notes.txt") == "mine")
     }
 
+    /// A manifest (restored from a CI cache, say) that names a file outside the folder: the
+    /// rebuild would delete it as a page that no longer exists. Found by a try-out.
+    @Test func refusesAManifestNamingAFileOutsideTheSite() throws {
+        let repo = try CardRepo.withTwoCards()
+        try repo.cardigan("site", "-o", "out").checked()
+        try repo.write("victim.txt", "keep me")
+        let manifest = try repo.read("out/.cardigan-site.json")
+        for outside in ["../victim.txt", "/etc/hostname", "cards/../../victim.txt", "./index.html"] {
+            try repo.write(
+                "out/.cardigan-site.json",
+                manifest.replacingOccurrences(
+                    of: "\"pages\" : {", with: "\"pages\" : {\n    \"\(outside)\" : {\"key\" : \"\", \"sha256\" : \"\"},"))
+            let result = try repo.cardigan("site", "-o", "out")
+            repo.expect(result, status: 2, saying: "names '\(outside)', which is not a file inside the site")
+            #expect(try repo.read("victim.txt") == "keep me")
+        }
+    }
+
+    /// A folder of the previous build replaced by a symbolic link: pages would be written (and
+    /// stale ones deleted) wherever it points.
+    @Test func refusesALinkedFolderInsideTheSite() throws {
+        let repo = try CardRepo.withTwoCards()
+        try repo.cardigan("site", "-o", "out").checked()
+        let elsewhere = repo.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.removeItem(atPath: repo.path + "/out/cards/a")
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/out/cards/a", withDestinationPath: elsewhere)
+        let result = try repo.cardigan("site", "-o", "out")
+        repo.expect(result, status: 2, saying: "out/cards/a' is a symbolic link")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+    }
+
     @Test func removesPagesThatNoLongerExist() throws {
         let repo = try CardRepo.withTwoCards()
         let site = repo.path + "/out"

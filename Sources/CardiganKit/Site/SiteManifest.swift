@@ -42,6 +42,8 @@ struct SiteManifest: Codable, Equatable, Sendable {
                     "'\(folder)/\(fileName)' is not a site manifest this cardigan reads",
                     hint: "build into an empty folder, or delete the folder first")
             }
+            try manifest.checkPaths(folder: folder)
+            try refuseLinkedFolders(in: folder)
             return manifest
         }
         let contents = (try? files.contentsOfDirectory(atPath: folder)) ?? []
@@ -51,6 +53,53 @@ struct SiteManifest: Codable, Equatable, Sendable {
                 hint: "build into an empty or new folder")
         }
         return nil
+    }
+
+    /// Refuses a manifest naming a file outside the folder (absolute, `..`, `.` or empty
+    /// components): a rebuild deletes the files of the previous build that it no longer makes,
+    /// and a manifest restored from a CI cache is input like any other.
+    private func checkPaths(folder: String) throws {
+        for path in pages.keys.sorted() {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let inside =
+                !path.isEmpty && !path.contains("\0") && !path.contains("\\")
+                && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+            guard inside else {
+                throw CardiganError(
+                    "'\(folder)/\(Self.fileName)' names '\(path)', which is not a file inside the site",
+                    hint: "the manifest was changed by hand or by a tool: delete the folder and build again")
+            }
+        }
+    }
+
+    /// Refuses a folder of the site that is a symbolic link: pages written or deleted under
+    /// it would land outside the output folder. A build never makes links.
+    private static func refuseLinkedFolders(in folder: String, below relative: String = "") throws {
+        let path = relative.isEmpty ? folder : folder + "/" + relative
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard name != ".", name != ".." else { continue }
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(folder + "/" + child, &info) == 0 else { continue }
+                let format = info.st_mode & S_IFMT
+                type = format == S_IFLNK ? UInt8(DT_LNK) : format == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_LNK) {
+                throw CardiganError(
+                    "'\(folder)/\(child)' is a symbolic link: a site build writes and deletes only inside its folder",
+                    hint: "remove the link, or build into an empty or new folder")
+            }
+            if type == UInt8(DT_DIR) { folders.append(child) }
+        }
+        for child in folders { try refuseLinkedFolders(in: folder, below: child) }
     }
 
     /// The manifest as JSON with sorted keys: the same site gives the same bytes.
