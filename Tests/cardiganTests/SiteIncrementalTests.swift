@@ -73,7 +73,8 @@ import Testing
             try repo.write(
                 "out/.cardigan-site.json",
                 manifest.replacingOccurrences(
-                    of: "\"pages\" : {", with: "\"pages\" : {\n    \"\(outside)\" : {\"key\" : \"\", \"sha256\" : \"\"},"))
+                    of: "\"pages\" : {",
+                    with: "\"pages\" : {\n    \"\(outside)\" : {\"key\" : \"\", \"sha256\" : \"\"},"))
             let result = try repo.cardigan("site", "-o", "out")
             repo.expect(result, status: 2, saying: "names '\(outside)', which is not a file inside the site")
             #expect(try repo.read("victim.txt") == "keep me")
