@@ -96,6 +96,27 @@ import Testing
         #expect(version.status == 0 && version.output.contains("libgit2 1."))
     }
 
+    /// The quick tour on `git init` with git's own default branch ('master' here): `init` names
+    /// the branch the repository is on, and verify and site judge it without `.cardigan.yaml`
+    /// committed (its absence there does not send them to 'main'). Found by a try-out.
+    @Test func initProtectsTheBranchTheRepositoryIsOn() throws {
+        let repo = try CardRepo()
+        try repo.git("symbolic-ref", "HEAD", "refs/heads/master")
+        try repo.cardigan("init").checked()
+        #expect(try repo.read(".cardigan.yaml").contains("branch: master "))
+        try repo.write(
+            "cards/customer-churn.yaml",
+            try String(contentsOfFile: PackagePaths.root + "/cards/customer-churn.yaml", encoding: .utf8))
+        let commit = try repo.cardigan("commit", "-m", "first")
+        #expect(commit.status == 0, "\(commit.output)\(commit.error)")
+        let verify = try repo.cardigan("verify")
+        #expect(
+            verify.status == 0 && verify.output.contains("no errors in 1 commit"), "\(verify.output)\(verify.error)")
+        #expect(!verify.error.contains("committed configuration"), "\(verify.error)")
+        let site = try repo.cardigan("site", "-o", "out")
+        #expect(site.status == 0, "\(site.error)")
+    }
+
     @Test func newAndInitRefuseWhatWouldLoseWork() throws {
         let repo = try CardRepo()
         try repo.cardigan("init").checked()

@@ -13,9 +13,14 @@ public enum WorkspaceSetup {
         }
         var created: [String] = []
         let config = CardiganConfig()
+        // The protected branch is the one this repository is on (git's default may be 'master'
+        // or `init.defaultBranch`), not always 'main': versions committed there must be the record.
+        let branch =
+            (try? Repository.open(at: rootPath).currentBranch()).flatMap { $0 }
+            .map { $0.hasPrefix("refs/heads/") ? String($0.dropFirst("refs/heads/".count)) : $0 } ?? config.branch
         let configText = """
-            # cardigan settings (all optional; these are the defaults)
-            branch: \(config.branch)        # the protected branch: its history is the record
+            # cardigan settings (all optional; cards, templates and schema are the defaults)
+            branch: \(yamlScalar(branch))        # the protected branch: its history is the record
             cards: \(config.cardsDirectory)         # one <name>.yaml per card
             templates: \(config.templatesDirectory) # your own templates override the built-in ones
             schema: builtin:\(Workspace.defaultBuiltInSchema)  # the built-in schema, by name and version; or a file of yours
@@ -42,6 +47,16 @@ public enum WorkspaceSetup {
             created.append(entry.path)
         }
         return created
+    }
+
+    /// `text` as a YAML scalar: plain when it is a simple name, else double-quoted (JSON's
+    /// quoting, which YAML reads).
+    private static func yamlScalar(_ text: String) -> String {
+        let plain =
+            !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._/-".contains($0)) }
+        if plain { return text }
+        let quoted = (try? JSONEncoder().encode(text)).map { String(decoding: $0, as: UTF8.self) }
+        return quoted ?? "main"
     }
 
     static let templatesReadme = """

@@ -77,11 +77,15 @@ public final class CardStore {
     }
 
     /// The workspace whose `.cardigan.yaml` and schema are those of commit `head`.
-    static func committedWorkspace(_ repository: Repository, at head: ObjectID?, rootPath: String) throws -> Workspace {
+    /// `branch`, when given, replaces the file's own setting.
+    static func committedWorkspace(
+        _ repository: Repository, at head: ObjectID?, rootPath: String, branch: String? = nil
+    ) throws -> Workspace {
         var config = CardiganConfig()
         if let head, let bytes = try? repository.blob(at: CardiganConfig.fileName, inCommit: head) {
             config = try CardiganConfig.parse(Data(bytes), path: CardiganConfig.fileName)
         }
+        if let branch { config.branch = branch }
         var workspace = Workspace(rootPath: rootPath, config: config)
         if let head, let schemaPath = config.schemaPath,
             let bytes = try? repository.blob(at: schemaPath, inCommit: head)
@@ -97,7 +101,10 @@ public final class CardStore {
     public func onProtectedBranchConfiguration() throws -> (store: CardStore, note: String?) {
         guard let workdir = repository.workdir, let head = try repository.resolve(protectedBranch)
         else { return (self, nil) }
-        let committed = try Self.committedWorkspace(repository, at: head, rootPath: workdir)
+        // The branch is the one just read from: a file on it (or its absence, meaning 'main')
+        // cannot send the judgement to another branch.
+        let committed = try Self.committedWorkspace(
+            repository, at: head, rootPath: workdir, branch: workspace.config.branch)
         var differs: [String] = []
         // Compared as settings, not bytes: comments, and the default written out or left out,
         // are the same configuration.
