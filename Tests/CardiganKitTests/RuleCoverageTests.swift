@@ -106,6 +106,16 @@ extension RuleID {
         #expect(sources.contains { $0.text.contains("ruleID: RuleID(violation.keyword)") })
     }
 
+    /// The level `explain` and SARIF's rule list give is the one the rule is reported with: a
+    /// try-out found `checkpoint` and two registry warnings listed as errors.
+    @Test func aRuleReportedAsAWarningIsListedAsOne() {
+        let sources = Self.swiftFiles(under: "Sources").map(\.text).joined(separator: "\n")
+        for rule in RuleID.allCases where rule.schemaKeyword == nil {
+            let reportedAsWarning = sources.contains("ruleID: .\(rule.caseName), severity: .warning")
+            #expect(rule.isWarning == reportedAsWarning, "'\(rule.rawValue)': isWarning is \(rule.isWarning)")
+        }
+    }
+
     @Test func everyRuleHasASummaryAndHelp() {
         for rule in RuleID.allCases {
             #expect(!rule.summary.isEmpty && !rule.summary.hasSuffix("."), "'\(rule.rawValue)'")

@@ -169,5 +169,10 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Comparable, Custom
     }
 
     /// Whether SARIF lists the rule at level `warning` rather than `error`.
-    public var isWarning: Bool { self == .versionPending || self == .yaml11Ambiguous }
+    public var isWarning: Bool {
+        switch self {
+        case .versionPending, .yaml11Ambiguous, .checkpoint, .registryUndocumentedVersion, .registryApprovalDrift: true
+        default: false
+        }
+    }
 }
