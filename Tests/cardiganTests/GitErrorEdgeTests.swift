@@ -33,6 +33,23 @@ import Testing
         #expect(try repo.repo.run(["git", "fsck"]).status != 0)
     }
 
+    /// A damaged tag reference (over a packed copy or not) is re-made from the trailers: a
+    /// command other than verify that trips on it points at verify's repair, not at a clone.
+    @Test func aDamagedTagReferencePointsAtVerifysRepair() throws {
+        let repo = try CardRepo.withTwoCards()
+        try repo.write(".git/refs/tags/cards/a/v1", "garbage\n")
+        let show = try repo.cardigan("show", "a", "--card-version", "1")
+        #expect(show.status == 2, "\(show.output)\(show.error)")
+        #expect(
+            show.error.contains(
+                "hint: 'cardigan verify' names the damaged tag reference: delete its file and run 'cardigan verify --repair'"
+            ),
+            "\(show.error)")
+        try FileManager.default.removeItem(atPath: repo.path + "/.git/refs/tags/cards/a/v1")
+        try repo.cardigan("verify", "--repair").checked()
+        try repo.cardigan("show", "a", "--card-version", "1").checked()
+    }
+
     @Test func aMissingObjectIsADamagedRepositoryWithAHintToFetchIt() throws {
         let repo = try CardRepo.withTwoCards()
         let blob = try repo.git("rev-parse", "HEAD:cards/a.yaml").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -25,6 +25,14 @@ public struct CardiganError: Error, CustomStringConvertible, Sendable {
     /// exit-status mapping is the one caller; the library lets ``GitError`` through as it is.
     public init(_ error: GitError) {
         switch error {
+        case .libgit2(let function, let code, let message)
+        where message.hasPrefix("corrupted loose reference file: refs/tags/"):
+            // A tag's reference file is re-made from the trailers; `verify` names which one.
+            self.init(
+                "the repository is damaged: \(message)",
+                hint:
+                    "'cardigan verify' names the damaged tag reference: delete its file and run 'cardigan verify --repair' (libgit2: \(function) failed (\(code)))"
+            )
         case .libgit2(let function, let code, let message) where message.hasPrefix("corrupted "):
             self.init(
                 "the repository is damaged: \(message)",
