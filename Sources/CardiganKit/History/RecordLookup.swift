@@ -85,7 +85,12 @@ final class RecordLookup {
     private func recordsAndParents(of id: ObjectID, name: String) throws -> ([CardRecord], [ObjectID]) {
         if let kept = memo, kept.commit == id { return (kept.recordsByCard[name] ?? [], kept.parents) }
         let commit = try repository.commit(id)
-        guard commit.message.utf8.count >= CommitRecordsMemo.minimumMessageBytes else {
+        // A commit that does not name the card is passed unparsed, large or not: a walk for one
+        // card back through many large commits of others (100 cards each) parsed every one of
+        // them again for every card, as one memo holds one commit.
+        guard commit.message.utf8.count >= CommitRecordsMemo.minimumMessageBytes,
+            Self.bytes(of: commit.message, contain: name)
+        else {
             return (try records(in: commit, of: name), commit.parents)
         }
         let parsed = CommitRecordsMemo(commit: id, parents: commit.parents, records: try records(in: commit))
