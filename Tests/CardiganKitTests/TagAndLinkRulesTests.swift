@@ -88,6 +88,26 @@ import Testing
         #expect(pending.findings[0].severity == .warning)
     }
 
+    @Test func aHandMadeTagOnACommitTheBranchContainsIsStrayNotOrphaned() {
+        var stray = TagFacts.honest { $0.branch = ["c1", "c2"] }
+        stray.tags.append(
+            VersionTagFacts(
+                reference: "refs/tags/cards/a/v5", card: "a", version: 5, objectID: "c2", isAnnotated: false,
+                targetCommit: "c2", digest: nil, previous: nil))
+        let findings = stray.check()
+        #expect(findings.map(\.ruleID) == [.versionTagStray])
+        #expect(
+            findings.first?.message
+                == "lightweight tag 'cards/a/v5' names version 5 of 'a', which no commit on 'main' makes; it points at commit c2, which 'main' contains"
+        )
+        #expect(findings.first?.hint?.contains("git tag -d cards/a/v5") == true)
+        stray.tags[2].isAnnotated = true
+        #expect(stray.check().first?.message.hasPrefix("tag 'cards/a/v5' names version 5") == true)
+        // Off the branch, the same tag is orphaned, as before.
+        stray.branch = []
+        #expect(stray.check().map(\.ruleID) == [.versionOrphaned])
+    }
+
     // MARK: Link tags
 
     private let links = [

@@ -3,12 +3,13 @@ import Testing
 @testable import CardiganKit
 
 /// What ``TagRules`` is given: the versions the branch made, the version tags, the tags of a
-/// pull request's base, and the commits another branch reaches.
+/// pull request's base, and the commits the branch and another branch reach.
 struct TagFacts: Sendable {
     var versions: [VersionEvent]
     var tags: [VersionTagFacts]
     var earlierTags: [VersionTagFacts] = []
     var otherBranch: Set<String> = []
+    var branch: Set<String> = []
 
     static let digest1 = HistoryReplay.digest("1")
     static let digest2 = HistoryReplay.digest("2")
@@ -41,7 +42,10 @@ struct TagFacts: Sendable {
     func check() -> [Finding] {
         var rules = TagRules(cardsDirectory: "cards", branch: "main")
         let otherBranch = otherBranch
-        _ = rules.check(versions: versions, tags: tags, earlierTags: earlierTags) { otherBranch.contains($0) }
+        let branch = branch
+        _ = rules.check(versions: versions, tags: tags, earlierTags: earlierTags, branchContains: branch.contains) {
+            otherBranch.contains($0)
+        }
         return rules.findings
     }
 }
@@ -116,6 +120,18 @@ struct TagRuleCase: Sendable, CustomTestStringConvertible {
             twin: TagFacts.honest {
                 $0.tags.append(third)
                 $0.versions.append(TagFacts.version(3, digest: TagFacts.digest3))
+            }),
+        TagRuleCase(
+            name: "a hand-made tag of a version no commit makes, on a commit the branch contains",
+            expected: PlacedFinding(.versionTagStray, path: path, commit: "c3"),
+            offending: TagFacts.honest {
+                $0.tags.append(third)
+                $0.branch = ["c1", "c2", "c3"]
+            },
+            twin: TagFacts.honest {
+                $0.tags.append(third)
+                $0.versions.append(TagFacts.version(3, digest: TagFacts.digest3))
+                $0.branch = ["c1", "c2", "c3"]
             }),
     ]
 
