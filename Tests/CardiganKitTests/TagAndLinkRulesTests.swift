@@ -108,6 +108,25 @@ import Testing
         #expect(stray.check().map(\.ruleID) == [.versionOrphaned])
     }
 
+    @Test func tagsUnderCardsThatAreNotVersionTagNames() {
+        var rules = TagRules(cardsDirectory: "cards", branch: "main")
+        rules.checkNames([
+            "refs/tags/cards/foo", "refs/tags/cards/a/vX", "refs/tags/cards/Bad/v1", "refs/tags/cards/a/v01",
+            "refs/tags/cards/a/v1", "refs/tags/cards/a/b/v1",
+        ])
+        #expect(
+            rules.findings.map(\.message) == [
+                "tag 'cards/foo' is not a version tag name: version tags are named 'cards/<name>/v<N>'",
+                "tag 'cards/a/vX' is not a version tag name: 'vX' is not a version 'v<N>' (N from 1, no leading zero)",
+                "tag 'cards/Bad/v1' is not a version tag name: 'Bad' is not a card name",
+                "tag 'cards/a/v01' is not a version tag name: 'v01' is not a version 'v<N>' (N from 1, no leading zero)",
+                "tag 'cards/a/b/v1' is not a version tag name: version tags are named 'cards/<name>/v<N>'",
+            ])
+        #expect(rules.findings.allSatisfy { $0.ruleID == .versionTagName })
+        #expect(rules.findings.map { $0.location?.path } == [nil, "cards/a.yaml", nil, "cards/a.yaml", nil])
+        #expect(VersionTag.parse(reference: "refs/tags/cards/Bad/v1") == nil)
+    }
+
     // MARK: Link tags
 
     private let links = [

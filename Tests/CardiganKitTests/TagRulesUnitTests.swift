@@ -3,13 +3,15 @@ import Testing
 @testable import CardiganKit
 
 /// What ``TagRules`` is given: the versions the branch made, the version tags, the tags of a
-/// pull request's base, and the commits the branch and another branch reach.
+/// pull request's base, the commits the branch and another branch reach, and the references
+/// under `refs/tags/cards/` whose names are checked.
 struct TagFacts: Sendable {
     var versions: [VersionEvent]
     var tags: [VersionTagFacts]
     var earlierTags: [VersionTagFacts] = []
     var otherBranch: Set<String> = []
     var branch: Set<String> = []
+    var references: [String] = []
 
     static let digest1 = HistoryReplay.digest("1")
     static let digest2 = HistoryReplay.digest("2")
@@ -46,6 +48,7 @@ struct TagFacts: Sendable {
         _ = rules.check(versions: versions, tags: tags, earlierTags: earlierTags, branchContains: branch.contains) {
             otherBranch.contains($0)
         }
+        rules.checkNames(references)
         return rules.findings
     }
 }
@@ -133,6 +136,11 @@ struct TagRuleCase: Sendable, CustomTestStringConvertible {
                 $0.versions.append(TagFacts.version(3, digest: TagFacts.digest3))
                 $0.branch = ["c1", "c2", "c3"]
             }),
+        TagRuleCase(
+            name: "a tag under cards/ whose version is not v<N>",
+            expected: PlacedFinding(.versionTagName, path: path, commit: nil),
+            offending: TagFacts.honest { $0.references = ["refs/tags/cards/a/v1", "refs/tags/cards/a/vX"] },
+            twin: TagFacts.honest { $0.references = ["refs/tags/cards/a/v1", "refs/tags/cards/a/v2"] }),
     ]
 
     @Test(arguments: cases)

@@ -97,6 +97,27 @@ import Testing
         #expect(try repo.cardigan("verify").status == 0)
     }
 
+    @Test func catchesTagsUnderCardsThatAreNotVersionTagNames() throws {
+        let repo = try history()
+        for name in ["cards/foo", "cards/a/vX", "cards/Bad/v1"] { try repo.git("tag", name) }
+        let result = try repo.cardigan("verify")
+        #expect(result.status == 1, "\(result.output)")
+        #expect(
+            result.output.contains(
+                "error: tag 'cards/foo' is not a version tag name: version tags are named 'cards/<name>/v<N>' [version-tag-name]"
+            ), "\(result.output)")
+        #expect(
+            result.output.contains(
+                "cards/a.yaml: error: tag 'cards/a/vX' is not a version tag name: 'vX' is not a version 'v<N>' (N from 1, no leading zero) [version-tag-name]"
+            ), "\(result.output)")
+        #expect(
+            result.output.contains("error: tag 'cards/Bad/v1' is not a version tag name: 'Bad' is not a card name"),
+            "\(result.output)")
+        #expect(!result.output.contains("version-orphaned"), "\(result.output)")
+        for name in ["cards/foo", "cards/a/vX", "cards/Bad/v1"] { try repo.git("tag", "-d", name) }
+        #expect(try repo.cardigan("verify").status == 0)
+    }
+
     @Test func catchesADeletedCard() throws {
         let repo = try history()
         try repo.git("rm", "-q", "cards/b.yaml")

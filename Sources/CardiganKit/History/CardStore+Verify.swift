@@ -67,6 +67,9 @@ extension CardStore {
             guard let id = ObjectID(hex: commit) else { return false }
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
+        tagRules.checkNames(
+            try repository.references(matching: VersionTag.referencePrefix + "*").map(\.name)
+                .filter { !damagedReferences.contains($0) })
         result.findings += tagRules.findings
 
         let linkTags = try readLinkTags(excluding: damagedReferences)

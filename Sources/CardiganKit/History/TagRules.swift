@@ -124,6 +124,24 @@ struct TagRules {
         return missing
     }
 
+    /// Reports each of `references` (all under `refs/tags/cards/`) whose name is not
+    /// `cards/<name>/v<N>` (`version-tag-name`): such a tag is read as no version at all.
+    mutating func checkNames(_ references: [String]) {
+        for reference in references {
+            guard let problem = VersionTag.nameProblem(reference: reference) else { continue }
+            let name = String(reference.dropFirst("refs/tags/".count))
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            let card = parts.count == 3 && CardName.isValid(String(parts[1])) ? String(parts[1]) : nil
+            findings.append(
+                Finding(
+                    ruleID: .versionTagName, message: "tag '\(name)' is not a version tag name: \(problem)",
+                    location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) },
+                    hint:
+                        "tags under 'cards/' are cardigan's version tags 'cards/<name>/v<N>'; delete it: git tag -d \(name)"
+                ))
+        }
+    }
+
     private mutating func report(_ rule: RuleID, _ message: String, card: String, commit: String?, hint: String? = nil)
     {
         findings.append(
