@@ -88,6 +88,45 @@ import Testing
         #expect(pending.findings[0].severity == .warning)
     }
 
+    @Test func aHandMadeTagOnACommitTheBranchContainsIsStrayNotOrphaned() {
+        var stray = TagFacts.honest { $0.branch = ["c1", "c2"] }
+        stray.tags.append(
+            VersionTagFacts(
+                reference: "refs/tags/cards/a/v5", card: "a", version: 5, objectID: "c2", isAnnotated: false,
+                targetCommit: "c2", digest: nil, previous: nil))
+        let findings = stray.check()
+        #expect(findings.map(\.ruleID) == [.versionTagStray])
+        #expect(
+            findings.first?.message
+                == "lightweight tag 'cards/a/v5' names version 5 of 'a', which no commit on 'main' makes; it points at commit c2, which 'main' contains"
+        )
+        #expect(findings.first?.hint?.contains("git tag -d cards/a/v5") == true)
+        stray.tags[2].isAnnotated = true
+        #expect(stray.check().first?.message.hasPrefix("tag 'cards/a/v5' names version 5") == true)
+        // Off the branch, the same tag is orphaned, as before.
+        stray.branch = []
+        #expect(stray.check().map(\.ruleID) == [.versionOrphaned])
+    }
+
+    @Test func tagsUnderCardsThatAreNotVersionTagNames() {
+        var rules = TagRules(cardsDirectory: "cards", branch: "main")
+        rules.checkNames([
+            "refs/tags/cards/foo", "refs/tags/cards/a/vX", "refs/tags/cards/Bad/v1", "refs/tags/cards/a/v01",
+            "refs/tags/cards/a/v1", "refs/tags/cards/a/b/v1",
+        ])
+        #expect(
+            rules.findings.map(\.message) == [
+                "tag 'cards/foo' is not a version tag name: version tags are named 'cards/<name>/v<N>'",
+                "tag 'cards/a/vX' is not a version tag name: 'vX' is not a version 'v<N>' (N from 1, no leading zero)",
+                "tag 'cards/Bad/v1' is not a version tag name: 'Bad' is not a card name",
+                "tag 'cards/a/v01' is not a version tag name: 'v01' is not a version 'v<N>' (N from 1, no leading zero)",
+                "tag 'cards/a/b/v1' is not a version tag name: version tags are named 'cards/<name>/v<N>'",
+            ])
+        #expect(rules.findings.allSatisfy { $0.ruleID == .versionTagName })
+        #expect(rules.findings.map { $0.location?.path } == [nil, "cards/a.yaml", nil, "cards/a.yaml", nil])
+        #expect(VersionTag.parse(reference: "refs/tags/cards/Bad/v1") == nil)
+    }
+
     // MARK: Link tags
 
     private let links = [

@@ -3,12 +3,15 @@ import Testing
 @testable import CardiganKit
 
 /// What ``TagRules`` is given: the versions the branch made, the version tags, the tags of a
-/// pull request's base, and the commits another branch reaches.
+/// pull request's base, the commits the branch and another branch reach, and the references
+/// under `refs/tags/cards/` whose names are checked.
 struct TagFacts: Sendable {
     var versions: [VersionEvent]
     var tags: [VersionTagFacts]
     var earlierTags: [VersionTagFacts] = []
     var otherBranch: Set<String> = []
+    var branch: Set<String> = []
+    var references: [String] = []
 
     static let digest1 = HistoryReplay.digest("1")
     static let digest2 = HistoryReplay.digest("2")
@@ -41,7 +44,11 @@ struct TagFacts: Sendable {
     func check() -> [Finding] {
         var rules = TagRules(cardsDirectory: "cards", branch: "main")
         let otherBranch = otherBranch
-        _ = rules.check(versions: versions, tags: tags, earlierTags: earlierTags) { otherBranch.contains($0) }
+        let branch = branch
+        _ = rules.check(versions: versions, tags: tags, earlierTags: earlierTags, branchContains: branch.contains) {
+            otherBranch.contains($0)
+        }
+        rules.checkNames(references)
         return rules.findings
     }
 }
@@ -117,6 +124,23 @@ struct TagRuleCase: Sendable, CustomTestStringConvertible {
                 $0.tags.append(third)
                 $0.versions.append(TagFacts.version(3, digest: TagFacts.digest3))
             }),
+        TagRuleCase(
+            name: "a hand-made tag of a version no commit makes, on a commit the branch contains",
+            expected: PlacedFinding(.versionTagStray, path: path, commit: "c3"),
+            offending: TagFacts.honest {
+                $0.tags.append(third)
+                $0.branch = ["c1", "c2", "c3"]
+            },
+            twin: TagFacts.honest {
+                $0.tags.append(third)
+                $0.versions.append(TagFacts.version(3, digest: TagFacts.digest3))
+                $0.branch = ["c1", "c2", "c3"]
+            }),
+        TagRuleCase(
+            name: "a tag under cards/ whose version is not v<N>",
+            expected: PlacedFinding(.versionTagName, path: path, commit: nil),
+            offending: TagFacts.honest { $0.references = ["refs/tags/cards/a/v1", "refs/tags/cards/a/vX"] },
+            twin: TagFacts.honest { $0.references = ["refs/tags/cards/a/v1", "refs/tags/cards/a/v2"] }),
     ]
 
     @Test(arguments: cases)

@@ -81,6 +81,43 @@ import Testing
         try expectFinding(repo, "version-tag-moved", "tag 'cards/a/v1' points at commit")
     }
 
+    @Test(arguments: [["tag"], ["tag", "-a", "-m", "x"]])
+    func catchesAHandMadeTagOfNoVersionOnTheBranchAsStray(_ tag: [String]) throws {
+        let repo = try history()
+        try repo.repo.run(["git"] + tag + ["cards/a/v5", "HEAD"]).checked()
+        let head = try repo.git("rev-parse", "--short=12", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let kind = tag.count == 1 ? "lightweight tag" : "tag"
+        try expectFinding(
+            repo, "version-tag-stray",
+            "cards/a.yaml: error: \(kind) 'cards/a/v5' names version 5 of 'a', which no commit on 'main' makes; it points at commit \(head), which 'main' contains"
+        )
+        let result = try repo.cardigan("verify")
+        #expect(!result.output.contains("version-orphaned"), "\(result.output)")
+        try repo.git("tag", "-d", "cards/a/v5")
+        #expect(try repo.cardigan("verify").status == 0)
+    }
+
+    @Test func catchesTagsUnderCardsThatAreNotVersionTagNames() throws {
+        let repo = try history()
+        for name in ["cards/foo", "cards/a/vX", "cards/Bad/v1"] { try repo.git("tag", name) }
+        let result = try repo.cardigan("verify")
+        #expect(result.status == 1, "\(result.output)")
+        #expect(
+            result.output.contains(
+                "error: tag 'cards/foo' is not a version tag name: version tags are named 'cards/<name>/v<N>' [version-tag-name]"
+            ), "\(result.output)")
+        #expect(
+            result.output.contains(
+                "cards/a.yaml: error: tag 'cards/a/vX' is not a version tag name: 'vX' is not a version 'v<N>' (N from 1, no leading zero) [version-tag-name]"
+            ), "\(result.output)")
+        #expect(
+            result.output.contains("error: tag 'cards/Bad/v1' is not a version tag name: 'Bad' is not a card name"),
+            "\(result.output)")
+        #expect(!result.output.contains("version-orphaned"), "\(result.output)")
+        for name in ["cards/foo", "cards/a/vX", "cards/Bad/v1"] { try repo.git("tag", "-d", name) }
+        #expect(try repo.cardigan("verify").status == 0)
+    }
+
     @Test func catchesADeletedCard() throws {
         let repo = try history()
         try repo.git("rm", "-q", "cards/b.yaml")

@@ -77,6 +77,8 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Comparable, Custom
     case versionTagMismatch = "version-tag-mismatch"
     case versionChain = "version-chain"
     case versionOrphaned = "version-orphaned"
+    case versionTagStray = "version-tag-stray"
+    case versionTagName = "version-tag-name"
     case versionPending = "version-pending"
     case versionTagLeftover = "version-tag-leftover"
     case tagReferenceDamaged = "tag-reference-damaged"

@@ -60,10 +60,16 @@ extension CardStore {
         let otherBranches = try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }
             .map(\.target)
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: branchName)
-        var missing = tagRules.check(versions: rules.versions, tags: tagFacts, damaged: damagedTags) { commit in
+        let branchCommits = Set(commits.map(\.hex))
+        var missing = tagRules.check(
+            versions: rules.versions, tags: tagFacts, damaged: damagedTags, branchContains: branchCommits.contains
+        ) { commit in
             guard let id = ObjectID(hex: commit) else { return false }
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
+        tagRules.checkNames(
+            try repository.references(matching: VersionTag.referencePrefix + "*").map(\.name)
+                .filter { !damagedReferences.contains($0) })
         result.findings += tagRules.findings
 
         let linkTags = try readLinkTags(excluding: damagedReferences)

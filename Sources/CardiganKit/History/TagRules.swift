@@ -18,7 +18,8 @@ struct VersionTagFacts: Sendable {
 /// The version tag rules (`version-tag-*`, `version-chain`, `version-pending`, `version-orphaned`):
 /// every version on the branch has its annotated tag on its commit, with
 /// its digest, in an unbroken `Previous:` chain; and every version tag belongs to a version on
-/// the branch (or is pending on another branch).
+/// the branch (or is pending on another branch). A tag for a version no commit makes is stray
+/// when the branch contains its commit (`version-tag-stray`), orphaned when no branch does.
 struct TagRules {
     let cardsDirectory: String
     let branch: String
@@ -29,14 +30,16 @@ struct TagRules {
         self.branch = branch
     }
 
-    /// Checks `tags` against the `versions` made on the branch. `isOnOtherBranch` says whether
-    /// a commit is reachable from a branch other than the protected one. `earlierTags` are read
+    /// Checks `tags` against the `versions` made on the branch. `branchContains` says whether the
+    /// protected branch contains a commit; `isOnOtherBranch` whether a branch other than the
+    /// protected one reaches it. `earlierTags` are read
     /// only as the ends of `Previous:` chains (a pull request's first version of a card chains
     /// to a tag on its base), never checked themselves. A tag named in `damaged` (its reference
     /// file is broken, reported as ``RuleID/tagReferenceDamaged``) is not reported missing too.
     mutating func check(
         versions: [VersionEvent], tags: [VersionTagFacts], earlierTags: [VersionTagFacts] = [],
-        damaged: Set<String> = [], isOnOtherBranch: (String) -> Bool
+        damaged: Set<String> = [], branchContains: (String) -> Bool = { _ in false },
+        isOnOtherBranch: (String) -> Bool
     ) -> [VersionEvent] {
         var missing: [VersionEvent] = []
         let tagsByKey = Dictionary(
@@ -93,7 +96,14 @@ struct TagRules {
         }
         for tag in tags where !seen.contains("\(tag.card)/\(tag.version)") {
             let name = VersionTag.name(card: tag.card, version: tag.version)
-            if let commit = tag.targetCommit, isOnOtherBranch(commit) {
+            if let commit = tag.targetCommit, branchContains(commit) {
+                let kind = tag.isAnnotated ? "tag" : "lightweight tag"
+                report(
+                    .versionTagStray,
+                    "\(kind) '\(name)' names version \(tag.version) of '\(tag.card)', which no commit on '\(branch)' makes; it points at commit \(commit.prefix(12)), which '\(branch)' contains",
+                    card: tag.card, commit: commit,
+                    hint: "the tag was made by hand, not by 'cardigan commit'; delete it: git tag -d \(name)")
+            } else if let commit = tag.targetCommit, isOnOtherBranch(commit) {
                 findings.append(
                     Finding(
                         ruleID: .versionPending, severity: .warning,
@@ -112,6 +122,24 @@ struct TagRules {
             }
         }
         return missing
+    }
+
+    /// Reports each of `references` (all under `refs/tags/cards/`) whose name is not
+    /// `cards/<name>/v<N>` (`version-tag-name`): such a tag is read as no version at all.
+    mutating func checkNames(_ references: [String]) {
+        for reference in references {
+            guard let problem = VersionTag.nameProblem(reference: reference) else { continue }
+            let name = String(reference.dropFirst("refs/tags/".count))
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            let card = parts.count == 3 && CardName.isValid(String(parts[1])) ? String(parts[1]) : nil
+            findings.append(
+                Finding(
+                    ruleID: .versionTagName, message: "tag '\(name)' is not a version tag name: \(problem)",
+                    location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) },
+                    hint:
+                        "tags under 'cards/' are cardigan's version tags 'cards/<name>/v<N>'; delete it: git tag -d \(name)"
+                ))
+        }
     }
 
     private mutating func report(_ rule: RuleID, _ message: String, card: String, commit: String?, hint: String? = nil)

@@ -22,10 +22,31 @@ public enum VersionTag {
         guard reference.hasPrefix(referencePrefix) else { return nil }
         let rest = reference.dropFirst(referencePrefix.count)
         let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].hasPrefix("v"), let version = Int(parts[1].dropFirst()), version >= 1,
-            "v\(version)" == parts[1]
-        else { return nil }
+        guard parts.count == 2, CardName.isValid(String(parts[0])), let version = version(named: parts[1]) else {
+            return nil
+        }
         return (String(parts[0]), version)
+    }
+
+    /// Why `reference`, under ``referencePrefix``, is not a version tag's name; nil when it is one
+    /// or is not under the prefix.
+    public static func nameProblem(reference: String) -> String? {
+        guard reference.hasPrefix(referencePrefix) else { return nil }
+        let parts = reference.dropFirst(referencePrefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return "version tags are named 'cards/<name>/v<N>'" }
+        if !CardName.isValid(String(parts[0])) { return "'\(parts[0])' is not a card name" }
+        if version(named: parts[1]) == nil {
+            return "'\(parts[1])' is not a version 'v<N>' (N from 1, no leading zero)"
+        }
+        return nil
+    }
+
+    /// The number in `v<N>`, N from 1 without leading zeros, or nil.
+    private static func version(named text: Substring) -> Int? {
+        guard text.hasPrefix("v"), let version = Int(text.dropFirst()), version >= 1, "v\(version)" == text else {
+            return nil
+        }
+        return version
     }
 
     /// The message of the tag for `record`; `previous` is the object id of the tag of the

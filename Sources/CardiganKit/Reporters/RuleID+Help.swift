@@ -126,6 +126,16 @@ extension RuleID {
             return Help(
                 why: "A version made on a branch that no branch reaches any more: a rewrite or squash-merge left it.",
                 fix: "Merge card branches with a merge commit or fast-forward, never squash or rebase.")
+        case .versionTagStray:
+            return Help(
+                why:
+                    "Only 'cardigan commit' makes version tags, each on the commit that records its version; a tag for a version no commit records was made by hand and claims a version that does not exist.",
+                fix: "Delete the stray tag ('git tag -d <tag>'); the versions the branch records keep their own tags.")
+        case .versionTagName:
+            return Help(
+                why:
+                    "Tags under 'cards/' are cardigan's version tags, 'cards/<name>/v<N>' with a valid card name; any other name there is read as no version, so it is reported rather than skipped.",
+                fix: "Delete the tag ('git tag -d <tag>'), or keep it outside 'cards/'.")
         case .versionPending:
             return Help(
                 why: "A version made on a branch that is not merged into the protected branch yet.",

@@ -92,6 +92,10 @@ extension RuleID {
             return "A version tag's 'Previous:' does not name the tag of the version before"
         case .versionOrphaned:
             return "A version tag points at a commit the protected branch does not contain"
+        case .versionTagStray:
+            return "A version tag names a version no commit on the protected branch makes, at a commit it contains"
+        case .versionTagName:
+            return "A tag under cards/ is not named cards/<name>/v<N>"
         case .versionPending:
             return "A version tag is on a branch not yet merged into the protected branch"
         case .versionTagLeftover:
