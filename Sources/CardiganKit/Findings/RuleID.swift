@@ -170,6 +170,9 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Comparable, Custom
         }
     }
 
+    /// The level SARIF's rule list and `explain` give the rule: `warning` or `error`.
+    public var level: String { isWarning ? "warning" : "error" }
+
     /// Whether SARIF lists the rule at level `warning` rather than `error`.
     public var isWarning: Bool {
         switch self {

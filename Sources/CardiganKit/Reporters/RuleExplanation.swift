@@ -55,7 +55,7 @@ public enum RuleExplanation {
             summary = id.summary
             why = id.help.why
             fix = id.help.fix
-            level = id.isWarning ? "warning" : "error"
+            level = id.level
         }
     }
 }

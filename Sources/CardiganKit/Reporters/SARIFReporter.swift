@@ -92,7 +92,7 @@ public struct SARIFReporter: FindingReporter {
             Rule(
                 id: id.rawValue, shortDescription: Text(text: id.summary), fullDescription: Text(text: id.help.why),
                 help: Text(text: id.help.fix),
-                defaultConfiguration: Configuration(level: id.isWarning ? "warning" : "error"))
+                defaultConfiguration: Configuration(level: id.level))
         }
         let results = report.findings.map { finding -> Result in
             var message = finding.message
