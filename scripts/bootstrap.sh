@@ -6,6 +6,7 @@ set -euo pipefail
 missing=()
 pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev)
 pkg-config --exists yaml-0.1 2>/dev/null || missing+=(libyaml-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)  # a commit's pack (libgit2 needs it too)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)  # approvals: SSH signatures

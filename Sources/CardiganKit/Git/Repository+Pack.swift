@@ -9,24 +9,25 @@ extension Repository {
     /// written by `body` can be read back while it runs. When `body` throws, none is stored.
     ///
     /// The repository reads and writes through a second object database while `body` runs —
-    /// the same folders plus an in-memory backend that takes every write — and gets its own
-    /// back before the pack is stored, so nothing written later lands in memory by mistake.
+    /// an in-memory backend that takes every write, in front of a ``ReadThroughBackend`` to the
+    /// repository's own — and gets its own back before the pack is stored, so nothing written
+    /// later lands in memory by mistake.
     public func writingObjectsAsOnePack<T>(_ body: () throws -> T) throws -> T {
         var original: OpaquePointer?
         try check(git_repository_odb(&original, pointer), "git_repository_odb")
         defer { git_odb_free(original) }
-        let staging = try stagingDatabase()
+        guard let original else {
+            throw GitError.libgit2(function: "git_repository_odb", code: -1, message: "no object database")
+        }
+        let (staging, memory) = try stagingDatabase(over: original)
         defer { git_odb_free(staging) }
         try check(git_repository_set_odb(pointer, staging), "git_repository_set_odb")
         objectsForPack = []
         defer { objectsForPack = nil }
-        var pack = git_buf()
-        defer { git_buf_dispose(&pack) }
         do {
             let result = try body()
-            try buildPack(of: objectsForPack ?? [], into: &pack)
             try check(git_repository_set_odb(pointer, original), "git_repository_set_odb")
-            try storePack(pack, in: original)
+            try storePack(of: objectsForPack ?? [], from: memory, in: original)
             return result
         } catch {
             _ = git_repository_set_odb(pointer, original)
@@ -40,53 +41,50 @@ extension Repository {
         return id
     }
 
-    /// A new object database over this repository's object folder (and its alternates) with an
-    /// in-memory backend in front, which receives every object written through it.
-    private func stagingDatabase() throws -> OpaquePointer? {
-        var folder = git_buf()
-        defer { git_buf_dispose(&folder) }
-        try check(
-            git_repository_item_path(&folder, pointer, GIT_REPOSITORY_ITEM_OBJECTS), "git_repository_item_path")
+    /// A new object database with an in-memory backend, which receives every object written
+    /// through it, in front of one that reads through `source`; and that in-memory backend.
+    private func stagingDatabase(over source: OpaquePointer) throws -> (
+        database: OpaquePointer?, memory: UnsafeMutablePointer<git_odb_backend>
+    ) {
         var database: OpaquePointer?
-        try check(git_odb_open(&database, folder.ptr), "git_odb_open")
-        var memory: UnsafeMutablePointer<git_odb_backend>?
+        try check(git_odb_new(&database), "git_odb_new")
         do {
+            let through = try ReadThroughBackend.make(readingThrough: source)
+            let addedThrough = git_odb_add_backend(database, through, 1)
+            if addedThrough < 0 { through.pointee.free?(through) }
+            try check(addedThrough, "git_odb_add_backend")
+            var memory: UnsafeMutablePointer<git_odb_backend>?
             try check(git_mempack_new(&memory), "git_mempack_new")
-            // Above the folders' backends (priorities 1 and 2): writes go to the first that can.
+            guard let memory else {
+                throw GitError.libgit2(function: "git_mempack_new", code: -1, message: "no backend")
+            }
+            // The higher priority: writes go to the first backend that takes them.
             let added = git_odb_add_backend(database, memory, 999)
-            if added < 0, let memory { memory.pointee.free?(memory) }
+            if added < 0 { memory.pointee.free?(memory) }
             try check(added, "git_odb_add_backend")
+            return (database, memory)
         } catch {
             git_odb_free(database)
             throw error
         }
-        return database
     }
 
-    /// The pack of objects `ids`, read through the repository's current object database.
+    /// Stores objects `ids`, read from the in-memory backend `memory` (or, for one it does not
+    /// hold, from `database`), as one pack and its index in the object folder of `database`
+    /// (flushed when fsync is on), and makes `database` see it. No objects, no pack.
     /// (`git_mempack_dump` is not used: it packs only commits with their whole trees — every
-    /// existing card again — and leaves tag objects out.)
-    private func buildPack(of ids: [ObjectID], into pack: inout git_buf) throws {
-        var builder: OpaquePointer?
-        try check(git_packbuilder_new(&builder, pointer), "git_packbuilder_new")
-        defer { git_packbuilder_free(builder) }
+    /// existing card again — and leaves tag objects out; nor libgit2's pack builder, whose
+    /// delta search was a quarter of a large commit's time.)
+    private func storePack(
+        of ids: [ObjectID], from memory: UnsafeMutablePointer<git_odb_backend>, in database: OpaquePointer
+    ) throws {
         var seen = Set<ObjectID>()
-        for id in ids where seen.insert(id).inserted {
-            var oid = id.oid
-            try check(git_packbuilder_insert(builder, &oid, nil), "git_packbuilder_insert", reference: id.hex)
-        }
-        try check(git_packbuilder_write_buf(&pack, builder), "git_packbuilder_write_buf")
-    }
-
-    /// Indexes `pack` into the object folder of `database` as `pack-<hash>.pack` and `.idx`
-    /// (flushed when fsync is on), and makes `database` see it. An empty pack (a 12-byte header
-    /// and a 20-byte checksum) is not stored.
-    private func storePack(_ pack: git_buf, in database: OpaquePointer?) throws {
-        guard pack.size > 32, let bytes = pack.ptr else { return }
+        let unique = ids.filter { seen.insert($0).inserted }
+        guard !unique.isEmpty else { return }
         let folder = try objectsFolder() + "pack"
         let indexesBefore = Self.packIndexes(in: folder)
         do {
-            try indexPack(bytes, size: pack.size, in: database)
+            try indexPack(of: unique, from: memory, in: database)
         } catch {
             // libgit2's indexer puts the `.idx` in place before it flushes and renames the
             // `.pack`: a failure in between leaves an index without its pack. git ignores it,
@@ -114,8 +112,11 @@ extension Repository {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    /// Hands the pack's bytes to libgit2's indexer, which writes the pack and its index.
-    private func indexPack(_ bytes: UnsafeMutablePointer<CChar>, size: Int, in database: OpaquePointer?) throws {
+    /// Makes the pack of `ids` and hands it to libgit2's indexer in pieces of about a
+    /// megabyte; the indexer writes the pack and its index.
+    private func indexPack(
+        of ids: [ObjectID], from memory: UnsafeMutablePointer<git_odb_backend>, in database: OpaquePointer
+    ) throws {
         var writer: UnsafeMutablePointer<git_odb_writepack>?
         try check(git_odb_write_pack(&writer, database, nil, nil), "git_odb_write_pack")
         guard let writer else {
@@ -123,8 +124,44 @@ extension Repository {
         }
         defer { writer.pointee.free?(writer) }
         var progress = git_indexer_progress()
-        try check(writer.pointee.append?(writer, bytes, size, &progress) ?? -1, "git_indexer_append")
+        func append(_ bytes: [UInt8]) throws {
+            let code = bytes.withUnsafeBytes { buffer in
+                writer.pointee.append?(writer, buffer.baseAddress, buffer.count, &progress) ?? -1
+            }
+            try check(code, "git_indexer_append")
+        }
+        var pack = try PackStream(count: ids.count)
+        for id in ids {
+            try withObject(id, from: memory, in: database) { type, content in
+                try pack.add(type: Int32(type.rawValue), content: content)
+            }
+            if pack.readyCount >= 1 << 20 { try append(pack.take()) }
+        }
+        try append(try pack.finish())
         try check(writer.pointee.commit?(writer, &progress) ?? -1, "git_indexer_commit")
         try check(git_odb_refresh(database), "git_odb_refresh")
+    }
+
+    /// Runs `body` with the type and bytes of object `id`: from the in-memory backend `memory`
+    /// (no copy through the object database's cache, no second hashing of what was just
+    /// written), else from `database`.
+    private func withObject(
+        _ id: ObjectID, from memory: UnsafeMutablePointer<git_odb_backend>, in database: OpaquePointer,
+        _ body: (git_object_t, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        var oid = id.oid
+        var data: UnsafeMutableRawPointer?
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        if let read = memory.pointee.read, read(&data, &size, &type, memory, &oid) == 0 {
+            defer { git_odb_backend_data_free(memory, data) }
+            return try body(type, UnsafeRawBufferPointer(start: data, count: size))
+        }
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, database, &oid), "git_odb_read", reference: id.hex)
+        defer { git_odb_object_free(object) }
+        try body(
+            git_odb_object_type(object),
+            UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
     }
 }
