@@ -34,6 +34,10 @@ import Testing
             let whole = try #require(SafeYAMLLoader.load(bytes: bytes, path: name).root)
             #expect(Self.shape(pruned) == Self.shape(Self.prune(whole, to: Self.paths)), "\(name)")
             #expect(ListedFields.read(bytes, path: name) == ListedFields.readWhole(bytes, path: name), "\(name)")
+            let memo = SectionMemo()
+            let bySection = try #require(memo.prunedRoot(of: bytes, keeping: Self.paths), "\(name) by section")
+            #expect(Self.shape(bySection).count > 20, "\(name) by section keeps the fields")
+            #expect(ListedFields(root: bySection) == ListedFields.readWhole(bytes, path: name), "\(name) by section")
         }
         // What list shows of the examples, so that a reader that finds nothing cannot pass.
         let churn = try #require(cards.first { $0.name == "customer-churn.yaml" })
@@ -51,6 +55,7 @@ import Testing
     @Test func agreesWithTheWholeTreeOnEveryLineOfTheCardsMutated() throws {
         var mutants = 0
         var declined = 0
+        let sections = SectionMemo()  // shared, as in `list`: the unchanged sections come from it
         for (name, bytes) in try Self.bundledCards() {
             let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 .map(String.init)
@@ -70,6 +75,8 @@ import Testing
                     let fast = ListedFields.read(mutated, path: name)
                     let whole = ListedFields.readWhole(mutated, path: name)
                     #expect(fast == whole, "\(name) with line \(index + 2) '\(variant)': \(fast) against \(whole)")
+                    let bySection = ListedFields.read(mutated, path: name, sections: sections)
+                    #expect(bySection == whole, "\(name) with line \(index + 2) '\(variant)', section by section")
                     mutants += 1
                     if PartialYAMLReader.read(mutated, keeping: Self.paths) == nil { declined += 1 }
                 }

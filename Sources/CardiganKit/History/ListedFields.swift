@@ -39,12 +39,16 @@ struct ListedFields: Sendable, Hashable {
     /// ``CardSnapshot/read(_:validator:path:)`` does), but neither validated nor digested, which
     /// `list` shows nothing of. A file that is not safe YAML, or too large, has none.
     ///
-    /// Read by ``PartialYAMLReader``, which builds nodes for these fields only; a file it leaves
-    /// to the loader is parsed whole (with `sections`, a section seen in another card is not
-    /// parsed again).
+    /// Read by ``PartialYAMLReader``, which builds nodes for these fields only: with `sections`,
+    /// section by section, each distinct section once (the generated benchmark cards share most of
+    /// theirs). A file it leaves to the loader is parsed whole (with `sections`, a section seen
+    /// in another card is not parsed again).
     static func read(_ bytes: [UInt8], path: String, sections: SectionMemo? = nil) -> ListedFields {
         guard bytes.count <= SafeYAMLLoader.maximumBytes else { return ListedFields() }
-        if let pruned = PartialYAMLReader.read(bytes, keeping: paths) { return ListedFields(root: pruned) }
+        if let pruned = sections?.prunedRoot(of: bytes, keeping: paths) ?? PartialYAMLReader.read(bytes, keeping: paths)
+        {
+            return ListedFields(root: pruned)
+        }
         return readWhole(bytes, path: path, sections: sections)
     }
 

@@ -23,6 +23,9 @@ struct PartialYAMLReader {
     struct Paths: Sendable {
         /// The keys asked for below this one.
         var children: [String: Paths] = [:]
+        /// Whether a key not in ``children`` is kept too, as a value kept whole: how a section
+        /// read on its own shows which keys it holds.
+        var keepsEveryKey = false
 
         /// The paths given as lists of keys from the root.
         init(_ paths: [[String]]) {
@@ -39,10 +42,6 @@ struct PartialYAMLReader {
     private struct Unhandled: Error {}
 
     private let parser: LibYAMLParser
-
-    private init(parser: LibYAMLParser) {
-        self.parser = parser
-    }
 
     /// The tree of `bytes` pruned to `paths`, or nil when the file must be read by
     /// ``SafeYAMLLoader`` (see the type's documentation).
@@ -127,7 +126,7 @@ struct PartialYAMLReader {
                 guard keySet?.insert(key).inserted == true else { throw Unhandled() }
             }
             try advance()
-            let wanted = paths?.children[key]
+            let wanted = paths.flatMap { $0.children[key] ?? ($0.keepsEveryKey ? Paths([]) : nil) }
             if let value = try node(depth: depth + 1, keeping: wanted), wanted != nil {
                 members.append(ValueNode.Member(key: key, keyPosition: keyPosition, value: value))
             }
