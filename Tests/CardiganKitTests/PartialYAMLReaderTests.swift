@@ -59,7 +59,9 @@ import Testing
         for (name, bytes) in try Self.bundledCards() {
             let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 .map(String.init)
-            for index in lines.indices where !lines[index].isEmpty {
+            // Every line that holds YAML (comments and blank lines only add time).
+            for index in lines.indices
+            where !lines[index].drop(while: { $0 == " " }).hasPrefix("#") && !lines[index].isEmpty {
                 let line = lines[index]
                 let indent = String(line.prefix { $0 == " " })
                 let text = line.dropFirst(indent.count)
@@ -84,7 +86,7 @@ import Testing
                 #expect(ListedFields.read(cut, path: name) == ListedFields.readWhole(cut, path: name), "\(name) cut")
             }
         }
-        #expect(mutants > 2_000)
+        #expect(mutants > 1_500)
         // Both paths were exercised: the mutations the reader hands over and those it reads.
         #expect(declined > 500 && mutants - declined > 500, "\(declined) of \(mutants) declined")
     }
