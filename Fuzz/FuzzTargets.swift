@@ -14,6 +14,7 @@ enum FuzzTarget: String, CaseIterable {
     case tagMessage = "tag-message"
     case checkpoint
     case preReceive = "pre-receive"
+    case listedFields = "listed-fields"
 
     /// Runs one input through the target. Anything but a crash, a hang or a sanitizer report is
     /// a pass: errors and findings are what bad input should get.
@@ -45,6 +46,12 @@ enum FuzzTarget: String, CaseIterable {
         case .preReceive:
             _ = CardStore.parseRefUpdates(text, prePush: false)
             _ = CardStore.parseRefUpdates(text, prePush: true)
+        case .listedFields:
+            // A differential target: `list`'s partial reading must agree with the whole tree.
+            let bytes = [UInt8](data)
+            let fast = ListedFields.read(bytes, path: "cards/fuzz.yaml")
+            let whole = ListedFields.readWhole(bytes, path: "cards/fuzz.yaml")
+            if fast != whole { fatalError("list's partial reading gives \(fast), the whole tree \(whole)") }
         }
     }
 }

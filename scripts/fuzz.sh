@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh <target> <seconds> [libFuzzer flags…]   targets: yaml json schema validator
 #                                                            trailers tag-message checkpoint pre-receive
+#                                                            listed-fields
 #   scripts/fuzz.sh all <seconds>                            every target, one after the other
 #
 # The fuzzer is CardiganKit's sources and Fuzz/FuzzTargets.swift compiled as one module with
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh <target|all> <seconds> [libFuzzer flags]}
 seconds=${2:?usage: scripts/fuzz.sh <target|all> <seconds> [libFuzzer flags]}
 shift 2
-targets=(yaml json schema validator trailers tag-message checkpoint pre-receive)
+targets=(yaml json schema validator trailers tag-message checkpoint pre-receive listed-fields)
 [ "$target" = all ] || targets=("$target")
 
 work=.build/fuzz
@@ -59,7 +60,7 @@ repo=$work/repo
 
 seed() {  # seed files for a target, from the repository's own inputs
     case $1 in
-        yaml | validator) find cards templates/cards Tests -name '*.yaml' ;;
+        yaml | validator | listed-fields) find cards templates/cards Tests -name '*.yaml' ;;
         json | schema) find templates Tests -name '*.json' -size -200k ;;
         trailers | tag-message) printf 'Card: a\nCard-Version: 2\nCard-Digest: sha256:%064d\nCard-Status: Draft\nPrevious: %040d\n' 0 0 >"$work/seed-trailers.txt" && echo "$work/seed-trailers.txt" ;;
         checkpoint) printf '# cardigan checkpoint\nbranch refs/heads/main %040d\ntag refs/tags/cards/a/v1 %040d\ndigest sha256:%064d\n' 0 0 0 >"$work/seed-checkpoint.txt" && echo "$work/seed-checkpoint.txt" ;;

@@ -9,12 +9,14 @@ import Testing
         (PackagePaths.cardigan as NSString).deletingLastPathComponent + "/cardigan-fuzz"
     }
 
-    @Test(arguments: ["yaml", "validator", "json", "schema", "tag-message", "checkpoint", "pre-receive", "trailers"])
+    @Test(arguments: [
+        "yaml", "validator", "listed-fields", "json", "schema", "tag-message", "checkpoint", "pre-receive", "trailers",
+    ])
     func everyTargetRunsItsSeeds(target: String) throws {
         let scratch = try ScratchRepository()
         let seeds: [String]
         switch target {
-        case "yaml", "validator":
+        case "yaml", "validator", "listed-fields":
             seeds = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.exampleCards).map {
                 PackagePaths.exampleCards + "/" + $0
             }

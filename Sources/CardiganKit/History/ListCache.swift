@@ -5,14 +5,17 @@ import Foundation
 ///
 /// What `list` shows of a blob depends on the blob alone (not on the schema), and a blob never
 /// changes, so an entry stays right. Values are escaped (`\\`, `\t`, `\n`), so what comes back
-/// is exactly what was stored. Deleting the file only costs time.
+/// is exactly what was stored. Deleting the file only costs time. The file holds only the blobs
+/// of the last listing that learned something (``store(_:)`` drops the others), so it does not
+/// grow with the history: at most one line per card of the branch listed.
 struct ListCache {
     /// The cache file.
     let path: String
     /// False for a store that trusts nothing on disk but git's objects.
     let enabled: Bool
-    /// The file as ``load(only:)`` read it: ``store(_:)`` appends to it.
-    private var loaded: [UInt8]?
+    /// The lines ``load(only:)`` found for the blobs asked for: ``store(_:)`` keeps them, and
+    /// only them, beside what it adds.
+    private var kept: [ArraySlice<UInt8>] = []
 
     /// The cache of the repository whose git folder is `gitDirectory`.
     init(gitDirectory: String, enabled: Bool) {
@@ -22,15 +25,16 @@ struct ListCache {
 
     /// The cached fields of `blobs`.
     mutating func load(only blobs: Set<String>) -> [String: ListedFields] {
+        kept = []
         guard enabled, let data = FileManager.default.contents(atPath: path) else { return [:] }
         let bytes = [UInt8](data)
-        loaded = bytes
         var found: [String: ListedFields] = [:]
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard fields.count == 4 else { continue }
             let blob = String(decoding: fields[0], as: UTF8.self)
-            guard blobs.contains(blob) else { continue }
+            guard blobs.contains(blob), found[blob] == nil else { continue }
+            kept.append(line)
             found[blob] = ListedFields(
                 status: CardStatus(rawValue: String(decoding: fields[1], as: UTF8.self)),
                 riskRating: Self.decode(fields[2]), modelPackage: Self.decode(fields[3]))
@@ -38,12 +42,16 @@ struct ListCache {
         return found
     }
 
-    /// Adds `learned` to what ``load(only:)`` read and writes the file anew, atomically. Entries
-    /// another process added meanwhile may be lost and a failed write is ignored: either only
-    /// costs time.
+    /// Writes the file anew, atomically: the entries ``load(only:)`` found for the blobs it was
+    /// asked for, and `learned`; entries of blobs no longer listed are dropped. Entries another
+    /// process added meanwhile may be lost and a failed write is ignored: either only costs time.
     func store(_ learned: [String: ListedFields]) {
         guard enabled, !learned.isEmpty else { return }
-        var bytes = loaded ?? []
+        var bytes: [UInt8] = []
+        for line in kept {
+            bytes += line
+            bytes.append(UInt8(ascii: "\n"))
+        }
         for (blob, fields) in learned {
             bytes += Array(blob.utf8)
             bytes.append(UInt8(ascii: "\t"))

@@ -77,6 +77,19 @@ final class LibYAMLParser {
         }
     }
 
+    /// Whether the current node event carries an anchor or any tag at all (even one
+    /// ``explicitTag(isKey:)`` lets pass), read without making a string of either.
+    var hasAnchorOrTag: Bool {
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT: return event.pointee.data.scalar.anchor != nil || event.pointee.data.scalar.tag != nil
+        case YAML_SEQUENCE_START_EVENT:
+            return event.pointee.data.sequence_start.anchor != nil || event.pointee.data.sequence_start.tag != nil
+        case YAML_MAPPING_START_EVENT:
+            return event.pointee.data.mapping_start.anchor != nil || event.pointee.data.mapping_start.tag != nil
+        default: return false
+        }
+    }
+
     /// The anchor an alias event (`*name`) names.
     var aliasName: String { string(event.pointee.data.alias.anchor) ?? "" }
 
