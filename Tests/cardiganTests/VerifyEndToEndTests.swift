@@ -155,7 +155,7 @@ import Testing
         try repo.git("commit", "-qam", "sneaky edit")
         try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Finished")
         try repo.git("commit", "-qam", "an invalid card")
-        let cacheFile = repo.path + "/.git/cardigan/snapshots-v4"
+        let cacheFile = repo.path + "/.git/cardigan/snapshots-v5"
         try? FileManager.default.removeItem(atPath: cacheFile)
 
         let uncached = try repo.cardigan("verify", "--no-cache")
