@@ -209,7 +209,9 @@ extension CardStore {
         try references.compactMap { name in try (pushed[name] ?? repository.resolve(name)).map { (name, $0) } }
     }
 
-    private func readVersionTags(of references: [(name: String, target: ObjectID)]) throws -> [VersionTagFacts] {
+    /// What each of the version tag `references` says (those not named `cards/<name>/v<N>` are
+    /// left out).
+    func readVersionTags(of references: [(name: String, target: ObjectID)]) throws -> [VersionTagFacts] {
         var facts: [VersionTagFacts] = []
         for reference in references {
             guard let parsed = VersionTag.parse(reference: reference.name) else { continue }

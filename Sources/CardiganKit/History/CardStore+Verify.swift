@@ -58,7 +58,11 @@ extension CardStore {
         result.findings += damaged.map(damagedTagFinding)
         let damagedReferences = Set(damaged.map(\.name))
         let damagedTags = Set(damaged.map { $0.name.replacingOccurrences(of: "refs/tags/", with: "") })
-        let tagFacts = try readVersionTags(excluding: damagedReferences)
+        // One listing of the version tag references for both their facts and their names: on a
+        // repository as cardigan writes it, each listing opens every tag's reference file.
+        let versionReferences = try repository.references(matching: VersionTag.referencePrefix + "*")
+            .filter { !damagedReferences.contains($0.name) }
+        let tagFacts = try readVersionTags(of: versionReferences)
         result.tagCount = tagFacts.count
         let otherBranches = try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }
             .map(\.target)
@@ -70,9 +74,7 @@ extension CardStore {
             guard let id = ObjectID(hex: commit) else { return false }
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
-        tagRules.checkNames(
-            try repository.references(matching: VersionTag.referencePrefix + "*").map(\.name)
-                .filter { !damagedReferences.contains($0) })
+        tagRules.checkNames(versionReferences.map(\.name))
         result.findings += tagRules.findings
 
         let linkTags = try readLinkTags(excluding: damagedReferences)
