@@ -80,6 +80,14 @@ enum Libgit2 {
         _ = cardigan_enable_strict_hash_verification(enabled ? 1 : 0)
     }
 
+    /// The most bytes of parsed objects libgit2 keeps in its cache (256 MiB by default). A
+    /// whole-history read such as `verify` reads each tag object and commit once, so a cache
+    /// that kept every one of 100,000 tags only added to the memory the command needs.
+    static func setObjectCacheLimit(bytes: Int) {
+        initialize()
+        _ = cardigan_set_cache_max_size(Int64(bytes))
+    }
+
     /// What ``setFsync(_:)`` last set, for the files cardigan writes itself in the git folder
     /// (``PackedRefsWriter``); libgit2 1.5 has no getter for it. Set once per process, before
     /// any write.

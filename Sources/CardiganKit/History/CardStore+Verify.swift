@@ -31,6 +31,7 @@ extension CardStore {
         // Objects are read as git reads them, not hashed again on every read; the uncached
         // audit re-hashes each one (see ``Libgit2/setHashVerification(_:)``).
         Libgit2.setHashVerification(!usesSnapshotCache)
+        Libgit2.setObjectCacheLimit(bytes: 16 << 20)
         if repair {
             // A commit killed after its branch moved is finished first (tags, files, index).
             let lock = try CommitLock(gitDirectory: repository.gitDirectory)
@@ -62,7 +63,10 @@ extension CardStore {
         // repository as cardigan writes it, each listing opens every tag's reference file.
         let versionReferences = try repository.references(matching: VersionTag.referencePrefix + "*")
             .filter { !damagedReferences.contains($0.name) }
-        let tagFacts = try readVersionTags(of: versionReferences)
+        let tagFacts = try readVersionTags(
+            of: inCommitOrder(versionReferences, versions: rules.versions, commits: commits)
+        )
+        .sorted { $0.reference < $1.reference }
         result.tagCount = tagFacts.count
         let otherBranches = try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }
             .map(\.target)
