@@ -63,6 +63,29 @@ func cardRecord(
         return replay
     }
 
+    /// The one-card-per-model check looks among the cards that ever held the name: a deleted
+    /// card frees its name, a card still there is named, and so is one of a state the rules did
+    /// not make (a pull request's base).
+    @Test func aModelNameIsTakenOnlyByACardOfTheStateNow() {
+        var replay = HistoryReplay()
+        replay.state["base"] = CardState(version: 1, digest: nil, blob: "base1", modelName: "mbase")
+        replay.rules.noteModelNames(of: replay.state)
+        replay.blob("a1", digest: "1", name: "a", modelName: "m")
+        replay.blob("b1", digest: "2", name: "b", modelName: "mb")
+        replay.blob("x1", digest: "3", name: "x", modelName: "m")
+        replay.blob("y1", digest: "4", name: "y", modelName: "mb")
+        replay.blob("z1", digest: "5", name: "z", modelName: "mbase")
+        replay.commit(
+            "c1", ["a": "a1", "b": "b1"], records: [cardRecord(1, digest: "1"), cardRecord(1, card: "b", digest: "2")])
+        replay.commit("c2", ["a": nil])
+        replay.commit("c3", ["x": "x1"], records: [cardRecord(1, card: "x", digest: "3")])
+        replay.commit("c4", ["y": "y1"], records: [cardRecord(1, card: "y", digest: "4")])
+        replay.commit("c5", ["z": "z1"], records: [cardRecord(1, card: "z", digest: "5")])
+        #expect(replay.found == ["card-deleted@c2", "model-name-taken@c4", "model-name-taken@c5"])
+        let taken = replay.rules.findings.filter { $0.ruleID == .modelNameTaken }.map(\.message)
+        #expect(taken.count == 2 && taken[0].contains("card 'b'") && taken[1].contains("card 'base'"), "\(taken)")
+    }
+
     @Test func anHonestHistoryHasNoFindings() {
         let replay = honest()
         #expect(replay.found == [])

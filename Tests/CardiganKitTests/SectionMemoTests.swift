@@ -63,6 +63,33 @@ import Testing
         #expect(sectioned >= 30, "every valid version was read section by section: \(sectioned)")
     }
 
+    /// A memo that forgets what the last cards did not use (what keeps `verify`'s memory flat on
+    /// a large history) holds only those cards' sections, and reads a forgotten card again to
+    /// the same snapshot.
+    @Test func forgetsSectionsUnusedForSomeEpochsAndReadsThemAgainAlike() throws {
+        let memo = SectionMemo()
+        let cards = try bundledCards()
+        let first = try #require(cards.first)
+        let (whole, before) = read(first, memo)
+        #expect(before == whole)
+        let held = memo.count
+        #expect(held > 1)
+        memo.forget(unusedFor: 2)  // used in the epoch just ended: kept
+        #expect(memo.count == held)
+        memo.forget(unusedFor: 2)
+        #expect(memo.count == held, "still within two epochs")
+        memo.forget(unusedFor: 2)
+        #expect(memo.count == 0, "unused for two whole epochs: forgotten")
+        #expect(read(first, memo).sectioned == whole, "parsed again, to the same snapshot")
+        #expect(memo.count == held)
+        // A section used in every epoch stays while the others go.
+        for _ in 0..<3 {
+            _ = read("name: only\n", memo)
+            memo.forget(unusedFor: 2)
+        }
+        #expect(memo.count == 1)
+    }
+
     /// Layouts where reading a section alone could differ from reading it in place: the memo
     /// must decline each one (and the whole reading then decides).
     @Test(arguments: [

@@ -147,6 +147,30 @@ import Testing
         try expectFinding(repo, "model-name-changed", "'model_overview.model_name' of 'b' changed")
     }
 
+    /// A card's object file replaced by another card's bytes (the ids of every commit and tag
+    /// unchanged): `verify` reads objects as git reads them, without hashing each again, and
+    /// catches the forgery by the digest the record gives; `--no-cache` re-hashes every object
+    /// it reads and refuses the repository as damaged.
+    @Test func aForgedObjectFileIsCaughtWithAndWithoutReHashingObjects() throws {
+        let repo = try CardRepo.withTwoCards()
+        let honest = try repo.cardigan("verify", "--no-cache")
+        #expect(honest.status == 0, "\(honest.output)")
+        let blob = try repo.git("rev-parse", "HEAD:cards/a.yaml").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.write("forged.yaml", CardRepo.card("a", description: "Forged."))
+        let forged = try repo.git("hash-object", "-w", "forged.yaml").trimmingCharacters(in: .whitespacesAndNewlines)
+        func objectFile(_ id: String) -> String { repo.path + "/.git/objects/" + id.prefix(2) + "/" + id.dropFirst(2) }
+        #expect(FileManager.default.fileExists(atPath: objectFile(blob)), "the card's blob is a loose object")
+        try FileManager.default.removeItem(atPath: objectFile(blob))
+        try FileManager.default.copyItem(atPath: objectFile(forged), toPath: objectFile(blob))
+        try? FileManager.default.removeItem(atPath: repo.path + "/.git/cardigan")
+
+        let read = try repo.cardigan("verify")
+        #expect(read.status == 1 && read.output.contains("[record-mismatch]"), "\(read.output)")
+        let audited = try repo.cardigan("verify", "--no-cache")
+        #expect(audited.status == 2 && audited.error.contains(blob), "\(audited.output)\(audited.error)")
+        #expect(try repo.repo.run(["git", "fsck"]).status != 0, "the oracle: git fsck finds the forgery too")
+    }
+
     /// What `verify` learned of each blob is kept in `.git/cardigan`; reading it back, or the
     /// same objects from a pack, must not change a single finding.
     @Test func findsTheSameWithOrWithoutTheSnapshotCacheAndAfterGitGC() throws {
@@ -155,7 +179,7 @@ import Testing
         try repo.git("commit", "-qam", "sneaky edit")
         try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Finished")
         try repo.git("commit", "-qam", "an invalid card")
-        let cacheFile = repo.path + "/.git/cardigan/snapshots-v4"
+        let cacheFile = repo.path + "/.git/cardigan/snapshots-v5"
         try? FileManager.default.removeItem(atPath: cacheFile)
 
         let uncached = try repo.cardigan("verify", "--no-cache")

@@ -70,6 +70,24 @@ enum Libgit2 {
         fsyncEnabled = enabled
     }
 
+    /// Whether libgit2 hashes every object it reads again and compares the result with its id
+    /// (on by default). Hashing with the collision-detecting SHA-1 was a quarter of a fresh
+    /// clone's `verify` (mostly the cards folder's tree, read once per commit); git itself does
+    /// not re-hash what it reads, `git fsck` does. `verify --no-cache`, the audit that trusts
+    /// nothing on disk but git's objects, keeps it on.
+    static func setHashVerification(_ enabled: Bool) {
+        initialize()
+        _ = cardigan_enable_strict_hash_verification(enabled ? 1 : 0)
+    }
+
+    /// The most bytes of parsed objects libgit2 keeps in its cache (256 MiB by default). A
+    /// whole-history read such as `verify` reads each tag object and commit once, so a cache
+    /// that kept every one of 100,000 tags only added to the memory the command needs.
+    static func setObjectCacheLimit(bytes: Int) {
+        initialize()
+        _ = cardigan_set_cache_max_size(Int64(bytes))
+    }
+
     /// What ``setFsync(_:)`` last set, for the files cardigan writes itself in the git folder
     /// (``PackedRefsWriter``); libgit2 1.5 has no getter for it. Set once per process, before
     /// any write.

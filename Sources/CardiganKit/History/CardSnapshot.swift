@@ -27,6 +27,8 @@ public struct CardSnapshot: Sendable, Hashable {
     public var packageDetails: String?
     /// `model_package_details.model_approval_status`, when given.
     public var packageApproval: String?
+    /// `model_package_details.model_package_arn`, when given: what a link tag must record.
+    public var packageARN: String? = nil
 
     /// Reads a snapshot from a card file's bytes.
     public static func read(_ data: [UInt8], validator: CardValidator?, path: String) -> CardSnapshot {
@@ -60,8 +62,9 @@ public struct CardSnapshot: Sendable, Hashable {
 
 // In an extension, so that the memberwise initializer stays.
 extension CardSnapshot {
-    /// The snapshot of the card whose root is `root`.
-    init(of root: ValueNode, digest: String, problem: String?) {
+    /// The snapshot of the card whose root is `root`; `formsDiffer`, when the caller knows it,
+    /// is ``CanonicalJSON/formsDiffer(_:)`` of `root`.
+    init(of root: ValueNode, digest: String, problem: String?, formsDiffer: Bool? = nil) {
         let overview = root["model_overview"]
         let details = root["model_package_details"]
         let arnProblem = CardValidator.arnFinding(root, path: "").map {
@@ -73,9 +76,10 @@ extension CardSnapshot {
             modelPackage: Self.modelPackage(of: root), riskRating: root["intended_uses"]?["risk_rating"]?.stringValue,
             problem: problem ?? arnProblem,
             packageDetails: details.map { CardDigest.of(canonicalJSON: Array(CanonicalJSON.text(of: $0).utf8)) },
-            packageApproval: details?["model_approval_status"]?.stringValue)
+            packageApproval: details?["model_approval_status"]?.stringValue,
+            packageARN: details?["model_package_arn"]?.stringValue)
         // `status` holds no number, so the whole card tells whether its content's forms differ.
-        if CanonicalJSON.formsDiffer(root) {
+        if formsDiffer ?? CanonicalJSON.formsDiffer(root) {
             legacyDigest = CardDigest.of(
                 canonicalJSON: CanonicalJSON.bytes(of: CardDigest.content(of: root), form: .legacy))
         }

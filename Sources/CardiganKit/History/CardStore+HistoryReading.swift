@@ -21,6 +21,9 @@ struct History {
     var blobs: Set<String> = []
     /// The same blobs by the schema of the commit that names them: each is read under that one.
     var blobsBySchema: [String: Set<String>] = [:]
+    /// The card each blob was first seen as: blobs are read card by card, so what a card's
+    /// versions share is parsed once and then forgotten (see ``SectionMemo``).
+    var cardOfBlob: [String: String] = [:]
     /// Entries the commits put in the cards folder that are not card files: a link, a
     /// subfolder, a submodule, a file that is not `<name>.yaml` with a valid name.
     var folderFindings: [Finding] = []
@@ -49,12 +52,16 @@ extension CardStore {
             for (fileName, blob) in changed {
                 guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
                 changes.updateValue(blob?.hex, forKey: name)  // nil: deleted, kept as a key
-                if let blob { history.blobs.insert(blob.hex) }
+                if let blob {
+                    history.blobs.insert(blob.hex)
+                    if history.cardOfBlob[blob.hex] == nil { history.cardOfBlob[blob.hex] = name }
+                }
             }
             if commit.parents.count > 1 {
                 // A merge's files may come from any parent; read the blobs the other parents bring.
                 for entry in try repository.treeEntries(at: cardsDirectory, inCommit: id) where entry.isBlob {
                     history.blobs.insert(entry.id.hex)
+                    if history.cardOfBlob[entry.id.hex] == nil { history.cardOfBlob[entry.id.hex] = entry.name }
                 }
             }
             let facts = CommitFacts(
@@ -123,7 +130,8 @@ extension CardStore {
     func readSnapshots(of history: History, schemas: CommitSchemas) throws -> SnapshotTable {
         var table = SnapshotTable()
         for (key, blobs) in history.blobsBySchema {
-            table.bySchema[key] = try readSnapshots(blobs, validator: schemas.validator(for: key), fingerprint: key)
+            table.bySchema[key] = try readSnapshots(
+                blobs, validator: schemas.validator(for: key), fingerprint: key, cards: history.cardOfBlob)
         }
         return table
     }
@@ -137,31 +145,47 @@ extension CardStore {
 
     /// Snapshots of every blob, parsed on all cores: parsing is the costly part of `verify`.
     /// The cache is kept per schema (`fingerprint`), so an entry is keyed by blob and schema.
-    func readSnapshots(_ blobs: Set<String>, validator: CardValidator?, fingerprint: String) throws -> [String:
-        CardSnapshot]
-    {
+    /// `cards` names the card of each blob, when known: the blobs are then read card by card,
+    /// and the section memo keeps only what the cards being read and the cards in common need,
+    /// so its memory does not grow with the history.
+    func readSnapshots(
+        _ blobs: Set<String>, validator: CardValidator?, fingerprint: String, cards: [String: String] = [:]
+    ) throws -> [String: CardSnapshot] {
         var cache = SnapshotCache(
             gitDirectory: repository.gitDirectory, schemaFingerprint: fingerprint, enabled: usesSnapshotCache)
         let snapshots = cache.load(only: blobs)
-        let missing = blobs.filter { snapshots[$0] == nil }.compactMap(ObjectID.init(hex:))
-        guard !missing.isEmpty else { return snapshots }
+        // Grouped by card, in the order of the cards' names: a blob of no known card is its own group.
+        let groups = Dictionary(grouping: blobs.filter { snapshots[$0] == nil }.compactMap(ObjectID.init(hex:))) {
+            cards[$0.hex] ?? $0.hex
+        }.sorted { $0.key < $1.key }.map(\.value)
+        guard !groups.isEmpty else { return snapshots }
         // Each worker reads its blobs itself: a fresh clone's `verify` inflates 10,000 of them
         // from the pack, a fifth of its time when done on one thread ahead of the parsing.
         let objects = try ObjectDatabase(of: repository)
         let sections = SectionMemo()
-        let read = { @Sendable (id: ObjectID) in
-            Result {
-                let size = try objects.objectSize(id)
-                guard size <= SafeYAMLLoader.maximumBytes else {
-                    return CardSnapshot(problem: CardFileReader.sizeFinding(id.hex, size: size).message)
+        let finished = SharedCounter()
+        let read = { @Sendable (group: [ObjectID]) in
+            let results = group.map { id in
+                Result {
+                    let size = try objects.objectSize(id)
+                    guard size <= SafeYAMLLoader.maximumBytes else {
+                        return CardSnapshot(problem: CardFileReader.sizeFinding(id.hex, size: size).message)
+                    }
+                    return CardSnapshot.read(
+                        try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
                 }
-                return CardSnapshot.read(
-                    try objects.readBlob(id), validator: validator, path: id.hex, sections: sections)
             }
+            // Every 32 cards, what no card used in the last 64 is forgotten: the cards are
+            // read roughly in order, a few at a time, so those are the ones done with.
+            if finished.increment() % 32 == 0 { sections.forget(unusedFor: 2) }
+            return results
         }
-        let results = ObjectDatabase.isSharedSafely ? concurrentMap(missing, read) : missing.map(read)
+        let results = ObjectDatabase.isSharedSafely ? concurrentMap(groups, read) : groups.map(read)
         var learned: [String: CardSnapshot] = [:]
-        for (id, result) in zip(missing, results) { learned[id.hex] = try result.get() }
+        learned.reserveCapacity(blobs.count)
+        for (group, groupResults) in zip(groups, results) {
+            for (id, result) in zip(group, groupResults) { learned[id.hex] = try result.get() }
+        }
         cache.store(learned)
         return snapshots.merging(learned) { cached, _ in cached }
     }
@@ -185,7 +209,9 @@ extension CardStore {
         try references.compactMap { name in try (pushed[name] ?? repository.resolve(name)).map { (name, $0) } }
     }
 
-    private func readVersionTags(of references: [(name: String, target: ObjectID)]) throws -> [VersionTagFacts] {
+    /// What each of the version tag `references` says (those not named `cards/<name>/v<N>` are
+    /// left out).
+    func readVersionTags(of references: [(name: String, target: ObjectID)]) throws -> [VersionTagFacts] {
         var facts: [VersionTagFacts] = []
         for reference in references {
             guard let parsed = VersionTag.parse(reference: reference.name) else { continue }
@@ -207,5 +233,29 @@ extension CardStore {
     func commit(taggedBy tag: TagInfo?, reference target: ObjectID) throws -> ObjectID? {
         if let tag, tag.targetIsCommit { return tag.target }
         return try repository.peelToCommit(target)
+    }
+}
+
+extension CardStore {
+    /// `references` (version tags) in the order of the commits that made their versions, those
+    /// of no version last: a repository as cardigan writes it holds a pack per commit, with that
+    /// commit's tag objects, and libgit2 looks an object up pack after pack from the one it last
+    /// found an object in; read card by card, each tag was looked for in some 600 packs.
+    func inCommitOrder(
+        _ references: [(name: String, target: ObjectID)], versions: [VersionEvent], commits: [ObjectID]
+    ) -> [(name: String, target: ObjectID)] {
+        var position: [String: Int] = [:]
+        position.reserveCapacity(commits.count)
+        for (index, commit) in commits.enumerated() { position[commit.hex] = index }
+        var made: [String: Int] = [:]
+        made.reserveCapacity(versions.count)
+        for event in versions {
+            made[VersionTag.reference(card: event.card, version: event.version)] = position[event.commit] ?? Int.max
+        }
+        return references.enumerated().sorted { left, right in
+            let leftKey = made[left.element.name] ?? Int.max
+            let rightKey = made[right.element.name] ?? Int.max
+            return leftKey != rightKey ? leftKey < rightKey : left.offset < right.offset
+        }.map(\.element)
     }
 }

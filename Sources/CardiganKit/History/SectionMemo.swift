@@ -23,6 +23,9 @@ final class SectionMemo: @unchecked Sendable {
         let id: Int
         let member: ValueNode.Member
         let canonicalValue: [UInt8]
+        /// Whether the member's value is written differently in the legacy canonical form
+        /// (``CanonicalJSON/formsDiffer(_:)``), worked out once per section, not per version.
+        let formsDiffer: Bool
     }
 
     /// The exact bytes of a section, key line to the next key line, hashed as one buffer
@@ -41,6 +44,14 @@ final class SectionMemo: @unchecked Sendable {
     private var listedSections: [SectionText: ValueNode.Member] = [:]
     /// Whether section `id` satisfies schema node `node`, keyed `node << 32 | id`.
     private var validity: [Int: Bool] = [:]
+    /// The id the next section gets: ids are never reused, so a validity of a forgotten section
+    /// never answers for another.
+    private var nextID = 0
+    /// The ``epoch`` in which each section was last used, when the memo forgets (see
+    /// ``forget(unusedFor:)``).
+    private var lastUsed: [Int: Int] = [:]
+    /// Advanced by ``forget(unusedFor:)``.
+    private var epoch = 0
 
     /// The snapshot of the card in `bytes`, read section by section; nil when the file must be
     /// read whole (see the type's documentation), which ``CardSnapshot/read(_:validator:path:)`` does.
@@ -68,7 +79,11 @@ final class SectionMemo: @unchecked Sendable {
         CanonicalJSON.writeObject(
             parts.filter { CardDigest.isContent($0.member.key) }, key: { $0.member.key }, to: &canonical,
             writeValue: { part, output in output += part.canonicalValue })
-        return CardSnapshot(of: root, digest: CardDigest.of(canonicalJSON: canonical), problem: nil)
+        // The top-level keys are plain ASCII (see `plainKey`), which both forms order alike: the
+        // forms differ exactly when some section's value does.
+        return CardSnapshot(
+            of: root, digest: CardDigest.of(canonicalJSON: canonical), problem: nil,
+            formsDiffer: parts.contains(where: \.formsDiffer))
     }
 
     /// The card's tree in `bytes`, read section by section as ``snapshot(of:validator:)`` reads
@@ -128,6 +143,7 @@ final class SectionMemo: @unchecked Sendable {
     private func section(_ text: SectionText, key: String) -> Section? {
         lock.lock()
         let known = sections[text]
+        if let known { lastUsed[known.id] = epoch }
         lock.unlock()
         if let known { return known }
 
@@ -136,12 +152,39 @@ final class SectionMemo: @unchecked Sendable {
             let member = members.first, member.key == key
         else { return nil }
         let canonicalValue = CanonicalJSON.bytes(of: member.value)
+        let formsDiffer = CanonicalJSON.formsDiffer(member.value)
         lock.lock()
         defer { lock.unlock() }
         if let raced = sections[text] { return raced }  // another worker parsed it meanwhile
-        let section = Section(id: sections.count, member: member, canonicalValue: canonicalValue)
+        let section = Section(id: nextID, member: member, canonicalValue: canonicalValue, formsDiffer: formsDiffer)
+        nextID += 1
         sections[text] = section
+        lastUsed[section.id] = epoch
         return section
+    }
+
+    /// Forgets the sections not used in the last `epochs` calls, and starts a new epoch: a
+    /// reader that goes card by card calls it every so many cards, so the memo holds the
+    /// sections of the cards being read and those many cards share (a 10,000-card history held
+    /// some 120,000 parsed sections otherwise, over a gigabyte). Forgetting only costs time: a
+    /// section seen again is parsed again, to the same result.
+    func forget(unusedFor epochs: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        epoch += 1
+        let oldest = epoch - epochs
+        let stale = Set(lastUsed.compactMap { $0.value < oldest ? $0.key : nil })
+        guard !stale.isEmpty else { return }
+        sections = sections.filter { !stale.contains($0.value.id) }
+        validity = validity.filter { !stale.contains($0.key & 0xFFFF_FFFF) }
+        for id in stale { lastUsed[id] = nil }
+    }
+
+    /// How many distinct sections the memo holds now.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return sections.count
     }
 
     private func validity(of section: Section, against node: Int, compute: () -> Bool) -> Bool {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `verify`, `check` and `list` learned of each card blob, kept in
-/// `.git/cardigan/snapshots-v4/`, one file per schema.
+/// `.git/cardigan/snapshots-v5/`, one file per schema.
 ///
 /// A blob is content-addressed and never changes, so what it holds (digest, status, names,
 /// link, validity against a given schema) can be remembered: a second `verify` only parses the
@@ -18,7 +18,7 @@ struct SnapshotCache {
 
     init(gitDirectory: String, schemaFingerprint: String, enabled: Bool) {
         // One file per schema: a history judged under several schemas keeps each one's entries.
-        path = gitDirectory + "/cardigan/snapshots-v4/" + CardDigest.sha256Hex(Data(schemaFingerprint.utf8)).prefix(32)
+        path = gitDirectory + "/cardigan/snapshots-v5/" + CardDigest.sha256Hex(Data(schemaFingerprint.utf8)).prefix(32)
         self.schemaFingerprint = schemaFingerprint
         self.enabled = enabled
     }
@@ -46,13 +46,14 @@ struct SnapshotCache {
                 let fields = bytes[lineStart..<lineEnd].split(
                     separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false
                 ).map { String(decoding: $0, as: UTF8.self) }
-                guard fields.count == 11 else { continue }
+                guard fields.count == 12 else { continue }
                 func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
                 found[fields[0]] = CardSnapshot(
                     digest: optional(fields[1]), status: CardStatus(rawValue: fields[2]), name: optional(fields[3]),
                     modelName: optional(fields[4]), modelPackage: optional(fields[5]), riskRating: optional(fields[6]),
                     problem: optional(fields[7]), legacyDigest: optional(fields[10]),
-                    packageDetails: optional(fields[8]), packageApproval: optional(fields[9]))
+                    packageDetails: optional(fields[8]), packageApproval: optional(fields[9]),
+                    packageARN: optional(fields[11]))
             }
         }
         return found
@@ -75,7 +76,7 @@ struct SnapshotCache {
             let fields: [String?] = [
                 blob, snapshot.digest, snapshot.status?.rawValue, snapshot.name, snapshot.modelName,
                 snapshot.modelPackage, snapshot.riskRating, snapshot.problem, snapshot.packageDetails,
-                snapshot.packageApproval, snapshot.legacyDigest,
+                snapshot.packageApproval, snapshot.legacyDigest, snapshot.packageARN,
             ]
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: "\t")) }
