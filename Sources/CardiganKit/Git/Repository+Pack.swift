@@ -67,8 +67,17 @@ extension Repository {
     /// (`git_mempack_dump` is not used: it packs only commits with their whole trees — every
     /// existing card again — and leaves tag objects out.)
     private func buildPack(of ids: [ObjectID], into pack: inout git_buf) throws {
+        // The builder works on a repository that wraps the object database alone: on the
+        // repository itself it lists every tag (`git_tag_foreach`, to order tagged objects
+        // first), a reference look-up per tag, 100,000 at 10,000 cards x 10 versions.
+        var database: OpaquePointer?
+        try check(git_repository_odb(&database, pointer), "git_repository_odb")
+        defer { git_odb_free(database) }
+        var objectsOnly: OpaquePointer?
+        try check(git_repository_wrap_odb(&objectsOnly, database), "git_repository_wrap_odb")
+        defer { git_repository_free(objectsOnly) }
         var builder: OpaquePointer?
-        try check(git_packbuilder_new(&builder, pointer), "git_packbuilder_new")
+        try check(git_packbuilder_new(&builder, objectsOnly), "git_packbuilder_new")
         defer { git_packbuilder_free(builder) }
         var seen = Set<ObjectID>()
         for id in ids where seen.insert(id).inserted {
