@@ -12,7 +12,10 @@ extension Repository {
     /// content filters that could make the working bytes differ from the blob while git sees
     /// them as clean (`core.autocrlf`, a `core.attributesFile`, any `.gitattributes`, `info/attributes`
     /// or the user's `git/attributes`) give an empty set.
-    public func statCleanFiles(in directory: String, commit: ObjectID) throws -> Set<String> {
+    ///
+    /// `only` (file names) limits the files looked at: a commit of named cards stats those alone,
+    /// not every card of the folder.
+    public func statCleanFiles(in directory: String, commit: ObjectID, only: Set<String>? = nil) throws -> Set<String> {
         guard let workdir, try !mayFilterContent(workdir: workdir, directory: directory) else { return [] }
         let committed = Dictionary(
             try treeEntries(at: directory, inCommit: commit).filter(\.isBlob).map { ($0.name, $0.id) },
@@ -35,7 +38,8 @@ extension Repository {
             let path = String(cString: cPath)
             guard path.hasPrefix(prefix) else { continue }
             let name = String(path.dropFirst(prefix.count))
-            guard !name.contains("/"), let blob = committed[name], ObjectID(entry.id) == blob,
+            guard !name.contains("/"), only?.contains(name) ?? true, let blob = committed[name],
+                ObjectID(entry.id) == blob,
                 entry.mode == UInt32(GIT_FILEMODE_BLOB.rawValue), Self.isOlder(entry.mtime, than: indexInfo.st_mtim)
             else { continue }
             var info = stat()

@@ -21,6 +21,9 @@ public final class Repository {
     /// While ``writingObjectsAsOnePack(_:)`` runs: every object written so far, in order, for
     /// the pack (nil otherwise).
     var objectsForPack: [ObjectID]?
+    /// How many references ``resolve(_:)`` has looked up: what tests read to tell a command whose
+    /// look-ups follow its cards from one that looks up every tag.
+    private(set) var referenceLookups = 0
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
@@ -128,6 +131,7 @@ public final class Repository {
     /// The object `reference` points at, following symbolic references; for an annotated tag
     /// this is the tag object, not the commit. Nil when the reference does not exist.
     public func resolve(_ reference: String) throws -> ObjectID? {
+        referenceLookups += 1
         var ref: OpaquePointer?
         let code = git_reference_lookup(&ref, pointer, reference)
         if code == GIT_ENOTFOUND.rawValue { return nil }

@@ -79,7 +79,9 @@ extension CardStore {
         guard folder.errors.isEmpty else { return CommitResult(findings: folder.errors) }
         // Cards git's index vouches are unchanged since head are not read again: a commit's
         // work follows the cards it changes, not the size of the repository.
-        let clean = try head.map { try repository.statCleanFiles(in: cardsDirectory, commit: $0) } ?? []
+        // Named cards: only their files are looked at.
+        let named = names.isEmpty ? nil : Set(names.map { (path(of: $0) as NSString).lastPathComponent })
+        let clean = try head.map { try repository.statCleanFiles(in: cardsDirectory, commit: $0, only: named) } ?? []
         let candidates = try (names.isEmpty ? changedCardNames(head: head, folder: folder) : names).filter {
             !clean.contains((path(of: $0) as NSString).lastPathComponent)
         }

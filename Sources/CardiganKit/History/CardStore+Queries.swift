@@ -147,12 +147,12 @@ extension CardStore {
         }
         let fields = try listedFields(of: Set(blobs.map(\.blob)))
         var summaries: [CardSummary] = []
-        var lastVersion: Int?
+        let shownNames = blobs.filter { status == nil || fields[$0.blob]?.status == status }.map(\.name)
+        let versions = try lookup.highestTaggedVersions(of: shownNames)
         for (name, blob) in blobs {
             let shown = fields[blob]
             guard status == nil || shown?.status == status else { continue }
-            let version = try lookup.highestTaggedVersion(of: name, guess: lastVersion)
-            lastVersion = version ?? lastVersion
+            let version = versions[name]
             summaries.append(
                 CardSummary(
                     name: name, version: version, status: shown?.status?.rawValue, riskRating: shown?.riskRating,

@@ -121,9 +121,77 @@ final class RecordLookup {
     /// `guess` (the answer for another card, when listing many) is tried first: two lookups
     /// when it is right.
     func highestTaggedVersion(of name: String, guess: Int? = nil) throws -> Int? {
-        func exists(_ version: Int) throws -> Bool {
+        try Self.highest(guess: guess) { version in
             try repository.resolve(VersionTag.reference(card: name, version: version)) != nil
         }
+    }
+
+    /// ``highestTaggedVersion(of:guess:)`` of each of `names` (a card without version tags is
+    /// left out), the same answers from one listing of the version tags' names instead of a few
+    /// look-ups per card: at 10,000 cards × 10 versions, `list` made 20,000 look-ups. A packed
+    /// tag is known from `packed-refs`; a loose one the probe meets is read, so a damaged file
+    /// is the error a look-up gives.
+    func highestTaggedVersions(of names: [String]) throws -> [String: Int] {
+        let wanted = Set(names)
+        var tagged: [String: (packed: Set<Int>, loose: Set<Int>)] = [:]
+        var lastName: [UInt8] = []
+        var lastCard: String?
+        let listed = try repository.forEachReferenceName(under: VersionTag.referencePrefix) { bytes, isLoose in
+            guard let (nameBytes, version) = Self.cardAndVersion(bytes) else { return }
+            // Sorted `packed-refs` gives one card's tags in a row: one String per card, not per tag.
+            if !nameBytes.elementsEqual(lastName) {
+                lastName = Array(nameBytes)
+                let card = String(decoding: nameBytes, as: UTF8.self)
+                lastCard = wanted.contains(card) ? card : nil
+            }
+            guard let card = lastCard else { return }
+            if isLoose {
+                tagged[card, default: ([], [])].loose.insert(version)
+            } else {
+                tagged[card, default: ([], [])].packed.insert(version)
+            }
+        }
+        guard listed else {
+            var answers: [String: Int] = [:]
+            var guess: Int?
+            for name in names {
+                answers[name] = try highestTaggedVersion(of: name, guess: guess)
+                guess = answers[name] ?? guess
+            }
+            return answers
+        }
+        var answers: [String: Int] = [:]
+        var guess: Int?
+        for name in names {
+            guard let versions = tagged[name] else { continue }
+            answers[name] = try Self.highest(guess: guess) { version in
+                if versions.loose.contains(version) {
+                    return try repository.resolve(VersionTag.reference(card: name, version: version)) != nil
+                }
+                return versions.packed.contains(version)
+            }
+            guess = answers[name] ?? guess
+        }
+        return answers
+    }
+
+    /// The card and version of a version tag's name after `refs/tags/cards/` (`<card>/v<N>`,
+    /// N from 1 without leading zeros: the only names a look-up of `v<N>` finds); nil otherwise.
+    private static func cardAndVersion(_ bytes: UnsafeBufferPointer<UInt8>) -> (Slice<UnsafeBufferPointer<UInt8>>, Int)?
+    {
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > 0, slash + 2 < bytes.count,
+            bytes[slash + 1] == UInt8(ascii: "v"), bytes[slash + 2] != UInt8(ascii: "0")
+        else { return nil }
+        var version = 0
+        for digit in bytes[(slash + 2)...] {
+            guard digit >= 48, digit <= 57, version < Int.max / 10 - 9 else { return nil }
+            version = version * 10 + Int(digit - 48)
+        }
+        return (bytes[..<slash], version)
+    }
+
+    /// The highest N for which `exists(N)`, probing as ``highestTaggedVersion(of:guess:)`` says.
+    private static func highest(guess: Int?, exists: (Int) throws -> Bool) throws -> Int? {
         if let guess, guess >= 1, try exists(guess), try !exists(guess + 1) { return guess }
         guard try exists(1) else { return nil }
         var low = 1
