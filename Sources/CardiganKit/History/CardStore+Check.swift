@@ -119,8 +119,6 @@ extension CardStore {
             versions: rules.versions, tags: try readVersionTags(only: made, pushed: pushedTags),
             earlierTags: try readVersionTags(only: chainEnds, pushed: pushedTags)
         ) { _ in true }
-        tagRules.referenceLocation = referenceLocation
-        tagRules.checkNames(try misnamedTagCandidates(of: touched))
         result.findings += tagRules.findings
         let linked = rules.links.compactMap { try? ModelPackage(parsing: $0.package).reference }
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
@@ -134,20 +132,6 @@ extension CardStore {
         }
         result.findings.sort()
         return result
-    }
-
-    /// The tags under the folder of one of `cards` (`refs/tags/cards/<card>/…`), for
-    /// ``TagRules/checkNames(_:)``: a tag such as `cards/a/vX` beside a pull request's versions
-    /// of `a` is its business, as `verify` reports it. A tag that names no card (`cards/foo`) is
-    /// no card's: `check` leaves it to `verify` and the push hooks (which refuse pushing it),
-    /// or one stray tag in the clone would fail every pull request. One pass over the tag names.
-    private func misnamedTagCandidates(of cards: Set<String>) throws -> [String] {
-        guard !cards.isEmpty else { return [] }
-        return try repository.references(matching: VersionTag.referencePrefix + "*").map(\.name).filter { name in
-            let rest = name.dropFirst(VersionTag.referencePrefix.count)
-            guard let slash = rest.firstIndex(of: "/") else { return false }
-            return cards.contains(String(rest[..<slash]))
-        }
     }
 
     /// `findings` with the line and column of the field each one names (its pointer), read
