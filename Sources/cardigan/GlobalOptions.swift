@@ -22,11 +22,7 @@ struct GlobalOptions: ParsableArguments {
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "-C" {
-                guard index + 1 < arguments.count else {
-                    throw CardiganError(
-                        "option '-C' needs a folder", hint: "write it before the command: 'cardigan -C <dir> <command>'"
-                    )
-                }
+                guard index + 1 < arguments.count else { throw missingFolder }
                 leading += [argument, arguments[index + 1]]
                 index += 2
             } else if argument.hasPrefix("-C"), argument.count > 2 {
@@ -61,7 +57,28 @@ struct GlobalOptions: ParsableArguments {
             if arguments[index] == "help" { return Array(arguments[index...]) }
             throw unknownCommand(arguments[index], root: root)
         }
-        return subcommands + leading + arguments[index...]
+        let moved = subcommands + leading + arguments[index...]
+        try checkFolders(in: moved)
+        return moved
+    }
+
+    /// The usage error for a `-C` with no folder after it, wherever it is written: before the
+    /// command (`cardigan -C`) or after it (`cardigan list -C`).
+    static let missingFolder = CardiganError(
+        "option '-C' needs a folder", hint: "give the folder right after it: 'cardigan -C <dir> <command>'")
+
+    /// Throws ``missingFolder`` for a `-C` that argument-parser would find no value for: the
+    /// last argument, or one followed by another option (`list -C --no-color`). Its own wording
+    /// ("Missing value for '-C <dir>'") would otherwise be the only place that says it differently.
+    /// Arguments after `--` are values, never options.
+    static func checkFolders(in arguments: [String]) throws {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { return }
+            guard argument == "-C" else { continue }
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            if let next, !(next.hasPrefix("-") && next.count > 1) { continue }
+            throw missingFolder
+        }
     }
 
     /// The usage error for `word` where a command of `root` belongs, with the nearest command.

@@ -40,6 +40,25 @@ import Testing
         #expect(html.contains("@media print"))
     }
 
+    /// SageMaker's schema names two nested fields `function` (`objective_function.function.function`
+    /// is the direction); the labels say what each field is, in every format, and an unrelated
+    /// field named `function` keeps its plain label.
+    @Test func objectiveFunctionFieldsAreLabelledByWhatTheyAre() throws {
+        let markdown = String(decoding: try ExportFixtures.render("credit-risk", .markdown), as: UTF8.self)
+        let html = String(decoding: try ExportFixtures.render("credit-risk", .html), as: UTF8.self)
+        let readme = String(decoding: try ExportFixtures.render("credit-risk", .huggingface), as: UTF8.self)
+        for text in [markdown, html, readme] {
+            #expect(!text.contains("Function / Function"))
+            #expect(text.contains("Objective function / Direction"))
+            #expect(text.contains("Objective function / Metric"))
+            #expect(text.contains("Objective function / Condition"))
+            #expect(text.contains("Objective function / Notes"))
+        }
+        #expect(markdown.contains("**Objective function / Direction:** Minimize"))
+        #expect(ExportLabels.label("function", at: "/custom/function") == "Function")
+        #expect(ExportLabels.label("facet", at: "/training_details/facet") == "Facet")
+    }
+
     @Test(arguments: ExportFixtures.cardNames)
     func injectedScriptIsEscapedEverywhere(name: String) throws {
         let payload = "<script>alert(\"x\")</script>&'"

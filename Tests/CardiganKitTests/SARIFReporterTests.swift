@@ -8,8 +8,9 @@ import Testing
 /// check-jsonschema against `../shared/conformance/sarif-2.1.0/` with format checks on.
 @Suite struct SARIFReporterTests {
     /// Findings at the edges: paths with a space, a non-ASCII letter, '%' and '#', a finding
-    /// with a known end, a finding about a whole file (no line) and findings about the
-    /// repository as a whole.
+    /// with a known end, a finding about a whole file (no line), one about a reference (placed
+    /// at its line of `packed-refs`, as `verify` places it) and findings about the repository
+    /// as a whole.
     static let edges = FindingReport(
         findings: [
             Finding(
@@ -24,6 +25,9 @@ import Testing
             Finding(
                 ruleID: .cardFileName, message: "file name: 'a b' is not a valid card name",
                 location: Location(path: "cards/a b.yaml")),
+            Finding(
+                ruleID: .versionTagName, message: "tag 'cards/foo' is not a version tag name",
+                location: Location(path: ".git/packed-refs", position: SourcePosition(line: 5, column: 42))),
             Finding(
                 ruleID: .checkRewrite, message: "'main' is not an ancestor of 'HEAD'",
                 hint: "rebuild the branch on top of the base"),
@@ -119,7 +123,7 @@ import Testing
     @Test func rulesHaveFullDescriptionsAndHelp() throws {
         let tool = try #require(try Self.firstRun(of: Self.edges)["tool"] as? [String: Any])
         let rules = try #require((tool["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.count == 5)
+        #expect(rules.count == 6)
         for rule in rules {
             let id = try #require(rule["id"] as? String)
             for key in ["shortDescription", "fullDescription", "help"] {

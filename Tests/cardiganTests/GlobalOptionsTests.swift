@@ -33,6 +33,26 @@ import Testing
         #expect(noCommand.error.hasPrefix("error: no command after '-C \(repo.path)'"), "\(noCommand.error)")
     }
 
+    @Test func dashCWithoutAFolderAfterTheCommandSaysTheSame() throws {
+        // argument-parser would say "Missing value for '-C <dir>'" here: one wording for one mistake.
+        let alone = try run("-C")
+        for arguments in [
+            ["list", "-C"], ["list", "-C", "--no-color"], ["-C", "--no-color", "list"], ["hook", "pre-commit", "-C"],
+        ] {
+            let result = try ProcessResult.run([PackagePaths.cardigan] + arguments, in: "/")
+            #expect(result.status == 2, "\(arguments): \(result.error)")
+            #expect(result.error == alone.error, "\(arguments): \(result.error)")
+            #expect(!result.error.contains("Missing value"), "\(arguments): \(result.error)")
+        }
+        // The twin: a folder after the command, and '-C' as a value after '--', still work.
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a"))
+        let after = try run("validate", "-C", repo.path)
+        #expect(after.status == 0 && after.output.contains("no errors in 1 card"), "\(after.error)")
+        let value = try run("-C", repo.path, "validate", "--", "-C")
+        #expect(!value.error.contains("needs a folder"), "\(value.error)")
+    }
+
     @Test func dashCBeforeACommandHelpOrHelpStillWorks() throws {
         // The twin: what was right stays right.
         let repo = try CardRepo()

@@ -56,8 +56,10 @@ import Testing
             #expect(object["format_version"] as? Int == 1, "\(golden)")
             #expect(Self.keyProblems(object, at: golden).isEmpty, "\(Self.keyProblems(object, at: golden))")
         }
-        // A finding about a commit: a version tag deleted behind cardigan's back.
+        // A finding about a commit: a version tag deleted behind cardigan's back; and one about
+        // the repository, placed at the reference file it concerns: a tag that is no version's.
         try repo.git("tag", "-d", "cards/fraud/v1")
+        try repo.git("tag", "cards/stray")
         let verify = try repo.repo.run(
             [PackagePaths.cardigan, "verify", "--format", "json"], environment: Self.environment)
         #expect(verify.status == 1, "\(verify.output)\(verify.error)")

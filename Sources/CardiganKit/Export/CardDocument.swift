@@ -173,22 +173,26 @@ extension CardDocument {
         if key == "evaluation_details", let evaluations = value.elements {
             return evaluations.map { .evaluation(evaluation($0)) }
         }
-        if value.members != nil { return blocks(of: value, prefix: "") }
-        return blocks(key: key, value: value, label: ExportLabels.label(key))
+        if value.members != nil { return blocks(of: value, prefix: "", pointer: "/" + key) }
+        return blocks(key: key, value: value, label: ExportLabels.label(key), pointer: "/" + key)
     }
 
-    /// The blocks of an object's members, labels prefixed with the path above them.
-    static func blocks(of object: ValueNode, prefix: String) -> [Block] {
+    /// The blocks of an object's members, labels prefixed with the path above them; `pointer`
+    /// is the object's place in the card, for the labels that depend on it
+    /// (``ExportLabels/label(_:at:)``).
+    static func blocks(of object: ValueNode, prefix: String, pointer: String = "") -> [Block] {
         var result: [Block] = []
         for member in object.members ?? [] {
-            let label =
-                prefix.isEmpty ? ExportLabels.label(member.key) : prefix + " / " + ExportLabels.label(member.key)
-            result += blocks(key: member.key, value: member.value, label: label)
+            let memberPointer = pointer + "/" + member.key
+            let own = ExportLabels.label(member.key, at: memberPointer)
+            // An empty label shows the member's fields as the object's own.
+            let label = own.isEmpty ? prefix : prefix.isEmpty ? own : prefix + " / " + own
+            result += blocks(key: member.key, value: member.value, label: label, pointer: memberPointer)
         }
         return result
     }
 
-    private static func blocks(key: String, value: ValueNode, label: String) -> [Block] {
+    private static func blocks(key: String, value: ValueNode, label: String, pointer: String = "") -> [Block] {
         switch value.kind {
         case .object(let members):
             if ExportLabels.freeMaps.contains(key) {
@@ -199,7 +203,7 @@ extension CardDocument {
                     )
                 ]
             }
-            return blocks(of: value, prefix: label)
+            return blocks(of: value, prefix: label, pointer: pointer)
         case .array(let elements):
             if elements.allSatisfy(isScalar) {
                 return [.list(label: label, items: elements.map(text))]

@@ -44,6 +44,25 @@ enum ExportLabels {
         "value": "Value", "type": "Type",
     ]
 
+    /// Labels that depend on where a key is: the objective function's fields are named
+    /// `function` twice (SageMaker's schema: `objective_function.function.function` is the
+    /// direction), which read "Objective function / Function / Function". The inner object is
+    /// shown as the objective function's own fields (an empty label), each named for what it is.
+    private static let placedLabels: [String: String] = [
+        "/objective_function/function": "",
+        "/objective_function/function/function": "Direction",
+        "/objective_function/function/facet": "Metric",
+        "/objective_function/function/condition": "Condition",
+    ]
+
+    /// The label of field `key` at `pointer` (its JSON pointer in the card): a placed label when
+    /// the pointer ends in one of ``placedLabels``' (empty: show the field's members as its
+    /// parent's), else ``label(_:)``.
+    static func label(_ key: String, at pointer: String) -> String {
+        for (suffix, label) in placedLabels where pointer.hasSuffix(suffix) { return label }
+        return label(key)
+    }
+
     /// The label of field `key`: from the table, else the key with spaces and a capital.
     static func label(_ key: String) -> String {
         if let label = labels[key] { return label }

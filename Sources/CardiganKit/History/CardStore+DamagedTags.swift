@@ -30,7 +30,7 @@ extension CardStore {
     }
 
     /// `file` relative to the working tree's root when it lies inside it, else as it is.
-    private func shownPath(of file: String) -> String {
+    func shownPath(of file: String) -> String {
         guard let root = repository.workdir else { return file }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file

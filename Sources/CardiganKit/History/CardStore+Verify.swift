@@ -71,6 +71,7 @@ extension CardStore {
         let otherBranches = try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }
             .map(\.target)
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: branchName)
+        tagRules.referenceLocation = referenceLocation
         let branchCommits = Set(commits.map(\.hex))
         var missing = tagRules.check(
             versions: rules.versions, tags: tagFacts, damaged: damagedTags, branchContains: branchCommits.contains
@@ -83,6 +84,7 @@ extension CardStore {
 
         let linkTags = try readLinkTags(excluding: damagedReferences)
         var linkRules = LinkRules(cardsDirectory: cardsDirectory)
+        linkRules.referenceLocation = referenceLocation
         var missingLinks = linkRules.check(
             links: rules.links, tags: linkTags, damaged: damagedTags,
             problem: { tag in
@@ -126,7 +128,7 @@ extension CardStore {
         if let checkpoint {
             result.findings += try check(checkpoint, head: head, branch: branchReference)
         }
-        result.findings = located(result.findings, in: head)
+        result.findings = placedInRepository(located(result.findings, in: head), branch: branchReference)
         if repair, !missing.isEmpty || !missingLinks.isEmpty {
             // Check again from scratch, so what is reported is the repaired repository.
             let repaired = try recreate(missing) + recreate(missingLinks)
@@ -219,7 +221,8 @@ extension CardStore {
             findings.append(
                 Finding(
                     ruleID: .checkpoint, severity: .warning,
-                    message: "the checkpoint was written for '\(checkpoint.branch)', not '\(branch)'"))
+                    message: "the checkpoint was written for '\(checkpoint.branch)', not '\(branch)'",
+                    location: checkpoint.location(of: checkpoint.branch)))
         }
         if let recorded = ObjectID(hex: checkpoint.head) {
             let present = (try? repository.commit(recorded)) != nil
@@ -230,6 +233,7 @@ extension CardStore {
                         ruleID: .checkpointRewritten,
                         message:
                             "the checkpoint's head \(recorded.short) is \(present ? "no longer an ancestor of" : "gone from") '\(branch)': the history was rewritten",
+                        location: checkpoint.location(of: checkpoint.branch),
                         hint: "the branch only moves forward; restore it to a head that contains \(recorded.short)",
                         commit: recorded.hex))
             }
@@ -244,6 +248,7 @@ extension CardStore {
                     message: now == nil
                         ? "tag '\(name)' recorded in the checkpoint is gone"
                         : "tag '\(name)' is object \(now?.short ?? ""), but the checkpoint recorded \(recorded.prefix(12)): it was deleted and recreated or moved",
+                    location: checkpoint.location(of: reference),
                     hint: "tags are never moved or deleted; the history was rewritten"))
         }
         return findings

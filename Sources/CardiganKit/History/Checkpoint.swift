@@ -19,12 +19,29 @@ public struct Checkpoint: Sendable, Equatable {
     public var head: String
     /// Every recorded tag reference and the object id it pointed at.
     public var tags: [String: String]
+    /// The file it was read from, as the user named it; nil for one made in memory.
+    public var file: String?
+    /// The line of the file that records each reference (the branch's and every tag's).
+    var lines: [String: Int] = [:]
 
     /// Creates a checkpoint.
     public init(branch: String, head: String, tags: [String: String]) {
         self.branch = branch
         self.head = head
         self.tags = tags
+    }
+
+    /// Two checkpoints are equal when they record the same branch head and tags, wherever they
+    /// were read from.
+    public static func == (lhs: Checkpoint, rhs: Checkpoint) -> Bool {
+        (lhs.branch, lhs.head, lhs.tags) == (rhs.branch, rhs.head, rhs.tags)
+    }
+
+    /// Where the checkpoint records `reference` (the branch or a tag): its line in ``file``, or
+    /// nil for a checkpoint made in memory or a reference it does not record.
+    func location(of reference: String) -> Location? {
+        guard let file, let line = lines[reference] else { return nil }
+        return Location(path: file, position: SourcePosition(line: line, column: 1))
     }
 
     /// The lines the digest covers, in a fixed order.
@@ -50,21 +67,28 @@ public struct Checkpoint: Sendable, Equatable {
     public static func parse(_ text: String, path: String) throws -> Checkpoint {
         var branch: (String, String)?
         var tags: [String: String] = [:]
+        var lines: [String: Int] = [:]
         var recorded: String?
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let location = Location(path: path, position: SourcePosition(line: index + 1, column: 1))
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: " ").map(String.init)
             switch (fields.first, fields.count) {
-            case ("branch", 3): branch = (fields[1], fields[2])
-            case ("tag", 3): tags[fields[1]] = fields[2]
+            case ("branch", 3):
+                branch = (fields[1], fields[2])
+                lines[fields[1]] = index + 1
+            case ("tag", 3):
+                tags[fields[1]] = fields[2]
+                lines[fields[1]] = index + 1
             case ("digest", 2): recorded = fields[1]
             default:
                 throw CardiganError("not a checkpoint line: '\(line)'", location: location)
             }
         }
         guard let branch else { throw CardiganError("the checkpoint names no branch", location: Location(path: path)) }
-        let checkpoint = Checkpoint(branch: branch.0, head: branch.1, tags: tags)
+        var checkpoint = Checkpoint(branch: branch.0, head: branch.1, tags: tags)
+        checkpoint.file = path
+        checkpoint.lines = lines
         guard let recorded else {
             throw CardiganError("the checkpoint has no digest line", location: Location(path: path))
         }

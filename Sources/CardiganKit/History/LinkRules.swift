@@ -15,6 +15,8 @@ struct LinkTagFacts: Sendable {
 struct LinkRules {
     let cardsDirectory: String
     private(set) var findings: [Finding] = []
+    /// Where a finding about a link tag that names no card is placed, given the tag's reference.
+    var referenceLocation: (String) -> Location? = { _ in nil }
 
     init(cardsDirectory: String) {
         self.cardsDirectory = cardsDirectory
@@ -81,7 +83,8 @@ struct LinkRules {
             findings.append(
                 Finding(
                     ruleID: .linkTagInvalid, message: message,
-                    location: tag.card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) },
+                    location: tag.card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) }
+                        ?? referenceLocation("refs/tags/model-packages/\(tag.package)"),
                     hint:
                         "link tags are made by 'cardigan link' and 'cardigan clone'; this one was made by hand or left by a rewrite",
                     commit: tag.targetCommit))

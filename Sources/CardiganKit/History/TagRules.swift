@@ -24,6 +24,8 @@ struct TagRules {
     let cardsDirectory: String
     let branch: String
     private(set) var findings: [Finding] = []
+    /// Where a finding about a tag that names no card is placed, given the tag's reference.
+    var referenceLocation: (String) -> Location? = { _ in nil }
 
     init(cardsDirectory: String, branch: String) {
         self.cardsDirectory = cardsDirectory
@@ -135,7 +137,8 @@ struct TagRules {
             findings.append(
                 Finding(
                     ruleID: .versionTagName, message: "tag '\(name)' is not a version tag name: \(problem)",
-                    location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) },
+                    location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory)) }
+                        ?? referenceLocation(reference),
                     hint:
                         "tags under 'cards/' are cardigan's version tags 'cards/<name>/v<N>'; delete it: git tag -d \(name)"
                 ))
