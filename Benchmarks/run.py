@@ -3,6 +3,11 @@
 
 Workloads:
   startup    `cardigan --version` beside `git --version`: what every command and hook pays first.
+  floor      --versions successive versions of one card, a process each, by `cardigan commit` (with
+             and without `fsync`) and by git's three commands (with git's default flushing and
+             with `core.fsync=committed`, which flushes objects and references as cardigan does),
+             interleaved version by version, beside what no cardigan process can go under: a
+             process that only loads and initialises libgit2 (Benchmarks/libgit2-init.c).
   validate   cardigan validate on 1, 100 and N generated cards, beside check-jsonschema on the
              same files against the same schema (installed from PyPI into Benchmarks/.venv).
   commit     --versions successive versions of one card (a process each), 1 version each of
@@ -198,11 +203,54 @@ def startup_workload(args, cardigan):
     print(f"{'git --version':<22} {show(peer[0]):>10} {peer[1]:>6.1f}")
 
 
-def git_commit_and_tag(repo, env, paths, version, message):
-    run(["git", "add", *paths], cwd=repo, env=env)
-    run(["git", "commit", "-q", "-m", message], cwd=repo, env=env)
+def git_commit_and_tag(repo, env, paths, version, message, config=()):
+    """git's three commands for one version; `config` is `-c name=value` options for each."""
+    run(["git", *config, "add", *paths], cwd=repo, env=env)
+    run(["git", *config, "commit", "-q", "-m", message], cwd=repo, env=env)
     for path in paths:
-        run(["git", "tag", "-a", "-m", f"v{version}", f"cards/{pathlib.Path(path).stem}/v{version}"], cwd=repo, env=env)
+        tag = f"cards/{pathlib.Path(path).stem}/v{version}"
+        run(["git", *config, "tag", "-a", "-m", f"v{version}", tag], cwd=repo, env=env)
+
+
+def floor_workload(args, cardigan):
+    """One version per process (issue 18, goal 2: at least 0.8x git's three commands), and the
+    floor under it. Each round makes one version on every side, so the machine's load at that
+    moment falls on all of them; the figures are medians per version."""
+    env = git_env()
+    init = WORK / "libgit2-init"
+    sh("cc", "-O2", "-o", str(init), str(ROOT / "Benchmarks" / "libgit2-init.c"), "-lgit2")
+    card = "cards/one.yaml"
+    minimal = (ROOT / "templates/cards/minimal.yaml").read_text().replace("{{name}}", "one")
+    durable = ("-c", "core.fsync=committed", "-c", "core.fsyncMethod=fsync")
+    sides = {"git, default flushing": ("git", ()), "git, core.fsync=committed": ("git", durable),
+             "cardigan commit": ("cardigan", True), "cardigan commit, fsync: false": ("cardigan", False)}
+    repos = {}
+    for label, (tool, setting) in sides.items():
+        repo = fresh_repo("floor-" + re.sub(r"[^a-z]+", "-", label).strip("-"))
+        (repo / "cards").mkdir()
+        (repo / card).write_text(minimal)
+        if setting is False:
+            (repo / ".cardigan.yaml").write_text("fsync: false\n")  # untracked: read, never committed
+        repos[label] = repo
+    figures = {label: [] for label in [*sides, "libgit2 loaded and initialised", "cardigan --version"]}
+    for index in range(args.versions):
+        for label, (tool, setting) in sides.items():
+            repo = repos[label]
+            edit_card(repo / card, index)
+            if tool == "git":
+                figures[label].append(timed(lambda: git_commit_and_tag(repo, env, [card], index + 1, f"v{index}", setting)))
+            else:
+                figures[label].append(timed(lambda: run([cardigan, "commit", "-m", f"v{index}"], cwd=repo, env=env)))
+        figures["libgit2 loaded and initialised"].append(timed(lambda: run([str(init)])))
+        figures["cardigan --version"].append(timed(lambda: run([cardigan, "--version"])))
+    medians = {label: statistics.median(values) for label, values in figures.items()}
+    budget = medians["git, default flushing"] / 0.8
+    print(f"{'per version (median of ' + str(args.versions) + ')':<34} {unit():>10} {'of 0.8x budget':>15}")
+    for label, value in medians.items():
+        print(f"{label:<34} {show(value):>10} {value / budget:>14.0%}")
+    print(f"ratio, git default / cardigan: {medians['git, default flushing'] / medians['cardigan commit']:.2f}x;"
+          f" both flushing: {medians['git, core.fsync=committed'] / medians['cardigan commit']:.2f}x;"
+          f" neither: {medians['git, default flushing'] / medians['cardigan commit, fsync: false']:.2f}x (goal >= 0.8x)")
 
 
 def versioned_cards(name, count, env, cardigan):
@@ -536,7 +584,7 @@ def site_workload(args, cardigan):
     shutil.rmtree(trash, ignore_errors=True)
 
 
-WORKLOADS = {"startup": startup_workload, "validate": validate_workload, "commit": commit_workload,
+WORKLOADS = {"startup": startup_workload, "floor": floor_workload, "validate": validate_workload, "commit": commit_workload,
              "updates": updates_workload, "queries": query_workload, "approvals": approval_workload,
              "site": site_workload, "gto": gto_workload}
 
