@@ -103,6 +103,16 @@ import Testing
         #expect(try repo.git("ls-tree", "--name-only", "main", "cards/") == "cards/a.yaml\ncards/b.yaml\n")
     }
 
+    @Test func listNamesAMisnamedCardFileNotYetCommitted() throws {
+        let repo = try CardRepo.withTwoCards()
+        try repo.write("cards/Foo.yaml", "name: Foo\n")
+        let list = try repo.cardigan("list")
+        #expect(list.status == 0, "\(list.error)")
+        #expect(list.error.contains("warning: 'cards/Foo.yaml' is not a card"), "\(list.error)")
+        try FileManager.default.removeItem(atPath: repo.path + "/cards/Foo.yaml")
+        #expect(try !repo.cardigan("list").error.contains("is not a card"))
+    }
+
     @Test func theHooksAndTheServerRefuseALinkInTheCardsFolder() throws {
         let server = try ScratchRepository(bare: true)
         try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()

@@ -11,7 +11,10 @@ extension CardStore {
                 if let name = CardPaths.cardName(forFileName: entry.name) { names.insert(name) }
             }
         }
-        for path in try workspace.cardFilePaths() {
+        // The folder scan keeps a misnamed file out of its card paths and reports it as a
+        // problem instead: that is where the working tree's misnamed files are.
+        for problem in try workspace.scanCardFolder().problems where problem.ruleID == .cardFileName {
+            guard let path = problem.location?.path else { continue }
             if let name = CardPaths.cardName(forFileName: (path as NSString).lastPathComponent) { names.insert(name) }
         }
         return names.sorted().compactMap { name in
