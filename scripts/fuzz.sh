@@ -45,13 +45,14 @@ if [ ! -x "$binary" ] || [ -n "$(find Sources/CardiganKit Fuzz scripts/fuzz.sh -
         -I "$deps/Modules" \
         -Xcc -fmodule-map-file=Sources/CLibgit2/module.modulemap \
         -Xcc -fmodule-map-file=Sources/CLibYAML/module.modulemap \
+        -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
         -Xcc -fmodule-map-file=$checkouts/swift-crypto/Sources/CCryptoBoringSSL/include/module.modulemap \
         -Xcc -I -Xcc $checkouts/swift-crypto/Sources/CCryptoBoringSSL/include \
         -Xcc -fmodule-map-file=$checkouts/swift-crypto/Sources/CCryptoBoringSSLShims/include/module.modulemap \
         -Xcc -I -Xcc $checkouts/swift-crypto/Sources/CCryptoBoringSSLShims/include \
         $sources Fuzz/FuzzTargets.swift \
         "${objects[@]}" \
-        -lgit2 -lyaml -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
+        -lgit2 -lyaml -lz -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
 fi
 
 # libgit2's trailer parser needs a repository to be called through.
