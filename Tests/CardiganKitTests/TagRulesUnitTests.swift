@@ -48,7 +48,7 @@ struct TagFacts: Sendable {
         _ = rules.check(versions: versions, tags: tags, earlierTags: earlierTags, branchContains: branch.contains) {
             otherBranch.contains($0)
         }
-        rules.checkNames(references)
+        rules.checkNames(references, cards: Set(versions.map(\.card)))
         return rules.findings
     }
 }

@@ -113,6 +113,22 @@ import Testing
         #expect(try !repo.cardigan("list").error.contains("is not a card"))
     }
 
+    @Test func listAndLogWriteTerminalControlsFromTheRepositoryAsEscapes() throws {
+        let repo = try CardRepo.withTwoCards()
+        // Committed with plain git, past every check: what anyone who can push could do.
+        try repo.write("cards/a.yaml", CardRepo.card("a", risk: "\"\\e]0;pwned\\a\\e[31mHigh\""))
+        try repo.git("commit", "-qam", "a by hand")
+        let list = try repo.cardigan("list")
+        #expect(list.status == 0, "\(list.error)")
+        #expect(!list.output.contains("\u{1B}") && !list.output.contains("\u{07}"), "\(list.output)")
+        #expect(list.output.contains("\\e]0;pwned\\u{7}\\e[31mHigh"), "\(list.output)")
+        try repo.edit("cards/b.yaml", replacing: "Predicts churn.", with: "Predicts more.")
+        try repo.cardigan("commit", "b", "-m", "title \u{1B}[31mred").checked()
+        let log = try repo.cardigan("log", "b")
+        #expect(log.status == 0, "\(log.error)")
+        #expect(!log.output.contains("\u{1B}") && log.output.contains("title \\e[31mred"), "\(log.output)")
+    }
+
     @Test func theHooksAndTheServerRefuseALinkInTheCardsFolder() throws {
         let server = try ScratchRepository(bare: true)
         try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()

@@ -79,7 +79,7 @@ extension CardStore {
             guard let id = ObjectID(hex: commit) else { return false }
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
-        tagRules.checkNames(versionReferences.map(\.name))
+        tagRules.checkNames(versionReferences.map(\.name), cards: Set(rules.versions.map(\.card)))
         result.findings += tagRules.findings
 
         let linkTags = try readLinkTags(excluding: damagedReferences)

@@ -127,13 +127,15 @@ struct TagRules {
     }
 
     /// Reports each of `references` (all under `refs/tags/cards/`) whose name is not
-    /// `cards/<name>/v<N>` (`version-tag-name`): such a tag is read as no version at all.
-    mutating func checkNames(_ references: [String]) {
+    /// `cards/<name>/v<N>` (`version-tag-name`): such a tag is read as no version at all. It is
+    /// placed at the file of the card it names when that is one of `cards` (the cards the branch
+    /// versions), otherwise at its reference: a card file that does not exist is no location.
+    mutating func checkNames(_ references: [String], cards: Set<String>) {
         for reference in references {
             guard let problem = VersionTag.nameProblem(reference: reference) else { continue }
             let name = String(reference.dropFirst("refs/tags/".count))
             let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-            let card = parts.count == 3 && CardName.isValid(String(parts[1])) ? String(parts[1]) : nil
+            let card = parts.count == 3 && cards.contains(String(parts[1])) ? String(parts[1]) : nil
             findings.append(
                 Finding(
                     ruleID: .versionTagName, message: "tag '\(name)' is not a version tag name: \(problem)",

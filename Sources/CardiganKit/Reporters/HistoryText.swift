@@ -131,8 +131,10 @@ public enum HistoryText {
     }
 
     /// Columns padded by display width, so names in CJK or with emoji line up on a terminal.
+    /// Every cell is escaped (``DisplayText/escaped(_:lineBreaks:)``): a card's values and a
+    /// commit's message come from whoever could push, and must not drive the terminal.
     static func table(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map { DisplayText.escaped($0) } }
         let widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         return all.map { row in
             row.enumerated().map { index, cell in
