@@ -155,9 +155,11 @@ public struct Workspace: Sendable {
         return try compileSchema(text, path: "templates/" + file)
     }
 
+    /// `text` compiled, or the schema this process already compiled from the same text
+    /// (``CompiledSchemaCache``); a failure is a ``CardiganError`` located in `path`.
     static func compileSchema(_ text: String, path: String) throws -> JSONSchema {
         do {
-            return try JSONSchema(JSONParser.parse(text))
+            return try CompiledSchemaCache.shared.schema(for: text) { try JSONSchema(JSONParser.parse(text)) }
         } catch let error as JSONSchemaError {
             throw CardiganError(
                 "the schema cannot be used: \(error.message)", location: Location(path: path, position: error.position))
