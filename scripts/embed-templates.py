@@ -37,3 +37,5 @@ lines.append("}")
 out.parent.mkdir(parents=True, exist_ok=True)
 out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 print(f"wrote {out.relative_to(root)} ({len(files)} files)")
+print("if the schema changed, also run: UPDATE_GOLDEN=1 swift test --filter BuiltInSchemaTableTests "
+      "(it writes Sources/CardiganKit/Generated/BuiltInSchemaTable.swift, the schema compiled at build time)")

@@ -17,6 +17,13 @@ public final class JSONSchema: Sendable {
         try SchemaCycleCheck.check(nodes)
     }
 
+    /// A schema from a node table compiled before (``BuiltInSchemaTable``, which a test keeps
+    /// equal to what ``init(_:)`` makes of the built-in schema's text).
+    init(nodes: [CompiledSchemaNode], root: Int) {
+        self.nodes = nodes
+        self.root = root
+    }
+
     /// Every way `instance` fails the schema, sorted by where it was written.
     public func validate(_ instance: ValueNode) -> [SchemaViolation] {
         if isValid(instance) { return [] }

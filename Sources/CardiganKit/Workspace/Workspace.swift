@@ -152,14 +152,19 @@ public struct Workspace: Sendable {
                     "built-in schemas: \(builtInSchemas.keys.sorted().joined(separator: ", ")); a newer cardigan may know it"
             )
         }
-        return try compileSchema(text, path: "templates/" + file)
+        return try compileSchema(text, path: "templates/" + file, tabled: file == EmbeddedTemplates.schemaPath)
     }
 
     /// `text` compiled, or the schema this process already compiled from the same text
-    /// (``CompiledSchemaCache``); a failure is a ``CardiganError`` located in `path`.
-    static func compileSchema(_ text: String, path: String) throws -> JSONSchema {
+    /// (``CompiledSchemaCache``); a failure is a ``CardiganError`` located in `path`. When
+    /// `tabled`, the text is the built-in schema's, taken from ``BuiltInSchemaTable`` (compiled
+    /// at build time) if the table was made from this very text.
+    static func compileSchema(_ text: String, path: String, tabled: Bool = false) throws -> JSONSchema {
         do {
-            return try CompiledSchemaCache.shared.schema(for: text) { try JSONSchema(JSONParser.parse(text)) }
+            return try CompiledSchemaCache.shared.schema(for: text) {
+                if tabled, let table = try BuiltInSchemaTable.schema(for: text) { return table }
+                return try JSONSchema(JSONParser.parse(text))
+            }
         } catch let error as JSONSchemaError {
             throw CardiganError(
                 "the schema cannot be used: \(error.message)", location: Location(path: path, position: error.position))
