@@ -11,7 +11,9 @@ import Testing
     /// A scope of fixed values, for templates written in the tests.
     private struct Values: TemplateScope {
         var values: [(String, TemplateValue)]
+        /// Every key of this kind of scope.
         var keys: [String] { values.map(\.0) }
+        /// The value of `key`.
         func value(_ key: String) -> TemplateValue? { values.first { $0.0 == key }?.1 }
     }
 

@@ -6,7 +6,11 @@ struct CardChartScope: TemplateScope {
     /// The chart.
     var chart: CardDocument.Chart
 
+    /// Every key of this kind of scope.
+
     var keys: [String] { ["name", "notes", "hasNotes", "kind", "isMatrix", "isPlot", "svg", "matrix", "data"] }
+
+    /// The value of `key`.
 
     func value(_ key: String) -> TemplateValue? {
         switch key {
@@ -33,11 +37,18 @@ struct CardChartScope: TemplateScope {
 
     /// A matrix: column labels, and rows of cells shaded by their size against the largest.
     struct Matrix: TemplateScope {
+        /// The rows of numbers.
         var cells: [[Double]]
+        /// The column labels.
         var columns: [String]
+        /// The row labels.
         var rows: [String]
 
+        /// Every key of this kind of scope.
+
         var keys: [String] { ["columns", "rows"] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch key {
@@ -55,11 +66,18 @@ struct CardChartScope: TemplateScope {
 
     /// A row of a matrix: its label and cells.
     struct MatrixRow: TemplateScope {
+        /// The row's label.
         var label: String
+        /// The row's numbers.
         var cells: [Double]
+        /// The largest magnitude of the matrix, which shades the darkest.
         var largest: Double
 
+        /// Every key of this kind of scope.
+
         var keys: [String] { ["label", "cells"] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch key {
@@ -72,10 +90,16 @@ struct CardChartScope: TemplateScope {
 
     /// A cell of a matrix: its number and the style that shades it.
     struct MatrixCell: TemplateScope {
+        /// The cell's number.
         var number: Double
+        /// The largest magnitude of the matrix, which shades the darkest.
         var largest: Double
 
+        /// Every key of this kind of scope.
+
         var keys: [String] { ["value", "style"] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch key {

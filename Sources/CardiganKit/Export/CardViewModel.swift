@@ -9,8 +9,12 @@ enum CardViewModel {
     /// The whole card: header values, footer and sections. With `written`, the sections are
     /// HTML already written, one string each, put in place of the template's `{{#sections}}`.
     struct Document: TemplateScope {
+        /// The document shown.
         var document: CardDocument
+        /// The sections as HTML already written, when they are.
         var written: [String]? = nil
+
+        /// Every key of this kind of scope.
 
         var keys: [String] {
             [
@@ -18,6 +22,8 @@ enum CardViewModel {
                 "subtitle", "sections",
             ]
         }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch key {
@@ -41,9 +47,14 @@ enum CardViewModel {
 
     /// A section: its title, its anchor and its blocks.
     struct Section: TemplateScope {
+        /// The section shown.
         var section: CardDocument.Section
 
+        /// Every key of this kind of scope.
+
         var keys: [String] { ["title", "anchor", "blocks"] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch key {
@@ -57,11 +68,16 @@ enum CardViewModel {
 
     /// A block, with a switch for each kind and empty values for what the kind does not have.
     struct Block: TemplateScope {
+        /// The block shown.
         var block: CardDocument.Block
+
+        /// Every key of this kind of scope.
 
         var keys: [String] {
             ["isText", "isList", "isTable", "isEvaluation", "label", "text", "isShort", "items", "table", "evaluation"]
         }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch (key, block) {
@@ -87,9 +103,14 @@ enum CardViewModel {
 
     /// A table: title, column headers, rows of cells.
     struct Table: TemplateScope {
+        /// The table shown.
         var table: CardDocument.Table
 
+        /// Every key of this kind of scope.
+
         var keys: [String] { ["title", "hasTitle", "columns", "rows"] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch key {
@@ -104,9 +125,14 @@ enum CardViewModel {
 
     /// A row of a table: its cells.
     struct Row: TemplateScope {
+        /// The row's cells.
         var cells: [String]
 
+        /// Every key of this kind of scope.
+
         var keys: [String] { ["cells"] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             key == "cells" ? .list(cells.map(TextScope.init)) : nil
@@ -115,9 +141,14 @@ enum CardViewModel {
 
     /// An evaluation: name, blocks, metric groups.
     struct Evaluation: TemplateScope {
+        /// The evaluation shown.
         var evaluation: CardDocument.Evaluation
 
+        /// Every key of this kind of scope.
+
         var keys: [String] { ["name", "blocks", "hasGroups", "groups"] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch key {
@@ -132,9 +163,14 @@ enum CardViewModel {
 
     /// A metric group: name, the simple metrics' table, charts.
     struct Group: TemplateScope {
+        /// The metric group shown.
         var group: CardDocument.MetricGroup
 
+        /// Every key of this kind of scope.
+
         var keys: [String] { ["name", "hasSimple", "simple", "charts"] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? {
             switch key {
@@ -149,7 +185,10 @@ enum CardViewModel {
 
     /// A scope with no keys: what a block shows for a kind it is not (an empty dictionary).
     struct Empty: TemplateScope {
+        /// Every key of this kind of scope.
         var keys: [String] { [] }
+
+        /// The value of `key`.
 
         func value(_ key: String) -> TemplateValue? { nil }
     }

@@ -5,8 +5,10 @@ import Foundation
 /// renderers see the same keys and values.
 protocol TemplateScope {
     /// Every key, in a fixed order.
+    /// Every key of this kind of scope.
     var keys: [String] { get }
     /// The value of `key`; nil when the scope has no such key.
+    /// The value of `key`.
     func value(_ key: String) -> TemplateValue?
 }
 
@@ -61,7 +63,11 @@ struct TextScope: TemplateScope {
     /// The text.
     var text: String
 
+    /// Every key of this kind of scope.
+
     var keys: [String] { [] }
+
+    /// The value of `key`.
 
     func value(_ key: String) -> TemplateValue? {
         key == "." ? .text(text) : nil
