@@ -21,7 +21,7 @@ import Testing
         let report = FindingReport(
             findings: ReporterTests.report.findings + SARIFReporterTests.edges.findings + [duplicate], checkedPaths: [])
         let issues = try Self.issues(report)
-        #expect(issues.count == 11)
+        #expect(issues.count == 12)
         for issue in issues {
             #expect(!(issue["description"] as? String ?? "").isEmpty)
             #expect(!(issue["check_name"] as? String ?? "").isEmpty)

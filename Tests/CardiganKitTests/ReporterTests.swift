@@ -82,6 +82,22 @@ import Testing
         }
     }
 
+    /// A rewritten branch (`check`) and a refused push name the reference they are about in
+    /// every format, as a compiler names a file: never a finding with no place at all.
+    @Test(arguments: [("check-rewrite", ".git/refs/heads/feature"), ("push-refused", "refs/tags/cards/x/v1")])
+    func repositoryRefusalsNameTheirReferenceInEveryFormat(rule: String, path: String) throws {
+        let report = FindingReport(
+            findings: SARIFReporterTests.edges.findings.filter { $0.ruleID.rawValue == rule }, checkedPaths: [])
+        #expect(report.findings.count == 1)
+        let text = TextReporter().render(report)
+        #expect(text.hasPrefix("\(path): error: "), "\(text)")
+        #expect(GitHubReporter().render(report).hasPrefix("::error file=\(path),title=\(rule)::"))
+        let json = try JSONReporter(command: "check").render(report)
+        #expect(json.contains(#""path" : "\#(path)""#), "\(json)")
+        let sarif = SARIFReporter().render(report)
+        #expect(sarif.contains(#""uri" : "\#(path)""#), "\(sarif)")
+    }
+
     @Test func summaryCountsErrorsAndCards() {
         #expect(Self.report.summary == "3 errors, 1 warning in 3 of 4 cards")
         #expect(FindingReport(findings: [], checkedPaths: ["a", "b"]).summary == "no errors in 2 cards")

@@ -8,9 +8,9 @@ import Testing
 /// check-jsonschema against `../shared/conformance/sarif-2.1.0/` with format checks on.
 @Suite struct SARIFReporterTests {
     /// Findings at the edges: paths with a space, a non-ASCII letter, '%' and '#', a finding
-    /// with a known end, a finding about a whole file (no line), one about a reference (placed
-    /// at its line of `packed-refs`, as `verify` places it) and findings about the repository
-    /// as a whole.
+    /// with a known end, a finding about a whole file (no line), findings about a reference
+    /// (placed at its line of `packed-refs` or its file, as `verify` and `check` place them, or at
+    /// the pushed reference's name, as the push hooks do) and one about the repository as a whole.
     static let edges = FindingReport(
         findings: [
             Finding(
@@ -30,7 +30,10 @@ import Testing
                 location: Location(path: ".git/packed-refs", position: SourcePosition(line: 5, column: 42))),
             Finding(
                 ruleID: .checkRewrite, message: "'main' is not an ancestor of 'HEAD'",
-                hint: "rebuild the branch on top of the base"),
+                location: Location(path: ".git/refs/heads/feature"), hint: "rebuild the branch on top of the base"),
+            Finding(
+                ruleID: .pushRefused, message: "deleting tag 'cards/x/v1' is refused",
+                location: Location(path: "refs/tags/cards/x/v1")),
             Finding(
                 ruleID: .versionPending, severity: .warning, message: "version 2 of 'x' is not merged yet",
                 commit: "0123456789abcdef0123456789abcdef01234567"),
@@ -77,7 +80,7 @@ import Testing
         #expect(known["endLine"] as? Int == 14 && known["endColumn"] as? Int == 22)
         let unknown = try #require(regions.compactMap { $0 }.first { $0["startColumn"] as? Int == 5 })
         #expect(unknown["endLine"] as? Int == 2 && unknown["endColumn"] == nil)
-        let repositoryWide = results.filter { ($0["ruleId"] as? String) == "check-rewrite" }
+        let repositoryWide = results.filter { ($0["ruleId"] as? String) == "version-pending" }
         #expect(repositoryWide.count == 1)
         for result in repositoryWide {
             #expect(Self.physical(result)?["region"] == nil)
@@ -123,7 +126,7 @@ import Testing
     @Test func rulesHaveFullDescriptionsAndHelp() throws {
         let tool = try #require(try Self.firstRun(of: Self.edges)["tool"] as? [String: Any])
         let rules = try #require((tool["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.count == 6)
+        #expect(rules.count == 7)
         for rule in rules {
             let id = try #require(rule["id"] as? String)
             for key in ["shortDescription", "fullDescription", "help"] {

@@ -55,9 +55,8 @@ struct ApprovalGroupsEndToEndTests {
     }
 
     @Test func verifyCheckAndBothPushHooksRefuseANonMembersApproval() throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let setup = try ApprovalRepo(server: server, policy: Self.policy(), listed: Self.listed)
+        let fixture = try PushFixture()
+        let setup = try ApprovalRepo(pushingTo: fixture, policy: Self.policy(), listed: Self.listed)
         let base = try head(setup)
         // Written by hand with ssh-keygen: a valid signature by a listed key, outside the group.
         try setup.commitByHand(
@@ -88,7 +87,7 @@ struct ApprovalGroupsEndToEndTests {
         #expect(
             push.error.contains("remote: cards/credit.yaml:") && push.error.contains(Self.refusal)
                 && push.error.contains("[approval-key]"), "\(push.error)")
-        #expect(try server.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines) == base)
+        #expect(try fixture.server.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines) == base)
         // The honest twin: the two members approve, and the server takes it.
         try setup.repo.git("reset", "-q", "--hard", base)
         try setup.approve(with: "risk").checked()

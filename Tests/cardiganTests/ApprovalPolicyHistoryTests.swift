@@ -88,9 +88,7 @@ struct ApprovalPolicyHistoryTests {
     }
 
     @Test func theServerRefusesAnUnapprovedPolicyChange() throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let setup = try ApprovalRepo(server: server)
+        let setup = try ApprovalRepo(pushingTo: try PushFixture())
         try addStranger(setup)
         try setup.repo.git("commit", "-qam", "let a stranger sign")
         let push = try setup.repo.repo.run(["git", "push", "origin", "main"], environment: setup.environment)

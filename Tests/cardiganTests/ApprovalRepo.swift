@@ -2,26 +2,26 @@ import Foundation
 import TestSupport
 
 /// A card repository whose policy needs two signed approvals for High-risk cards, its keys, and
-/// (for the server tests) a bare server with the pre-receive hook.
+/// (for the server tests) the clone of a ``PushFixture``.
 final class ApprovalRepo {
     let repo: CardRepo
     let keys: SSHTestKeys
     /// The server pushed to, kept alive as long as the clone.
-    let server: ScratchRepository?
+    let fixture: PushFixture?
     var environment: [String: String] { keys.environment }
 
     /// Card `credit` (High risk) at version 1 in PendingReview, authored by author@example.com
     /// (the repository's identity); keys `risk`, `validator`, `author` are listed as
     /// `<name>@example.com` (or those of `listed`), `auditor` and `stranger` not. With
     /// `onlyHighRisk`, the policy has no rule for other cards; `policy` replaces the whole
-    /// `.cardigan.yaml`.
+    /// `.cardigan.yaml`. With `fixture`, the repository is its clone and `main` is pushed.
     init(
-        server: ScratchRepository? = nil, onlyHighRisk: Bool = false, policy: String? = nil,
+        pushingTo fixture: PushFixture? = nil, onlyHighRisk: Bool = false, policy: String? = nil,
         listed: [String] = ["risk", "validator", "author"]
     ) throws {
-        repo = try CardRepo()
+        repo = try fixture?.clone ?? CardRepo()
         keys = try SSHTestKeys()
-        self.server = server
+        self.fixture = fixture
         for name in ["risk", "validator", "author", "auditor", "stranger"] { try keys.make(name, type: "ed25519") }
         try repo.write(
             ".cardigan/allowed_signers",
@@ -42,10 +42,7 @@ final class ApprovalRepo {
         try repo.write("cards/credit.yaml", CardRepo.card("credit", risk: "High"))
         try repo.cardigan("commit", "-m", "credit card", environment: environment).checked()
         try repo.cardigan("status", "credit", "PendingReview", environment: environment).checked()
-        if let server {
-            try repo.git("remote", "add", "origin", server.path)
-            try repo.git("push", "-q", "--follow-tags", "origin", "main")
-        }
+        try fixture?.pushMain()
     }
 
     /// `cardigan approve credit --key <key>`.

@@ -5,11 +5,9 @@ import Testing
 /// Rule 9 on the git server: a real `git push` to a bare repository with the pre-receive hook.
 @Suite(.enabled(if: TestTools.sshKeygen, "needs ssh-keygen (openssh-client; scripts/bootstrap.sh)"))
 struct ApprovalServerTests {
-    private func setUp() throws -> (ScratchRepository, ApprovalRepo) {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let setup = try ApprovalRepo(server: server)
-        return (server, setup)
+    private func setUp() throws -> (PushFixture, ApprovalRepo) {
+        let fixture = try PushFixture()
+        return (fixture, try ApprovalRepo(pushingTo: fixture))
     }
 
     private func expectPushRefused(_ setup: ApprovalRepo, rule: String, at line: String? = nil, _ text: String) throws {
@@ -22,13 +20,14 @@ struct ApprovalServerTests {
     }
 
     @Test func acceptsTwoValidApprovals() throws {
-        let (server, setup) = try setUp()
+        let (fixture, setup) = try setUp()
         try setup.approve(with: "risk").checked()
         try setup.approve(with: "validator").checked()
         let push = try setup.repo.repo.run(["git", "push", "origin", "main"], environment: setup.environment)
         #expect(push.status == 0, "\(push.error)")
         #expect(
-            try server.git("log", "-1", "--format=%s", "main").contains("Approve credit v1 (validator@example.com)"))
+            try fixture.server.git("log", "-1", "--format=%s", "main").contains(
+                "Approve credit v1 (validator@example.com)"))
     }
 
     @Test func refusesAnApprovalByAnUnlistedKey() throws {

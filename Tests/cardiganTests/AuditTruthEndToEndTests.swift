@@ -65,17 +65,15 @@ import Testing
     }
 
     @Test func theServerRefusesAForgedTrailerAndAForgedLinkTag() throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
         let (repo, _) = try linkedThreeVersions()
-        try repo.git("remote", "add", "origin", server.path)
+        let fixture = try PushFixture(clone: repo)
         try repo.git("push", "-q", "origin", "HEAD~1:refs/heads/main", "cards/x/v1", "cards/x/v2", "model-packages/g/3")
-        let before = try server.git("for-each-ref", "--format=%(refname) %(objectname)")
+        let before = try fixture.serverRefs()
         try forgeLastCommit(repo, tag: "cards/x/v3", replacing: "Model-Package: g/3", with: "Model-Package: g/99")
         // Whatever a repair would make goes along, and a hand-made link tag for the false package.
         _ = try repo.cardigan("verify", "--repair")
         try repo.git("tag", "-a", "-m", "model-packages/g/99\n\nCard: x\nCard-Version: 3\n", "model-packages/g/99")
-        let push = try repo.repo.run(["git", "push", "--follow-tags", "origin", "main", "model-packages/g/99"])
+        let push = try fixture.push("--follow-tags", "origin", "main", "model-packages/g/99")
         #expect(push.status != 0)
         let line =
             (try repo.read("cards/x.yaml").components(separatedBy: "\n").firstIndex {
@@ -84,7 +82,7 @@ import Testing
         #expect(push.error.contains("[record-mismatch]") && push.error.contains("g/99"), "\(push.error)")
         #expect(push.error.contains("cards/x.yaml:\(line):"), "\(push.error)")
         #expect(push.error.contains("tag 'model-packages/g/99'"), "\(push.error)")
-        #expect(try server.git("for-each-ref", "--format=%(refname) %(objectname)") == before)
+        #expect(try fixture.serverRefs() == before)
         try expectSound(repo)
     }
 

@@ -35,22 +35,17 @@ import Testing
     }
 
     @Test func theServerRefusesPushingAMisnamedTag() throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let clone = try CardRepo()
-        try clone.git("remote", "add", "origin", server.path)
-        try clone.write("cards/x.yaml", CardRepo.card("x"))
-        try clone.cardigan("commit", "-m", "x").checked()
-        try clone.git("push", "-q", "--follow-tags", "origin", "main")
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         for name in ["cards/x/v01", "cards/foo"] {
             try clone.git("tag", "-a", "-m", "by hand", name, "main")
-            let push = try clone.repo.run(["git", "push", "origin", name])
+            let push = try fixture.push("origin", name)
             #expect(push.status != 0, "\(name) was accepted")
             #expect(
                 push.error.contains(
                     "tag '\(name)' is not a version tag (cards/<name>/v<N>) or a link tag (model-packages/<group>/<version>)"
                 ) && push.error.contains("[push-refused]"), "\(push.error)")
         }
-        #expect(try server.git("tag", "-l", "cards/*") == "cards/x/v1\n")
+        #expect(try fixture.server.git("tag", "-l", "cards/*") == "cards/x/v1\n")
     }
 }

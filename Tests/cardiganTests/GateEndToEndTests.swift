@@ -198,82 +198,72 @@ import Testing
 /// The hooks, driven by the real git CLI: a clone pushing to a bare repository with the server
 /// hook, and the client hooks turning a plain `git commit` into a version.
 @Suite struct HookEndToEndTests {
-    /// A bare server with the pre-receive hook, and a clone of it with one versioned card pushed.
-    private func serverAndClone() throws -> (server: ScratchRepository, clone: CardRepo) {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let clone = try CardRepo()
-        try clone.git("remote", "add", "origin", server.path)
-        try clone.write("cards/x.yaml", CardRepo.card("x", description: "One."))
-        try clone.cardigan("commit", "-m", "x").checked()
-        try clone.git("push", "-q", "--follow-tags", "origin", "main")
-        return (server, clone)
-    }
-
-    private func refs(_ server: ScratchRepository) throws -> String {
-        try server.git("for-each-ref", "--format=%(refname) %(objectname)")
-    }
-
     @Test func acceptsANormalPushOfANewVersion() throws {
-        let (server, clone) = try serverAndClone()
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
         try clone.cardigan("commit", "-m", "x v2").checked()
-        let push = try clone.repo.run(["git", "push", "--follow-tags", "origin", "main"])
+        let push = try fixture.push("--follow-tags", "origin", "main")
         #expect(push.status == 0, "\(push.error)")
-        #expect(try server.git("tag", "-l", "cards/*") == "cards/x/v1\ncards/x/v2\n")
+        #expect(try fixture.server.git("tag", "-l", "cards/*") == "cards/x/v1\ncards/x/v2\n")
     }
 
     @Test func refusesANewVersionPushedWithoutItsTag() throws {
-        let (server, clone) = try serverAndClone()
-        let before = try refs(server)
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
+        let before = try fixture.serverRefs()
         try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
         try clone.cardigan("commit", "-m", "x v2").checked()
-        let bare = try clone.repo.run(["git", "push", "origin", "main"])
+        let bare = try fixture.push("origin", "main")
         #expect(bare.status != 0)
         #expect(bare.error.contains("[version-tag-missing]") && bare.error.contains("--follow-tags"), "\(bare.error)")
-        #expect(try refs(server) == before)
-        let withTags = try clone.repo.run(["git", "push", "--follow-tags", "origin", "main"])
+        #expect(try fixture.serverRefs() == before)
+        let withTags = try fixture.push("--follow-tags", "origin", "main")
         #expect(withTags.status == 0, "\(withTags.error)")
     }
 
     @Test func refusesAForcePushAfterAnAmend() throws {
-        let (server, clone) = try serverAndClone()
-        let before = try refs(server)
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
+        let before = try fixture.serverRefs()
         try clone.git("commit", "-q", "--amend", "-m", "rewritten")
-        let push = try clone.repo.run(["git", "push", "--force", "origin", "main"])
+        let push = try fixture.push("--force", "origin", "main")
         #expect(push.status != 0)
         #expect(
             push.error.contains("remote:") && push.error.contains("[push-refused]")
                 && push.error.contains("force push"),
             "\(push.error)")
-        #expect(try refs(server) == before)
+        #expect(try fixture.serverRefs() == before)
     }
 
     @Test func refusesDeletingAVersionTag() throws {
-        let (server, clone) = try serverAndClone()
-        let before = try refs(server)
-        let push = try clone.repo.run(["git", "push", "--delete", "origin", "cards/x/v1"])
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
+        let before = try fixture.serverRefs()
+        let push = try fixture.push("--delete", "origin", "cards/x/v1")
         #expect(push.status != 0)
         #expect(push.error.contains("error: deleting tag 'cards/x/v1' is refused"), "\(push.error)")
-        #expect(try refs(server) == before)
+        #expect(try fixture.serverRefs() == before)
     }
 
     @Test func refusesAMovedTag() throws {
-        let (server, clone) = try serverAndClone()
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         try clone.write("notes.txt", "n\n")
         try clone.git("add", "notes.txt")
         try clone.git("commit", "-qm", "notes")
         try clone.git("push", "-q", "origin", "main")
-        let before = try refs(server)
+        let before = try fixture.serverRefs()
         try clone.git("tag", "-f", "-a", "-m", "moved", "cards/x/v1", "HEAD")
-        let push = try clone.repo.run(["git", "push", "--force", "origin", "cards/x/v1"])
+        let push = try fixture.push("--force", "origin", "cards/x/v1")
         #expect(push.status != 0)
         #expect(push.error.contains("error: moving tag 'cards/x/v1' is refused"), "\(push.error)")
-        #expect(try refs(server) == before)
+        #expect(try fixture.serverRefs() == before)
     }
 
     @Test func theServerUsesTheRepositorysOwnSchema() throws {
-        let (server, clone) = try serverAndClone()
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         // The repository's schema: the built-in one, plus intended_uses required.
         let builtIn = try String(
             contentsOfFile: PackagePaths.root + "/templates/model-card.schema.json", encoding: .utf8)
@@ -287,14 +277,15 @@ import Testing
         try clone.git("push", "-q", "origin", "main")
         try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
         try clone.cardigan("commit", "-m", "x v2").checked()
-        let push = try clone.repo.run(["git", "push", "--follow-tags", "origin", "main"])
+        let push = try fixture.push("--follow-tags", "origin", "main")
         #expect(push.status == 0, "\(push.error)")
-        #expect(try server.git("tag", "-l", "cards/x/*") == "cards/x/v1\ncards/x/v2\n")
+        #expect(try fixture.server.git("tag", "-l", "cards/x/*") == "cards/x/v1\ncards/x/v2\n")
     }
 
     @Test func refusesNewTagsCardiganDidNotMake() throws {
-        let (server, clone) = try serverAndClone()
-        let before = try refs(server)
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
+        let before = try fixture.serverRefs()
         let forged: [(tag: [String], text: String)] = [
             (
                 ["-a", "-m", "cards/x/v9\n\nCard: x\nCard-Version: 9\nCard-Digest: sha256:00\n", "cards/x/v9"],
@@ -309,59 +300,62 @@ import Testing
         for (arguments, text) in forged {
             try clone.repo.run(["git", "tag"] + arguments + ["HEAD"]).checked()
             let name = arguments.last ?? ""
-            let push = try clone.repo.run(["git", "push", "origin", name])
+            let push = try fixture.push("origin", name)
             #expect(push.status != 0, "\(name) was accepted")
             #expect(push.error.contains("tag '\(name)'") && push.error.contains(text), "\(push.error)")
         }
-        #expect(try refs(server) == before)
+        #expect(try fixture.serverRefs() == before)
         // The real next version and its tag still go through.
         try clone.git("tag", "-d", "cards/x/v2")
         try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
         try clone.cardigan("commit", "-m", "x v2").checked()
-        let push = try clone.repo.run(["git", "push", "origin", "main", "cards/x/v2"])
+        let push = try fixture.push("origin", "main", "cards/x/v2")
         #expect(push.status == 0, "\(push.error)")
     }
 
     @Test func prePushChecksEveryBranchNotOnlyTheProtectedOne() throws {
-        let (server, clone) = try serverAndClone()
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         try clone.cardigan("hook", "install").checked()
         try clone.edit("cards/x.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Meduim")
         try clone.git("-c", "core.hooksPath=/dev/null", "commit", "-qam", "bad, hooks bypassed")
-        let push = try clone.repo.run(["git", "push", "origin", "HEAD:refs/heads/feature"])
+        let push = try fixture.push("origin", "HEAD:refs/heads/feature")
         #expect(push.status != 0)
         #expect(push.error.contains("[schema-enum]"), "\(push.error)")
-        #expect(try server.git("branch", "--list", "feature") == "")
+        #expect(try fixture.server.git("branch", "--list", "feature") == "")
     }
 
     @Test func prePushSaysNothingOddWhenTheRemoteIsAhead() throws {
-        let (server, clone) = try serverAndClone()
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         try clone.cardigan("hook", "install").checked()
         let other = try CardRepo()
-        try other.git("fetch", "-q", server.path, "main:other")
+        try other.git("fetch", "-q", fixture.server.path, "main:other")
         try other.git("reset", "-q", "--hard", "other")
         try other.write("notes.txt", "other\n")
         try other.git("add", "notes.txt")
         try other.git("commit", "-qm", "other")
-        try other.git("push", "-q", server.path, "HEAD:main")
+        try other.git("push", "-q", fixture.server.path, "HEAD:main")
         try clone.write("mine.txt", "mine\n")
         try clone.git("add", "mine.txt")
         try clone.git("commit", "-qm", "mine")
-        let push = try clone.repo.run(["git", "push", "origin", "main"])
+        let push = try fixture.push("origin", "main")
         #expect(push.status != 0)
         #expect(!push.error.contains("git_graph_descendant_of"), "\(push.error)")
         #expect(push.error.contains("rejected"), "\(push.error)")
     }
 
     @Test func refusesAnUnversionedCardChange() throws {
-        let (server, clone) = try serverAndClone()
-        let before = try refs(server)
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
+        let before = try fixture.serverRefs()
         try clone.edit("cards/x.yaml", replacing: "One.", with: "Sneaky.")
         try clone.git("commit", "-qam", "plain edit")
-        let push = try clone.repo.run(["git", "push", "origin", "main"])
+        let push = try fixture.push("origin", "main")
         #expect(push.status != 0)
         #expect(push.error.contains("[unversioned-change]"), "\(push.error)")
-        #expect(try refs(server) == before)
-        try server.git("fsck", "--strict")
+        #expect(try fixture.serverRefs() == before)
+        try fixture.server.git("fsck", "--strict")
     }
 
     @Test func aPlainGitCommitWithHooksMakesTheSameVersion() throws {

@@ -130,13 +130,8 @@ import Testing
     }
 
     @Test func theHooksAndTheServerRefuseALinkInTheCardsFolder() throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let clone = try CardRepo()
-        try clone.git("remote", "add", "origin", server.path)
-        try clone.write("cards/x.yaml", CardRepo.card("x"))
-        try clone.cardigan("commit", "-m", "x").checked()
-        try clone.git("push", "-q", "--follow-tags", "origin", "main")
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         // A plain git commit of a link (mode 120000): the pre-commit hook refuses it…
         try FileManager.default.createSymbolicLink(atPath: clone.path + "/cards/y.yaml", withDestinationPath: "x.yaml")
         try clone.git("add", "cards/y.yaml")
@@ -152,7 +147,7 @@ import Testing
         #expect(
             verify.status == 1 && verify.output.contains("cards/y.yaml: error: 'cards/y.yaml' is a symbolic link"),
             "\(verify.output)")
-        let push = try clone.repo.run(["git", "push", "origin", "main"])
+        let push = try fixture.push("origin", "main")
         #expect(push.status != 0 && push.error.contains("[card-file-type]"), "\(push.error)")
     }
 

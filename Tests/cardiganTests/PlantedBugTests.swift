@@ -114,13 +114,8 @@ import Testing
     }
 
     @Test func theServerRefusesAForgedTagDigestAndDeletingTheBranch() throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let clone = try CardRepo()
-        try clone.git("remote", "add", "origin", server.path)
-        try clone.write("cards/x.yaml", CardRepo.card("x", description: "One."))
-        try clone.cardigan("commit", "-m", "x").checked()
-        try clone.git("push", "-q", "--follow-tags", "origin", "main")
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
         try clone.cardigan("commit", "-m", "x v2").checked()
         let message = try clone.git("tag", "-l", "--format=%(contents)", "cards/x/v2")
@@ -129,16 +124,16 @@ import Testing
             message.replacingOccurrences(
                 of: #"Card-Digest: sha256:[0-9a-f]+"#, with: "Card-Digest: sha256:" + String(repeating: "2", count: 64),
                 options: .regularExpression), "cards/x/v2", "HEAD")
-        let forged = try clone.repo.run(["git", "push", "--follow-tags", "origin", "main"])
+        let forged = try fixture.push("--follow-tags", "origin", "main")
         #expect(forged.status != 0)
         #expect(forged.error.contains("[version-tag-mismatch]"), "\(forged.error)")
-        #expect(try server.git("tag", "-l", "cards/x/*") == "cards/x/v1\n")
-        let deleted = try clone.repo.run(["git", "push", "origin", ":main"])
+        #expect(try fixture.server.git("tag", "-l", "cards/x/*") == "cards/x/v1\n")
+        let deleted = try fixture.push("origin", ":main")
         #expect(deleted.status != 0)
         #expect(
             deleted.error.contains("error: deleting the protected branch 'refs/heads/main' is refused [push-refused]"),
             "\(deleted.error)")
-        #expect(try server.git("rev-parse", "--verify", "-q", "refs/heads/main").isEmpty == false)
+        #expect(try fixture.server.git("rev-parse", "--verify", "-q", "refs/heads/main").isEmpty == false)
     }
 
     @Test func theRepositorysOwnSchemaIsUsed() throws {
@@ -207,13 +202,8 @@ import Testing
     }
 
     @Test func theServerRefusesAForgedDigestInATagPushedAlone() throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let clone = try CardRepo()
-        try clone.git("remote", "add", "origin", server.path)
-        try clone.write("cards/x.yaml", CardRepo.card("x", description: "One."))
-        try clone.cardigan("commit", "-m", "x").checked()
-        try clone.git("push", "-q", "--follow-tags", "origin", "main")
+        let fixture = try PushFixture.withCardX()
+        let clone = fixture.clone
         // Version 2 on a branch, pushed without its tag; then a tag with another digest, alone.
         try clone.git("checkout", "-q", "-b", "feature")
         try clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
@@ -226,11 +216,11 @@ import Testing
             message.replacingOccurrences(
                 of: #"Card-Digest: sha256:[0-9a-f]+"#, with: "Card-Digest: " + forgedDigest,
                 options: .regularExpression), "cards/x/v2", "HEAD")
-        let push = try clone.repo.run(["git", "push", "origin", "cards/x/v2"])
+        let push = try fixture.push("origin", "cards/x/v2")
         #expect(push.status != 0)
         #expect(
             push.error.contains("tag 'cards/x/v2' has digest \(forgedDigest), but the commit records")
                 && push.error.contains("[push-refused]"), "\(push.error)")
-        #expect(try server.git("tag", "-l", "cards/x/*") == "cards/x/v1\n")
+        #expect(try fixture.server.git("tag", "-l", "cards/x/*") == "cards/x/v1\n")
     }
 }

@@ -84,28 +84,27 @@ import Testing
     /// is refused by the server: the hook reads both from the branch, so once accepted, a below
     /// -threshold Approved or a force push of 'main' would pass. Another setting passes.
     @Test(arguments: [
-        ("branch: main", "branch: other", true), ("cards: cards", "cards: elsewhere", true),
-        ("fsync: true", "fsync: false", false),
+        ("branch: main", "branch: other", "1:9"), ("cards: cards", "cards: elsewhere", "2:8"),
+        ("fsync: true", "fsync: false", nil),
     ])
-    func theServerRefusesAPushThatMovesTheProtectedSettings(old: String, new: String, refused: Bool) throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let repo = try CardRepo()
+    func theServerRefusesAPushThatMovesTheProtectedSettings(old: String, new: String, refusedAt: String?) throws {
+        let fixture = try PushFixture()
+        let repo = fixture.clone
         try repo.write(".cardigan.yaml", "branch: main\ncards: cards\nfsync: true\n")
         try repo.git("add", ".cardigan.yaml")
         try repo.git("commit", "-q", "-m", "configuration")
         try repo.write("cards/x.yaml", CardRepo.card("x"))
         try repo.cardigan("commit", "-m", "x").checked()
-        try repo.git("remote", "add", "origin", server.path)
-        try repo.git("push", "-q", "--follow-tags", "origin", "main")
+        try fixture.pushMain()
 
         try repo.edit(".cardigan.yaml", replacing: old, with: new)
         try repo.git("commit", "-q", "-a", "-m", "move a setting")
-        let push = try repo.repo.run(["git", "push", "origin", "main"])
-        if refused {
+        let push = try fixture.push("origin", "main")
+        if let refusedAt {
             #expect(push.status != 0, "the push was accepted")
             #expect(
-                push.error.contains("remote: error: the push changes '\(old.prefix { $0 != ":" })'")
+                push.error.contains(
+                    "remote: .cardigan.yaml:\(refusedAt): error: the push changes '\(old.prefix { $0 != ":" })'")
                     && push.error.contains("[push-refused]"), "\(push.error)")
         } else {
             #expect(push.status == 0, "\(push.error)")
@@ -114,18 +113,16 @@ import Testing
 
     /// The honest twin: before the first card, a new repository may still set its folders up.
     @Test func aRepositoryWithoutCardsMayStillMoveItsCardsFolder() throws {
-        let server = try ScratchRepository(bare: true)
-        try ProcessResult.run([PackagePaths.cardigan, "hook", "install", "--server"], in: server.path).checked()
-        let repo = try CardRepo()
+        let fixture = try PushFixture()
+        let repo = fixture.clone
         try repo.write("README.md", "models\n")
         try repo.git("add", "README.md")
         try repo.git("commit", "-q", "-m", "start")
-        try repo.git("remote", "add", "origin", server.path)
-        try repo.git("push", "-q", "origin", "main")
+        try fixture.pushMain()
         try repo.write(".cardigan.yaml", "cards: model-cards\n")
         try repo.git("add", ".cardigan.yaml")
         try repo.git("commit", "-q", "-m", "configuration")
-        let push = try repo.repo.run(["git", "push", "origin", "main"])
+        let push = try fixture.push("origin", "main")
         #expect(push.status == 0, "\(push.error)")
     }
 }

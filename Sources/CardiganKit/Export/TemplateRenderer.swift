@@ -70,105 +70,10 @@ enum TemplateRenderer {
         }
     }
 
-    /// The view model of `document`: dictionaries, arrays, strings and booleans only. Every
-    /// dictionary of one kind has the same keys, so a missing key never falls through to a
-    /// value of an enclosing section.
+    /// The view model of `document`: dictionaries, arrays, strings and booleans only, made of
+    /// the typed scopes of ``CardViewModel`` (which the site's renderer reads directly).
     static func viewModel(_ document: CardDocument) -> [String: Any] {
-        [
-            "title": document.title, "name": document.name,
-            "version": document.isWorkingTree ? document.versionLabel : String(document.version),
-            "status": document.status, "link": document.link ?? "", "hasLink": document.link != nil,
-            "commit": document.commit, "shortCommit": String(document.commit.prefix(12)),
-            "digest": document.digest, "footer": document.footer, "subtitle": document.subtitle,
-            "sections": document.sections.map { section -> [String: Any] in
-                [
-                    "title": section.title, "anchor": section.key.replacingOccurrences(of: "_", with: "-"),
-                    "blocks": section.blocks.map(block),
-                ]
-            },
-        ]
-    }
-
-    private static func block(_ block: CardDocument.Block) -> [String: Any] {
-        var model: [String: Any] = [
-            "isText": false, "isList": false, "isTable": false, "isEvaluation": false, "label": "", "text": "",
-            "isShort": false, "items": [String](), "table": [String: Any](), "evaluation": [String: Any](),
-        ]
-        switch block {
-        case .text(let label, let text):
-            model["isText"] = true
-            model["label"] = label
-            model["text"] = text
-            model["isShort"] = !text.contains("\n") && text.count <= 80
-        case .list(let label, let items):
-            model["isList"] = true
-            model["label"] = label
-            model["items"] = items
-        case .table(let table):
-            model["isTable"] = true
-            model["label"] = table.title
-            model["table"] = Self.table(table)
-        case .evaluation(let evaluation):
-            model["isEvaluation"] = true
-            model["label"] = evaluation.name
-            model["evaluation"] = Self.evaluation(evaluation)
-        }
-        return model
-    }
-
-    static func table(_ table: CardDocument.Table) -> [String: Any] {
-        [
-            "title": table.title, "hasTitle": !table.title.isEmpty, "columns": table.columns,
-            "rows": table.rows.map { ["cells": $0] as [String: Any] },
-        ]
-    }
-
-    private static func evaluation(_ evaluation: CardDocument.Evaluation) -> [String: Any] {
-        [
-            "name": evaluation.name, "blocks": evaluation.blocks.map(block),
-            "hasGroups": !evaluation.groups.isEmpty,
-            "groups": evaluation.groups.map { group -> [String: Any] in
-                [
-                    "name": group.name, "hasSimple": group.simple != nil,
-                    "simple": group.simple.map(table) ?? [String: Any](),
-                    "charts": group.charts.map(chart),
-                ]
-            },
-        ]
-    }
-
-    private static func chart(_ chart: CardDocument.Chart) -> [String: Any] {
-        var model: [String: Any] = [
-            "name": chart.name, "notes": chart.notes ?? "", "hasNotes": chart.notes != nil,
-            "kind": chart.type, "isMatrix": false, "isPlot": false, "svg": "", "matrix": [String: Any](),
-            "data": table(dataTable(chart.kind)),
-        ]
-        switch chart.kind {
-        case .bars, .line:
-            model["isPlot"] = true
-            model["svg"] = ChartDrawing(chart.kind).svg(title: chart.name)
-        case .matrix(let cells, let columns, let rows):
-            model["isMatrix"] = true
-            let largest = cells.flatMap { $0 }.map(abs).max() ?? 0
-            model["matrix"] =
-                [
-                    "columns": columns,
-                    "rows": cells.enumerated().map { index, row -> [String: Any] in
-                        [
-                            "label": index < rows.count ? rows[index] : "",
-                            "cells": row.map { value -> [String: Any] in
-                                let amount = largest == 0 ? 0 : abs(value) / largest
-                                let color = amount > 0.55 ? "#ffffff" : "#212529"
-                                return [
-                                    "value": CardDocument.format(value),
-                                    "style": "background:\(ChartDrawing.Color.heat(amount).hex);color:\(color)",
-                                ]
-                            },
-                        ]
-                    },
-                ] as [String: Any]
-        }
-        return model
+        CardViewModel.Document(document: document).dictionary
     }
 
     /// A chart's data as a table (what Markdown shows, and a text fallback).

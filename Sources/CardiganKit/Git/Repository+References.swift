@@ -15,6 +15,22 @@ extension Repository {
         return String(cString: target)
     }
 
+    /// The full name of the reference `spec` names, found as git finds a short name (`main` is
+    /// `refs/heads/main`, `origin/main` is `refs/remotes/origin/main`), with `HEAD` followed to
+    /// the branch it points at (`HEAD` itself when detached); nil when `spec` names no
+    /// reference (a commit id, `HEAD~2`).
+    public func referenceName(of spec: String) throws -> String? {
+        var ref: OpaquePointer?
+        let code = git_reference_dwim(&ref, pointer, spec)
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue { return nil }
+        try check(code, "git_reference_dwim", reference: spec)
+        defer { git_reference_free(ref) }
+        if git_reference_type(ref) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(ref) {
+            return String(cString: target)
+        }
+        return String(cString: git_reference_name(ref))
+    }
+
     /// The object `reference` points at, following symbolic references; for an annotated tag
     /// this is the tag object, not the commit. Nil when the reference does not exist.
     public func resolve(_ reference: String) throws -> ObjectID? {

@@ -62,6 +62,7 @@ extension CardStore {
                     ruleID: .checkRewrite,
                     message:
                         "base \(baseID.short) is not an ancestor of head \(headID.short): the history was rewritten",
+                    location: try revisionLocation(head ?? "HEAD"),
                     hint: "rebase, amend and force-push rewrite versions; merge the base into the branch instead",
                     commit: headID.hex))
             result.findings.sort()

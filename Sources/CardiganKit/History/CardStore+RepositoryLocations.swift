@@ -29,6 +29,16 @@ extension CardStore {
         return Location(path: shownPath(of: common))
     }
 
+    /// The place of the revision `spec` (`HEAD`, `feature`, `origin/main`): the place of the
+    /// reference it names (``referenceLocation(_:)``), or the repository's folder (`.git`)
+    /// when it names none (a commit id).
+    func revisionLocation(_ spec: String) throws -> Location {
+        guard let name = try repository.referenceName(of: spec) else {
+            return Location(path: shownPath(of: repository.commonDirectory))
+        }
+        return referenceLocation(name)
+    }
+
     /// `findings` with a place for each finding that has none: a finding about the history of
     /// `branch` that names no card (a commit's malformed record) is placed at the branch's
     /// reference, with its commit in the message. Findings about a tag or a checkpoint get the

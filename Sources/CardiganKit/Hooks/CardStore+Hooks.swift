@@ -147,18 +147,18 @@ extension CardStore {
                 if update.new == zeroObjectID {
                     findings.append(
                         refusal(
-                            "deleting tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ are never deleted"
-                        ))
+                            "deleting tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ are never deleted",
+                            of: update))
                 } else if update.old != zeroObjectID, update.old != update.new {
                     findings.append(
                         refusal(
-                            "moving tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ never move"
-                        ))
+                            "moving tag '\(tagName(update.reference))' is refused; tags under cards/ and model-packages/ never move",
+                            of: update))
                 } else if update.old == zeroObjectID, let problem = try newTagProblem(update, in: updates) {
                     // Once on the server a tag can never be deleted, so a wrong one must not get there.
                     findings.append(
                         refusal(
-                            "tag '\(tagName(update.reference))' \(problem)",
+                            "tag '\(tagName(update.reference))' \(problem)", of: update,
                             hint:
                                 "push only the tags cardigan made ('git push --follow-tags'); never write them by hand")
                     )
@@ -184,7 +184,7 @@ extension CardStore {
                 continue
             }
             if update.new == zeroObjectID {
-                findings.append(refusal("deleting the protected branch '\(update.reference)' is refused"))
+                findings.append(refusal("deleting the protected branch '\(update.reference)' is refused", of: update))
                 continue
             }
             guard let new = ObjectID(hex: update.new) else { continue }
@@ -196,7 +196,7 @@ extension CardStore {
                     findings.append(
                         refusal(
                             "'\(update.reference)' would move from \(old.short) to \(new.short), which does not descend from it (a force push rewrites history)",
-                            hint: "never amend, rebase or reset versioned commits; pull and merge instead"))
+                            of: update, hint: "never amend, rebase or reset versioned commits; pull and merge instead"))
                     continue
                 }
                 if let problem = try protectedSettingsProblem(from: old, to: new) { findings.append(problem) }
@@ -319,7 +319,11 @@ extension CardStore {
 
     private func tagName(_ reference: String) -> String { reference.replacingOccurrences(of: "refs/tags/", with: "") }
 
-    private func refusal(_ message: String, hint: String? = nil) -> Finding {
-        Finding(ruleID: .pushRefused, message: message, hint: hint)
+    /// The refusal of `update`, placed at the pushed reference's name (`refs/tags/cards/x/v2`):
+    /// what the person pushing acts on, where a file of the server's would mean nothing to them.
+    private func refusal(
+        _ message: String, of update: (old: String, new: String, reference: String), hint: String? = nil
+    ) -> Finding {
+        Finding(ruleID: .pushRefused, message: message, location: Location(path: update.reference), hint: hint)
     }
 }

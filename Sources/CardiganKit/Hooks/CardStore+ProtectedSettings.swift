@@ -22,15 +22,27 @@ extension CardStore {
             // Before the first card there is nothing to protect: a new repository sets them up.
             !(try repository.treeEntries(at: before.cards, inCommit: old)).isEmpty
         else { return nil }
+        let key = before.branch != after?.branch ? "branch" : "cards"
         let what =
-            before.branch != after?.branch
+            key == "branch"
             ? "'branch' (the protected branch, '\(before.branch)')" : "'cards' (the cards folder, '\(before.cards)')"
         return Finding(
             ruleID: .pushRefused,
             message:
                 "the push changes \(what) in \(CardiganConfig.fileName) of the protected branch; the hooks read it from the branch, so the change would switch the checks off",
+            location: try settingLocation(key, at: new),
             hint:
                 "keep 'branch' and 'cards' as they are; a repository that must move them is set up anew by its administrator on the server"
         )
+    }
+
+    /// Where `key` is set in `.cardigan.yaml` of `commit`: its value's line and column, or the
+    /// whole file when the key (or the file) is gone: the line the person pushing changes back.
+    private func settingLocation(_ key: String, at commit: ObjectID) throws -> Location {
+        let path = CardiganConfig.fileName
+        guard let bytes = try repository.blob(at: path, inCommit: commit),
+            let member = SafeYAMLLoader.load(Data(bytes), path: path).root?.members?.first(where: { $0.key == key })
+        else { return Location(path: path) }
+        return Location(path: path, position: member.value.position, pointer: "/" + key)
     }
 }

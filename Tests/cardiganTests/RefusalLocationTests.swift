@@ -1,0 +1,136 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A rewritten pull request (`check-rewrite`) and each kind of refused push (`push-refused`, by
+/// the server's pre-receive hook and the client's pre-push hook) name the place a person acts on,
+/// as a compiler names a file: the head's reference file, the pushed reference's name, or the
+/// line of `.cardigan.yaml` that moved a protected setting.
+@Suite struct RefusalLocationTests {
+    /// A repository on branch `pr`, started from `main` before `main` got `a` v3: `main` is no
+    /// ancestor of `pr`. Returns `main`'s commit.
+    private func rewrittenPullRequest() throws -> (CardRepo, base: String) {
+        let repo = try CardRepo.withTwoCards()
+        try repo.git("branch", "pr")
+        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Three.")
+        try repo.cardigan("commit", "-m", "a v3 on main").checked()
+        try repo.git("checkout", "-q", "pr")
+        return (repo, try repo.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The `path` of each finding of `rule` in `check --format json` output.
+    private func paths(_ result: ProcessResult, rule: String) throws -> [String?] {
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        return findings.filter { $0["rule"] as? String == rule }.map { $0["path"] as? String }
+    }
+
+    @Test func aRewrittenPullRequestNamesTheHeadsReferenceInEveryFormat() throws {
+        let (repo, base) = try rewrittenPullRequest()
+        let text = try repo.cardigan("check", "--base", base)
+        #expect(text.status == 1)
+        #expect(
+            text.output.contains(".git/refs/heads/pr: error: base ") && text.output.contains("[check-rewrite]"),
+            "\(text.output)")
+        let json = try repo.cardigan("check", "--base", base, "--format", "json")
+        #expect(try paths(json, rule: "check-rewrite") == [".git/refs/heads/pr"], "\(json.output)")
+        let github = try repo.cardigan("check", "--base", base, "--format", "github")
+        #expect(github.output.contains("::error file=.git/refs/heads/pr,title=check-rewrite::"), "\(github.output)")
+        let sarif = try repo.cardigan("check", "--base", base, "--format", "sarif")
+        #expect(sarif.output.contains(#""uri" : ".git/refs/heads/pr""#), "\(sarif.output)")
+        // `--head` names the reference itself; a detached HEAD (a CI checkout) is git's HEAD file.
+        let named = try repo.cardigan("check", "--base", base, "--head", "pr", "--format", "json")
+        #expect(try paths(named, rule: "check-rewrite") == [".git/refs/heads/pr"], "\(named.output)")
+        try repo.git("checkout", "-q", "--detach")
+        let detached = try repo.cardigan("check", "--base", base, "--format", "json")
+        #expect(try paths(detached, rule: "check-rewrite") == [".git/HEAD"], "\(detached.output)")
+        // The honest twin: a base that is an ancestor is no rewrite.
+        let ancestor = try repo.cardigan("check", "--base", "pr~1")
+        #expect(ancestor.status == 0 && !ancestor.output.contains("check-rewrite"), "\(ancestor.output)")
+    }
+
+    @Test func aRewrittenPullRequestWithPackedReferencesNamesTheLineOfPackedRefs() throws {
+        let (repo, base) = try rewrittenPullRequest()
+        try repo.git("pack-refs", "--all")
+        let packed = try String(contentsOfFile: repo.path + "/.git/packed-refs", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(packed.firstIndex { $0.hasSuffix(" refs/heads/pr") }) + 1
+        let text = try repo.cardigan("check", "--base", base)
+        #expect(text.output.contains(".git/packed-refs:\(line):42: error: base "), "\(text.output)")
+    }
+
+    /// `push` was refused by the server and said `text` at `place`, relayed by git as `remote:`.
+    private func expectRefused(_ push: ProcessResult, at place: String, _ text: String) {
+        #expect(push.status != 0, "the push was accepted")
+        #expect(
+            push.error.contains("remote: \(place): error: \(text)") && push.error.contains("[push-refused]"),
+            "\(push.error)")
+    }
+
+    @Test func deletingAVersionTagNamesTheTag() throws {
+        let fixture = try PushFixture.withCardX()
+        expectRefused(
+            try fixture.push("--delete", "origin", "cards/x/v1"), at: "refs/tags/cards/x/v1",
+            "deleting tag 'cards/x/v1' is refused")
+    }
+
+    @Test func movingAVersionTagNamesTheTag() throws {
+        let fixture = try PushFixture.withCardX()
+        try fixture.clone.write("notes.txt", "n\n")
+        try fixture.clone.git("add", "notes.txt")
+        try fixture.clone.git("commit", "-qm", "notes")
+        try fixture.pushMain()
+        try fixture.clone.git("tag", "-f", "-a", "-m", "moved", "cards/x/v1", "HEAD")
+        expectRefused(
+            try fixture.push("--force", "origin", "cards/x/v1"), at: "refs/tags/cards/x/v1",
+            "moving tag 'cards/x/v1' is refused")
+    }
+
+    @Test func aNewTagCardiganDidNotMakeNamesTheTag() throws {
+        let fixture = try PushFixture.withCardX()
+        try fixture.clone.git("tag", "-a", "-m", "by hand", "cards/foo", "main")
+        expectRefused(
+            try fixture.push("origin", "cards/foo"), at: "refs/tags/cards/foo",
+            "tag 'cards/foo' is not a version tag")
+    }
+
+    @Test func deletingTheProtectedBranchNamesTheBranch() throws {
+        let fixture = try PushFixture.withCardX()
+        expectRefused(
+            try fixture.push("origin", ":main"), at: "refs/heads/main",
+            "deleting the protected branch 'refs/heads/main' is refused")
+    }
+
+    @Test func aForcePushNamesTheBranchOnTheServerAndInThePrePushHook() throws {
+        let fixture = try PushFixture.withCardX()
+        try fixture.clone.git("commit", "-q", "--amend", "-m", "rewritten")
+        expectRefused(
+            try fixture.push("--force", "origin", "main"), at: "refs/heads/main", "'refs/heads/main' would move from")
+        // The client's pre-push hook says it first, at the same place, before anything is sent.
+        try fixture.clone.cardigan("hook", "install").checked()
+        let push = try fixture.push("--force", "origin", "main")
+        #expect(push.status != 0)
+        #expect(!push.error.contains("remote:"), "\(push.error)")
+        #expect(push.error.contains("refs/heads/main: error: 'refs/heads/main' would move from"), "\(push.error)")
+    }
+
+    @Test func movingAProtectedSettingNamesItsLineOfTheConfiguration() throws {
+        let fixture = try PushFixture()
+        let repo = fixture.clone
+        try repo.write(".cardigan.yaml", "fsync: true\ncards: model-cards\n")
+        try repo.git("add", ".cardigan.yaml")
+        try repo.git("commit", "-q", "-m", "configuration")
+        // The server reads the settings from its own branch: the configuration goes first.
+        try fixture.pushMain()
+        try repo.write("model-cards/x.yaml", CardRepo.card("x"))
+        try repo.cardigan("commit", "-m", "x").checked()
+        try fixture.pushMain()
+        try repo.edit(".cardigan.yaml", replacing: "cards: model-cards", with: "cards: elsewhere")
+        try repo.git("commit", "-q", "-a", "-m", "move the cards")
+        expectRefused(try fixture.push("origin", "main"), at: ".cardigan.yaml:2:8", "the push changes 'cards'")
+        // A setting taken out (back to the default folder) has no line left: the file is named.
+        try repo.write(".cardigan.yaml", "fsync: true\n")
+        try repo.git("commit", "-q", "-a", "--amend", "-m", "drop the cards setting")
+        expectRefused(try fixture.push("origin", "main"), at: ".cardigan.yaml", "the push changes 'cards'")
+    }
+}
