@@ -5,6 +5,7 @@
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
+#include <git2/sys/midx.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one typed wrapper per option used. */
 static inline int cardigan_enable_fsync_gitdir(int enabled) {
