@@ -23,4 +23,8 @@ static inline int cardigan_enable_strict_hash_verification(int enabled) {
 static inline int cardigan_set_cache_max_size(long long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
 }
+
+static inline int cardigan_set_mwindow_mapped_limit(long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)bytes);
+}
 #endif
