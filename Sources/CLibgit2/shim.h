@@ -5,6 +5,7 @@
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
+#include <git2/sys/midx.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one typed wrapper per option used. */
 static inline int cardigan_enable_fsync_gitdir(int enabled) {
@@ -21,5 +22,9 @@ static inline int cardigan_enable_strict_hash_verification(int enabled) {
 
 static inline int cardigan_set_cache_max_size(long long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
+}
+
+static inline int cardigan_set_mwindow_mapped_limit(long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)bytes);
 }
 #endif

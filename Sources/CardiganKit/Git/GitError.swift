@@ -88,6 +88,15 @@ enum Libgit2 {
         _ = cardigan_set_cache_max_size(Int64(bytes))
     }
 
+    /// The most bytes of pack files libgit2 keeps mapped at once (8 GiB by default on 64-bit);
+    /// past it, the windows used least recently are unmapped. A whole-history read of a
+    /// repository as cardigan writes it (a pack per large commit) touches every pack, and each
+    /// mapped page counts in the command's memory.
+    static func setPackMappingLimit(bytes: Int) {
+        initialize()
+        _ = cardigan_set_mwindow_mapped_limit(Int64(bytes))
+    }
+
     /// What ``setFsync(_:)`` last set, for the files cardigan writes itself in the git folder
     /// (``PackedRefsWriter``); libgit2 1.5 has no getter for it. Set once per process, before
     /// any write.

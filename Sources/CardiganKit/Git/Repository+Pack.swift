@@ -28,6 +28,8 @@ extension Repository {
             let result = try body()
             try check(git_repository_set_odb(pointer, original), "git_repository_set_odb")
             try storePack(of: objectsForPack ?? [], from: memory, in: original)
+            // Every so many packs, one multi-pack index again; failing to write it costs only speed.
+            _ = try? keepMultiPackIndex()
             return result
         } catch {
             _ = git_repository_set_odb(pointer, original)
@@ -98,12 +100,12 @@ extension Repository {
     }
 
     /// The `.idx` files of pack folder `folder`.
-    private static func packIndexes(in folder: String) -> Set<String> {
+    static func packIndexes(in folder: String) -> Set<String> {
         Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".idx") })
     }
 
     /// The object folder, with a trailing slash.
-    private func objectsFolder() throws -> String {
+    func objectsFolder() throws -> String {
         var folder = git_buf()
         defer { git_buf_dispose(&folder) }
         try check(

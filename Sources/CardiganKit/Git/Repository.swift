@@ -27,6 +27,7 @@ public final class Repository {
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
+        dropMultiPackIndexNamingMissingPacks()
     }
 
     deinit {

@@ -252,10 +252,10 @@ extension CardStore {
         for event in versions {
             made[VersionTag.reference(card: event.card, version: event.version)] = position[event.commit] ?? Int.max
         }
-        return references.enumerated().sorted { left, right in
-            let leftKey = made[left.element.name] ?? Int.max
-            let rightKey = made[right.element.name] ?? Int.max
-            return leftKey != rightKey ? leftKey < rightKey : left.offset < right.offset
-        }.map(\.element)
+        // Each reference's position worked out once: looked up in the comparison, the names
+        // were hashed some 3.4 million times for 100,000 tags, a tenth of a warm `verify`.
+        let keys = references.map { made[$0.name] ?? Int.max }
+        return references.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            .map { references[$0] }
     }
 }

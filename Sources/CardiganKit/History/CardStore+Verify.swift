@@ -32,6 +32,7 @@ extension CardStore {
         // audit re-hashes each one (see ``Libgit2/setHashVerification(_:)``).
         Libgit2.setHashVerification(!usesSnapshotCache)
         Libgit2.setObjectCacheLimit(bytes: 16 << 20)
+        Libgit2.setPackMappingLimit(bytes: 64 << 20)
         if repair {
             // A commit killed after its branch moved is finished first (tags, files, index).
             let lock = try CommitLock(gitDirectory: repository.gitDirectory)

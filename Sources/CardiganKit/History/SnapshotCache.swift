@@ -30,6 +30,7 @@ struct SnapshotCache {
         guard data.starts(with: header) else { return [:] }  // another schema's: replaced on store
         loaded = data
         var found: [String: CardSnapshot] = [:]
+        found.reserveCapacity(blobs.count)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             // Split on bytes: the file has a line per blob ever seen, and `verify` reads it whole.
