@@ -142,8 +142,9 @@ extension CardiganCommand.Hook {
 
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let store = try CardStore.fromGitEnvironment()
-            let findings = try store.checkRefUpdates(CardStore.parseRefUpdates(input, prePush: false))
+            let updates = try CardStore.parseRefUpdates(input, prePush: false)
+            let store = try CardStore.fromGitEnvironment().judgingFirstPush(updates)
+            let findings = try store.checkRefUpdates(updates)
             // git relays the hook's output to the person pushing, prefixed "remote: ".
             if findings.errorCount > 0 {
                 let report = FindingReport(

@@ -125,4 +125,32 @@ import Testing
         let push = try fixture.push("origin", "main")
         #expect(push.status == 0, "\(push.error)")
     }
+
+    /// The first push to an empty server is judged by the settings it brings: a repository that
+    /// keeps its cards in `models/` (and one whose protected branch is `trunk`, on a server whose
+    /// HEAD names `trunk`) is taken with its version tag; before, the server judged it by the default folder and refused
+    /// it ("the trailers record card 'x', but the commit has no such card").
+    @Test(arguments: [("cards: models\n", "main"), ("branch: trunk\ncards: models\n", "trunk")])
+    func theFirstPushIsJudgedByTheSettingsItBrings(settings: String, branch: String) throws {
+        let fixture = try PushFixture()
+        let repo = fixture.clone
+        if branch != "main" {
+            try fixture.server.git("symbolic-ref", "HEAD", "refs/heads/" + branch)
+            try repo.git("checkout", "-q", "-b", branch)
+        }
+        try repo.write(".cardigan.yaml", settings)
+        try repo.git("add", ".cardigan.yaml")
+        try repo.git("commit", "-q", "-m", "configuration")
+        try repo.write("models/x.yaml", CardRepo.card("x"))
+        try repo.cardigan("commit", "-m", "x").checked()
+        let push = try fixture.push("-q", "--follow-tags", "origin", branch)
+        #expect(push.status == 0, "\(push.error)")
+        #expect(try fixture.serverRefs().contains("refs/tags/cards/x/v1 "))
+
+        // The settings taken are the pushed branch's: a forged version of x is still refused.
+        try repo.edit("models/x.yaml", replacing: "Predicts churn.", with: "Predicts churn twice.")
+        try repo.git("commit", "-q", "-a", "-m", "no new version")
+        let refused = try fixture.push("origin", branch)
+        #expect(refused.status != 0, "a changed card without a new version was taken")
+    }
 }

@@ -69,7 +69,7 @@ public final class CardStore {
         Libgit2.setFsync(workspace.config.fsync)
     }
 
-    private init(repository: Repository, environment: [String: String], workspace: Workspace) {
+    init(repository: Repository, environment: [String: String], workspace: Workspace) {
         self.repository = repository
         lookup = RecordLookup(repository: repository)
         self.environment = environment

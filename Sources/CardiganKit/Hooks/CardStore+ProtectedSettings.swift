@@ -1,6 +1,22 @@
 import Foundation
 
 extension CardStore {
+    /// The store that judges `updates` on a server whose HEAD has no commit yet: the first push.
+    /// A server reads `.cardigan.yaml` from the branch HEAD names, and before that branch exists
+    /// the defaults (folder `cards`) would judge a repository keeping its cards elsewhere by the
+    /// wrong folder and refuse its first push. Taken instead: the settings of the pushed commit
+    /// that creates HEAD's branch, when they name that branch as the protected one (the server
+    /// reads them from there on); otherwise the defaults, as before.
+    public func judgingFirstPush(_ updates: [(old: String, new: String, reference: String)]) throws -> CardStore {
+        guard repository.isBare, try repository.resolve("HEAD") == nil, let head = try repository.currentBranch(),
+            let update = updates.first(where: { $0.reference == head && $0.old == zeroObjectID }),
+            let commit = ObjectID(hex: update.new)
+        else { return self }
+        let pushed = try Self.committedWorkspace(repository, at: commit, rootPath: repository.gitDirectory)
+        guard "refs/heads/" + pushed.config.branch == head else { return self }
+        return CardStore(repository: repository, environment: environment, workspace: pushed)
+    }
+
     /// The refusal of an update of the protected branch from `old` to `new` that changes which
     /// branch is protected (`branch:`) or where the cards are (`cards:`) in `.cardigan.yaml`:
     /// the hooks read both from the branch itself, so such a commit would switch the gate off
