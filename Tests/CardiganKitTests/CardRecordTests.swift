@@ -66,6 +66,20 @@ import Testing
         #expect(try edit("name: demo\nstatus: 'Approved'\n", to: .draft) == "name: demo\nstatus: Draft\n")
     }
 
+    /// The line is found by its bytes (line feeds only): characters of several bytes before
+    /// it and on it, blank lines, the last line without a line feed, and a text with carriage
+    /// returns (one Character with its line feed), which is edited as before.
+    @Test func findsTheStatusLineByItsBytes() throws {
+        #expect(
+            try edit("name: démo-ü\n# ✓ reviewed\nstatus: Approved # ✓\n", to: .draft)
+                == "name: démo-ü\n# ✓ reviewed\nstatus: Draft # ✓\n")
+        #expect(try edit("name: x\nstatus: Archived", to: .draft) == "name: x\nstatus: Draft")
+        #expect(
+            try edit("name: x\n\n\nstatus:   \"Approved\"\n", to: .pendingReview)
+                == "name: x\n\n\nstatus:   PendingReview\n")
+        #expect(try edit("name: x\r\nstatus: Approved\r\n", to: .draft) == "name: x\r\nstatus: Approved\r\n")
+    }
+
     @Test func addsAMissingStatusAfterTheName() throws {
         #expect(
             try edit("name: demo\nmodel_overview: {}\n", to: .draft)

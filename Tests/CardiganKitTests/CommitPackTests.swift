@@ -5,8 +5,8 @@ import Testing
 @testable import CardiganKit
 
 /// The pack a large commit writes (``Repository/writingObjectsAsOnePack(_:)``): made by
-/// cardigan itself (``PackStream``, whole objects, no delta search) and indexed by libgit2,
-/// with the git CLI as the oracle — `verify-pack`, `fsck --strict`, `hash-object`, `cat-file`.
+/// cardigan itself (``PackStream``, whole objects, no delta search) with its index
+/// (``PackIndex``), with the git CLI as the oracle — `verify-pack`, `fsck --strict`, `hash-object`, `cat-file`.
 @Suite struct CommitPackTests {
     private let author = Signature(name: "Ada", email: "ada@example.com", time: 1_700_000_000, offsetMinutes: 60)
 
@@ -110,5 +110,30 @@ import Testing
         // The repository writes loose objects again, to its own database.
         let after = try repository.writeBlob(Array("after\n".utf8))
         #expect(try scratch.git("cat-file", "-p", after.hex) == "after\n")
+    }
+
+    /// The `.idx` cardigan writes from what it kept while packing is byte for byte the one
+    /// `git index-pack` makes by reading the pack; nothing is left under a temporary name, and
+    /// both files are read-only, as git leaves them.
+    @Test func writesTheIndexGitWouldWriteForThePack() throws {
+        let scratch = try ScratchRepository()
+        let repository = try Repository.open(at: scratch.path)
+        let contents = (0..<300).map { bytes(40 + $0 * 7, seed: UInt64($0)) } + [bytes(70_000, seed: 9)]
+        let blobs = try repository.writingObjectsAsOnePack { try contents.map { try repository.writeBlob($0) } }
+        let pack = try #require(packs(scratch).first)
+        let index = String(pack.dropLast(".pack".count)) + ".idx"
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-idx-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try scratch.git("index-pack", "-o", copy, pack)
+        #expect(FileManager.default.contents(atPath: index) == FileManager.default.contents(atPath: copy))
+        let folder = scratch.path + "/.git/objects/pack"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files.count == 2 && files.allSatisfy { $0.hasPrefix("pack-") }, "\(files)")
+        for file in [pack, index] {
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o444, "\(file)")
+        }
+        #expect(try scratch.git("verify-pack", index).isEmpty)
+        for (blob, content) in zip(blobs, contents).prefix(5) { #expect(try repository.readBlob(blob) == content) }
     }
 }

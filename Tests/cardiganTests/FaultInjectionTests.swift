@@ -131,10 +131,10 @@ struct FaultInjectionTests {
         try repo.git("fsck", "--strict", "--no-dangling")
     }
 
-    /// A failed flush of the pack (ENOSPC at each of the first three fsyncs: the index file,
-    /// the folder once the index is in place, the pack file) is a named error, no branch is made
+    /// A failed flush of the pack (ENOSPC at each of the first three fsyncs: the pack file,
+    /// the index file, the folder once both are in place) is a named error, no branch is made
     /// (the repository's first commit: no earlier fsync comes first), and no `.idx` is left
-    /// without its `.pack` (libgit2's indexer puts the index in place first). The next commit
+    /// without its `.pack` (the pack is put in place before its index). The next commit
     /// succeeds.
     @Test(arguments: [1, 2, 3])
     func aFailedPackWriteLeavesNoIndexWithoutItsPack(fsync: Int) throws {

@@ -39,4 +39,31 @@ import Testing
         let verify = try repo.cardigan("verify")
         #expect(verify.status == 0, "\(verify.output)\(verify.error)")
     }
+
+    /// The cards of a commit are parsed and checked on every core: their findings still come
+    /// in card order, those of the schema (read with the working card) and those of the history
+    /// (a model name compared with the committed card's), and nothing is written.
+    @Test func findingsOfCardsCheckedTogetherComeInCardOrder() throws {
+        let repo = try CardRepo()
+        let names = (0..<Self.count).map { String(format: "card-%03d", $0) }
+        for name in names { try repo.write("cards/\(name).yaml", CardRepo.card(name)) }
+        try repo.cardigan("commit", "-m", "all cards").checked()
+        for name in names {
+            try repo.edit("cards/\(name).yaml", replacing: "Predicts churn.", with: "Predicts churn weekly.")
+        }
+        try repo.edit("cards/card-011.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Extreme")
+        try repo.edit("cards/card-064.yaml", replacing: "card-064-model", with: "renamed-model")
+        try repo.edit("cards/card-117.yaml", replacing: "risk_rating: Medium", with: "risk_rating: Extreme")
+        let head = try repo.git("rev-parse", "main")
+
+        let refused = try repo.cardigan("commit", "-m", "every card")
+        #expect(refused.status == 1, "\(refused.output)\(refused.error)")
+        let text = refused.output + refused.error
+        let lines = text.split(separator: "\n").filter { $0.contains(": error: ") }.map { String($0.prefix(20)) }
+        #expect(
+            lines == ["cards/card-011.yaml:", "cards/card-064.yaml:", "cards/card-117.yaml:"], "\(text)")
+        #expect(text.contains("[model-name-changed]"), "\(text)")
+        #expect(try repo.git("rev-parse", "main") == head)
+        #expect(try repo.git("tag", "-l", "cards/*/v2").isEmpty)
+    }
 }

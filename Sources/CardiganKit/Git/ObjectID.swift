@@ -105,3 +105,19 @@ public struct TreeEntry: Sendable {
     public var id: ObjectID
     public var isBlob: Bool
 }
+
+extension ObjectID {
+    /// The id's 20 bytes, as a pack index lists them.
+    var rawBytes: [UInt8] {
+        let oid = self.oid
+        return withUnsafeBytes(of: oid.id) { Array($0) }
+    }
+
+    /// The id whose 20 bytes are `bytes` (a pack's SHA-1 trailer, which names its files).
+    init(rawBytes bytes: [UInt8]) {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
+        hex = String(decoding: text, as: UTF8.self)
+    }
+}

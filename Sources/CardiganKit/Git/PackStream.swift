@@ -1,3 +1,4 @@
+internal import CZlib
 import Crypto
 
 /// The bytes of a git pack (version 2) of whole objects, made piece by piece: the header for
@@ -7,10 +8,27 @@ import Crypto
 /// over the commit's objects took a quarter of its time for a few kilobytes (`git gc`
 /// deltifies later, across the whole history).
 ///
-/// ``take()`` hands over what is ready, so that a large pack reaches the indexer in pieces
-/// instead of being held whole.
+/// ``take()`` hands over what is ready, so that a large pack reaches its file in pieces
+/// instead of being held whole. Each object's id, offset and CRC-32 are kept as it is added:
+/// what its index (``PackIndex``) lists.
 struct PackStream {
+    /// One object of the pack, as its index lists it.
+    struct Entry {
+        /// The object's id, 20 bytes.
+        var id: [UInt8]
+        /// Where its entry starts in the pack.
+        var offset: UInt64
+        /// The CRC-32 of its entry's bytes (header and deflated content).
+        var crc: UInt32
+    }
+
+    /// The objects added so far, in pack order.
+    private(set) var entries: [Entry] = []
+    /// The pack's SHA-1 trailer, once ``finish()`` made it.
+    private(set) var trailer: [UInt8] = []
     private var pending: [UInt8] = []
+    /// The bytes handed over by ``take()`` so far.
+    private var taken: UInt64 = 0
     private var checksum = Insecure.SHA1()
     private let deflater: Deflater
     private let count: Int
@@ -29,13 +47,14 @@ struct PackStream {
     /// The bytes ready to go out, which no longer count as pending.
     var readyCount: Int { pending.count }
 
-    /// Adds an object of `type` (a libgit2 `git_object_t`: 1 commit, 2 tree, 3 blob, 4 tag, as
-    /// a pack numbers them) with content `content`.
-    mutating func add(type: Int32, content: UnsafeRawBufferPointer) throws {
-        guard (1...4).contains(type), added < count else {
+    /// Adds object `id` (20 bytes) of `type` (a libgit2 `git_object_t`: 1 commit, 2 tree,
+    /// 3 blob, 4 tag, as a pack numbers them) with content `content`.
+    mutating func add(id: [UInt8], type: Int32, content: UnsafeRawBufferPointer) throws {
+        guard (1...4).contains(type), added < count, id.count == 20 else {
             throw GitError.libgit2(function: "pack", code: -1, message: "object type \(type) cannot be packed whole")
         }
         added += 1
+        let start = pending.count
         var size = content.count
         var byte = UInt8(truncatingIfNeeded: type << 4) | UInt8(size & 0x0f)
         size >>= 4
@@ -46,12 +65,19 @@ struct PackStream {
         }
         pending.append(byte)
         try deflater.deflate(content, appendingTo: &pending)
+        let crc = pending.withUnsafeBytes { bytes in
+            crc32(
+                0, bytes.baseAddress.map { ($0 + start).assumingMemoryBound(to: Bytef.self) }, uInt(bytes.count - start)
+            )
+        }
+        entries.append(Entry(id: id, offset: taken + UInt64(start), crc: UInt32(truncatingIfNeeded: crc)))
     }
 
-    /// The bytes made so far, for the indexer; the checksum remembers them.
+    /// The bytes made so far, for the pack file; the checksum remembers them.
     mutating func take() -> [UInt8] {
         let bytes = pending
         pending = []
+        taken += UInt64(bytes.count)
         checksum.update(data: bytes)
         return bytes
     }
@@ -62,7 +88,8 @@ struct PackStream {
             throw GitError.libgit2(function: "pack", code: -1, message: "\(added) of \(count) objects were packed")
         }
         var bytes = take()
-        bytes.append(contentsOf: checksum.finalize())
+        trailer = Array(checksum.finalize())
+        bytes.append(contentsOf: trailer)
         return bytes
     }
 

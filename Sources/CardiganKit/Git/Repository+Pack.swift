@@ -76,7 +76,12 @@ extension Repository {
     /// (flushed when fsync is on), and makes `database` see it. No objects, no pack.
     /// (`git_mempack_dump` is not used: it packs only commits with their whole trees — every
     /// existing card again — and leaves tag objects out; nor libgit2's pack builder, whose
-    /// delta search was a quarter of a large commit's time.)
+    /// delta search was a quarter of a large commit's time; nor its indexer, which read the
+    /// whole pack back to learn the ids, offsets and CRCs that ``PackStream`` knows.)
+    ///
+    /// Both files are written under temporary names and flushed; then the pack is put in place,
+    /// then its index (which makes git see the pack), then their folder is flushed. A failure
+    /// before leaves neither; a failure to place the index removes the pack it placed.
     private func storePack(
         of ids: [ObjectID], from memory: UnsafeMutablePointer<git_odb_backend>, in database: OpaquePointer
     ) throws {
@@ -84,19 +89,30 @@ extension Repository {
         let unique = ids.filter { seen.insert($0).inserted }
         guard !unique.isEmpty else { return }
         let folder = try objectsFolder() + "pack"
-        let indexesBefore = Self.packIndexes(in: folder)
-        do {
-            try indexPack(of: unique, from: memory, in: database)
-        } catch {
-            // libgit2's indexer puts the `.idx` in place before it flushes and renames the
-            // `.pack`: a failure in between leaves an index without its pack. git ignores it,
-            // but nothing would ever remove it.
-            for index in Self.packIndexes(in: folder).subtracting(indexesBefore)
-            where access(folder + "/" + index.dropLast(4) + ".pack", F_OK) != 0 {
-                unlink(folder + "/" + index)
+        let packFile = try TemporaryPackFile(in: folder, prefix: "tmp_pack_")
+        var pack = try PackStream(count: unique.count)
+        for id in unique {
+            try withObject(id, from: memory, in: database) { type, content in
+                try pack.add(id: id.rawBytes, type: Int32(type.rawValue), content: content)
             }
+            if pack.readyCount >= 1 << 20 { try packFile.write(pack.take()) }
+        }
+        try packFile.write(try pack.finish())
+        let indexFile = try TemporaryPackFile(in: folder, prefix: "tmp_idx_")
+        try indexFile.write(PackIndex.bytes(of: pack.entries, trailer: pack.trailer))
+        let flush = Libgit2.fsyncEnabled
+        try packFile.finish(fsync: flush)
+        try indexFile.finish(fsync: flush)
+        let name = folder + "/pack-" + ObjectID(rawBytes: pack.trailer).hex
+        let newPack = try packFile.place(at: name + ".pack")
+        do {
+            try indexFile.place(at: name + ".idx")
+        } catch {
+            if newPack { unlink(name + ".pack") }
             throw error
         }
+        if flush { try TemporaryPackFile.flush(folder: folder) }
+        try check(git_odb_refresh(database), "git_odb_refresh")
     }
 
     /// The `.idx` files of pack folder `folder`.
@@ -112,36 +128,6 @@ extension Repository {
             git_repository_item_path(&folder, pointer, GIT_REPOSITORY_ITEM_OBJECTS), "git_repository_item_path")
         let path = folder.ptr.map { String(cString: $0) } ?? gitDirectory + "/objects/"
         return path.hasSuffix("/") ? path : path + "/"
-    }
-
-    /// Makes the pack of `ids` and hands it to libgit2's indexer in pieces of about a
-    /// megabyte; the indexer writes the pack and its index.
-    private func indexPack(
-        of ids: [ObjectID], from memory: UnsafeMutablePointer<git_odb_backend>, in database: OpaquePointer
-    ) throws {
-        var writer: UnsafeMutablePointer<git_odb_writepack>?
-        try check(git_odb_write_pack(&writer, database, nil, nil), "git_odb_write_pack")
-        guard let writer else {
-            throw GitError.libgit2(function: "git_odb_write_pack", code: -1, message: "no pack writer")
-        }
-        defer { writer.pointee.free?(writer) }
-        var progress = git_indexer_progress()
-        func append(_ bytes: [UInt8]) throws {
-            let code = bytes.withUnsafeBytes { buffer in
-                writer.pointee.append?(writer, buffer.baseAddress, buffer.count, &progress) ?? -1
-            }
-            try check(code, "git_indexer_append")
-        }
-        var pack = try PackStream(count: ids.count)
-        for id in ids {
-            try withObject(id, from: memory, in: database) { type, content in
-                try pack.add(type: Int32(type.rawValue), content: content)
-            }
-            if pack.readyCount >= 1 << 20 { try append(pack.take()) }
-        }
-        try append(try pack.finish())
-        try check(writer.pointee.commit?(writer, &progress) ?? -1, "git_indexer_commit")
-        try check(git_odb_refresh(database), "git_odb_refresh")
     }
 
     /// Runs `body` with the type and bytes of object `id`: from the in-memory backend `memory`

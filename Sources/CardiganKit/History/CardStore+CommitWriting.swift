@@ -21,9 +21,14 @@ extension CardStore {
         let journal = try CommitJournal(
             commit: commit.hex, branch: branch,
             files: files.keys.sorted().map { path in
-                CommitJournal.File(
-                    path: path, committed: try repository.blobID(of: files[path] ?? []).hex,
-                    workingBefore: try workingFile(path).map { bytes in try repository.blobID(of: bytes).hex
+                // The blob ids were made when the blobs were written; a working file that holds
+                // the committed bytes (most do) has the same id, without hashing it again.
+                let committed = try written.blobs[path] ?? repository.blobID(of: files[path] ?? [])
+                let working = workingFile(path)
+                return CommitJournal.File(
+                    path: path, committed: committed.hex,
+                    workingBefore: try working.map {
+                        $0 == files[path] ? committed.hex : try repository.blobID(of: $0).hex
                     })
             },
             links: result.records.compactMap { record in
@@ -108,10 +113,11 @@ extension CardStore {
     private func writeObjects(
         files: [String: [UInt8]], records: [CardRecord], newLinks: [String: PlannedLink], head: ObjectID?,
         message: String, author: Signature, committer: Signature, sign: ((String) throws -> String)?
-    ) throws -> (commit: ObjectID, versionTags: [PreparedTag], linkTags: [PreparedTag]) {
-        let write = { () throws -> (commit: ObjectID, versionTags: [PreparedTag], linkTags: [PreparedTag]) in
-            var replacements: [String: ObjectID?] = [:]
-            for (path, bytes) in files { replacements[path] = try self.repository.writeBlob(bytes) }
+    ) throws -> WrittenObjects {
+        let write = { () throws -> WrittenObjects in
+            var blobs: [String: ObjectID] = [:]
+            for (path, bytes) in files { blobs[path] = try self.repository.writeBlob(bytes) }
+            let replacements = blobs.mapValues { Optional($0) }
             let tree = try self.repository.writeTree(basedOn: head, replacing: replacements)
             if let problem = try self.tagProblems(records).first {
                 throw CardiganError(problem.message, hint: problem.hint)
@@ -129,10 +135,18 @@ extension CardStore {
                     link.package, card: record.card, version: record.version, arn: link.arn, on: commit,
                     tagger: committer)
             }
-            return (commit, versionTags, linkTags)
+            return WrittenObjects(commit: commit, blobs: blobs, versionTags: versionTags, linkTags: linkTags)
         }
         return files.count >= Self.packedObjectsThreshold
             ? try repository.writingObjectsAsOnePack(write) : try write()
+    }
+
+    /// What ``writeObjects`` wrote: the commit, the blob of each file, the tags to publish.
+    private struct WrittenObjects {
+        var commit: ObjectID
+        var blobs: [String: ObjectID]
+        var versionTags: [PreparedTag]
+        var linkTags: [PreparedTag]
     }
 
     /// The number of card files from which a commit writes its objects as one pack: some 100

@@ -57,81 +57,28 @@ struct CommitPlanner {
         let validator = try store.commitValidator(head: head, fromTree: canRewrite, notes: &plan.notes)
         var newCards: [(name: String, root: ValueNode, path: String)] = []
         var roots: [String: ValueNode] = [:]
-        for name in candidates {
-            let path = store.path(of: name)
-            let working = content(path)
-            let committed = try head.flatMap { try store.repository.blob(at: path, inCommit: $0) }
-            if working == nil, committed == nil, named {
-                throw CardiganError(
-                    "no card '\(name)' (no file '\(path)')",
-                    hint: "'cardigan list' shows the cards; 'cardigan new' makes one")
-            }
-            guard working != committed else { continue }
-            guard let working else {
-                if committed != nil {
-                    plan.findings.append(
-                        Finding(
-                            ruleID: .cardDeleted,
-                            message: "card '\(name)' was deleted; a versioned card is never deleted",
-                            location: Location(path: path),
-                            hint:
-                                "restore it ('git checkout -- \(path)') and archive it: 'cardigan status \(name) Archived'"
-                        ))
+        var start = 0
+        while start < candidates.count {
+            // A chunk at a time: its files are read in order, its cards parsed and checked on
+            // every core, then decided in order; only one chunk's trees are held at once.
+            let chunk = candidates[start..<min(start + Self.chunkSize, candidates.count)]
+            start = chunk.endIndex
+            var inputs: [PreparedCard.Input] = []
+            for name in chunk {
+                let path = store.path(of: name)
+                let working = content(path)
+                let committed = try head.flatMap { try store.repository.blob(at: path, inCommit: $0) }
+                if working == nil, committed == nil, named {
+                    throw CardiganError(
+                        "no card '\(name)' (no file '\(path)')",
+                        hint: "'cardigan list' shows the cards; 'cardigan new' makes one")
                 }
-                continue
+                inputs.append(PreparedCard.Input(name: name, path: path, working: working, committed: committed))
             }
-            let check = validator.validate(Data(working), path: path)
-            guard check.isValid, let root = check.root else {
-                plan.findings += check.findings
-                continue
+            let prepared = PreparedCard.all(inputs, validator: validator)
+            for card in prepared {
+                try add(card, to: &plan, newCards: &newCards, roots: &roots)
             }
-            let findingsBefore = plan.findings.count
-            defer {
-                // A finding about a field is placed at its line below: only those cards' trees
-                // are kept (a commit of 10,000 cards would otherwise hold every tree to the end).
-                if plan.findings.count > findingsBefore { roots[path] = root }
-            }
-            let previous = try store.lookup.lastRecord(of: name, head: head)?.record
-            // The committed card's tree, read once for the model name and the package details.
-            var committedTree: ValueNode??
-            let before = { () -> ValueNode? in
-                if let tree = committedTree { return tree }
-                let tree = committed.flatMap { SafeYAMLLoader.load(Data($0), path: path).root }
-                committedTree = .some(tree)
-                return tree
-            }
-            let decision = try decide(
-                name: name, root: root, digest: check.digest ?? CardDigest.of(root), working: working,
-                previous: previous, committed: before)
-            plan.findings += decision.findings
-            plan.notes += decision.notes
-            guard var record = decision.record else { continue }
-            if record.change == .version, record.version == 1 {
-                record.clonedFrom =
-                    linking?.card == name ? linking?.clonedFrom : try store.clonedFrom(header: working)
-            }
-            switch try checkLink(of: name, record: record, previous: previous, claimed: plan.newLinks) {
-            case .refused(let finding)?:
-                plan.findings.append(finding)
-            case .accepted(let link)?:
-                // The link tag records the ARN the card names, as the hooks and `--repair` make it.
-                let arn = root["model_package_details"]?["model_package_arn"]?.stringValue
-                plan.newLinks[name] = PlannedLink(package: link.package, arn: arn ?? link.arn)
-            case nil:
-                break
-            }
-            let details = checkPackageDetails(
-                of: name, root: root, committed: committed.map { _ in before() }, record: record,
-                source: detailsSource[name] ?? (linking?.card == name ? linking?.source : nil))
-            record = details.record
-            if let finding = details.finding { plan.findings.append(finding) }
-            if record.version == 1, record.change == .version {
-                newCards.append((name, ModelNameRule.modelNameOnly(root), path))
-            }
-            plan.findings += try store.approvalGate(
-                record, previous: previous, head: head, risk: root["intended_uses"]?["risk_rating"]?.stringValue)
-            plan.files[path] = decision.bytes ?? working
-            plan.records.append(record)
         }
         if !newCards.isEmpty {
             let others = try store.modelNames(at: head, except: Set(newCards.map(\.name)))
@@ -140,6 +87,78 @@ struct CommitPlanner {
         plan.findings = plan.findings.map { Self.placed($0, in: roots) }
         if !plan.findings.isEmpty { plan.records = [] }
         return plan
+    }
+
+    /// The most cards read and checked together (some 20 MB of files and trees at most).
+    static let chunkSize = 512
+
+    /// Adds what committing the prepared card `card` records to `plan`, in candidate order:
+    /// a card that is new gets into `newCards`, and the tree of a card with findings into `roots`.
+    private func add(
+        _ card: PreparedCard, to plan: inout CommitPlan,
+        newCards: inout [(name: String, root: ValueNode, path: String)], roots: inout [String: ValueNode]
+    ) throws {
+        let (name, path, working, committed) = (card.name, card.path, card.working, card.committed)
+        guard working != committed else { return }
+        guard let working else {
+            if committed != nil {
+                plan.findings.append(
+                    Finding(
+                        ruleID: .cardDeleted,
+                        message: "card '\(name)' was deleted; a versioned card is never deleted",
+                        location: Location(path: path),
+                        hint:
+                            "restore it ('git checkout -- \(path)') and archive it: 'cardigan status \(name) Archived'"
+                    ))
+            }
+            return
+        }
+        guard let check = card.check, check.isValid, let root = check.root else {
+            plan.findings += card.check?.findings ?? []
+            return
+        }
+        let findingsBefore = plan.findings.count
+        defer {
+            // A finding about a field is placed at its line below: only those cards' trees
+            // are kept (a commit of 10,000 cards would otherwise hold every tree to the end).
+            if plan.findings.count > findingsBefore { roots[path] = root }
+        }
+        let previous = try store.lookup.lastRecord(of: name, head: head)?.record
+        // The committed card's tree, read once (beside the check) for the model name and
+        // the package details.
+        let before = { card.committedTree }
+        let decision = try decide(
+            name: name, root: root, digest: check.digest ?? CardDigest.of(root), working: working,
+            previous: previous, committed: before)
+        plan.findings += decision.findings
+        plan.notes += decision.notes
+        guard var record = decision.record else { return }
+        if record.change == .version, record.version == 1 {
+            record.clonedFrom =
+                linking?.card == name ? linking?.clonedFrom : try store.clonedFrom(header: working)
+        }
+        switch try checkLink(of: name, record: record, previous: previous, claimed: plan.newLinks) {
+        case .refused(let finding)?:
+            plan.findings.append(finding)
+        case .accepted(let link)?:
+            // The link tag records the ARN the card names, as the hooks and `--repair` make it.
+            let arn = root["model_package_details"]?["model_package_arn"]?.stringValue
+            plan.newLinks[name] = PlannedLink(package: link.package, arn: arn ?? link.arn)
+        case nil:
+            break
+        }
+        let details = checkPackageDetails(
+            of: name, root: root, committed: committed.map { _ in before() }, record: record,
+            source: detailsSource[name] ?? (linking?.card == name ? linking?.source : nil))
+        record = details.record
+        if let finding = details.finding { plan.findings.append(finding) }
+        if record.version == 1, record.change == .version {
+            newCards.append((name, ModelNameRule.modelNameOnly(root), path))
+        }
+        plan.findings += try store.approvalGate(
+            record, previous: previous, head: head, risk: root["intended_uses"]?["risk_rating"]?.stringValue)
+        plan.files[path] = decision.bytes ?? working
+        plan.records.append(record)
     }
 
     /// Every finding about a field is shown at that field's line.
