@@ -5,27 +5,14 @@ public enum StatusEditor {
     /// used for the position of the current value; without one, a `status:` line is added
     /// after `name:`.
     public static func setStatus(_ status: CardStatus, in text: String, root: ValueNode) -> String {
-        if let member = root.member("status"), member.value.position.line == member.keyPosition.line,
-            !text.utf8.contains(UInt8(ascii: "\r"))
-        {
-            // The one line is found by its bytes: splitting the whole text into Characters cost
-            // some 4 million instructions for a 10 KB card, a seventh of a commit of new cards
-            // that say Approved. Without a carriage return, a line feed byte is a line break
-            // exactly where the Character split makes one ("\r\n" is one Character).
+        if let member = root.member("status"), member.value.position.line == member.keyPosition.line {
+            // The one line is found by its bytes, with YAML's line breaks (line feed, carriage
+            // return and line feed, a lone carriage return): splitting the text into Characters
+            // cost some 4 million instructions for a 10 KB card, and made "\r\n" one Character
+            // that is no line feed, so a card with Windows line endings kept 'Approved'.
             return replacingValue(at: member.value.position, with: status, in: text)
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let member = root.member("status"), member.value.position.line == member.keyPosition.line {
-            let index = member.value.position.line - 1
-            guard index < lines.count else { return text }
-            let line = lines[index]
-            let scalars = Array(line.unicodeScalars)
-            let start = min(max(member.value.position.column - 1, 0), scalars.count)
-            let before = String(String.UnicodeScalarView(scalars[..<start]))
-            let rest = String(String.UnicodeScalarView(scalars[start...]))
-            lines[index] = before + status.rawValue + trailingComment(of: rest)
-            return lines.joined(separator: "\n")
-        }
         let statusLine = "status: \(status.rawValue)"
         if let member = root.member("name"), member.keyPosition.line - 1 < lines.count {
             lines.insert(statusLine, at: member.keyPosition.line)
@@ -36,17 +23,23 @@ public enum StatusEditor {
     }
 
     /// `text` with the scalar value at `position` (1-based line and column, in characters of
-    /// the line) replaced by `status`, its trailing comment kept; `text` has no carriage return.
+    /// the line) replaced by `status`, its trailing comment and line break kept.
     private static func replacingValue(at position: SourcePosition, with status: CardStatus, in text: String)
         -> String
     {
         let bytes = text.utf8
+        let lineFeed = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        func isBreak(_ byte: UInt8) -> Bool { byte == lineFeed || byte == carriageReturn }
         var start = bytes.startIndex
         for _ in 1..<max(position.line, 1) {
-            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return text }
+            guard let end = bytes[start...].firstIndex(where: isBreak) else { return text }
             start = bytes.index(after: end)
+            if bytes[end] == carriageReturn, start < bytes.endIndex, bytes[start] == lineFeed {
+                start = bytes.index(after: start)
+            }
         }
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        let end = bytes[start...].firstIndex(where: isBreak) ?? bytes.endIndex
         let scalars = Array(text[start..<end].unicodeScalars)
         let column = min(max(position.column - 1, 0), scalars.count)
         let before = String(String.UnicodeScalarView(scalars[..<column]))
