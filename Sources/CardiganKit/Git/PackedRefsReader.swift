@@ -30,7 +30,9 @@ enum PackedRefsReader {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw unreadable(path) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One byte more than the file, so that the read which meets its end has room and the
+        // array is not grown (doubled) for it: the file is 13 MiB at 100,000 tags.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4_096)) }

@@ -135,30 +135,22 @@ final class RecordLookup {
         let wanted = Set(names)
         var tagged: [String: (packed: Set<Int>, loose: Set<Int>)] = [:]
         var lastName: [UInt8] = []
-        // Sorted `packed-refs` gives one card's tags in a row: one String and one dictionary
-        // update per card, not per tag.
-        var current: (card: String, packed: Set<Int>, loose: Set<Int>)?
-        func flush() {
-            guard let found = current else { return }
-            tagged[found.card, default: ([], [])].packed.formUnion(found.packed)
-            tagged[found.card, default: ([], [])].loose.formUnion(found.loose)
-            current = nil
-        }
+        var lastCard: String?
         let listed = try repository.forEachReferenceName(under: VersionTag.referencePrefix) { bytes, isLoose in
             guard let (nameBytes, version) = Self.cardAndVersion(bytes) else { return }
+            // Sorted `packed-refs` gives one card's tags in a row: one String per card, not per tag.
             if !nameBytes.elementsEqual(lastName) {
-                flush()
                 lastName = Array(nameBytes)
                 let card = String(decoding: nameBytes, as: UTF8.self)
-                if wanted.contains(card) { current = (card, [], []) }
+                lastCard = wanted.contains(card) ? card : nil
             }
+            guard let card = lastCard else { return }
             if isLoose {
-                current?.loose.insert(version)
+                tagged[card, default: ([], [])].loose.insert(version)
             } else {
-                current?.packed.insert(version)
+                tagged[card, default: ([], [])].packed.insert(version)
             }
         }
-        flush()
         guard listed else {
             var answers: [String: Int] = [:]
             var guess: Int?
