@@ -72,9 +72,9 @@ extension CardiganCommand {
 
         func run() throws {
             let store = try global.branchConfiguredStore()
-            let cards = try store.listCards(status: status)
-            write(format == .json ? try JSONOutput.list(cards) : HistoryText.cardList(cards))
-            for file in try store.misnamedCardFiles() {
+            let listing = try store.listing(status: status)
+            write(format == .json ? try JSONOutput.list(listing.cards) : HistoryText.cardList(listing.cards))
+            for file in try store.misnamedCardFiles(alongside: listing) {
                 ExitStatus.printError("warning: '\(file.path)' is not a card: \(file.problem)")
             }
         }

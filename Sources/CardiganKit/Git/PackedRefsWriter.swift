@@ -32,7 +32,7 @@ struct PackedRefsWriter {
     /// by another reference, or when the lock is held (``GitError/locked(_:)``).
     func add(_ references: [NewReference]) throws {
         let lock = try LockFile(for: gitDirectory + "/packed-refs")
-        let existing = try Self.parse(try Self.contents(of: lock.target), path: lock.target)
+        let existing = try Self.parse(try PackedRefsReader.contents(of: lock.target), path: lock.target)
         let packedNames = Set(existing.entries.map(\.name))
         var added: [(name: [UInt8], lines: [UInt8])] = []
         var seen = Set<[UInt8]>()
@@ -94,47 +94,20 @@ struct PackedRefsWriter {
             function: "packed-refs", code: -4, message: "'\(existing)' exists; cannot create '\(inside)'")
     }
 
-    /// The bytes of `path`; empty when there is no such file.
-    private static func contents(of path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if access(path, F_OK) != 0, errno == ENOENT { return [] }
-            throw GitError.libgit2(
-                function: "packed-refs", code: -1,
-                message: "cannot read '\(path)': \(String(cString: strerror(errno)).lowercased())")
-        }
-        return [UInt8](data)
-    }
-
     /// The header line (kept as it is, "sorted" being true of what is written) and the entries
-    /// of a `packed-refs` file: each reference's name and its lines, the `^` line included.
+    /// of a `packed-refs` file, read by ``PackedRefsReader``: each reference's name and its
+    /// lines, the `^` line included.
     static func parse(_ bytes: [UInt8], path: String) throws -> (
         header: [UInt8]?, entries: [(name: [UInt8], lines: [UInt8])]
     ) {
-        var header: [UInt8]?
         var entries: [(name: [UInt8], lines: [UInt8])] = []
-        var lineNumber = 0
-        var start = 0
-        while start < bytes.count {
-            lineNumber += 1
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let line = bytes[start..<end]
-            let whole = Array(bytes[start..<min(end + 1, bytes.count)]) + (end == bytes.count ? [10] : [])
-            start = end + 1
-            if lineNumber == 1, line.starts(with: Array("# pack-refs with:".utf8)) {
-                header = Self.withSorted(Array(line))
-            } else if line.first == UInt8(ascii: "^"), line.count == 41, !entries.isEmpty {
-                entries[entries.count - 1].lines += whole
-            } else if line.count > 41, line[line.startIndex + 40] == UInt8(ascii: " "),
-                line.prefix(40).allSatisfy(Self.isHex)
-            {
-                entries.append((Array(line.dropFirst(41)), whole))
-            } else {
-                throw GitError.libgit2(
-                    function: "packed-refs", code: -1,
-                    message: "corrupted packed-refs file '\(path)': line \(lineNumber) is not a reference")
+        let header = try bytes.withUnsafeBufferPointer { buffer in
+            try PackedRefsReader.scan(buffer, path: path) { record in
+                entries.append((Array(buffer[record.name]), Array(buffer[record.lines])))
             }
         }
-        return (header, entries)
+        // The header's range ends after its newline, which ``withSorted(_:)`` adds back.
+        return (header.map { Self.withSorted(Array(bytes[$0.lowerBound..<$0.upperBound - 1])) }, entries)
     }
 
     /// A header line with the `sorted` trait added (what is written is sorted), ending in a
@@ -144,9 +117,5 @@ struct PackedRefsWriter {
         let sorted =
             text.split(separator: " ").contains("sorted") ? text : text + (text.hasSuffix(" ") ? "" : " ") + "sorted "
         return Array(sorted.utf8) + [10]
-    }
-
-    private static func isHex(_ byte: UInt8) -> Bool {
-        (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
     }
 }

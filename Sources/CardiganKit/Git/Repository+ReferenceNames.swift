@@ -25,39 +25,23 @@ extension Repository {
     }
 
     /// Calls `body` with the part after `prefix` of each reference name in the `packed-refs`
-    /// file at `path` that starts with `prefix`; none when there is no such file.
+    /// file at `path` that starts with `prefix`; none when there is no such file. The file is
+    /// read by ``PackedRefsReader``, so a line git would refuse is an error here too.
     private static func scanPacked(
         _ path: String, prefix: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void
     ) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if access(path, F_OK) != 0, errno == ENOENT { return }
-            throw GitError.libgit2(
-                function: "packed-refs", code: -1,
-                message: "cannot read '\(path)': \(String(cString: strerror(errno)).lowercased())")
-        }
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let count = bytes.count
-            var start = 0
-            while start < count {
-                var end = start
-                while end < count, bytes[end] != 10 { end += 1 }
-                // `<40 hex> <name>`; header (`#`) and peeled (`^`) lines are shorter or start otherwise.
-                let nameStart = start + 41
-                if end - nameStart > prefix.count, bytes[start] != UInt8(ascii: "#"),
-                    bytes[start] != UInt8(ascii: "^"), bytes[nameStart - 1] == UInt8(ascii: " ")
-                {
-                    var matches = true
-                    for offset in 0..<prefix.count where bytes[nameStart + offset] != prefix[offset] {
-                        matches = false
-                        break
+        let contents = try PackedRefsReader.contents(of: path)
+        try contents.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            try prefix.withUnsafeBytes { raw in
+                let wanted = raw.baseAddress ?? UnsafeRawPointer(base)  // an empty prefix compares no byte
+                try PackedRefsReader.scan(bytes, path: path) { record in
+                    let name = record.name
+                    guard name.count > prefix.count, memcmp(base + name.lowerBound, wanted, prefix.count) == 0 else {
+                        return
                     }
-                    if matches {
-                        let from = nameStart + prefix.count
-                        body(UnsafeBufferPointer(rebasing: bytes[from..<end]))
-                    }
+                    body(UnsafeBufferPointer(rebasing: bytes[name.lowerBound + prefix.count..<name.upperBound]))
                 }
-                start = end + 1
             }
         }
     }

@@ -44,6 +44,16 @@ public struct CardSummary: Sendable {
     public var modelPackage: String?
 }
 
+/// What `cardigan list` shows: the cards, and what ``CardStore/misnamedCardFiles(alongside:)``
+/// needs of the branch to name the files that are not cards.
+public struct CardListing: Sendable {
+    /// The cards, sorted by name.
+    public var cards: [CardSummary]
+    /// The names, from their file names, of the branch's `.yaml` files in the cards folder that
+    /// are not card names.
+    var misnamedOnBranch: Set<String>
+}
+
 extension CardStore {
     /// The audit trail of `name` on the current branch, oldest first: every version, status
     /// change and format commit, with who, when, the commit and its message.
@@ -137,12 +147,28 @@ extension CardStore {
         try listCards(onBranch: try currentBranch(), status: status)
     }
 
+    /// What `cardigan list` prints: ``listCards(status:)``, and the names of the branch's card
+    /// files that are not card names, from the same reading of the branch's cards tree, for
+    /// ``misnamedCardFiles(alongside:)``.
+    public func listing(status: CardStatus? = nil) throws -> CardListing {
+        try listing(onBranch: try currentBranch(), status: status)
+    }
+
     func listCards(onBranch branch: String, status: CardStatus? = nil) throws -> [CardSummary] {
-        guard let head = try repository.resolve(branch) else { return [] }
+        try listing(onBranch: branch, status: status).cards
+    }
+
+    func listing(onBranch branch: String, status: CardStatus?) throws -> CardListing {
+        guard let head = try repository.resolve(branch) else { return CardListing(cards: [], misnamedOnBranch: []) }
         var blobs: [(name: String, blob: String)] = []
+        var misnamed = Set<String>()
         for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
+            guard let name = CardPaths.cardName(forFileName: entry.name) else { continue }
             // A file whose name is not a card name is not a card (``misnamedCardFiles()``).
-            guard let name = CardPaths.cardName(forFileName: entry.name), CardName.isValid(name) else { continue }
+            guard CardName.isValid(name) else {
+                misnamed.insert(name)
+                continue
+            }
             blobs.append((name, entry.id.hex))
         }
         let fields = try listedFields(of: Set(blobs.map(\.blob)))
@@ -158,7 +184,7 @@ extension CardStore {
                     name: name, version: version, status: shown?.status?.rawValue, riskRating: shown?.riskRating,
                     modelPackage: shown?.modelPackage))
         }
-        return summaries.sorted { $0.name < $1.name }
+        return CardListing(cards: summaries.sorted { $0.name < $1.name }, misnamedOnBranch: misnamed)
     }
 
     /// What `list` shows of each of `blobs`: from `list`'s cache, else read from the blob on

@@ -23,21 +23,39 @@ struct ListCache {
         self.enabled = enabled
     }
 
-    /// The cached fields of `blobs`.
+    /// The cached fields of `blobs`. The file is walked as bytes: a line's fields are found
+    /// by their tabs, and only the lines of blobs asked for are decoded.
     mutating func load(only blobs: Set<String>) -> [String: ListedFields] {
         kept = []
         guard enabled, let data = FileManager.default.contents(atPath: path) else { return [:] }
         let bytes = [UInt8](data)
         var found: [String: ListedFields] = [:]
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count == 4 else { continue }
-            let blob = String(decoding: fields[0], as: UTF8.self)
+        found.reserveCapacity(blobs.count)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[start..<end]
+            start = end + 1
+            // The three tabs between the four fields, and no fourth.
+            var tabs = (0, 0, 0)
+            var count = 0
+            for index in line.indices where line[index] == UInt8(ascii: "\t") {
+                switch count {
+                case 0: tabs.0 = index
+                case 1: tabs.1 = index
+                case 2: tabs.2 = index
+                default: break
+                }
+                count += 1
+                if count > 3 { break }
+            }
+            guard count == 3 else { continue }
+            let blob = String(decoding: line[..<tabs.0], as: UTF8.self)
             guard blobs.contains(blob), found[blob] == nil else { continue }
             kept.append(line)
             found[blob] = ListedFields(
-                status: CardStatus(rawValue: String(decoding: fields[1], as: UTF8.self)),
-                riskRating: Self.decode(fields[2]), modelPackage: Self.decode(fields[3]))
+                status: CardStatus(rawValue: String(decoding: line[(tabs.0 + 1)..<tabs.1], as: UTF8.self)),
+                riskRating: Self.decode(line[(tabs.1 + 1)..<tabs.2]), modelPackage: Self.decode(line[(tabs.2 + 1)...]))
         }
         return found
     }
@@ -84,6 +102,7 @@ struct ListCache {
     /// The value ``encode(_:into:)`` wrote.
     private static func decode(_ field: ArraySlice<UInt8>) -> String? {
         guard field.first == UInt8(ascii: "=") else { return nil }
+        guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field.dropFirst(), as: UTF8.self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(field.count)
         var escaped = false

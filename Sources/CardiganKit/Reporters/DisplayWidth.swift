@@ -5,12 +5,33 @@
 public enum DisplayWidth {
     /// The columns `text` takes.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        asciiColumns(text) ?? graphemeColumns(text)
     }
 
     /// `text` followed by spaces up to `columns` columns.
     public static func padded(_ text: String, to columns: Int) -> String {
         text + String(repeating: " ", count: max(0, columns - of(text)))
+    }
+
+    /// The columns of `text` when it is all ASCII, else nil: a printable byte takes one, a
+    /// control character none. What ``graphemeColumns(_:)`` gives for such text (an ASCII
+    /// character is its own grapheme cluster, CR LF being two controls in one), without the
+    /// Unicode property look-ups that cost `list` at 10,000 cards 38% of its instructions.
+    static func asciiColumns(_ text: String) -> Int? {
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var columns = 0
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte >= 0x20 && byte != 0x7F { columns += 1 }
+            }
+            return columns
+        }
+        return counted ?? nil
+    }
+
+    /// The columns of `text`, grapheme cluster by grapheme cluster.
+    static func graphemeColumns(_ text: String) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
     }
 
     static func width(of character: Character) -> Int {

@@ -133,13 +133,22 @@ public enum HistoryText {
     /// Columns padded by display width, so names in CJK or with emoji line up on a terminal.
     /// Every cell is escaped (``DisplayText/escaped(_:lineBreaks:)``): a card's values and a
     /// commit's message come from whoever could push, and must not drive the terminal.
+    /// Each cell's width is measured once, and the text is built in one string.
     static func table(header: [String], rows: [[String]]) -> String {
         let all = ([header] + rows).map { $0.map { DisplayText.escaped($0) } }
-        let widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : DisplayWidth.padded(cell, to: widths[index])
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        let cellWidths = all.map { $0.map(DisplayWidth.of) }
+        let widths = header.indices.map { column in cellWidths.map { $0[column] }.max() ?? 0 }
+        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 2)
+        var text = ""
+        text.reserveCapacity(all.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        for (row, rowWidths) in zip(all, cellWidths) {
+            for (index, cell) in row.enumerated() {
+                text += cell
+                guard index < row.count - 1 else { break }
+                text += spaces.prefix(max(0, widths[index] - rowWidths[index]) + 2)
+            }
+            text += "\n"
+        }
+        return text
     }
 }
