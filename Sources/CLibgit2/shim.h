@@ -22,4 +22,8 @@ static inline int cardigan_enable_strict_hash_verification(int enabled) {
 static inline int cardigan_set_cache_max_size(long long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
 }
+
+static inline int cardigan_set_cache_object_limit(git_object_t type, size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
+}
 #endif
