@@ -32,6 +32,8 @@ extension Repository {
             try check(git_index_open(&index, indexFile), "git_index_open", reference: indexFile)
         } else {
             try check(git_repository_index(&index, pointer), "git_repository_index")
+            // The repository keeps its index once loaded: read it again if the file changed.
+            try check(git_index_read(index, 0), "git_index_read")
         }
         defer { git_index_free(index) }
         var tree: OpaquePointer?
