@@ -106,10 +106,11 @@ import Testing
 
 @Suite struct CardBasicsTests {
     @Test func cardNamesFollowThePattern() {
-        for valid in ["a", "customer-churn", "a1-b2", String(repeating: "a", count: 63)] {
+        for valid in ["a", "customer-churn", "a1-b2", String(repeating: "a", count: 63), "cons", "com10", "com0"] {
             #expect(CardName.isValid(valid), "\(valid)")
         }
-        for invalid in ["", "-a", "a-", "a--b", "A", "a_b", "a.b", "é", String(repeating: "a", count: 64)] {
+        let devices = ["con", "prn", "aux", "nul", "com1", "lpt9"]
+        for invalid in ["", "-a", "a-", "a--b", "A", "a_b", "a.b", "é", String(repeating: "a", count: 64)] + devices {
             #expect(!CardName.isValid(invalid), "\(invalid)")
         }
     }

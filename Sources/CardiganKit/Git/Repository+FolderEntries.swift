@@ -57,33 +57,4 @@ extension Repository {
         default: return "not a regular file"
         }
     }
-
-    /// What the index holds in folder `directory` that is not a regular file directly in it:
-    /// links, submodules, and files in subfolders (named by their first folder).
-    public func indexFolderHazards(in directory: String, indexFile: String? = nil) throws -> [FolderEntryKind] {
-        var index: OpaquePointer?
-        if let indexFile {
-            try check(git_index_open(&index, indexFile), "git_index_open", reference: indexFile)
-        } else {
-            try check(git_repository_index(&index, pointer), "git_repository_index")
-        }
-        defer { git_index_free(index) }
-        let prefix = directory + "/"
-        var found: [FolderEntryKind] = []
-        var folders = Set<String>()
-        for position in 0..<git_index_entrycount(index) {
-            guard let entry = git_index_get_byindex(index, position)?.pointee, let cPath = entry.path else { continue }
-            let path = String(cString: cPath)
-            guard path.hasPrefix(prefix) else { continue }
-            let name = String(path.dropFirst(prefix.count))
-            if let slash = name.firstIndex(of: "/") {
-                if folders.insert(String(name[..<slash])).inserted {
-                    found.append(FolderEntryKind(name: String(name[..<slash]), kind: "a folder"))
-                }
-            } else if let kind = Self.kind(of: git_filemode_t(entry.mode)) {
-                found.append(FolderEntryKind(name: name, kind: kind))
-            }
-        }
-        return found
-    }
 }

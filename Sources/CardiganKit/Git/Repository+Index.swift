@@ -55,29 +55,6 @@ extension Repository {
         entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
     }
 
-    /// The staged files directly in folder `directory` (`cards`), with their blob ids. `indexFile`
-    /// names another index than the repository's: git gives hooks one in `GIT_INDEX_FILE`
-    /// (`git commit -a` stages into a temporary index).
-    public func indexEntries(in directory: String, indexFile: String? = nil) throws -> [(name: String, id: ObjectID)] {
-        var index: OpaquePointer?
-        if let indexFile {
-            try check(git_index_open(&index, indexFile), "git_index_open", reference: indexFile)
-        } else {
-            try check(git_repository_index(&index, pointer), "git_repository_index")
-        }
-        defer { git_index_free(index) }
-        let prefix = directory + "/"
-        var entries: [(name: String, id: ObjectID)] = []
-        for position in 0..<git_index_entrycount(index) {
-            guard let entry = git_index_get_byindex(index, position)?.pointee, let cPath = entry.path else { continue }
-            let path = String(cString: cPath)
-            guard path.hasPrefix(prefix) else { continue }
-            let name = String(path.dropFirst(prefix.count))
-            if !name.contains("/") { entries.append((name, ObjectID(entry.id))) }
-        }
-        return entries
-    }
-
     /// The staged content of `path`, nil when it is not in the index.
     public func indexBlob(for path: String) throws -> [UInt8]? {
         var index: OpaquePointer?

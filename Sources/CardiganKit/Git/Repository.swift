@@ -24,6 +24,10 @@ public final class Repository {
     /// How many references ``resolve(_:)`` has looked up: what tests read to tell a command whose
     /// look-ups follow its cards from one that looks up every tag.
     internal(set) var referenceLookups = 0
+    /// How many commits ``commit(_:)`` has copied out of libgit2 (message and all): what tests
+    /// read to tell a command that copies the commits of its card from one that copies every
+    /// commit of the history.
+    var commitsCopied = 0
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer

@@ -63,9 +63,15 @@ extension CardStore {
         guard let head = try repository.resolve(branch) else {
             throw CardiganError("no card '\(name)' on '\(branch)'", hint: "the branch has no commits yet")
         }
+        // The commits are the record and any of them may name the card, so every message is
+        // searched; only those holding the name are copied out and parsed. Each commit is
+        // inflated once (the walk reads it for its parents, the cache keeps it for the search)
+        // and, as `verify` reads, not hashed again (see ``Libgit2/setHashVerification(_:)``).
+        Libgit2.setHashVerification(!usesSnapshotCache)
+        Libgit2.keepCommitsInCache(upTo: 1 << 20)
         var entries: [AuditEntry] = []
         for id in try repository.commitsOldestFirst(from: head) {
-            let commit = try repository.commit(id)
+            guard let commit = try repository.commit(id, ifMessageContains: name).commit else { continue }
             for record in try lookup.records(in: commit, of: name) {
                 entries.append(
                     AuditEntry(

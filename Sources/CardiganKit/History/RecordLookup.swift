@@ -84,13 +84,12 @@ final class RecordLookup {
     /// once and kept (see ``CommitRecordsMemo``), since every card of a big commit asks for it.
     private func recordsAndParents(of id: ObjectID, name: String) throws -> ([CardRecord], [ObjectID]) {
         if let kept = memo, kept.commit == id { return (kept.recordsByCard[name] ?? [], kept.parents) }
-        let commit = try repository.commit(id)
-        // A commit that does not name the card is passed unparsed, large or not: a walk for one
-        // card back through many large commits of others (100 cards each) parsed every one of
-        // them again for every card, as one memo holds one commit.
-        guard commit.message.utf8.count >= CommitRecordsMemo.minimumMessageBytes,
-            Self.bytes(of: commit.message, contain: name)
-        else {
+        // A commit that does not name the card is passed unparsed and uncopied, large or not: a
+        // walk for one card back through many large commits of others (100 cards each) parsed
+        // every one of them again for every card, as one memo holds one commit.
+        let (parents, named) = try repository.commit(id, ifMessageContains: name)
+        guard let commit = named else { return ([], parents) }
+        guard commit.message.utf8.count >= CommitRecordsMemo.minimumMessageBytes else {
             return (try records(in: commit, of: name), commit.parents)
         }
         let parsed = CommitRecordsMemo(commit: id, parents: commit.parents, records: try records(in: commit))

@@ -7,7 +7,10 @@ extension CardStore {
     /// `pre-commit`: the staged cards (the index, not the working tree) must be valid and their
     /// changes must follow the rules; returns the findings that block the commit.
     public func runPreCommit() throws -> [Finding] {
-        try stagedPlan().findings
+        // Objects are read as git reads them, not hashed again (``Libgit2/setHashVerification(_:)``):
+        // the walk back to each staged card's last record reads commits of 20 KiB at 10,000 cards.
+        Libgit2.setHashVerification(!usesSnapshotCache)
+        return try stagedPlan().findings
     }
 
     /// `prepare-commit-msg <file> [<source> [<commit>]]`: appends the trailers a `cardigan
@@ -91,21 +94,18 @@ extension CardStore {
         if let file = indexFile, !file.hasPrefix("/") {
             indexFile = FileManager.default.currentDirectoryPath + "/" + file
         }
+        // One read of the index, compared with the head's folder entry by entry: the work grows
+        // with the cards folder only as a byte comparison per file (``Repository/stagedFolder``).
+        let folder = try repository.stagedFolder(cardsDirectory, indexFile: indexFile, against: head)
         // A staged link, subfolder or file that is not a card stops the commit, as `commit` does.
-        let refused = try stagedFolderProblems(indexFile: indexFile)
+        let refused = stagedFolderProblems(folder)
         guard refused.isEmpty else { return CommitPlan(findings: refused) }
-        for entry in try repository.indexEntries(in: cardsDirectory, indexFile: indexFile) {
-            if let name = CardPaths.cardName(forFileName: entry.name) { staged[name] = entry.id }
-        }
         var names = Set<String>()
-        var committed: [String: ObjectID] = [:]
-        if let head {
-            for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
-                if let name = CardPaths.cardName(forFileName: entry.name) { committed[name] = entry.id }
-            }
+        for (fileName, id) in folder.changed {
+            guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
+            names.insert(name)
+            if let id { staged[name] = id }
         }
-        for (name, id) in staged where committed[name] != id { names.insert(name) }
-        for name in committed.keys where staged[name] == nil { names.insert(name) }
         guard !names.isEmpty else { return CommitPlan() }
         var plan = try CommitPlanner(store: self, head: head, canRewrite: false).plan(
             candidates: names.sorted(), named: false
