@@ -142,7 +142,7 @@ extension CardiganCommand.Hook {
 
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let updates = try CardStore.parseRefUpdates(input, prePush: false)
+            let updates = CardStore.parseRefUpdates(input, prePush: false)
             let store = try CardStore.fromGitEnvironment().judgingFirstPush(updates)
             let findings = try store.checkRefUpdates(updates)
             // git relays the hook's output to the person pushing, prefixed "remote: ".

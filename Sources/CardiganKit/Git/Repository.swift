@@ -23,7 +23,7 @@ public final class Repository {
     var objectsForPack: [ObjectID]?
     /// How many references ``resolve(_:)`` has looked up: what tests read to tell a command whose
     /// look-ups follow its cards from one that looks up every tag.
-    internal(set) var referenceLookups = 0
+    var referenceLookups = 0
     /// How many commits ``commit(_:)`` has copied out of libgit2 (message and all): what tests
     /// read to tell a command that copies the commits of its card from one that copies every
     /// commit of the history.

@@ -102,7 +102,7 @@ extension CardStore {
         applyRules(
             history, snapshots: try readSnapshots(of: history, schemas: schemas), outsideState: outside,
             to: &rules)
-        result.findings += try located(
+        result.findings += located(
             rules.findings.filter { $0.ruleID != .invalidCard },  // reported with positions above
             in: headID)
 
