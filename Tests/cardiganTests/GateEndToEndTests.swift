@@ -383,6 +383,29 @@ import Testing
         #expect(try viaGit.cardigan("verify").status == 0)
     }
 
+    /// Card lines a person writes into a plain commit's message are not a record: the hook
+    /// still writes the real trailers (as the last paragraph, the one git reads) and the tag.
+    /// Before, a message whose last lines were `Card: x` / `Card-Version: 3` skipped both, and
+    /// `verify` found an unversioned change and a malformed record.
+    @Test(arguments: [
+        "Card: x\nCard-Version: 3", "Card: other\nCard-Version: 2\nCard-Status: Draft\nCard-Change: version",
+    ])
+    func cardLinesWrittenByHandDoNotStandForTheRecord(handWritten: String) throws {
+        let repo = try CardRepo()
+        try repo.write("cards/x.yaml", CardRepo.card("x", description: "One."))
+        try repo.cardigan("commit", "-m", "x").checked()
+        try repo.cardigan("hook", "install").checked()
+        try repo.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        let commit = try repo.repo.run(["git", "commit", "-q", "-a", "-m", "e\n\n" + handWritten])
+        #expect(commit.status == 0, "\(commit.error)")
+        let trailers = try repo.git("log", "-1", "--format=%(trailers:only,unfold)")
+        #expect(trailers.contains("Card: x\nCard-Version: 2\n"), "\(trailers)")
+        #expect(!trailers.contains("Card-Version: 3") && !trailers.contains("Card: other"), "\(trailers)")
+        #expect(try repo.git("tag", "--list", "cards/x/v2") == "cards/x/v2\n")
+        let verify = try repo.cardigan("verify")
+        #expect(verify.status == 0, "\(verify.output)\(verify.error)")
+    }
+
     @Test func hooksRefuseAmendingAVersionAndRepairMatchesTheirTags() throws {
         let repo = try CardRepo()
         try repo.cardigan("hook", "install").checked()

@@ -40,7 +40,12 @@ extension CardStore {
             throw CardiganError("cannot read the commit message file '\(messageFile)'")
         }
         var message = String(decoding: data, as: UTF8.self)
-        if message.contains("\nCard-Version: ") { return [] }  // already recorded (an amend keeps its trailers)
+        // Already recorded only when the message holds these very trailers (a `git commit -C`
+        // of the same change). Card lines the person wrote themselves (`Card-Version: 3`) are not
+        // a record: leaving them as the last paragraph skipped the version and its tag. The real
+        // trailers go after them, as their own paragraph, so git reads only those as trailers.
+        let messageLines = Set(message.components(separatedBy: "\n"))
+        if result.records.flatMap(\.trailerLines).allSatisfy(messageLines.contains) { return [] }
         // Trailers go before git's comment block, which git strips afterwards.
         var lines = message.components(separatedBy: "\n")
         let firstComment = lines.firstIndex { $0.hasPrefix("#") } ?? lines.count
