@@ -94,6 +94,19 @@ import Testing
             "tag 'cards/foo' is not a version tag")
     }
 
+    /// A commit whose hand-written trailers are no record (`record-malformed`, about no file) is
+    /// refused at the pushed branch, like every other refusal; it used to print with no place.
+    @Test func aMalformedRecordPushedNamesTheBranch() throws {
+        let fixture = try PushFixture.withCardX()
+        try fixture.clone.edit("cards/x.yaml", replacing: "One.", with: "Two.")
+        try fixture.clone.git(
+            "commit", "-q", "-a", "-m", "sneaky\n\nCard: x\nCard-Version: 2\nCard-Status: Draft\nCard-Change: version")
+        let push = try fixture.push("origin", "main")
+        #expect(push.status != 0, "the push was accepted")
+        #expect(push.error.contains("remote: refs/heads/main: error: the trailers of card 'x'"), "\(push.error)")
+        #expect(push.error.contains("[record-malformed]"), "\(push.error)")
+    }
+
     @Test func deletingTheProtectedBranchNamesTheBranch() throws {
         let fixture = try PushFixture.withCardX()
         expectRefused(

@@ -183,9 +183,10 @@ extension CardStore {
                 } else {
                     base = try newestKnownAncestor(of: new)
                 }
-                findings += try check(base: base?.hex, head: new.hex, checkTags: false).findings.filter {
-                    $0.ruleID != .checkRewrite
-                }
+                findings += try pushChecked(
+                    check(base: base?.hex, head: new.hex, checkTags: false).findings.filter {
+                        $0.ruleID != .checkRewrite
+                    }, of: update)
                 continue
             }
             if update.new == zeroObjectID {
@@ -205,22 +206,28 @@ extension CardStore {
                     continue
                 }
                 if let problem = try protectedSettingsProblem(from: old, to: new) { findings.append(problem) }
-                findings += try pushChecked(check(base: old.hex, head: new.hex, pushedTags: pushedTags).findings)
+                findings += try pushChecked(
+                    check(base: old.hex, head: new.hex, pushedTags: pushedTags).findings, of: update)
             } else {
-                findings += try pushChecked(check(base: nil, head: new.hex, pushedTags: pushedTags).findings)
+                findings += try pushChecked(
+                    check(base: nil, head: new.hex, pushedTags: pushedTags).findings, of: update)
             }
         }
         return findings.sorted()
     }
 
-    /// `findings` of a push's `check`, with the fix a person pushing needs for a missing tag.
-    private func pushChecked(_ findings: [Finding]) -> [Finding] {
+    /// `findings` of a push's `check` of `update`, with the fix a person pushing needs for a
+    /// missing tag, and the pushed reference as the place of a finding about no file (a commit's
+    /// malformed record), as every other refusal of the push is placed.
+    private func pushChecked(_ findings: [Finding], of update: (old: String, new: String, reference: String))
+        -> [Finding]
+    {
         findings.map { finding in
-            guard finding.ruleID == .versionTagMissing || finding.ruleID == .linkTagMissing else {
-                return finding
-            }
             var pushed = finding
-            pushed.hint = "push the branch with its tags: 'git push --follow-tags'"
+            if pushed.location?.path.isEmpty ?? true { pushed.location = Location(path: update.reference) }
+            if finding.ruleID == .versionTagMissing || finding.ruleID == .linkTagMissing {
+                pushed.hint = "push the branch with its tags: 'git push --follow-tags'"
+            }
             return pushed
         }
     }
