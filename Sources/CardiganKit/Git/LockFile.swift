@@ -32,18 +32,7 @@ final class LockFile {
 
     /// Writes all of `bytes` to the lock file.
     func write(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, bytes.count - offset)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                if count == 0 { errno = ENOSPC }
-                throw Self.failure("cannot write '\(path)'")
-            }
-            offset += count
-        }
+        guard writeAll(bytes, to: descriptor) else { throw Self.failure("cannot write '\(path)'") }
     }
 
     /// Flushes the lock file (with `fsync`), renames it over the target and flushes the folder,

@@ -28,18 +28,7 @@ final class TemporaryPackFile {
 
     /// Writes all of `bytes` to the file.
     func write(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, bytes.count - offset)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                if count == 0 { errno = ENOSPC }
-                throw Self.failure("cannot write '\(path)'")
-            }
-            offset += count
-        }
+        guard writeAll(bytes, to: descriptor) else { throw Self.failure("cannot write '\(path)'") }
     }
 
     /// Makes the file read-only (as git leaves a pack), flushes it when `flush`, and closes it.
