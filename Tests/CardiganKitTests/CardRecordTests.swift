@@ -83,6 +83,13 @@ import Testing
             try edit("name: x\r\n\r\nstatus: Approved # ok\r\nrisk: Low\r\n", to: .draft)
                 == "name: x\r\n\r\nstatus: Draft # ok\r\nrisk: Low\r\n")
         #expect(try edit("name: x\rstatus: Approved\r", to: .draft) == "name: x\rstatus: Draft\r")
+        // NEL, LS and PS break lines for libyaml, inside quoted strings too: the status is found
+        // on the line libyaml places it (it was put on the next line: 'intendedDraft').
+        for separator in ["\u{85}", "\u{2028}", "\u{2029}"] {
+            let card = "name: x\nd: \"a\(separator)b\"\nstatus: Approved\nintended_uses: {}\n"
+            #expect(
+                try edit(card, to: .draft) == "name: x\nd: \"a\(separator)b\"\nstatus: Draft\nintended_uses: {}\n")
+        }
     }
 
     @Test func addsAMissingStatusAfterTheName() throws {

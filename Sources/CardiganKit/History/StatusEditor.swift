@@ -23,28 +23,53 @@ public enum StatusEditor {
     }
 
     /// `text` with the scalar value at `position` (1-based line and column, in characters of
-    /// the line) replaced by `status`, its trailing comment and line break kept.
+    /// the line) replaced by `status`, its trailing comment and line break kept. Lines are
+    /// counted as libyaml, which gave `position`, counts them (``lineBreak(at:in:)``).
     private static func replacingValue(at position: SourcePosition, with status: CardStatus, in text: String)
         -> String
     {
         let bytes = text.utf8
-        let lineFeed = UInt8(ascii: "\n")
-        let carriageReturn = UInt8(ascii: "\r")
-        func isBreak(_ byte: UInt8) -> Bool { byte == lineFeed || byte == carriageReturn }
         var start = bytes.startIndex
-        for _ in 1..<max(position.line, 1) {
-            guard let end = bytes[start...].firstIndex(where: isBreak) else { return text }
-            start = bytes.index(after: end)
-            if bytes[end] == carriageReturn, start < bytes.endIndex, bytes[start] == lineFeed {
-                start = bytes.index(after: start)
+        var index = start
+        var line = 1
+        while line < position.line {
+            guard index < bytes.endIndex else { return text }
+            if let after = lineBreak(at: index, in: bytes) {
+                line += 1
+                index = after
+                start = after
+            } else {
+                index = bytes.index(after: index)
             }
         }
-        let end = bytes[start...].firstIndex(where: isBreak) ?? bytes.endIndex
+        var end = start
+        while end < bytes.endIndex, lineBreak(at: end, in: bytes) == nil { end = bytes.index(after: end) }
         let scalars = Array(text[start..<end].unicodeScalars)
         let column = min(max(position.column - 1, 0), scalars.count)
         let before = String(String.UnicodeScalarView(scalars[..<column]))
         let rest = String(String.UnicodeScalarView(scalars[column...]))
         return String(text[..<start]) + before + status.rawValue + trailingComment(of: rest) + String(text[end...])
+    }
+
+    /// Where the line break starting at `index` ends; nil when none starts there. YAML 1.1, as
+    /// libyaml reads it, breaks lines at LF, CR LF, a lone CR, and NEL, LS and PS (U+0085,
+    /// U+2028, U+2029, also inside a quoted string): counting fewer put the new status on the
+    /// wrong line of a card with an LS in a description, and committed 'intendedDraft'.
+    private static func lineBreak(at index: String.UTF8View.Index, in bytes: String.UTF8View) -> String.UTF8View.Index?
+    {
+        func byte(after offset: Int) -> UInt8? {
+            bytes.index(index, offsetBy: offset, limitedBy: bytes.endIndex).flatMap {
+                $0 < bytes.endIndex ? bytes[$0] : nil
+            }
+        }
+        switch bytes[index] {
+        case 0x0A: return bytes.index(after: index)
+        case 0x0D: return bytes.index(index, offsetBy: byte(after: 1) == 0x0A ? 2 : 1)
+        case 0xC2 where byte(after: 1) == 0x85: return bytes.index(index, offsetBy: 2)
+        case 0xE2 where byte(after: 1) == 0x80 && (byte(after: 2) == 0xA8 || byte(after: 2) == 0xA9):
+            return bytes.index(index, offsetBy: 3)
+        default: return nil
+        }
     }
 
     /// The ` # comment` that follows a scalar value on its line, with the spacing before it.
