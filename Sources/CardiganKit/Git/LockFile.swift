@@ -55,10 +55,7 @@ final class LockFile {
         }
         guard flush else { return }
         let folder = (target as NSString).deletingLastPathComponent
-        let directory = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { throw Self.failure("cannot open '\(folder)' to flush it") }
-        defer { close(directory) }
-        if fsync(directory) != 0 { throw Self.failure("cannot flush '\(folder)'") }
+        if let failed = flushFolder(folder.isEmpty ? "." : folder) { throw Self.failure(failed) }
     }
 
     /// A failure naming `what` and why, from `errno` ("no space left on device").

@@ -60,10 +60,7 @@ final class TemporaryPackFile {
 
     /// Flushes folder `folder`, so the names placed in it survive a crash.
     static func flush(folder: String) throws {
-        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { throw failure("cannot open '\(folder)' to flush it") }
-        defer { close(directory) }
-        if fsync(directory) != 0 { throw failure("cannot flush '\(folder)'") }
+        if let failed = flushFolder(folder) { throw failure(failed) }
     }
 
     /// A failure naming `what` and why, from `errno` ("no space left on device").

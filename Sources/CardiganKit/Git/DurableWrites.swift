@@ -18,3 +18,12 @@ func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
     }
     return true
 }
+
+/// Flushes folder `folder`, so the names placed in it survive a crash; nil when done, else what
+/// could not be done, with `errno` set. ``LockFile`` and ``TemporaryPackFile`` flush through here.
+func flushFolder(_ folder: String) -> String? {
+    let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard directory >= 0 else { return "cannot open '\(folder)' to flush it" }
+    defer { close(directory) }
+    return fsync(directory) == 0 ? nil : "cannot flush '\(folder)'"
+}
