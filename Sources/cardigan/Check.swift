@@ -25,12 +25,9 @@ extension CardiganCommand {
             let result = try store.check(base: base, head: head)
             let report = FindingReport(
                 findings: result.findings,
-                counted: [
-                    CheckedCount(result.commitCount, "commit", key: "commits"),
-                    CheckedCount(result.changedCards.count, "changed card", key: "changed_cards"),
-                ])
+                counted: result.counted)
             var output = try format.reporter(for: "check", useColor: global.useColor).render(report)
-            if format == .markdown, result.findings.allSatisfy({ $0.ruleID != .checkRewrite }) {
+            if format == .markdown, result.historyChecked {
                 // Reviewers read the gate's verdict and the card changes in one comment.
                 output += "\n" + (try DiffRenderer.render(try store.diff(base: base, head: head), as: .markdown))
             }

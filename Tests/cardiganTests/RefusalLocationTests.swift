@@ -7,14 +7,15 @@ import Testing
 /// as a compiler names a file: the head's reference file, the pushed reference's name, or the
 /// line of `.cardigan.yaml` that moved a protected setting.
 @Suite struct RefusalLocationTests {
-    /// A repository on branch `pr`, started from `main` before `main` got `a` v3: `main` is no
-    /// ancestor of `pr`. Returns `main`'s commit.
+    /// A repository on branch `pr`, a history of two commits unrelated to `main`'s (a branch
+    /// merely behind `main` is judged from the merge base, no rewrite). Returns `main`'s commit.
     private func rewrittenPullRequest() throws -> (CardRepo, base: String) {
         let repo = try CardRepo.withTwoCards()
-        try repo.git("branch", "pr")
-        try repo.edit("cards/a.yaml", replacing: "Two.", with: "Three.")
-        try repo.cardigan("commit", "-m", "a v3 on main").checked()
-        try repo.git("checkout", "-q", "pr")
+        try repo.git("checkout", "-q", "--orphan", "pr")
+        try repo.git("commit", "-qm", "the cards, again")
+        try repo.write("notes.txt", "notes\n")
+        try repo.git("add", "notes.txt")
+        try repo.git("commit", "-qm", "notes")
         return (repo, try repo.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines))
     }
 

@@ -41,12 +41,20 @@ extension CardStore {
     }
 
     /// Every card changed between revisions `base` and `head` (HEAD when nil): added, removed
-    /// and modified, with the version each revision's history records for it.
+    /// and modified, with the version each revision's history records for it. When head does
+    /// not contain base (behind or diverged), the cards are compared from their merge base, as
+    /// `git diff base...head` and a forge's pull request do: what base gained since the branch
+    /// point is not the branch's change. Revisions that share no commit are compared as they are.
     public func diff(base: String, head: String? = nil) throws -> DiffReport {
-        let baseID = try Revision.resolve(base, in: repository)
+        var baseID = try Revision.resolve(base, in: repository)
         let headID = try Revision.resolve(head ?? "HEAD", in: repository)
-        let base = Revision.label(base)
+        var base = Revision.label(base)
         let headSpec = Revision.label(head ?? "HEAD")
+        if !(try repository.isDescendant(headID, of: baseID)), let mergeBase = try repository.mergeBase(baseID, headID)
+        {
+            baseID = mergeBase
+            base = "\(base) (merge base \(mergeBase.short))"
+        }
         var cards: [CardDiff] = []
         let changed = try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID)
         for file in changed.sorted(by: { $0.name < $1.name }) {

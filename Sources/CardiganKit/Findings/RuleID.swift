@@ -95,6 +95,7 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Comparable, Custom
     case checkpointRewritten = "checkpoint-rewritten"
     case checkpointTag = "checkpoint-tag"
     case checkRewrite = "check-rewrite"
+    case checkVersionConflict = "check-version-conflict"
     case amendRefused = "amend-refused"
     case pushRefused = "push-refused"
     // Import.

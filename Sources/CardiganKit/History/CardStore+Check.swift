@@ -11,11 +11,34 @@ public struct CheckResult: Sendable {
     /// The base and head commits.
     public var base: String = ""
     public var head: String = ""
+    /// The merge base of base and head when head does not contain base (a branch behind or
+    /// diverged from its base): the commit the pull request is judged from, as `git diff base...head`.
+    public var mergeBase: String?
+    /// Whether the history rules were applied: false when base and head share no commit
+    /// (`check-rewrite`), and then only the changed cards were validated.
+    public var historyChecked = true
+
+    /// What was checked, for the report's summary and its JSON counts: `3 commits since the merge
+    /// base 5daf82cd5191 and 1 changed card`, or, when base and head share no commit, `no commits
+    /// (none shared with the base) and 1 changed card validated`.
+    public var counted: [CheckedCount] {
+        var commits = CheckedCount(commitCount, "commit", key: "commits")
+        var cards = CheckedCount(changedCards.count, "changed card", key: "changed_cards")
+        if !historyChecked {
+            cards.text += " validated"
+            commits.text = "no commits (none shared with the base)"
+        } else if let mergeBase = mergeBase.flatMap(ObjectID.init(hex:)) {
+            commits.text += " since the merge base \(mergeBase.short)"
+        }
+        return [commits, cards]
+    }
 }
 
 extension CardStore {
-    /// `cardigan check --base <rev> [--head <rev>]`: the pull-request gate. Refuses a base that
-    /// is not an ancestor of head (a rewrite); an invalid card; a semantic change without a new
+    /// `cardigan check --base <rev> [--head <rev>]`: the pull-request gate. A head that does not
+    /// contain base (behind or diverged) is judged from their merge base, as a forge shows the pull
+    /// request. Refuses a head that shares no commit with base, or copies base's versions (a
+    /// rewrite); a version both sides made since the merge base (a conflict); an invalid card; a semantic change without a new
     /// version; a version that skips, repeats or collides with one on base; a deleted or renamed
     /// versioned card; a changed `name` or `model_name`; an illegal status move; a version or
     /// link tag of the new commits that is missing, moved or inconsistent.
@@ -31,13 +54,20 @@ extension CardStore {
         let baseID = try base.map { try Revision.resolve($0, in: repository) }
         let headID = try Revision.resolve(head ?? "HEAD", in: repository)
         var result = CheckResult(base: baseID?.hex ?? "", head: headID.hex)
+        // Where the pull request starts: base, or the merge base when head is behind or diverged;
+        // nil with a base when the two share no history.
+        var since = baseID
+        if let baseID, !(try repository.isDescendant(headID, of: baseID)) {
+            since = try repository.mergeBase(baseID, headID)
+            result.mergeBase = since?.hex
+        }
         // The changed cards are validated against the schema in force at head (its own tree's).
         let schemas = CommitSchemas(repository: repository)
         let validator =
             try schemas.validator(for: schemas.key(at: headID))
             ?? CardValidator(schema: try workspace.loadSchema())
 
-        let changed = try repository.changedFiles(in: cardsDirectory, from: baseID, to: headID)
+        let changed = try repository.changedFiles(in: cardsDirectory, from: since ?? baseID, to: headID)
         var headRoots: [String: ValueNode] = [:]
         let objects = try ObjectDatabase(of: repository)
         for (fileName, blob) in changed {
@@ -56,19 +86,20 @@ extension CardStore {
         }
         result.changedCards.sort()
 
-        if let baseID, !(try repository.isDescendant(headID, of: baseID)) {
+        if let baseID, since == nil {
+            result.historyChecked = false
             result.findings.append(
                 Finding(
                     ruleID: .checkRewrite,
                     message:
-                        "base \(baseID.short) is not an ancestor of head \(headID.short): the history was rewritten",
+                        "base \(baseID.short) and head \(headID.short) share no commit: the history was rewritten",
                     location: try revisionLocation(head ?? "HEAD"),
                     hint: "rebase, amend and force-push rewrite versions; merge the base into the branch instead",
                     commit: headID.hex))
             result.findings.sort()
             return result
         }
-        let commits = try repository.commitsOldestFirst(from: headID, hiding: baseID.map { [$0] } ?? [])
+        let commits = try repository.commitsOldestFirst(from: headID, hiding: since.map { [$0] } ?? [])
         result.commitCount = commits.count
         let history = try readHistory(commits, schemas: schemas)
         result.findings += history.folderFindings
@@ -76,12 +107,12 @@ extension CardStore {
         touched.formUnion(history.steps.flatMap { $0.facts.records.map(\.card) })
         var outside: [String: CardState] = [:]
         for name in touched {
-            guard let baseID, let blob = try repository.blobID(at: path(of: name), inCommit: baseID) else {
+            guard let since, let blob = try repository.blobID(at: path(of: name), inCommit: since) else {
                 continue
             }
             let bytes = try repository.readBlob(blob)
             let snapshot = CardSnapshot.read(bytes, validator: nil, path: path(of: name))
-            let last = try lookup.lastRecord(of: name, head: baseID)
+            let last = try lookup.lastRecord(of: name, head: since)
             outside[name] = CardState(
                 version: last?.record.version ?? 0, digest: snapshot.digest, legacyDigest: snapshot.legacyDigest,
                 status: snapshot.status, blob: blob.hex,
@@ -89,7 +120,8 @@ extension CardStore {
                 packageDetails: snapshot.packageDetails)
         }
         // One card per model: a card the pull request adds must not name a model that a card
-        // on base, untouched by the pull request, documents.
+        // on base (base itself, also when behind: merging must keep it), untouched by the pull
+        // request, documents.
         let added = headRoots.filter { outside[$0.key] == nil }.map {
             (name: $0.key, root: $0.value, path: path(of: $0.key))
         }
@@ -98,7 +130,7 @@ extension CardStore {
             for card in added { result.findings += ModelNameRule.check([card], others: others) }
         }
         var rules = HistoryRules(cardsDirectory: cardsDirectory)
-        rules.approvalLedger = approvalLedger(base: baseID)
+        rules.approvalLedger = approvalLedger(base: since)
         applyRules(
             history, snapshots: try readSnapshots(of: history, schemas: schemas), outsideState: outside,
             to: &rules)
@@ -106,18 +138,26 @@ extension CardStore {
             rules.findings.filter { $0.ruleID != .invalidCard },  // reported with positions above
             in: headID)
 
+        var conflicts = VersionConflicts()
+        if let baseID, let since, since != baseID {
+            conflicts = try versionConflicts(
+                of: rules.versions, base: baseID, baseName: Revision.label(base ?? baseID.hex), mergeBase: since)
+            result.findings += conflicts.findings
+        }
         guard checkTags else {
             result.findings.sort()
             return result
         }
-        // Only the tags of the versions and links the pull request made are read.
-        let made = rules.versions.map { VersionTag.reference(card: $0.card, version: $0.version) }
+        // Only the tags of the versions and links the pull request made are read; a version in
+        // conflict with base's has base's tag, and its finding says what to do.
+        let versions = rules.versions.filter { !conflicts.conflicted.contains("\($0.card)/\($0.version)") }
+        let made = versions.map { VersionTag.reference(card: $0.card, version: $0.version) }
         var tagRules = TagRules(cardsDirectory: cardsDirectory, branch: "head")
-        let madeKeys = Set(rules.versions.map { "\($0.card)/\($0.version)" })
-        let chainEnds = rules.versions.filter { $0.version > 1 && !madeKeys.contains("\($0.card)/\($0.version - 1)") }
+        let madeKeys = Set(versions.map { "\($0.card)/\($0.version)" })
+        let chainEnds = versions.filter { $0.version > 1 && !madeKeys.contains("\($0.card)/\($0.version - 1)") }
             .map { VersionTag.reference(card: $0.card, version: $0.version - 1) }
         _ = tagRules.check(
-            versions: rules.versions, tags: try readVersionTags(only: made, pushed: pushedTags),
+            versions: versions, tags: try readVersionTags(only: made, pushed: pushedTags),
             earlierTags: try readVersionTags(only: chainEnds, pushed: pushedTags)
         ) { _ in true }
         result.findings += tagRules.findings

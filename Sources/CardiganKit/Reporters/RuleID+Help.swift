@@ -176,8 +176,18 @@ extension RuleID {
                 why: "Every tag recorded in the checkpoint must still be there, unchanged.", fix: "Restore the tag.")
         case .checkRewrite:
             return Help(
-                why: "The pull request's base must be an ancestor of its head.",
-                fix: "Rebuild the branch on top of the base.")
+                why:
+                    "A pull request is judged against its merge base with the base; a head that shares no commit with the base, or carries rewritten copies of the base's versions (a rebase, an amend, a moved tag), would replace recorded history.",
+                fix:
+                    "Never rebase or amend versioned commits: start a new branch from the base and commit the cards there; to catch up with the base later, merge it into the branch."
+            )
+        case .checkVersionConflict:
+            return Help(
+                why:
+                    "Two commits cannot both be version N of one card: merging would record two different 'version N's (a 'version-duplicate' for good) with one tag for them.",
+                fix:
+                    "Start a new branch from the base and commit the card's change there (it becomes the version after the base's); merging the base into this branch keeps both."
+            )
         case .yamlControlCharacter, .cardFileType, .cardFolderEntry, .tooManyFindings, .packageArnMismatch,
             .packageDetailsEdited, .packageRejected, .uncommittedEdits, .modelNameTaken, .link, .checkpoint,
             .amendRefused, .pushRefused, .importContent, .approvalMissing, .approvalSignature, .approvalKey,

@@ -123,7 +123,9 @@ extension RuleID {
         case .checkpointTag:
             return "A tag a checkpoint recorded is gone or is another object"
         case .checkRewrite:
-            return "A pull request's base is not an ancestor of its head"
+            return "A pull request shares no history with its base, or rewrites the base's history"
+        case .checkVersionConflict:
+            return "A pull request and its base both made the same version of a card since they parted"
         case .amendRefused:
             return "A commit that records card versions is never amended"
         case .pushRefused:
