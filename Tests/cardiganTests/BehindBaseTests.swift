@@ -192,4 +192,13 @@ import Testing
         let sarif = try repo.cardigan("check", "--base", "main", "--format", "sarif")
         #expect(sarif.output.contains(#""ruleId" : "check-rewrite""#), "\(sarif.output)")
     }
+
+    @Test func explainAdvisesANewBranchOrAMergeNeverARebase() throws {
+        let repo = try CardRepo()
+        let rewrite = try repo.cardigan("explain", "check-rewrite").checked()
+        #expect(rewrite.output.contains("merge it into the branch"), "\(rewrite.output)")
+        #expect(!rewrite.output.lowercased().contains("on top of the base"), "\(rewrite.output)")
+        let conflict = try repo.cardigan("explain", "check-version-conflict").checked()
+        #expect(conflict.output.contains("Start a new branch from the base"), "\(conflict.output)")
+    }
 }
