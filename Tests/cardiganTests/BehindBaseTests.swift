@@ -127,6 +127,30 @@ import Testing
         #expect(merged.status == 1 && merged.output.contains("[version-duplicate]"), "\(merged.output)")
     }
 
+    @Test func refusesACardVersionedOnTheBranchWhileItsStatusMovedOnBase() throws {
+        let repo = try CardRepo.withTwoCards()
+        try repo.git("checkout", "-q", "-b", "pr")
+        try repo.edit("cards/b.yaml", replacing: "Predicts churn.", with: "Predicts churn on the branch.")
+        try repo.cardigan("commit", "-m", "b v2 on the branch").checked()
+        try repo.git("checkout", "-q", "main")
+        try repo.cardigan("status", "b", "PendingReview").checked()
+        let moved = try short(repo, "main")
+        try repo.git("checkout", "-q", "pr")
+        let text = try repo.cardigan("check", "--base", "main")
+        repo.expect(
+            text, status: 1,
+            saying:
+                "cards/b.yaml: error: card 'b' was changed on 'main' (status PendingReview, commit \(moved)) and on this branch since they parted: merging would change it without a record [check-version-conflict]"
+        )
+        let json = try json(repo.cardigan("check", "--base", "main", "--format", "json"))
+        #expect(json.findings == [["check-version-conflict", "cards/b.yaml"]], "\(json)")
+        // The oracle: git merges the two files cleanly, and verify refuses what nobody recorded.
+        try repo.git("checkout", "-q", "main")
+        try repo.git("merge", "-q", "--no-edit", "pr")
+        let verify = try repo.cardigan("verify")
+        #expect(verify.status == 1 && verify.output.contains("[unversioned-change]"), "\(verify.output)")
+    }
+
     @Test func passesTheChangeCommittedAgainOnANewBranch() throws {
         let (repo, _, _) = try sameVersionOnBothSides()
         try repo.git("checkout", "-q", "-b", "pr2", "main")

@@ -141,7 +141,8 @@ extension CardStore {
         var conflicts = VersionConflicts()
         if let baseID, let since, since != baseID {
             conflicts = try versionConflicts(
-                of: rules.versions, base: baseID, baseName: Revision.label(base ?? baseID.hex), mergeBase: since)
+                of: rules.versions, changed: result.changedCards, base: baseID,
+                baseName: Revision.label(base ?? baseID.hex), mergeBase: since, head: headID)
             result.findings += conflicts.findings
         }
         guard checkTags else {

@@ -184,7 +184,7 @@ extension RuleID {
         case .checkVersionConflict:
             return Help(
                 why:
-                    "Two commits cannot both be version N of one card: merging would record two different 'version N's (a 'version-duplicate' for good) with one tag for them.",
+                    "Two commits cannot both be version N of one card: merging would record two different 'version N's (a 'version-duplicate' for good) with one tag for them; and git's merge of a card changed otherwise on both sides is a change neither side recorded.",
                 fix:
                     "Start a new branch from the base and commit the card's change there (it becomes the version after the base's); merging the base into this branch keeps both."
             )

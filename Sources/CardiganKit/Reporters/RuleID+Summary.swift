@@ -125,7 +125,7 @@ extension RuleID {
         case .checkRewrite:
             return "A pull request shares no history with its base, or rewrites the base's history"
         case .checkVersionConflict:
-            return "A pull request and its base both made the same version of a card since they parted"
+            return "A pull request and its base both changed a card since they parted, so a merge cannot record it"
         case .amendRefused:
             return "A commit that records card versions is never amended"
         case .pushRefused:
