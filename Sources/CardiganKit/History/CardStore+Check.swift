@@ -36,12 +36,13 @@ public struct CheckResult: Sendable {
 
 extension CardStore {
     /// `cardigan check --base <rev> [--head <rev>]`: the pull-request gate. A head that does not
-    /// contain base (behind or diverged) is judged from their merge base, as a forge shows the pull
-    /// request. Refuses a head that shares no commit with base, or copies base's versions (a
-    /// rewrite); a version both sides made since the merge base (a conflict); an invalid card; a semantic change without a new
-    /// version; a version that skips, repeats or collides with one on base; a deleted or renamed
-    /// versioned card; a changed `name` or `model_name`; an illegal status move; a version or
-    /// link tag of the new commits that is missing, moved or inconsistent.
+    /// contain base (behind or diverged) is judged from their merge base, as a forge shows the
+    /// pull request. Refuses a head that shares no commit with base, or copies base's versions (a
+    /// rewrite); a card both sides changed since the merge base (a conflict); an invalid card; a
+    /// semantic change without a new version; a version that skips, repeats or collides with one
+    /// on base; a deleted or renamed versioned card; a changed `name` or `model_name`; an illegal
+    /// status move; a version or link tag of the new commits that is missing, moved or
+    /// inconsistent.
     ///
     /// Only the commits between base and head are read, and only the cards they touch are
     /// loaded at base, so the gate's cost follows the pull request, not the repository.
