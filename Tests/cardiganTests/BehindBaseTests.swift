@@ -165,7 +165,10 @@ import Testing
         // main: a v3 made after pr's branch point; pr rebased that commit into its own history
         // (a rebase keeps the author, time, message and card) and added b v2.
         let repo = try branchBehindMain()
-        try repo.git("cherry-pick", "main~1")
+        // `-x` notes the source in the message: within one second, a plain cherry-pick can be
+        // main's very commit (same tree, parent, author and committer time), a fast-forward.
+        try repo.git("cherry-pick", "-x", "main~1")
+        #expect(try repo.git("rev-parse", "pr") != repo.git("rev-parse", "main~1"))
         try repo.edit("cards/b.yaml", replacing: "risk_rating: Medium", with: "risk_rating: High")
         try repo.cardigan("commit", "-m", "b riskier").checked()
         let copy = try short(repo, "pr~1")
