@@ -6,8 +6,8 @@ extension CardStore {
     /// signed with `signer` in the namespace ``Approval/namespace`` and recorded in a commit on
     /// the current branch; when the policy's threshold is reached, that commit moves the card to
     /// Approved. An approval the policy would refuse (a key it does not allow, a principal the
-    /// rule does not name, the version's own author, a second approval by one principal) is
-    /// refused before anything is signed or written.
+    /// rule does not name, the version's own author, a second approval by one principal, a
+    /// policy whose own change was not approved) is refused before anything is signed or written.
     public func approve(_ name: String, message: String?, signer: SSHSigner, principal chosen: String?) throws
         -> CommitResult
     {
@@ -33,6 +33,8 @@ extension CardStore {
                     "add an 'approval:' section to .cardigan.yaml (see README, Approvals), or use 'cardigan status \(name) Approved'"
             )
         }
+        // A policy that came in without the approvals of the one before it approves nothing.
+        if let unapproved = try unapprovedPolicyChange(head: head) { return CommitResult(findings: [unapproved]) }
         let absolute = workspace.rootPath + "/" + path
         guard CardFileReader.contents(absolute) == committed else {
             return CommitResult(findings: [
