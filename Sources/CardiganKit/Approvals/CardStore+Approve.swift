@@ -69,14 +69,7 @@ extension CardStore {
             !policy.signers.principalPatterns(for: signer.publicKey, namespace: Approval.namespace, date: Date())
                 .isEmpty
         else {
-            return CommitResult(findings: [
-                Finding(
-                    ruleID: .approvalKey,
-                    message:
-                        "key \(signer.publicKey.fingerprint) is not in '\(policy.settings.signersPath)' for approvals: it cannot approve '\(name)'",
-                    location: Location(path: policy.settings.signersPath),
-                    hint: "an allowed signer adds it there, in a commit approved under the policy in force")
-            ])
+            return CommitResult(findings: [Self.unlistedKey(signer.publicKey, policy: policy, card: name)])
         }
         let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: policy)
 
@@ -119,11 +112,9 @@ extension CardStore {
         let patterns = policy.signers.principalPatterns(for: key, namespace: Approval.namespace, date: Date())
         let named = patterns.filter { !$0.hasPrefix("!") && !$0.contains("*") && !$0.contains("?") }
         guard !patterns.isEmpty else {
+            let refusal = Self.unlistedKey(key, policy: policy, card: nil)
             throw CardiganError(
-                "key \(key.fingerprint) is not in '\(policy.settings.signersPath)' for approvals: it cannot approve",
-                location: Location(path: policy.settings.signersPath),
-                hint: "an allowed signer adds it there, in a commit approved under the policy in force",
-                ruleID: .approvalKey)
+                refusal.message, location: refusal.location, hint: refusal.hint, ruleID: refusal.ruleID)
         }
         let email = try? signature(.author).email
         let principal =
@@ -181,6 +172,29 @@ extension CardStore {
             principal: principal, fingerprint: signature.publicKey.fingerprint, date: date,
             signature: signature.base64)
         return PolicyApprovalResult(trailer: PolicyChange.trailerKey + ": " + approval.trailerValue)
+    }
+
+    /// The refusal of `key`, which may not sign approvals now: the signers file's line for it
+    /// and why (expired, not valid yet, another namespace), else that the file does not list it.
+    static func unlistedKey(_ key: SSHPublicKey, policy: ApprovalPolicy, card: String?) -> Finding {
+        let file = policy.settings.signersPath
+        let what = card.map { " '\($0)'" } ?? ""
+        guard let (entry, reason) = policy.signers.refusal(of: key, namespace: Approval.namespace, date: Date())
+        else {
+            return Finding(
+                ruleID: .approvalKey,
+                message: "key \(key.fingerprint) is not in '\(file)' for approvals: it cannot approve\(what)",
+                location: Location(path: file),
+                hint: "an allowed signer adds it there, in a commit approved under the policy in force")
+        }
+        let principals = entry.principals.map { "'\($0)'" }.joined(separator: ", ")
+        return Finding(
+            ruleID: .approvalKey,
+            message: "key \(key.fingerprint) of \(principals) \(reason): it cannot approve\(what)",
+            location: Location(path: file, position: SourcePosition(line: entry.line, column: 1)),
+            hint:
+                "a new line for the key (or a new key) is added to '\(file)' in a commit approved under the policy in force"
+        )
     }
 
     /// The error of an approval policy that cannot be used at `head`, with the reason, under the
