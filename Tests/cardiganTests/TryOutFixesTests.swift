@@ -124,4 +124,26 @@ import Testing
         try repo.cardigan("import", "--from", "sagemaker", "content.json", "--name", "other").checked()
         #expect(FileManager.default.fileExists(atPath: repo.path + "/cards/other.yaml"))
     }
+
+    @Test func anUncommittedConfigurationIsCalledUncommittedNotDifferent() throws {
+        // The s15 try-out: after 'cardigan init' with a registry section, 'list' said the
+        // working tree's .cardigan.yaml "differs from the one on 'main'", which had none.
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a"))
+        try repo.cardigan("commit", "-m", "a").checked()
+        try repo.write(".cardigan.yaml", "registry:\n  kind: mlflow\n")
+        let list = try repo.cardigan("list").checked()
+        #expect(
+            list.error.contains(
+                "note: '.cardigan.yaml' is not committed on 'main' yet; the default configuration is used here until it is"
+            ) && !list.error.contains("differs"), "\(list.error)")
+        // The twin: once committed and then edited, the working tree's differs.
+        try repo.git("add", ".cardigan.yaml")
+        try repo.git("commit", "-qm", "settings")
+        try repo.write(".cardigan.yaml", "registry:\n  kind: sagemaker\n  region: eu-west-1\n")
+        let edited = try repo.cardigan("list").checked()
+        #expect(
+            edited.error.contains("note: the working tree's '.cardigan.yaml' differs from the one on 'main'"),
+            "\(edited.error)")
+    }
 }
