@@ -19,6 +19,10 @@ enum ExitStatus {
             // them as cardigan's environment errors.
             printError(CardiganError(error).description)
             return usage
+        case let error as RegistryServiceError:
+            // A registry's refusal no command interprets, said as the other registry errors are.
+            printError(CardiganError(error).description)
+            return usage
         case let code as ExitCode:
             return code.rawValue
         default:

@@ -110,7 +110,14 @@ extension CardiganCommand {
                 let verb = dryRun ? "would send" : "sent"
                 for step in result.steps { print("\(verb): \(step)") }
                 for note in result.notes { print("skipped: \(note)") }
-                if result.steps.isEmpty { print("the registry has every card version; nothing \(verb)") }
+                for held in result.held { print("not \(verb): \(held), held back by its drift") }
+                if result.steps.isEmpty {
+                    print(
+                        result.held.isEmpty
+                            ? "the registry has every card version; nothing \(verb)"
+                            : "nothing \(verb): \(Counted.text(result.held.count, "card")) held back by drift; the registry has every other card version"
+                    )
+                }
                 if !result.findings.isEmpty {
                     let report = FindingReport(findings: result.findings, checkedPaths: [], subject: "the registry")
                     try options.emit(report, command: "registry push", failOnAny: true)

@@ -36,6 +36,29 @@ import Testing
         #expect(String(decoding: patch.body, as: UTF8.self) == #"{"description":"é","name":"churn"}"#)
     }
 
+    @Test func anAnswerFromAnotherServerIsSaidAsSuch() throws {
+        // The new-user try-out: MLFLOW_TRACKING_URI with a path the server does not serve, which
+        // answers with a web page.
+        let page = "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n"
+        let transport = ScriptedTransport { _, _ in
+            HTTPResponse(status: 404, headers: ["content-type": "text/html"], body: Array(page.utf8))
+        }
+        let error = #expect(throws: CardiganError.self) {
+            try client(transport, clock: FakeClock()).get("registered-models/get", [])
+        }
+        #expect(
+            error?.description
+                == "error: MLflow registered-models/get failed: HTTP 404 from a server that does not answer as MLflow: '<!doctype html> <html lang=en> <title>404 Not Found</title> <h1>Not Found</h1>'\n  hint: nothing was changed in git; is 'http://127.0.0.1:9/mlflow' (from MLFLOW_TRACKING_URI) MLflow's URL?",
+            "\(error?.description ?? "")")
+        // A refusal in MLflow's words that no command reads is said by the CLI as an error too.
+        let refusal = RegistryServiceError(
+            operation: "model-versions/search", status: 400, type: "INVALID_PARAMETER_VALUE", message: "Bad filter")
+        #expect(
+            CardiganError(refusal).description
+                == "error: the registry refused model-versions/search: INVALID_PARAMETER_VALUE (HTTP 400): Bad filter\n  hint: nothing was changed in git"
+        )
+    }
+
     @Test func retries429And5xxWithBackoffButNot4xx() throws {
         let transport = ScriptedTransport { _, index in
             switch index {

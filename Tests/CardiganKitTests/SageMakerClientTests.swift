@@ -27,6 +27,30 @@ import Testing
         #expect(String(decoding: request.body, as: UTF8.self) == #"{"ModelCardName":"churn"}"#)
     }
 
+    @Test func anAnswerFromAnotherServerIsSaidAsSuch() throws {
+        // The new-user try-out: the endpoint pointed at S3 (another server), which answers XML.
+        let xml =
+            "<?xml version=\"1.0\"?>\n<Error>\n  <Code>NoSuchBucket</Code>\n  <Message>The specified bucket does not exist</Message>\n</Error>"
+        let transport = ScriptedTransport { _, _ in
+            HTTPResponse(status: 404, headers: ["content-type": "application/xml"], body: Array(xml.utf8))
+        }
+        let error = #expect(throws: CardiganError.self) {
+            try client(transport, clock: FakeClock()).call("ListModelPackages", .object([]))
+        }
+        #expect(transport.requests.count == 1)
+        #expect(
+            error?.description
+                == "error: SageMaker ListModelPackages failed: HTTP 404 from a server that does not answer as SageMaker: '<?xml version=\"1.0\"?> <Error> <Code>NoSuchBucket</Code> <Message>The specified b… (119 characters)'\n  hint: nothing was changed in git; is 'http://127.0.0.1:9' (from the endpoint) SageMaker's URL?",
+            "\(error?.description ?? "")")
+        // The twin: SageMaker's own error stays the service's, for the adapter to read.
+        let own = ScriptedTransport { _, _ in
+            ScriptedTransport.json(400, #"{"__type":"ValidationException","message":"Model package not found"}"#)
+        }
+        #expect(throws: RegistryServiceError.self) {
+            try client(own, clock: FakeClock()).call("DescribeModelPackage", .object([]))
+        }
+    }
+
     @Test func retriesThrottlingAnd5xxWithJitteredBackoff() throws {
         let transport = ScriptedTransport { _, index in
             switch index {

@@ -105,9 +105,10 @@ struct ApprovalGroupsEndToEndTests {
         #expect(verify.status == 1)
         #expect(
             verify.output.contains(
-                ".cardigan.yaml: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
+                ".cardigan.yaml:4:1: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
             ) && verify.output.contains("[policy-unapproved]"), "\(verify.output)")
-        // The twin: the same change approved by two signers of the policy in force before it.
+        // Placed at the line of the group that changed. The twin: the same change approved by two
+        // signers of the policy in force before it.
         try setup.repo.git("reset", "-q", "--hard", "HEAD~1")
         try setup.repo.write(".cardigan.yaml", widened)
         let trailers = try ["risk", "validator"].flatMap { key in

@@ -25,10 +25,46 @@ struct ApprovalPolicyHistoryTests {
         try setup.repo.git("commit", "-qam", "let a stranger sign")
         let verify = try setup.repo.cardigan("verify", environment: setup.environment)
         #expect(verify.status == 1)
+        // Placed at the file the change made, on the line it added (the stranger's, the 4th).
         #expect(
             verify.output.contains(
-                ".cardigan.yaml: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
+                ".cardigan/allowed_signers:4:1: error: the approval policy changed with 0 of the 2 valid approvals the policy in force before it needs"
             ) && verify.output.contains("[policy-unapproved]"), "\(verify.output)")
+    }
+
+    @Test func approveRefusesUnderAPolicyWhoseOwnChangeIsUnapproved() throws {
+        // The new-user try-out: swap a signer for another in a plain commit, then approve with
+        // the newcomer's key. The newcomer's approval would be judged by a policy nobody approved.
+        let setup = try ApprovalRepo()
+        let signers = try setup.repo.read(".cardigan/allowed_signers")
+        let swapped = signers.split(separator: "\n").filter { !$0.hasPrefix("validator@") }.joined(separator: "\n")
+        try setup.repo.write(
+            ".cardigan/allowed_signers", swapped + "\nstranger@example.com \(try setup.keys.publicKey("stranger"))\n")
+        try setup.repo.git("commit", "-qam", "swap the validator for a stranger")
+        let before = try setup.repo.git("rev-parse", "HEAD")
+        let approve = try setup.approve(with: "stranger")
+        #expect(approve.status == 1, "\(approve.output)\(approve.error)")
+        #expect(
+            approve.output.hasPrefix(
+                ".cardigan/allowed_signers:3:1: error: the approval policy in force came in by commit ")
+                && approve.output.contains(
+                    "('swap the validator for a stranger') without the approvals of the policy before it: the approval policy changed with 0 of the 2 valid approvals"
+                ) && approve.output.contains("[policy-unapproved]")
+                && approve.output.contains("'cardigan approve --policy'"), "\(approve.output)")
+        #expect(try setup.repo.git("rev-parse", "HEAD") == before, "nothing is written")
+        let verify = try setup.repo.cardigan("verify", environment: setup.environment)
+        #expect(
+            verify.output.contains(".cardigan/allowed_signers:3:1: error: the approval policy changed with 0 of the 2")
+                && !verify.output.contains(".cardigan.yaml: error"), "\(verify.output)")
+        // The twin: the same swap approved by two signers of the policy before it; the
+        // newcomer's approval is then taken.
+        try setup.repo.git("reset", "-q", "--soft", "HEAD~1")
+        let risk = try policyApproval(setup, key: "risk").checked().output.trimmingCharacters(in: .newlines)
+        let validator = try policyApproval(setup, key: "validator").checked().output.trimmingCharacters(
+            in: .newlines)
+        try setup.repo.git("commit", "-qm", "swap, approved", "--trailer", risk, "--trailer", validator)
+        let approved = try setup.approve(with: "stranger")
+        #expect(approved.status == 0, "\(approved.output)\(approved.error)")
     }
 
     @Test func commentsAndOtherSettingsThatMoveThePolicysLinesAreNoPolicyChange() throws {

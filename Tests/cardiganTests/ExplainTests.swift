@@ -60,6 +60,25 @@ import Testing
                 == RuleID.allCases.map(\.rawValue))
     }
 
+    @Test func everyRuleHasARealWhyAndFix() throws {
+        // The try-out found 27 rules whose why repeated the summary and whose fix was a
+        // placeholder; explain and SARIF's rule help both print them.
+        for rule in RuleID.allCases {
+            let help = rule.help
+            let summary = rule.summary.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            #expect(!help.why.isEmpty && !help.fix.isEmpty, "\(rule.rawValue)")
+            #expect(
+                help.why.lowercased().trimmingCharacters(in: .punctuationCharacters) != summary,
+                "\(rule.rawValue): the why repeats the summary")
+            #expect(help.fix != "See the message of the finding.", "\(rule.rawValue): a placeholder fix")
+            #expect(help.why.hasSuffix(".") && help.fix.hasSuffix("."), "\(rule.rawValue)")
+        }
+        // End to end, one of them.
+        let explained = try run("policy-unapproved")
+        #expect(explained.output.contains("  why: The policy decides who may approve;"), "\(explained.output)")
+        #expect(explained.output.contains("  fix: Before committing a policy change,"), "\(explained.output)")
+    }
+
     @Test func anUnknownIdNamesCloseMatches() throws {
         let misspelt = try run("version-tag-mising")
         #expect(misspelt.status == 2 && misspelt.output.isEmpty, "\(misspelt.output)")

@@ -101,6 +101,13 @@ extension RegistryScenarioTests {
                 "cards/churn.yaml: error: card 'churn' in \(fixture.displayName) holds content that no version in git has; it was not overwritten [registry-card-drift]"
             ), "\(drift.output)")
         #expect(try fixture.shownCards(churn) == edited)
+        // The summary says what was not sent (the try-out read "the registry has every card
+        // version; nothing sent" under the drift error).
+        #expect(
+            drift.output.contains("not sent: 'churn' v2 (PendingReview), held back by its drift\n"), "\(drift.output)")
+        #expect(
+            drift.output.contains("nothing sent: 1 card held back by drift; the registry has every other card version")
+                && !drift.output.contains("the registry has every card version"), "\(drift.output)")
         #expect(!fixture.outputs.joined().contains(RegistryPeerFixture.secret))
     }
 

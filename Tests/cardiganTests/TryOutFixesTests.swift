@@ -124,4 +124,52 @@ import Testing
         try repo.cardigan("import", "--from", "sagemaker", "content.json", "--name", "other").checked()
         #expect(FileManager.default.fileExists(atPath: repo.path + "/cards/other.yaml"))
     }
+
+    @Test func statusOfNoCardAndPackagesOfAnArchivedCardSayWhatIs() throws {
+        // The s15 try-out: 'status nosuch Draft' said "has no committed version / commit it
+        // first", and an Approved-then-Archived card showed "none approved".
+        let repo = try CardRepo()
+        try repo.write("cards/churn.yaml", CardRepo.card("churn"))
+        try repo.cardigan("commit", "-m", "churn").checked()
+        let none = try repo.cardigan("status", "nosuch", "Draft")
+        #expect(none.status == 2, "\(none.output)")
+        #expect(none.error.hasPrefix("error: there is no card 'nosuch' (no 'cards/nosuch.yaml')\n"), "\(none.error)")
+        #expect(none.error.contains("'cardigan new nosuch' makes one"), "\(none.error)")
+        // The twin: a card written but not committed is told to commit it.
+        try repo.write("cards/fresh.yaml", CardRepo.card("fresh"))
+        let fresh = try repo.cardigan("status", "fresh", "Draft")
+        #expect(fresh.status == 2 && fresh.error.contains("card 'fresh' has no committed version"), "\(fresh.error)")
+
+        try repo.cardigan("link", "churn", "--model-package", "churn/1").checked()  // churn v2
+        try repo.cardigan("status", "churn", "PendingReview").checked()
+        try repo.cardigan("status", "churn", "Approved").checked()
+        let approved = try repo.cardigan("packages").checked().output
+        #expect(approved.contains(" v2 Approved "), "\(approved)")
+        try repo.cardigan("status", "churn", "Archived").checked()
+        let text = try repo.cardigan("packages").checked().output
+        let row = text.split(separator: "\n").dropFirst().first?.split(separator: " ")
+        #expect(row == ["churn/1", "churn", "v2", "v2", "Archived", "archived", "intact"], "\(text)")
+    }
+
+    @Test func anUncommittedConfigurationIsCalledUncommittedNotDifferent() throws {
+        // The s15 try-out: after 'cardigan init' with a registry section, 'list' said the
+        // working tree's .cardigan.yaml "differs from the one on 'main'", which had none.
+        let repo = try CardRepo()
+        try repo.write("cards/a.yaml", CardRepo.card("a"))
+        try repo.cardigan("commit", "-m", "a").checked()
+        try repo.write(".cardigan.yaml", "registry:\n  kind: mlflow\n")
+        let list = try repo.cardigan("list").checked()
+        #expect(
+            list.error.contains(
+                "note: '.cardigan.yaml' is not committed on 'main' yet; the default configuration is used here until it is"
+            ) && !list.error.contains("differs"), "\(list.error)")
+        // The twin: once committed and then edited, the working tree's differs.
+        try repo.git("add", ".cardigan.yaml")
+        try repo.git("commit", "-qm", "settings")
+        try repo.write(".cardigan.yaml", "registry:\n  kind: sagemaker\n  region: eu-west-1\n")
+        let edited = try repo.cardigan("list").checked()
+        #expect(
+            edited.error.contains("note: the working tree's '.cardigan.yaml' differs from the one on 'main'"),
+            "\(edited.error)")
+    }
 }

@@ -156,14 +156,47 @@ public struct AllowedSigners: Sendable, Equatable {
     }
 }
 
+extension AllowedSigners {
+    /// Why `key` may not sign in `namespace` at `date` although the file lists it (for
+    /// `principal` when given): the first such line and its reason, e.g. `expired (valid-before
+    /// 2026-01-01)`; nil when no line lists the key (for the principal) or one allows it.
+    public func refusal(of key: SSHPublicKey, principal: String? = nil, namespace: String, date: Date) -> (
+        entry: Entry, reason: String
+    )? {
+        let lines = entries.filter { entry in
+            entry.key == key && (principal.map { AllowedSigners.matches($0, patternList: entry.principals) } ?? true)
+        }
+        guard !lines.contains(where: { $0.allows(namespace: namespace, date: date) }) else { return nil }
+        return lines.lazy.compactMap { entry in entry.refusal(namespace: namespace, date: date).map { (entry, $0) } }
+            .first
+    }
+}
+
 extension AllowedSigners.Entry {
     /// Whether the line lets its key sign in `namespace` at `date`.
     func allows(namespace: String, date: Date) -> Bool {
-        if isCertificateAuthority { return false }
-        if let namespaces, !AllowedSigners.matches(namespace, patternList: namespaces) { return false }
-        if let validAfter, date < validAfter { return false }
-        if let validBefore, date >= validBefore { return false }
-        return true
+        refusal(namespace: namespace, date: date) == nil
+    }
+
+    /// Why the line does not let its key sign in `namespace` at `date`; nil when it does.
+    func refusal(namespace: String, date: Date) -> String? {
+        if isCertificateAuthority {
+            return "is on a cert-authority line, which allows nothing (certificates are not verified)"
+        }
+        if let namespaces, !AllowedSigners.matches(namespace, patternList: namespaces) {
+            return "may sign only in namespaces '\(namespaces.joined(separator: ","))', not '\(namespace)'"
+        }
+        if let validAfter, date < validAfter { return "is not valid yet (valid-after \(Self.text(of: validAfter)))" }
+        if let validBefore, date >= validBefore { return "expired (valid-before \(Self.text(of: validBefore)))" }
+        return nil
+    }
+
+    /// A validity time as people read it: `2026-01-01` at midnight UTC, else with the time.
+    private static func text(of date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let full = formatter.string(from: date)
+        return full.hasSuffix("T00:00:00Z") ? String(full.prefix(10)) : full
     }
 }
 

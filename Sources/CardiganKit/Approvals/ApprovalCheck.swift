@@ -81,6 +81,20 @@ public enum ApprovalCheck {
         var problems: [ApprovalProblem] = []
         let date = approval.time ?? .distantPast
         if !policy.signers.allows(
+            approval.principal, key: signature.publicKey, namespace: Approval.namespace, date: date),
+            let (entry, reason) = policy.signers.refusal(
+                of: signature.publicKey, principal: approval.principal, namespace: Approval.namespace, date: date)
+        {
+            // The line lists the key for the principal, but not for this date or namespace.
+            problems.append(
+                ApprovalProblem(
+                    ruleID: .approvalKey,
+                    message:
+                        "the approval of \(what) by \(who) is not allowed: the key \(reason) at '\(policy.settings.signersPath)' line \(entry.line)",
+                    hint:
+                        "a valid key for the principal is added to '\(policy.settings.signersPath)' in a commit approved under the policy in force"
+                ))
+        } else if !policy.signers.allows(
             approval.principal, key: signature.publicKey, namespace: Approval.namespace, date: date)
         {
             problems.append(

@@ -103,7 +103,7 @@ extension HistoryRules {
         for problem in change.problems(under: old) {
             report(
                 problem.ruleID, problem.message, card: nil, commit: commit.id, hint: problem.hint,
-                path: CardiganConfig.fileName)
+                path: change.location.path, position: change.location.position)
         }
     }
 

@@ -6,8 +6,8 @@ extension CardStore {
     /// signed with `signer` in the namespace ``Approval/namespace`` and recorded in a commit on
     /// the current branch; when the policy's threshold is reached, that commit moves the card to
     /// Approved. An approval the policy would refuse (a key it does not allow, a principal the
-    /// rule does not name, the version's own author, a second approval by one principal) is
-    /// refused before anything is signed or written.
+    /// rule does not name, the version's own author, a second approval by one principal, a
+    /// policy whose own change was not approved) is refused before anything is signed or written.
     public func approve(_ name: String, message: String?, signer: SSHSigner, principal chosen: String?) throws
         -> CommitResult
     {
@@ -33,6 +33,8 @@ extension CardStore {
                     "add an 'approval:' section to .cardigan.yaml (see README, Approvals), or use 'cardigan status \(name) Approved'"
             )
         }
+        // A policy that came in without the approvals of the one before it approves nothing.
+        if let unapproved = try unapprovedPolicyChange(head: head) { return CommitResult(findings: [unapproved]) }
         let absolute = workspace.rootPath + "/" + path
         guard CardFileReader.contents(absolute) == committed else {
             return CommitResult(findings: [
@@ -67,14 +69,7 @@ extension CardStore {
             !policy.signers.principalPatterns(for: signer.publicKey, namespace: Approval.namespace, date: Date())
                 .isEmpty
         else {
-            return CommitResult(findings: [
-                Finding(
-                    ruleID: .approvalKey,
-                    message:
-                        "key \(signer.publicKey.fingerprint) is not in '\(policy.settings.signersPath)' for approvals: it cannot approve '\(name)'",
-                    location: Location(path: policy.settings.signersPath),
-                    hint: "an allowed signer adds it there, in a commit approved under the policy in force")
-            ])
+            return CommitResult(findings: [Self.unlistedKey(signer.publicKey, policy: policy, card: name)])
         }
         let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: policy)
 
@@ -117,11 +112,9 @@ extension CardStore {
         let patterns = policy.signers.principalPatterns(for: key, namespace: Approval.namespace, date: Date())
         let named = patterns.filter { !$0.hasPrefix("!") && !$0.contains("*") && !$0.contains("?") }
         guard !patterns.isEmpty else {
+            let refusal = Self.unlistedKey(key, policy: policy, card: nil)
             throw CardiganError(
-                "key \(key.fingerprint) is not in '\(policy.settings.signersPath)' for approvals: it cannot approve",
-                location: Location(path: policy.settings.signersPath),
-                hint: "an allowed signer adds it there, in a commit approved under the policy in force",
-                ruleID: .approvalKey)
+                refusal.message, location: refusal.location, hint: refusal.hint, ruleID: refusal.ruleID)
         }
         let email = try? signature(.author).email
         let principal =
@@ -179,6 +172,29 @@ extension CardStore {
             principal: principal, fingerprint: signature.publicKey.fingerprint, date: date,
             signature: signature.base64)
         return PolicyApprovalResult(trailer: PolicyChange.trailerKey + ": " + approval.trailerValue)
+    }
+
+    /// The refusal of `key`, which may not sign approvals now: the signers file's line for it
+    /// and why (expired, not valid yet, another namespace), else that the file does not list it.
+    static func unlistedKey(_ key: SSHPublicKey, policy: ApprovalPolicy, card: String?) -> Finding {
+        let file = policy.settings.signersPath
+        let what = card.map { " '\($0)'" } ?? ""
+        guard let (entry, reason) = policy.signers.refusal(of: key, namespace: Approval.namespace, date: Date())
+        else {
+            return Finding(
+                ruleID: .approvalKey,
+                message: "key \(key.fingerprint) is not in '\(file)' for approvals: it cannot approve\(what)",
+                location: Location(path: file),
+                hint: "an allowed signer adds it there, in a commit approved under the policy in force")
+        }
+        let principals = entry.principals.map { "'\($0)'" }.joined(separator: ", ")
+        return Finding(
+            ruleID: .approvalKey,
+            message: "key \(key.fingerprint) of \(principals) \(reason): it cannot approve\(what)",
+            location: Location(path: file, position: SourcePosition(line: entry.line, column: 1)),
+            hint:
+                "a new line for the key (or a new key) is added to '\(file)' in a commit approved under the policy in force"
+        )
     }
 
     /// The error of an approval policy that cannot be used at `head`, with the reason, under the

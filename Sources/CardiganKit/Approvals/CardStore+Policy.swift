@@ -115,9 +115,11 @@ extension CardStore {
         let approvals = try repository.trailers(of: info.message).filter { $0.key == PolicyChange.trailerKey }
             .compactMap { Approval(trailerValue: $0.value) }
         let digests = try policyDigests { try repository.blob(at: $0, inCommit: commit) }
-        return PolicyChange(
+        var change = PolicyChange(
             configDigest: digests.config, signersDigest: digests.signers, approvals: approvals,
             author: info.author.email)
+        change.location = (try? policyChangeLocation(at: commit)) ?? change.location
+        return change
     }
 
     /// `sha256:` digests of `.cardigan.yaml` and the signers file it names, read with `read`

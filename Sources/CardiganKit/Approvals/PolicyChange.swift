@@ -16,6 +16,8 @@ public struct PolicyChange: Sendable, Equatable {
     public var approvals: [Approval]
     /// Who authored the changing commit, who cannot approve it (four eyes).
     public var author: String
+    /// Where the change is seen: the policy file it changed, at the first line it added.
+    public var location = Location(path: CardiganConfig.fileName)
 
     /// Creates the facts of a change.
     public init(configDigest: String, signersDigest: String, approvals: [Approval], author: String) {

@@ -29,12 +29,21 @@ public struct SSHPublicKey: Sendable, Hashable {
         default:
             let exponent = try reader.readPositiveMPInt()
             let modulus = try reader.readPositiveMPInt()
-            guard modulus.count * 8 >= 2048 else { throw SSHFormatError("an rsa key has at least 2048 bits") }
+            guard modulus.count * 8 >= 2048 else {
+                throw SSHFormatError(
+                    "an rsa key of \(Self.bits(of: modulus)) bits is refused: rsa keys need at least 2,048")
+            }
             guard !exponent.isEmpty else { throw SSHFormatError("an rsa key has no exponent") }
         }
         guard reader.isAtEnd else { throw SSHFormatError("bytes after the key") }
         self.type = type
         self.blob = blob
+    }
+
+    /// The size in bits of a positive big-endian integer without leading zero bytes.
+    private static func bits(of number: [UInt8]) -> Int {
+        guard let first = number.first else { return 0 }
+        return (number.count - 1) * 8 + (8 - first.leadingZeroBitCount)
     }
 
     /// Reads a key from its text form: `<type> <base64> [comment]` (a `.pub` file's line).

@@ -18,19 +18,47 @@ public struct SSHSigner: Sendable {
         }
         self.keyFile = keyFile
         temporaryFile = nil
-        if let text = try? String(contentsOfFile: keyFile, encoding: .utf8), let key = try? SSHPublicKey(text: text) {
+        var refusal: String?
+        if let key = Self.publicKey(in: keyFile, refusal: &refusal) {
             publicKey = key
-        } else if let text = try? String(contentsOfFile: keyFile + ".pub", encoding: .utf8),
-            let key = try? SSHPublicKey(text: text)
-        {
+        } else if let key = Self.publicKey(in: keyFile + ".pub", refusal: &refusal) {
             publicKey = key
+        } else if let refusal {
+            throw Self.refused(keyFile, refusal)
         } else {
             let derived = try Self.run(["-y", "-f", keyFile], input: nil)
-            guard let key = try? SSHPublicKey(text: derived) else {
+            do {
+                publicKey = try SSHPublicKey(text: derived)
+            } catch let error as SSHFormatError where Self.looksLikeKey(derived) {
+                throw Self.refused(keyFile, error.message)
+            } catch {
                 throw CardiganError("cannot read the public half of '\(keyFile)'")
             }
-            publicKey = key
         }
+    }
+
+    /// The public key in the file at `path`; nil when there is none. A key cardigan refuses
+    /// (its type or size) sets `refusal` to why.
+    private static func publicKey(in path: String, refusal: inout String?) -> SSHPublicKey? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        do {
+            return try SSHPublicKey(text: text)
+        } catch let error as SSHFormatError where looksLikeKey(text) {
+            refusal = refusal ?? error.message
+        } catch {}
+        return nil
+    }
+
+    /// Whether `text` starts like a public key line (`ssh-…`, `ecdsa-…`, `sk-…`), not a private key.
+    private static func looksLikeKey(_ text: String) -> Bool {
+        ["ssh-", "ecdsa-", "sk-"].contains { text.hasPrefix($0) }
+    }
+
+    /// The error for a key file whose key cardigan refuses, with the reason.
+    private static func refused(_ keyFile: String, _ reason: String) -> CardiganError {
+        CardiganError(
+            "the key '\(keyFile)' cannot sign approvals: \(reason)",
+            hint: "use an Ed25519 key ('ssh-keygen -t ed25519'), ECDSA P-256, or RSA of at least 2,048 bits")
     }
 
     /// A signer for a literal public key (git's `key::ssh-ed25519 AAAA…`), whose private half is

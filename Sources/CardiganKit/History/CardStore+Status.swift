@@ -12,6 +12,11 @@ extension CardStore {
         guard let head, let committed = try repository.blob(at: path, inCommit: head),
             let previous = try lookup.lastRecord(of: name, head: head)?.record
         else {
+            guard FileManager.default.fileExists(atPath: workspace.rootPath + "/" + path) else {
+                throw CardiganError(
+                    "there is no card '\(name)' (no '\(path)')",
+                    hint: "'cardigan list' names the cards; 'cardigan new \(name)' makes one")
+            }
             throw CardiganError(
                 "card '\(name)' has no committed version",
                 hint: "commit it first: 'cardigan commit \(name) -m <message>'")

@@ -126,6 +126,15 @@ public final class CardStore {
         let store = CardStore(repository: repository, environment: environment, workspace: committed)
         store.usesSnapshotCache = usesSnapshotCache
         let branch = protectedBranch.replacingOccurrences(of: "refs/heads/", with: "")
+        if differs.first == CardiganConfig.fileName,
+            try repository.blobID(at: CardiganConfig.fileName, inCommit: head) == nil
+        {
+            // Not "differs": the branch has no such file yet (after 'cardigan init', say).
+            return (
+                store,
+                "note: '\(CardiganConfig.fileName)' is not committed on '\(branch)' yet; the default configuration is used here until it is (commit it: 'git add \(CardiganConfig.fileName) && git commit'); the other commands read the working tree's"
+            )
+        }
         return (
             store,
             "note: the working tree's \(differs.map { "'\($0)'" }.joined(separator: " and ")) \(differs.count > 1 ? "differ" : "differs") from \(differs.count > 1 ? "those" : "the one") on '\(branch)'; the committed configuration is used"

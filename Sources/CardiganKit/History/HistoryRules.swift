@@ -333,16 +333,17 @@ struct HistoryRules {
     private func short(_ id: String?) -> String { id.map { String($0.prefix(12)) } ?? "?" }
 
     /// Records a finding. `pointer` names the field the rule is about, so that `check` can
-    /// place it on its line in the pull request's version of the card.
+    /// place it on its line in the pull request's version of the card; `position` places a
+    /// finding about a file that is no card (`path`) on its line.
     mutating func report(
         _ rule: RuleID, _ message: String, card: String?, commit: String?, pointer: String = "", hint: String? = nil,
-        path: String? = nil
+        path: String? = nil, position: SourcePosition? = nil
     ) {
         findings.append(
             Finding(
                 ruleID: rule, message: message,
                 location: card.map { Location(path: CardPaths.path(of: $0, in: cardsDirectory), pointer: pointer) }
-                    ?? path.map { Location(path: $0) },
+                    ?? path.map { Location(path: $0, position: position) },
                 hint: hint, commit: commit))
     }
 }

@@ -8,6 +8,9 @@ public struct RegistryPushResult: Sendable {
     public var findings: [Finding] = []
     /// Cards left out, and why (MLflow: a card without a link has no model version to go on).
     public var notes: [String] = []
+    /// Cards not sent because the registry's card has drift (a finding says which), each as
+    /// `'churn' v2 (Approved)`: the newest version git has, which the registry lacks.
+    public var held: [String] = []
 }
 
 extension CardStore {
@@ -54,6 +57,7 @@ extension CardStore {
                             hint:
                                 "bring the registry's change into the card and commit it, or restore the registry's card; then push again"
                         ))
+                    result.held.append("'\(name)' v\(last.version) (\(last.status.rawValue))")
                     continue
                 }
                 pending = steps[(index + 1)...]

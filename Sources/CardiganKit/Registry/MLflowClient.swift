@@ -74,7 +74,14 @@ public final class MLflowClient: Sendable {
                         "set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, to credentials the server accepts"
                 )
             }
-            guard response.status == 429 || response.status >= 500 else { throw error }
+            guard response.status == 429 || response.status >= 500 else {
+                guard error.isServiceAnswer else {
+                    throw RegistryServiceError.notTheRegistry(
+                        service: "MLflow", operation: endpoint, status: response.status, body: response.body,
+                        url: settings.uri, setting: settings.uriSource)
+                }
+                throw error
+            }
             throw RetryableFailure(description: "\(error)")
         }
     }

@@ -70,7 +70,14 @@ public final class SageMakerClient: Sendable {
                 )
             }
             guard response.status == 429 || response.status >= 500 || Self.throttlingTypes.contains(error.type)
-            else { throw error }
+            else {
+                guard error.isServiceAnswer else {
+                    throw RegistryServiceError.notTheRegistry(
+                        service: "SageMaker", operation: operation, status: response.status, body: response.body,
+                        url: settings.endpoint, setting: settings.endpointSource)
+                }
+                throw error
+            }
             throw RetryableFailure(description: "\(error)")
         }
     }

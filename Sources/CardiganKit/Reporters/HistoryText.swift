@@ -88,7 +88,8 @@ public enum HistoryText {
             rows.append([
                 "\(link.group)/\(link.version)", link.card ?? "?", link.cardVersion.map { "v\($0)" } ?? "?",
                 link.latestVersion.map { "v\($0) \(link.latestStatus ?? "-")" } ?? "-",
-                link.approvedVersion.map { "v\($0)" } ?? "none approved",
+                link.approvedVersion.map { "v\($0)" }
+                    ?? (link.latestStatus == "Archived" ? "archived" : "none approved"),
                 link.intact ? "intact" : "BROKEN: " + (link.problem ?? ""),
             ])
         }

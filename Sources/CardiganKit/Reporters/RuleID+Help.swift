@@ -39,7 +39,10 @@ extension RuleID {
         case .yamlDepth:
             return Help(why: "Nesting deeper than 64 levels is refused.", fix: "Flatten the structure.")
         case .yamlMultipleDocuments:
-            return Help(why: "A card file holds one YAML document.", fix: "Remove the extra '---' documents.")
+            return Help(
+                why:
+                    "Readers differ on a file of several YAML documents (many read only the first), so another tool could read another card than cardigan checks.",
+                fix: "Remove the extra '---' documents.")
         case .yamlComplexKey:
             return Help(why: "Keys must be plain strings.", fix: "Use a string key.")
         case .yaml11Ambiguous:
@@ -193,7 +196,8 @@ extension RuleID {
             .amendRefused, .pushRefused, .importContent, .approvalMissing, .approvalSignature, .approvalKey,
             .approvalSelf, .approvalDuplicate, .approvalPolicy, .policyUnapproved, .registryUndocumentedVersion,
             .registryMissingPackage, .registryApprovalDrift, .registryApprovedUndocumented, .registryCardDrift:
-            return Help(why: summary + ".", fix: "See the message of the finding.")
+            // Written beside (RuleID+WorkflowHelp.swift); ExplainTests checks that every rule has it.
+            return workflowHelp ?? Help(why: summary + ".", fix: "See the message of the finding.")
         }
     }
 }
