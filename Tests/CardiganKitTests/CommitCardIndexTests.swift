@@ -158,3 +158,49 @@ import Testing
         #expect(index.commits.count == 7)
     }
 }
+
+/// `log` parses only its card's trailer groups of a commit (``Repository/trailers(of:groupOf:)``);
+/// the records must be those a parse of every trailer gives for that card.
+@Suite struct CardTrailerGroupTests {
+    @Test func aCardsGroupsGiveTheRecordsOfTheWholeMessage() throws {
+        let scratch = try ScratchRepository()
+        let repository = try Repository.discover(from: scratch.path)
+        let digest = "sha256:" + String(repeating: "ab", count: 32)
+        let message = """
+            three cards
+
+            Card-Version: 9
+            Card: churn-v2
+            Card-Version: 4
+            Card-Digest: \(digest)
+            Card-Status: Draft
+            Card: churn
+            Card-Version: 2
+            Card-Digest: \(digest)
+            Card-Status: PendingReview
+            Model-Package: churn/3
+            Card: other
+            Card-Version: 1
+            Card-Status: Draft
+            Card: churn
+            Card-Version: 2
+            Card-Change: status
+            Card-Digest: \(digest)
+            Card-Status: Approved
+            Card: churn
+            Card-Version: x
+
+            """
+        let whole = try repository.trailers(of: message)
+        for card in ["churn", "churn-v2", "other", "absent"] {
+            let expected = CardRecord.parse(trailers: whole).records.filter { $0.card == card }
+            let grouped = CardRecord.parse(trailers: try repository.trailers(of: message, groupOf: card)).records
+            #expect(grouped.map { "\($0)" } == expected.map { "\($0)" }, "card \(card)")
+        }
+        #expect(CardRecord.parse(trailers: whole).records.count == 3)
+        #expect(
+            try repository.trailers(of: message, groupOf: nil).map(\.value) == [
+                "churn-v2", "churn", "other", "churn", "churn",
+            ])
+    }
+}

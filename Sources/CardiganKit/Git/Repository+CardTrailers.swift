@@ -19,7 +19,33 @@ extension Repository {
             return (parents, [])
         }
         // The same text, copied as `commit(_:)` copies it, so the trailers are those the records come from.
-        let cards = try trailers(of: String(cString: message)).filter { $0.key == "Card" }.map(\.value)
+        let cards = try trailers(of: String(cString: message), groupOf: nil).map(\.value)
         return (parents, cards)
+    }
+
+    /// The trailers of `message` that ``CardRecord/parse(trailers:)`` reads for card `card`:
+    /// each group from a `Card: <card>` trailer up to the next `Card` trailer, in order. The
+    /// records of a group depend on that group alone, so these give the card's records; only
+    /// they are copied into strings (a commit of 10,000 cards holds 50,000 trailers). With
+    /// `card` nil, the `Card` trailers alone, whatever card they name.
+    func trailers(of message: String, groupOf card: String?) throws -> [(key: String, value: String)] {
+        var array = git_message_trailer_array()
+        try check(git_message_trailers(&array, message), "git_message_trailers")
+        defer { git_message_trailer_array_free(&array) }
+        var found: [(key: String, value: String)] = []
+        var inGroup = false
+        for index in 0..<array.count {
+            let trailer = array.trailers[index]
+            guard let key = trailer.key, let value = trailer.value else { continue }
+            if strcmp(key, "Card") == 0 {
+                guard let card else {
+                    found.append(("Card", String(cString: value)))
+                    continue
+                }
+                inGroup = strcmp(value, card) == 0
+            }
+            if inGroup { found.append((String(cString: key), String(cString: value))) }
+        }
+        return found
     }
 }
