@@ -8,6 +8,7 @@ extension Repository {
     /// into a `String` to search it was most of `log`'s own work. The search runs on libgit2's
     /// copy of the message. Only a copied commit counts in ``commitsCopied``.
     func commit(_ id: ObjectID, ifMessageContains needle: String) throws -> (parents: [ObjectID], commit: CommitInfo?) {
+        commitsRead += 1
         var oid = id.oid
         var handle: OpaquePointer?
         try check(git_commit_lookup(&handle, pointer, &oid), "git_commit_lookup", reference: id.hex)
@@ -19,6 +20,7 @@ extension Repository {
             return (parents, nil)
         }
         let info = try commit(id)
+        commitsRead -= 1  // one commit, read once
         return (info.parents, info)
     }
 

@@ -5,6 +5,7 @@ extension Repository {
     /// The commit `id`.
     public func commit(_ id: ObjectID) throws -> CommitInfo {
         commitsCopied += 1
+        commitsRead += 1
         var oid = id.oid
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", reference: id.hex)

@@ -28,6 +28,10 @@ public final class Repository {
     /// read to tell a command that copies the commits of its card from one that copies every
     /// commit of the history.
     var commitsCopied = 0
+    /// How many commits this repository has read: those copied out, those searched in place and
+    /// every commit a revision walk passed. What tests read to tell a `log` that reads the commits
+    /// of its card from one that reads the whole history.
+    var commitsRead = 0
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer

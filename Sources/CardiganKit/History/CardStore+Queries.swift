@@ -63,26 +63,23 @@ extension CardStore {
         guard let head = try repository.resolve(branch) else {
             throw CardiganError("no card '\(name)' on '\(branch)'", hint: "the branch has no commits yet")
         }
-        // The commits are the record and any of them may name the card, so every message is
-        // searched; only those holding the name are copied out and parsed. Each commit is
-        // inflated once (the walk reads it for its parents, the cache keeps it for the search)
-        // and, as `verify` reads, not hashed again (see ``Libgit2/setHashVerification(_:)``).
+        // The commits are the record and any of them may name the card: the index of which
+        // commits name which card (``auditCandidates(of:head:ignoringIndexFile:)``) gives those
+        // that may, and each is read and parsed as every commit was before it. Read as `verify`
+        // reads, not hashed again (see ``Libgit2/setHashVerification(_:)``).
         Libgit2.setHashVerification(!usesSnapshotCache)
         Libgit2.keepCommitsInCache(upTo: 1 << 20)
-        var entries: [AuditEntry] = []
-        for id in try repository.commitsOldestFirst(from: head) {
-            guard let commit = try repository.commit(id, ifMessageContains: name).commit else { continue }
-            for record in try lookup.records(in: commit, of: name) {
-                entries.append(
-                    AuditEntry(
-                        record: record, commit: id.hex, author: commit.author.name, email: commit.author.email,
-                        time: commit.author.time, summary: commit.summary))
-            }
+        var entries = try auditEntries(of: name, candidates: auditCandidates(of: name, head: head))
+        if entries == nil {
+            // The index gave a commit parents it does not have: not what cardigan wrote; built anew.
+            entries = try auditEntries(
+                of: name, candidates: auditCandidates(of: name, head: head, ignoringIndexFile: true))
         }
-        if entries.isEmpty, try repository.blob(at: path(of: name), inCommit: head) == nil {
+        let found = entries ?? []
+        if found.isEmpty, try repository.blob(at: path(of: name), inCommit: head) == nil {
             throw CardiganError("no card '\(name)' on '\(branch)'")
         }
-        return entries
+        return found
     }
 
     /// Card `name` as of `version` (the latest when nil), read from the branch.

@@ -24,8 +24,12 @@ final class RecordLookup {
     /// The records of card `name` in `commit`'s trailers. A commit whose message does not hold
     /// the name is skipped unparsed: walks for one card pass many commits of others.
     func records(in commit: CommitInfo, of name: String) throws -> [CardRecord] {
-        guard Self.bytes(of: commit.message, contain: name) else { return [] }
-        return try records(in: commit).filter { $0.card == name }
+        guard Self.bytes(of: commit.message, contain: name), Self.bytes(of: commit.message, contain: "Card: ") else {
+            return []
+        }
+        // Only the card's own trailer groups are parsed: a commit of many cards holds thousands.
+        let trailers = try repository.trailers(of: commit.message, groupOf: name)
+        return CardRecord.parse(trailers: trailers).records.filter { $0.card == name }
     }
 
     /// Whether `text` holds `part`, compared as UTF-8 bytes. A plain loop on purpose:
