@@ -66,8 +66,8 @@ extension CardStore {
         // The commits are the record and any of them may name the card, so every message is
         // searched; only those holding the name are copied out and parsed. Each commit is
         // inflated once (the walk reads it for its parents, the cache keeps it for the search)
-        // and, as `verify` reads, not hashed again (see ``Libgit2/setHashVerification(_:)``).
-        Libgit2.setHashVerification(!usesSnapshotCache)
+        // and, as `verify` reads, not hashed again (see ``hashesObjectsOnRead(for:)``).
+        prepareObjectReads(for: .log)
         Libgit2.keepCommitsInCache(upTo: 1 << 20)
         var entries: [AuditEntry] = []
         for id in try repository.commitsOldestFirst(from: head) {
@@ -157,7 +157,8 @@ extension CardStore {
     /// files that are not card names, from the same reading of the branch's cards tree, for
     /// ``misnamedCardFiles(alongside:)``.
     public func listing(status: CardStatus? = nil) throws -> CardListing {
-        try listing(onBranch: try currentBranch(), status: status)
+        prepareObjectReads(for: .list)
+        return try listing(onBranch: try currentBranch(), status: status)
     }
 
     func listCards(onBranch branch: String, status: CardStatus? = nil) throws -> [CardSummary] {

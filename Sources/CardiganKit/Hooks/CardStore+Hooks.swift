@@ -7,9 +7,9 @@ extension CardStore {
     /// `pre-commit`: the staged cards (the index, not the working tree) must be valid and their
     /// changes must follow the rules; returns the findings that block the commit.
     public func runPreCommit() throws -> [Finding] {
-        // Objects are read as git reads them, not hashed again (``Libgit2/setHashVerification(_:)``):
+        // Objects are read as git reads them, not hashed again (``hashesObjectsOnRead(for:)``):
         // the walk back to each staged card's last record reads commits of 20 KiB at 10,000 cards.
-        Libgit2.setHashVerification(!usesSnapshotCache)
+        prepareObjectReads(for: .preCommit)
         return try stagedPlan().findings
     }
 
