@@ -92,10 +92,24 @@ import Testing
         }
     }
 
+    /// A card without `status:` gets one on the line after `name:`, ended as the card's lines
+    /// are, lines counted as libyaml counts them: a CRLF card used to get it at its end (the
+    /// text was split on "\n" Characters, and "\r\n" is one Character that is none).
     @Test func addsAMissingStatusAfterTheName() throws {
         #expect(
             try edit("name: demo\nmodel_overview: {}\n", to: .draft)
                 == "name: demo\nstatus: Draft\nmodel_overview: {}\n")
+        #expect(
+            try edit("name: demo\r\nmodel_overview: {}\r\n", to: .draft)
+                == "name: demo\r\nstatus: Draft\r\nmodel_overview: {}\r\n")
+        #expect(try edit("name: démo\rrisk: Low\r", to: .draft) == "name: démo\rstatus: Draft\rrisk: Low\r")
+        #expect(try edit("# ✓ card\r\nname: x\r\n", to: .draft) == "# ✓ card\r\nname: x\r\nstatus: Draft\r\n")
+        #expect(try edit("name: x", to: .pendingReview) == "name: x\nstatus: PendingReview")
+        #expect(try edit("risk: Low\r\nname: x", to: .draft) == "risk: Low\r\nname: x\r\nstatus: Draft")
+        for separator in ["\u{85}", "\u{2028}", "\u{2029}"] {
+            let card = "d: \"a\(separator)b\"\nname: x\nintended_uses: {}\n"
+            #expect(try edit(card, to: .draft) == "d: \"a\(separator)b\"\nname: x\nstatus: Draft\nintended_uses: {}\n")
+        }
     }
 }
 

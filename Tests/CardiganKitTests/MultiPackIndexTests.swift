@@ -101,6 +101,37 @@ import Testing
         try scratch.git("fsck", "--strict", "--no-dangling")
     }
 
+    /// A repack killed after it removed the old packs but before their `.idx` files leaves each
+    /// `.idx` without its `.pack`: libgit2 opens the pack beside the name the index gives, so
+    /// the index is dropped then too (it was kept: only the `.idx` was checked, and every read
+    /// failed with 'invalid packfile').
+    @Test func anIndexNamingPacksWhoseIdxFilesStayIsDropped() throws {
+        let scratch = try ScratchRepository()
+        let repository = try Repository.open(at: scratch.path)
+        let (commits, blobs) = try writePacks(3, in: repository, after: nil)
+        #expect(try repository.keepMultiPackIndex(outsideLimit: 0))
+        let head = try #require(commits.last)
+        try scratch.git("update-ref", "refs/heads/main", head.hex)
+        let index = folder(scratch) + "/multi-pack-index"
+        let stale = try Data(contentsOf: URL(fileURLWithPath: index))
+        let names = try #require(Repository.multiPackIndexPackNames(in: folder(scratch)))
+        let idxFiles = try names.map { ($0, try Data(contentsOf: URL(fileURLWithPath: folder(scratch) + "/" + $0))) }
+        try scratch.git("repack", "-a", "-d", "-q")
+        try stale.write(to: URL(fileURLWithPath: index))
+        for (name, bytes) in idxFiles { try bytes.write(to: URL(fileURLWithPath: folder(scratch) + "/" + name)) }
+        #expect(names.allSatisfy { FileManager.default.fileExists(atPath: folder(scratch) + "/" + $0) })
+        let reopened = try Repository.open(at: scratch.path)
+        #expect(covered(scratch) == nil, "the index naming packs that are gone was removed")
+        for (number, blob) in blobs.enumerated() {
+            #expect(try reopened.readBlob(blob) == Array("name: card-\(number)\n".utf8))
+        }
+        #expect(try reopened.commitsOldestFirst(from: head) == commits)
+        // The honest twin: with every pack there, the index stays.
+        #expect(try reopened.keepMultiPackIndex(outsideLimit: 0))
+        _ = try Repository.open(at: scratch.path)
+        #expect(covered(scratch) == 1)
+    }
+
     @Test func anIndexThatCannotBeWrittenLeavesThePackAndTheOldIndex() throws {
         let scratch = try ScratchRepository()
         let repository = try Repository.open(at: scratch.path)

@@ -26,6 +26,8 @@ public final class MLflowServer: @unchecked Sendable {
         do {
             let server = try MLflowServer()
             sharedGroup = server.process.group
+            // Its store goes once the server is stopped: exit handlers run latest first.
+            ExitCleanup.remove(atExit: server.folder)
             atexit { if MLflowServer.sharedGroup > 0 { SpawnedServer.stop(group: MLflowServer.sharedGroup) } }
             return .success(server)
         } catch {
@@ -39,9 +41,11 @@ public final class MLflowServer: @unchecked Sendable {
         port = try RegistryPeers.freePort()
         folder = NSTemporaryDirectory() + "cardigan-mlflow-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Its own temporary files (a `db_init_lock-…` of the sqlite store) go in its folder too.
         process = try SpawnedServer(
             [
-                "mlflow", "server", "--backend-store-uri", "sqlite:///\(folder)/mlflow.db", "--default-artifact-root",
+                "env", "TMPDIR=\(folder)/", "mlflow", "server", "--backend-store-uri", "sqlite:///\(folder)/mlflow.db",
+                "--default-artifact-root",
                 folder + "/artifacts", "--host", "127.0.0.1", "--port", String(port), "--workers", "1",
             ], log: folder + "/server.log")
         let deadline = Date().addingTimeInterval(180)

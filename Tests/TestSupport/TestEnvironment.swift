@@ -4,11 +4,13 @@ import Foundation
 /// configuration and no system one, so a developer's `~/.gitconfig` (a `core.hooksPath`, a
 /// signing key, an `init.defaultBranch`) cannot change what a test observes.
 public enum TestEnvironment {
-    /// A fresh folder for this test run, used as `HOME`; it holds an empty `.gitconfig`.
+    /// A fresh folder for this test run, used as `HOME`; it holds an empty `.gitconfig`, and is
+    /// removed when the process exits (``ExitCleanup``).
     public static let home: String = {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("cardigan-home-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
             .path
+        ExitCleanup.remove(atExit: path)
         try? FileManager.default.createDirectory(atPath: path + "/.config", withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: path + "/.gitconfig", contents: Data())
         return path

@@ -60,6 +60,14 @@ final class CardRepo {
         try write(path, text.replacingOccurrences(of: old, with: new))
     }
 
+    /// Writes `.cardigan.yaml` as `settings` and commits it with git alone (`git add`, `git
+    /// commit -m configuration`): the settings a test needs in the history before its cards.
+    func commitConfiguration(_ settings: String) throws {
+        try write(".cardigan.yaml", settings)
+        try git("add", ".cardigan.yaml")
+        try git("commit", "-q", "-m", "configuration")
+    }
+
     /// A repository with card `a` at version 2 and card `b` at version 1, all made by cardigan.
     static func withTwoCards() throws -> CardRepo {
         let repo = try CardRepo()

@@ -50,6 +50,33 @@ import Testing
         #expect(ancestor.status == 0 && !ancestor.output.contains("check-rewrite"), "\(ancestor.output)")
     }
 
+    /// `--head` given as a commit id (or any revision that names no reference) is placed at the
+    /// revision as given, what the person can look at; it used to be the repository's `.git`.
+    @Test func aRewrittenHeadGivenAsACommitIDNamesTheRevisionAsGiven() throws {
+        let (repo, base) = try rewrittenPullRequest()
+        let head = String(try repo.git("rev-parse", "pr").prefix(12))
+        let text = try repo.cardigan("check", "--base", base, "--head", head)
+        #expect(text.status == 1)
+        #expect(
+            text.output.contains("\n\(head): error: base ") || text.output.hasPrefix("\(head): error: base "),
+            "\(text.output)")
+        #expect(!text.output.contains(".git: error"), "\(text.output)")
+        let json = try repo.cardigan("check", "--base", base, "--head", head, "--format", "json")
+        #expect(try paths(json, rule: "check-rewrite") == [head], "\(json.output)")
+        let sarif = try repo.cardigan("check", "--base", base, "--head", head, "--format", "sarif")
+        #expect(sarif.output.contains(#""uri" : "\#(head)""#), "\(sarif.output)")
+        if SARIFSchemaCheck.usable {
+            let valid = try SARIFSchemaCheck.validate(sarif.output)
+            #expect(valid.status == 0, "\(valid.output)")
+        }
+        // A revision with an operator is named as typed too.
+        let relative = try repo.cardigan("check", "--base", base, "--head", "pr~0", "--format", "json")
+        #expect(try paths(relative, rule: "check-rewrite") == ["pr~0"], "\(relative.output)")
+        // The honest twin: the same commit id on a base it descends from is no rewrite.
+        let ancestor = try repo.cardigan("check", "--base", "pr~1", "--head", head)
+        #expect(ancestor.status == 0 && !ancestor.output.contains("check-rewrite"), "\(ancestor.output)")
+    }
+
     @Test func aRewrittenPullRequestWithPackedReferencesNamesTheLineOfPackedRefs() throws {
         let (repo, base) = try rewrittenPullRequest()
         try repo.git("pack-refs", "--all")
@@ -131,9 +158,7 @@ import Testing
     @Test func movingAProtectedSettingNamesItsLineOfTheConfiguration() throws {
         let fixture = try PushFixture()
         let repo = fixture.clone
-        try repo.write(".cardigan.yaml", "fsync: true\ncards: model-cards\n")
-        try repo.git("add", ".cardigan.yaml")
-        try repo.git("commit", "-q", "-m", "configuration")
+        try repo.commitConfiguration("fsync: true\ncards: model-cards\n")
         // The server reads the settings from its own branch: the configuration goes first.
         try fixture.pushMain()
         try repo.write("model-cards/x.yaml", CardRepo.card("x"))

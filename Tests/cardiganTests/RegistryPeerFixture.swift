@@ -72,7 +72,11 @@ final class RegistryPeerFixture {
     /// `base` made unique to this fixture: `churn-1a2b3c`.
     func group(_ base: String) -> String { "\(base)-\(suffix)" }
 
-    deinit { moto?.stop() }
+    deinit {
+        guard let moto else { return }
+        moto.stop()
+        try? FileManager.default.removeItem(atPath: moto.log)
+    }
 
     /// The server's address.
     var endpoint: String { mlflow?.uri ?? "http://127.0.0.1:\(motoPort)" }

@@ -90,9 +90,7 @@ import Testing
     func theServerRefusesAPushThatMovesTheProtectedSettings(old: String, new: String, refusedAt: String?) throws {
         let fixture = try PushFixture()
         let repo = fixture.clone
-        try repo.write(".cardigan.yaml", "branch: main\ncards: cards\nfsync: true\n")
-        try repo.git("add", ".cardigan.yaml")
-        try repo.git("commit", "-q", "-m", "configuration")
+        try repo.commitConfiguration("branch: main\ncards: cards\nfsync: true\n")
         try repo.write("cards/x.yaml", CardRepo.card("x"))
         try repo.cardigan("commit", "-m", "x").checked()
         try fixture.pushMain()
@@ -119,9 +117,7 @@ import Testing
         try repo.git("add", "README.md")
         try repo.git("commit", "-q", "-m", "start")
         try fixture.pushMain()
-        try repo.write(".cardigan.yaml", "cards: model-cards\n")
-        try repo.git("add", ".cardigan.yaml")
-        try repo.git("commit", "-q", "-m", "configuration")
+        try repo.commitConfiguration("cards: model-cards\n")
         let push = try fixture.push("origin", "main")
         #expect(push.status == 0, "\(push.error)")
     }
@@ -138,9 +134,7 @@ import Testing
             try fixture.server.git("symbolic-ref", "HEAD", "refs/heads/" + branch)
             try repo.git("checkout", "-q", "-b", branch)
         }
-        try repo.write(".cardigan.yaml", settings)
-        try repo.git("add", ".cardigan.yaml")
-        try repo.git("commit", "-q", "-m", "configuration")
+        try repo.commitConfiguration(settings)
         try repo.write("models/x.yaml", CardRepo.card("x"))
         try repo.cardigan("commit", "-m", "x").checked()
         let push = try fixture.push("-q", "--follow-tags", "origin", branch)

@@ -23,6 +23,8 @@ final class SiteFixture: @unchecked Sendable {
 
     init() throws {
         repo = try CardRepo()
+        // ``shared`` is never released, so its repository (and the site in it) goes at exit.
+        ExitCleanup.remove(atExit: repo.path)
         let cards = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.exampleCards).sorted()
         for file in cards where file.hasSuffix(".yaml") {
             try repo.write(

@@ -74,7 +74,8 @@ enum Libgit2 {
     /// (on by default). Hashing with the collision-detecting SHA-1 was a quarter of a fresh
     /// clone's `verify` (mostly the cards folder's tree, read once per commit); git itself does
     /// not re-hash what it reads, `git fsck` does. `verify --no-cache`, the audit that trusts
-    /// nothing on disk but git's objects, keeps it on.
+    /// nothing on disk but git's objects, keeps it on. Each command's value is decided in one
+    /// place, `CardStore.hashesObjectsOnRead(for:)`.
     static func setHashVerification(_ enabled: Bool) {
         initialize()
         _ = cardigan_enable_strict_hash_verification(enabled ? 1 : 0)

@@ -66,8 +66,8 @@ extension CardStore {
         // The commits are the record and any of them may name the card: the index of which
         // commits name which card (``auditCandidates(of:head:ignoringIndexFile:)``) gives those
         // that may, and each is read and parsed as every commit was before it. Read as `verify`
-        // reads, not hashed again (see ``Libgit2/setHashVerification(_:)``).
-        Libgit2.setHashVerification(!usesSnapshotCache)
+        // reads, not hashed again (see ``hashesObjectsOnRead(for:)``).
+        prepareObjectReads(for: .log)
         Libgit2.keepCommitsInCache(upTo: 1 << 20)
         var entries = try auditEntries(of: name, candidates: auditCandidates(of: name, head: head))
         if entries == nil {
@@ -154,7 +154,8 @@ extension CardStore {
     /// files that are not card names, from the same reading of the branch's cards tree, for
     /// ``misnamedCardFiles(alongside:)``.
     public func listing(status: CardStatus? = nil) throws -> CardListing {
-        try listing(onBranch: try currentBranch(), status: status)
+        prepareObjectReads(for: .list)
+        return try listing(onBranch: try currentBranch(), status: status)
     }
 
     func listCards(onBranch branch: String, status: CardStatus? = nil) throws -> [CardSummary] {

@@ -30,12 +30,12 @@ extension CardStore {
     }
 
     /// The place of the revision `spec` (`HEAD`, `feature`, `origin/main`): the place of the
-    /// reference it names (``referenceLocation(_:)``), or the repository's folder (`.git`)
-    /// when it names none (a commit id).
+    /// reference it names (``referenceLocation(_:)``), or the revision as the user gave it when
+    /// it names none (a commit id, `pr~2`): there is no file to name, and the repository's
+    /// folder (`.git`) would say nothing a user can act on, while the revision is what they
+    /// passed and can look at (`git show <it>`).
     func revisionLocation(_ spec: String) throws -> Location {
-        guard let name = try repository.referenceName(of: spec) else {
-            return Location(path: shownPath(of: repository.commonDirectory))
-        }
+        guard let name = try repository.referenceName(of: spec) else { return Location(path: spec) }
         return referenceLocation(name)
     }
 

@@ -29,8 +29,8 @@ extension CardStore {
         let branchName = branchReference.replacingOccurrences(of: "refs/heads/", with: "")
         var result = VerifyResult()
         // Objects are read as git reads them, not hashed again on every read; the uncached
-        // audit re-hashes each one (see ``Libgit2/setHashVerification(_:)``).
-        Libgit2.setHashVerification(!usesSnapshotCache)
+        // audit re-hashes each one (see ``hashesObjectsOnRead(for:)``).
+        prepareObjectReads(for: .verify)
         Libgit2.setObjectCacheLimit(bytes: 16 << 20)
         Libgit2.setPackMappingLimit(bytes: 64 << 20)
         if repair {

@@ -12,14 +12,67 @@ public enum StatusEditor {
             // that is no line feed, so a card with Windows line endings kept 'Approved'.
             return replacingValue(at: member.value.position, with: status, in: text)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A missing `status:` goes on the line after `name:`, ended as the card's own lines are:
+        // split on "\n" Characters, a CRLF card got it appended after its last line.
         let statusLine = "status: \(status.rawValue)"
-        if let member = root.member("name"), member.keyPosition.line - 1 < lines.count {
-            lines.insert(statusLine, at: member.keyPosition.line)
-        } else {
-            lines.insert(statusLine, at: 0)
+        let bytes = text.utf8
+        guard let member = root.member("name"), start(ofLine: member.keyPosition.line, in: bytes) != nil else {
+            return statusLine + lineEnding(of: bytes) + text
         }
-        return lines.joined(separator: "\n")
+        guard let lineStart = start(ofLine: member.keyPosition.line + 1, in: bytes) else {
+            // `name:` is the last line, with no line break: the status follows on a line of its own.
+            return text + lineEnding(of: bytes) + statusLine
+        }
+        return String(text[..<lineStart]) + statusLine + lineEnding(of: bytes, before: lineStart)
+            + String(text[lineStart...])
+    }
+
+    /// Where 1-based line `line` of `bytes` starts, lines counted as libyaml counts them
+    /// (``lineBreak(at:in:)``); the end of the text when it ends with the break before that
+    /// line; nil when the text has fewer lines.
+    private static func start(ofLine line: Int, in bytes: String.UTF8View) -> String.UTF8View.Index? {
+        var index = bytes.startIndex
+        var current = 1
+        while current < line {
+            guard index < bytes.endIndex else { return nil }
+            if let after = lineBreak(at: index, in: bytes) {
+                current += 1
+                index = after
+            } else {
+                index = bytes.index(after: index)
+            }
+        }
+        return index
+    }
+
+    /// The line ending the card uses: the break that ends the line before `lineStart` when it is
+    /// LF, CR LF or CR, else the text's first such break, else LF. NEL, LS and PS break lines for
+    /// YAML but are no one's line ending.
+    private static func lineEnding(of bytes: String.UTF8View, before lineStart: String.UTF8View.Index? = nil) -> String
+    {
+        func ending(at index: String.UTF8View.Index) -> String? {
+            switch bytes[index] {
+            case 0x0A: return "\n"
+            case 0x0D:
+                let next = bytes.index(after: index)
+                return next < bytes.endIndex && bytes[next] == 0x0A ? "\r\n" : "\r"
+            default: return nil
+            }
+        }
+        if let lineStart, lineStart > bytes.startIndex {
+            let last = bytes.index(before: lineStart)
+            if bytes[last] == 0x0A {
+                if last > bytes.startIndex, bytes[bytes.index(before: last)] == 0x0D { return "\r\n" }
+                return "\n"
+            }
+            if bytes[last] == 0x0D { return "\r" }
+        }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if let found = ending(at: index) { return found }
+            index = bytes.index(after: index)
+        }
+        return "\n"
     }
 
     /// `text` with the scalar value at `position` (1-based line and column, in characters of
