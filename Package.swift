@@ -69,7 +69,15 @@ let package = Package(
             dependencies: ["CardiganKit", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
+        // `cardigan` itself too: HotCommandLineTests compares its own reading of the hot command
+        // lines with argument-parser's.
         .testTarget(
-            name: "cardiganTests", dependencies: ["CardiganKit", "CardiganHTTP", "TestSupport"], exclude: ["Golden"]),
+            name: "cardiganTests",
+            dependencies: [
+                "cardigan", "CardiganKit", "CardiganHTTP", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["Golden"]
+        ),
     ]
 )

@@ -30,7 +30,10 @@ struct CardiganCommand: ParsableCommand {
                 print(Versions.text)
                 return
             }
-            var command = try parseAsRoot(try GlobalOptions.movingLeadingOptions(arguments, root: self))
+            let moved = try GlobalOptions.movingLeadingOptions(arguments, root: self)
+            // Each hook and one-card commit reads its plain command line itself; everything
+            // else (help, errors, completions) is argument-parser's.
+            var command = try HotCommandLine.command(for: moved) ?? parseAsRoot(moved)
             try command.run()
         } catch {
             Foundation.exit(ExitStatus.report(error, for: self))
