@@ -51,7 +51,14 @@ extension Repository {
             var fileOID = git_oid()
             return git_odb_hashfile(&fileOID, file, GIT_OBJECT_BLOB) == 0 && ObjectID(fileOID) == blob
         }
-        return FileManager.default.contents(atPath: file).map { $0.elementsEqual(bytes) } ?? false
+        guard let data = FileManager.default.contents(atPath: file), data.count == bytes.count else { return false }
+        // memcmp, not a byte-by-byte sequence comparison (which cost as much as the hashing).
+        return data.withUnsafeBytes { fileBytes in
+            bytes.withUnsafeBytes { committedBytes in
+                guard let a = fileBytes.baseAddress, let b = committedBytes.baseAddress else { return true }
+                return memcmp(a, b, bytes.count) == 0
+            }
+        }
     }
 
     /// Copies `info` into `entry` as libgit2's `git_index_entry__init_from_stat` does (its device
