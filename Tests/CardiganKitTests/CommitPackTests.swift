@@ -136,4 +136,35 @@ import Testing
         #expect(try scratch.git("verify-pack", index).isEmpty)
         for (blob, content) in zip(blobs, contents).prefix(5) { #expect(try repository.readBlob(blob) == content) }
     }
+
+    /// Entries deflated on every core are byte for byte what one stream makes of the same
+    /// objects, in the same order; and a pack of more objects than one batch
+    /// (``Repository/deflatedTogether``) is still one git reads whole.
+    @Test func entriesDeflatedOnEveryCoreAreThoseOfOneStream() throws {
+        let objects: [(type: Int32, content: [UInt8])] = (0..<200).map {
+            (
+                Int32(1 + $0 % 4),
+                $0 % 3 == 0 ? bytes(30 + $0 * 11, seed: UInt64($0)) : Array(repeating: UInt8($0), count: $0)
+            )
+        }
+        let parallel = try Repository.entries(of: objects)
+        let deflater = try Deflater()
+        let serial = try objects.map { object in
+            try object.content.withUnsafeBytes {
+                try PackStream.entry(type: object.type, content: $0, deflater: deflater)
+            }
+        }
+        #expect(parallel.map(\.bytes) == serial.map(\.bytes))
+        #expect(parallel.map(\.crc) == serial.map(\.crc))
+
+        let scratch = try ScratchRepository()
+        let repository = try Repository.open(at: scratch.path)
+        let contents = (0..<(Repository.deflatedTogether * 2 + 77)).map { Array("card \($0)\n".utf8) }
+        let blobs = try repository.writingObjectsAsOnePack { try contents.map { try repository.writeBlob($0) } }
+        let pack = try #require(packs(scratch).first)
+        let listing = try scratch.git("verify-pack", "-v", String(pack.dropLast(".pack".count)) + ".idx")
+        #expect(listing.contains("non delta: \(contents.count) objects"), "\(listing.suffix(300))")
+        let sample = [0, Repository.deflatedTogether, contents.count - 1]
+        for index in sample { #expect(try repository.readBlob(blobs[index]) == contents[index]) }
+    }
 }

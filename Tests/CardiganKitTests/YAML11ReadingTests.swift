@@ -95,6 +95,49 @@ import Testing
         }
     }
 
+    /// The byte-level answer for plain decimals (``YAML11Reading/readsAlike(_:core:)``) never
+    /// hides a difference the YAML 1.1 readers find, and is taken for the numbers cards hold.
+    @Test func plainDecimalsAnsweredFromTheirBytesAgreeWithTheReaders() {
+        var generator = SplitMix64(seed: 1812)
+        var words = Self.candidates()
+        let digits = Array("0123456789")
+        for _ in 0..<20_000 {
+            let whole = String((0..<(1 + Int(generator.next() % 9))).map { _ in digits[Int(generator.next() % 10)] })
+            let fraction = String((0..<Int(generator.next() % 7)).map { _ in digits[Int(generator.next() % 10)] })
+            let sign = generator.next() % 3 == 0 ? "-" : ""
+            words.append(sign + whole + (fraction.isEmpty ? "" : "." + fraction))
+        }
+        var fast = 0
+        for word in words {
+            let core = CoreSchemaScalar.resolve(word, isPlain: true, at: .start).kind
+            if YAML11Reading.readsAlike(word, core: core) {
+                fast += 1
+                #expect(YAML11Reading.slowDifferingReading(of: word, core: core) == nil, "\(word)")
+            }
+            #expect(
+                YAML11Reading.differingReading(of: word, core: core)
+                    == YAML11Reading.slowDifferingReading(of: word, core: core), "\(word)")
+        }
+        #expect(fast > 15_000)
+        #expect(YAML11Reading.readsAlike("0.91", core: .number(0.91)))
+        #expect(YAML11Reading.readsAlike("42", core: .integer(42)))
+        #expect(!YAML11Reading.readsAlike("010", core: .integer(10)))
+        #expect(!YAML11Reading.readsAlike("1.5", core: .string("1.5")))
+        #expect(YAML11Reading.differingReading(of: "010", core: .integer(10)) == "the integer 8")
+    }
+
+    /// The ASCII answer of ``DisplayText/firstHazard(in:)`` is the scalar-by-scalar one.
+    @Test func hazardsAreFoundPastPrintableText() {
+        for text in ["plain text\twith\nbreaks", "", "~ ascii !", "caf\u{E9}", "a\u{1B}[31m", "x\u{7F}", "ok\r"] {
+            let slow = text.unicodeScalars.enumerated().first { DisplayText.isHazardous($0.element) }
+            let fast = DisplayText.firstHazard(in: text)
+            #expect(fast?.scalar == slow?.element && fast?.offset == slow?.offset, "\(text.debugDescription)")
+        }
+        #expect(DisplayText.firstHazard(in: "abc\u{202E}d")?.offset == 3)
+        #expect(DisplayText.firstHazard(in: "abc\u{85}")?.scalar == "\u{85}")
+        #expect(DisplayText.firstHazard(in: "no hazard here") == nil)
+    }
+
     @Test func quotedValuesAreNotWarnedAbout() {
         let card = "a: 'no'\nb: \"010\"\nc: |\n  yes\nd: text\ne: 1.5\nf: 10\n"
         let loaded = SafeYAMLLoader.load(Data(card.utf8), path: "x.yaml", checksYAML11: true)

@@ -20,6 +20,13 @@ public enum DisplayText {
     /// The first hazardous character of `text` (tab and line feed allowed) and its offset in
     /// characters, or nil.
     public static func firstHazard(in text: String) -> (scalar: Unicode.Scalar, offset: Int)? {
+        // Printable ASCII, tab and line feed hold no hazard: most card text is only that, and
+        // its bytes are checked without decoding a scalar each (5% of a commit of many cards).
+        var text = text
+        let printable = text.withUTF8 { bytes in
+            bytes.allSatisfy { (0x20..<0x7F).contains($0) || $0 == 0x09 || $0 == 0x0A }
+        }
+        if printable { return nil }
         var offset = 0
         for scalar in text.unicodeScalars {
             if isHazardous(scalar) { return (scalar, offset) }

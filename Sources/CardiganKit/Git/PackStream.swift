@@ -47,30 +47,54 @@ struct PackStream {
     /// The bytes ready to go out, which no longer count as pending.
     var readyCount: Int { pending.count }
 
-    /// Adds object `id` (20 bytes) of `type` (a libgit2 `git_object_t`: 1 commit, 2 tree,
-    /// 3 blob, 4 tag, as a pack numbers them) with content `content`.
-    mutating func add(id: [UInt8], type: Int32, content: UnsafeRawBufferPointer) throws {
-        guard (1...4).contains(type), added < count, id.count == 20 else {
+    /// One object's entry as a pack stores it — its type and size, then its content deflated —
+    /// and the CRC-32 of those bytes: a pure function of the object, so the entries of many
+    /// objects can be made on every core (each with its own `deflater`) and appended in order
+    /// with ``append(id:entry:)``. `type` is a libgit2 `git_object_t`: 1 commit, 2 tree, 3 blob,
+    /// 4 tag, as a pack numbers them.
+    static func entry(type: Int32, content: UnsafeRawBufferPointer, deflater: Deflater) throws -> Body {
+        guard (1...4).contains(type) else {
             throw GitError.libgit2(function: "pack", code: -1, message: "object type \(type) cannot be packed whole")
         }
-        added += 1
-        let start = pending.count
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(content.count / 2 + 32)
         var size = content.count
         var byte = UInt8(truncatingIfNeeded: type << 4) | UInt8(size & 0x0f)
         size >>= 4
         while size > 0 {
-            pending.append(byte | 0x80)
+            bytes.append(byte | 0x80)
             byte = UInt8(size & 0x7f)
             size >>= 7
         }
-        pending.append(byte)
-        try deflater.deflate(content, appendingTo: &pending)
-        let crc = pending.withUnsafeBytes { bytes in
-            crc32(
-                0, bytes.baseAddress.map { ($0 + start).assumingMemoryBound(to: Bytef.self) }, uInt(bytes.count - start)
-            )
+        bytes.append(byte)
+        try deflater.deflate(content, appendingTo: &bytes)
+        let crc = bytes.withUnsafeBytes { buffer in
+            crc32(0, buffer.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(buffer.count))
         }
-        entries.append(Entry(id: id, offset: taken + UInt64(start), crc: UInt32(truncatingIfNeeded: crc)))
+        return Body(bytes: bytes, crc: UInt32(truncatingIfNeeded: crc))
+    }
+
+    /// An object's entry in a pack and its CRC-32 (``entry(type:content:deflater:)``).
+    struct Body: Sendable {
+        /// The entry's bytes: type and size, then the deflated content.
+        var bytes: [UInt8]
+        /// The CRC-32 of ``bytes``.
+        var crc: UInt32
+    }
+
+    /// Adds object `id` (20 bytes) of `type` with content `content`, deflated here.
+    mutating func add(id: [UInt8], type: Int32, content: UnsafeRawBufferPointer) throws {
+        try append(id: id, entry: Self.entry(type: type, content: content, deflater: deflater))
+    }
+
+    /// Adds the entry `entry` of object `id` (20 bytes), made by ``entry(type:content:deflater:)``.
+    mutating func append(id: [UInt8], entry: Body) throws {
+        guard added < count, id.count == 20 else {
+            throw GitError.libgit2(function: "pack", code: -1, message: "object \(added + 1) does not fit the pack")
+        }
+        added += 1
+        entries.append(Entry(id: id, offset: taken + UInt64(pending.count), crc: entry.crc))
+        pending.append(contentsOf: entry.bytes)
     }
 
     /// The bytes made so far, for the pack file; the checksum remembers them.

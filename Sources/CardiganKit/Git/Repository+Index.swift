@@ -5,7 +5,11 @@ extension Repository {
     /// Sets the index entries of `paths` to their blobs in `commit` (removing those it lacks),
     /// leaving every other entry — the user's staged work — as it was. When the working file
     /// holds the same content, its stat data is recorded too, so `git status` shows it clean.
-    public func stageFromCommit(paths: [String], commit: ObjectID) throws {
+    ///
+    /// `committed` may give, per path, the bytes of its blob in `commit` (what the commit just
+    /// wrote): the working file is then compared with them instead of being hashed (equal bytes
+    /// are the same blob; hashing every card again was most of this step in a large commit).
+    public func stageFromCommit(paths: [String], commit: ObjectID, committed: [String: [UInt8]] = [:]) throws {
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "git_repository_index")
         defer { git_index_free(index) }
@@ -25,9 +29,8 @@ extension Repository {
             // git_index_add_bypath records it — without reading and compressing the file again
             // to store a blob the commit already wrote.
             var info = stat()
-            var fileOID = git_oid()
             if let workdir, lstat(workdir + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                git_odb_hashfile(&fileOID, workdir + "/" + path, GIT_OBJECT_BLOB) == 0, ObjectID(fileOID) == blob
+                Self.holds(workdir + "/" + path, blob: blob, bytes: committed[path])
             {
                 Self.record(info, in: &entry)
             }
@@ -39,6 +42,23 @@ extension Repository {
         let code = git_index_write(index)
         if code == GIT_ELOCKED.rawValue { throw GitError.locked(gitDirectory + "/index.lock") }
         try check(code, "git_index_write")
+    }
+
+    /// Whether the file at `file` holds blob `blob`, whose bytes are `bytes` when known: compared
+    /// byte for byte then, else hashed.
+    private static func holds(_ file: String, blob: ObjectID, bytes: [UInt8]?) -> Bool {
+        guard let bytes else {
+            var fileOID = git_oid()
+            return git_odb_hashfile(&fileOID, file, GIT_OBJECT_BLOB) == 0 && ObjectID(fileOID) == blob
+        }
+        guard let data = FileManager.default.contents(atPath: file), data.count == bytes.count else { return false }
+        // memcmp, not a byte-by-byte sequence comparison (which cost as much as the hashing).
+        return data.withUnsafeBytes { fileBytes in
+            bytes.withUnsafeBytes { committedBytes in
+                guard let a = fileBytes.baseAddress, let b = committedBytes.baseAddress else { return true }
+                return memcmp(a, b, bytes.count) == 0
+            }
+        }
     }
 
     /// Copies `info` into `entry` as libgit2's `git_index_entry__init_from_stat` does (its device

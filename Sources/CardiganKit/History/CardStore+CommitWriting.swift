@@ -99,7 +99,7 @@ extension CardStore {
             }
         }
         CommitStop.reached("working-file")
-        try stage(paths: files.keys.sorted(), commit: commit, done: "committed \(commit.short)")
+        try stage(paths: files.keys.sorted(), commit: commit, done: "committed \(commit.short)", committed: files)
         CommitStop.reached("index")
         CommitJournal.remove(in: repository.gitDirectory)
         return result
@@ -172,10 +172,12 @@ extension CardStore {
     /// begins the message, and the journal stays, so the next command updates the index once
     /// the user deleted the lock. Never a success with the index left behind: every later
     /// command would then find nothing to commit and leave it so.
-    func stage(paths: [String], commit: ObjectID, done: String) throws {
+    /// `committed`: the bytes of the paths' blobs when the caller has them (see
+    /// ``Repository/stageFromCommit(paths:commit:committed:)``).
+    func stage(paths: [String], commit: ObjectID, done: String, committed: [String: [UInt8]] = [:]) throws {
         for attempt in 1... {
             do {
-                try repository.stageFromCommit(paths: paths, commit: commit)
+                try repository.stageFromCommit(paths: paths, commit: commit, committed: committed)
                 return
             } catch GitError.locked(let lockFile) {
                 if Repository.removeCompletedLock(lockFile) { continue }

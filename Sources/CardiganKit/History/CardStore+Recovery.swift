@@ -7,7 +7,7 @@ extension CardStore {
     /// working file that still holds what it held before the commit, and sets the cards' index
     /// entries. A commit that never reached the branch left only unreferenced objects: its
     /// journal is dropped. An index lock left by a kill is a named refusal and the journal stays
-    /// (see ``stage(paths:commit:done:)``). The caller holds the commit lock. Returns what was
+    /// (see ``stage(paths:commit:done:committed:)``). The caller holds the commit lock. Returns what was
     /// done, for notes.
     func finishInterruptedCommit() throws -> [String] {
         let gitDirectory = repository.gitDirectory

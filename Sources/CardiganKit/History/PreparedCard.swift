@@ -29,7 +29,8 @@ struct PreparedCard: Sendable {
     /// The check of `working`; nil when it is missing or equals `committed` (nothing to check).
     let check: CardCheck?
     /// The committed card's tree, when the working card passed its check (the model name and
-    /// package details are compared with it) and the committed bytes read as YAML.
+    /// package details are compared with it) and the committed bytes read as YAML: pruned to
+    /// what is compared (``comparedFields(of:path:)``).
     let committedTree: ValueNode?
 
     /// `input` read and checked against `validator`.
@@ -45,8 +46,24 @@ struct PreparedCard: Sendable {
         }
         let check = validator.validate(Data(bytes), path: input.path)
         self.check = check
-        committedTree =
-            check.isValid ? input.committed.flatMap { SafeYAMLLoader.load(bytes: $0, path: input.path).root } : nil
+        committedTree = check.isValid ? input.committed.flatMap { Self.comparedFields(of: $0, path: input.path) } : nil
+    }
+
+    /// What the planner compares of the committed card: `model_overview.model_name` and the
+    /// whole `model_package_details` section (``CommitPlanner`` reads nothing else of it).
+    static let comparedPaths: PartialYAMLReader.Paths = {
+        var paths = PartialYAMLReader.Paths([["model_overview", "model_name"]])
+        paths.children["model_package_details"] = .subtree
+        return paths
+    }()
+
+    /// The committed card's tree as far as the planner reads it: pruned to ``comparedPaths`` by
+    /// ``PartialYAMLReader`` (which gives what the whole tree gives along them, or nothing: then
+    /// the whole file is loaded, as before). Building the whole tree of every committed card
+    /// was a fifth of a commit of many updated cards.
+    static func comparedFields(of bytes: [UInt8], path: String) -> ValueNode? {
+        if let pruned = PartialYAMLReader.read(bytes, keeping: comparedPaths) { return pruned }
+        return SafeYAMLLoader.load(bytes: bytes, path: path).root
     }
 
     /// Every input prepared, on every core, in the order given. One card alone is prepared on

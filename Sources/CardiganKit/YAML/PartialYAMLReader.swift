@@ -26,6 +26,16 @@ struct PartialYAMLReader {
         /// Whether a key not in ``children`` is kept too, as a value kept whole: how a section
         /// read on its own shows which keys it holds.
         var keepsEveryKey = false
+        /// Whether the value is kept with everything below it (members and elements), as the
+        /// loader builds it: a section compared whole (`model_package_details`, by `commit`).
+        var keepsSubtree = false
+
+        /// A value kept with everything below it.
+        static let subtree: Paths = {
+            var paths = Paths([])
+            paths.keepsSubtree = true
+            return paths
+        }()
 
         /// The paths given as lists of keys from the root.
         init(_ paths: [[String]]) {
@@ -87,12 +97,14 @@ struct PartialYAMLReader {
         let position = parser.position
         switch parser.kind {
         case .sequenceStart:
+            var elements: [ValueNode] = []
             while true {
                 try advance()
                 if parser.kind == .sequenceEnd { break }
-                _ = try node(depth: depth + 1, keeping: nil)
+                let element = try node(depth: depth + 1, keeping: paths?.keepsSubtree == true ? paths : nil)
+                if let element, paths?.keepsSubtree == true { elements.append(element) }
             }
-            return paths.map { _ in ValueNode(.array([]), at: position) }
+            return paths.map { _ in ValueNode(.array(elements), at: position) }
         case .mappingStart:
             let members = try members(depth: depth, keeping: paths)
             return paths.map { _ in ValueNode(.object(members), at: position) }
@@ -126,7 +138,9 @@ struct PartialYAMLReader {
                 guard keySet?.insert(key).inserted == true else { throw Unhandled() }
             }
             try advance()
-            let wanted = paths.flatMap { $0.children[key] ?? ($0.keepsEveryKey ? Paths([]) : nil) }
+            let wanted = paths.flatMap {
+                $0.keepsSubtree ? $0 : $0.children[key] ?? ($0.keepsEveryKey ? Paths([]) : nil)
+            }
             if let value = try node(depth: depth + 1, keeping: wanted), wanted != nil {
                 members.append(ValueNode.Member(key: key, keyPosition: keyPosition, value: value))
             }
