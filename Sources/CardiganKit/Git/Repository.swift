@@ -28,6 +28,9 @@ public final class Repository {
     /// read to tell a command that copies the commits of its card from one that copies every
     /// commit of the history.
     var commitsCopied = 0
+    /// How many objects ``tag(_:)`` has looked up: what tests read to tell a warm `verify`,
+    /// which knows its tags from ``VersionTagCache``, from one that reads every tag object.
+    var tagObjectsRead = 0
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
