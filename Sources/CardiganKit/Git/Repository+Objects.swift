@@ -115,6 +115,7 @@ extension Repository {
     /// The annotated tag object `id`; nil when `id` is not a tag object (a lightweight tag
     /// points straight at a commit).
     public func tag(_ id: ObjectID) throws -> TagInfo? {
+        tagObjectsRead += 1
         var oid = id.oid
         var object: OpaquePointer?
         try check(git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY), "git_object_lookup", reference: id.hex)

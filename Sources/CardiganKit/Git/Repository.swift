@@ -32,6 +32,9 @@ public final class Repository {
     /// every commit a revision walk passed. What tests read to tell a `log` that reads the commits
     /// of its card from one that reads the whole history.
     var commitsRead = 0
+    /// How many objects ``tag(_:)`` has looked up: what tests read to tell a warm `verify`,
+    /// which knows its tags from ``VersionTagCache``, from one that reads every tag object.
+    var tagObjectsRead = 0
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer

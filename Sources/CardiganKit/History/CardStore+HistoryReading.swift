@@ -210,20 +210,39 @@ extension CardStore {
     }
 
     /// What each of the version tag `references` says (those not named `cards/<name>/v<N>` are
-    /// left out).
-    func readVersionTags(of references: [(name: String, target: ObjectID)]) throws -> [VersionTagFacts] {
+    /// left out). With `cache`, a tag object it knows (and the object database holds) is not
+    /// read again, and what the others give is noted in it.
+    func readVersionTags(
+        of references: [(name: String, target: ObjectID)], cache: VersionTagCache? = nil
+    ) throws -> [VersionTagFacts] {
         var facts: [VersionTagFacts] = []
+        facts.reserveCapacity(references.count)
+        let objects = cache != nil ? try ObjectDatabase(of: repository) : nil
         for reference in references {
             guard let parsed = VersionTag.parse(reference: reference.name) else { continue }
+            // Known by its id, which names its bytes: only whether it is still there is asked.
+            if let known = cache?.entry(for: reference.target), objects?.contains(reference.target) == true {
+                facts.append(
+                    VersionTagFacts(
+                        reference: reference.name, card: parsed.card, version: parsed.version,
+                        objectID: reference.target.hex, isAnnotated: true, targetCommit: known.targetCommit,
+                        digest: known.digest, previous: known.previous))
+                continue
+            }
             let tag = try repository.tag(reference.target)
             let fields = tag.map { VersionTag.fields(inMessage: $0.message) } ?? []
-            facts.append(
-                VersionTagFacts(
-                    reference: reference.name, card: parsed.card, version: parsed.version,
-                    objectID: reference.target.hex, isAnnotated: tag != nil,
-                    targetCommit: try commit(taggedBy: tag, reference: reference.target)?.hex,
-                    digest: fields.first { $0.key == "Card-Digest" }?.value,
-                    previous: fields.first { $0.key == "Previous" }?.value))
+            let fact = VersionTagFacts(
+                reference: reference.name, card: parsed.card, version: parsed.version,
+                objectID: reference.target.hex, isAnnotated: tag != nil,
+                targetCommit: try commit(taggedBy: tag, reference: reference.target)?.hex,
+                digest: fields.first { $0.key == "Card-Digest" }?.value,
+                previous: fields.first { $0.key == "Previous" }?.value)
+            if let tag, tag.targetIsCommit {
+                cache?.note(
+                    reference.target,
+                    VersionTagCache.Entry(targetCommit: tag.target.hex, digest: fact.digest, previous: fact.previous))
+            }
+            facts.append(fact)
         }
         return facts
     }

@@ -45,15 +45,11 @@ extension CardStore {
         }
         let commits = try repository.commitsOldestFirst(from: head)
         result.commitCount = commits.count
-        var rules = HistoryRules(cardsDirectory: cardsDirectory)
-        rules.approvalLedger = approvalLedger(base: nil)
-        let schemas = CommitSchemas(repository: repository)
-        let history = try readHistory(commits, schemas: schemas)
-        let snapshots = try readSnapshots(of: history, schemas: schemas)
-
-        applyRules(history, snapshots: snapshots, to: &rules)
+        // The history and its snapshots are let go before the tags are read (see ``judgeHistory``).
+        let judged = try judgeHistory(commits)
+        let rules = judged.rules
         result.versionCount = rules.versions.count
-        result.findings = rules.findings + history.folderFindings
+        result.findings = rules.findings + judged.folderFindings
 
         // A damaged tag reference is reported as such, and read as no tag at all, as git reads it.
         let damaged = try damagedTagReferences()
@@ -64,10 +60,14 @@ extension CardStore {
         // repository as cardigan writes it, each listing opens every tag's reference file.
         let versionReferences = try repository.references(matching: VersionTag.referencePrefix + "*")
             .filter { !damagedReferences.contains($0.name) }
+        // A tag object read by an earlier run is known by its id (see ``VersionTagCache``).
+        let tagCache = VersionTagCache(gitDirectory: repository.gitDirectory, enabled: usesSnapshotCache)
+        tagCache.load()
         let tagFacts = try readVersionTags(
-            of: inCommitOrder(versionReferences, versions: rules.versions, commits: commits)
+            of: inCommitOrder(versionReferences, versions: rules.versions, commits: commits), cache: tagCache
         )
         .sorted { $0.reference < $1.reference }
+        tagCache.store()
         result.tagCount = tagFacts.count
         let otherBranches = try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }
             .map(\.target)
@@ -94,16 +94,8 @@ extension CardStore {
                     commit: tag.targetCommit.flatMap(ObjectID.init(hex:)), head: head)
             },
             linkedARN: { link in
+                if let known = judged.linkedARNs[link] { return known }
                 guard let commit = ObjectID(hex: link.commit) else { return nil }
-                // The snapshot of the card's blob there knows it: no second parse of 667 cards
-                // per 1,000. The cache turns tabs and line breaks into spaces, which no ARN holds;
-                // one with a space is read from the blob itself.
-                if let blob = try? self.repository.blobID(at: self.path(of: link.card), inCommit: commit),
-                    let snapshot = snapshots.snapshot(blob.hex, schema: ""),
-                    snapshot.packageARN?.contains(" ") != true
-                {
-                    return snapshot.packageARN
-                }
                 return (try? self.linkedARN(of: link.card, in: commit)) ?? nil
             })
         result.findings += linkRules.findings
@@ -159,47 +151,6 @@ extension CardStore {
         var changed = finding
         changed.hint = fetchTagsHint
         return changed
-    }
-
-    /// Applies the history rules to every step of `history`, oldest first. A parent outside
-    /// `history` starts from `outsideState` (empty for a whole history, the cards' state at the
-    /// base for a pull request).
-    func applyRules(
-        _ history: History, snapshots: SnapshotTable, outsideState: [String: CardState] = [:],
-        to rules: inout HistoryRules
-    ) {
-        // States are kept only until every child has read them; on a linear history each state
-        // is moved, not copied, from a commit to the next.
-        var states: [ObjectID: [String: CardState]] = [:]
-        var pendingChildren = history.childCount
-        rules.noteModelNames(of: outsideState)
-        for step in history.steps {
-            var parentStates: [[String: CardState]] = []
-            for parent in step.parents {
-                pendingChildren[parent, default: 1] -= 1
-                let state = pendingChildren[parent] == 0 ? states.removeValue(forKey: parent) : states[parent]
-                parentStates.append(state ?? outsideState)
-            }
-            var state: [String: CardState]
-            var changes = step.changes
-            if parentStates.count > 1 {
-                var tree = (parentStates.first ?? [:]).mapValues(\.blob)
-                for (name, blob) in step.changes { tree[name] = blob }  // nil removes: the file was deleted
-                state = rules.merge(parentStates, commit: step.id.hex, tree: tree)
-                changes = [:]
-                for name in Set(tree.keys).union(state.keys) where state[name]?.blob != tree[name] {
-                    changes.updateValue(tree[name], forKey: name)
-                }
-            } else {
-                // Taken out of the array, not copied from it: `apply` then changes the one
-                // dictionary in place instead of copying all cards' states on every commit.
-                state = parentStates.popLast() ?? outsideState
-            }
-            rules.apply(step.facts, to: &state, changes: changes) { blob in
-                snapshots.snapshot(blob, schema: step.schema) ?? CardSnapshot(problem: "unreadable blob \(blob)")
-            }
-            states[step.id] = state
-        }
     }
 
     /// `cardigan checkpoint`: the protected branch's head and every tag under `cards/` and
