@@ -78,13 +78,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder(scratch) + "/multi-pack-index.lock"))
     }
 
-    @Test func anIndexNamingPacksThatAreGoneIsHarmless() throws {
+    /// A repository with three packs written by cardigan, a multi-pack index over them and
+    /// `main` at the last commit: what the stale-index tests start from.
+    private func threeIndexedPacks() throws -> (ScratchRepository, commits: [ObjectID], blobs: [ObjectID]) {
         let scratch = try ScratchRepository()
         let repository = try Repository.open(at: scratch.path)
         let (commits, blobs) = try writePacks(3, in: repository, after: nil)
         #expect(try repository.keepMultiPackIndex(outsideLimit: 0))
         let head = try #require(commits.last)
         try scratch.git("update-ref", "refs/heads/main", head.hex)
+        return (scratch, commits, blobs)
+    }
+
+    /// Every blob and commit `writePacks` wrote reads back through `repository`.
+    private func expectEverythingReads(in repository: Repository, commits: [ObjectID], blobs: [ObjectID]) throws {
+        for (number, blob) in blobs.enumerated() {
+            #expect(try repository.readBlob(blob) == Array("name: card-\(number)\n".utf8))
+        }
+        #expect(try repository.commitsOldestFirst(from: #require(commits.last)) == commits)
+    }
+
+    @Test func anIndexNamingPacksThatAreGoneIsHarmless() throws {
+        let (scratch, commits, blobs) = try threeIndexedPacks()
         // `git repack -a -d` by a git that leaves the old index behind: every pack it names is gone.
         let index = folder(scratch) + "/multi-pack-index"
         let stale = try Data(contentsOf: URL(fileURLWithPath: index))
@@ -93,10 +108,7 @@ import Testing
         #expect(covered(scratch) == 3)
         #expect(Repository.multiPackIndexPackNames(in: folder(scratch))?.count == 3)
         let reopened = try Repository.open(at: scratch.path)
-        for (number, blob) in blobs.enumerated() {
-            #expect(try reopened.readBlob(blob) == Array("name: card-\(number)\n".utf8))
-        }
-        #expect(try reopened.commitsOldestFirst(from: head) == commits)
+        try expectEverythingReads(in: reopened, commits: commits, blobs: blobs)
         #expect(covered(scratch) == nil, "the index naming packs that are gone was removed")
         try scratch.git("fsck", "--strict", "--no-dangling")
     }
@@ -106,12 +118,7 @@ import Testing
     /// the index is dropped then too (it was kept: only the `.idx` was checked, and every read
     /// failed with 'invalid packfile').
     @Test func anIndexNamingPacksWhoseIdxFilesStayIsDropped() throws {
-        let scratch = try ScratchRepository()
-        let repository = try Repository.open(at: scratch.path)
-        let (commits, blobs) = try writePacks(3, in: repository, after: nil)
-        #expect(try repository.keepMultiPackIndex(outsideLimit: 0))
-        let head = try #require(commits.last)
-        try scratch.git("update-ref", "refs/heads/main", head.hex)
+        let (scratch, commits, blobs) = try threeIndexedPacks()
         let index = folder(scratch) + "/multi-pack-index"
         let stale = try Data(contentsOf: URL(fileURLWithPath: index))
         let names = try #require(Repository.multiPackIndexPackNames(in: folder(scratch)))
@@ -122,10 +129,7 @@ import Testing
         #expect(names.allSatisfy { FileManager.default.fileExists(atPath: folder(scratch) + "/" + $0) })
         let reopened = try Repository.open(at: scratch.path)
         #expect(covered(scratch) == nil, "the index naming packs that are gone was removed")
-        for (number, blob) in blobs.enumerated() {
-            #expect(try reopened.readBlob(blob) == Array("name: card-\(number)\n".utf8))
-        }
-        #expect(try reopened.commitsOldestFirst(from: head) == commits)
+        try expectEverythingReads(in: reopened, commits: commits, blobs: blobs)
         // The honest twin: with every pack there, the index stays.
         #expect(try reopened.keepMultiPackIndex(outsideLimit: 0))
         _ = try Repository.open(at: scratch.path)
