@@ -166,6 +166,10 @@ extension CardStore {
 
     func listing(onBranch branch: String, status: CardStatus?) throws -> CardListing {
         guard let head = try repository.resolve(branch) else { return CardListing(cards: [], misnamedOnBranch: []) }
+        // `list` is not the integrity check (`verify` is): the blobs are read as git reads them,
+        // not hashed again (see ``Libgit2/setHashVerification(_:)``). Re-hashing each blob was
+        // a fifth of a fresh clone's first `list`.
+        Libgit2.setHashVerification(!usesSnapshotCache)
         var blobs: [(name: String, blob: String)] = []
         var misnamed = Set<String>()
         for entry in try repository.treeEntries(at: cardsDirectory, inCommit: head) where entry.isBlob {
