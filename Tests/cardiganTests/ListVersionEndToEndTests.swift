@@ -59,8 +59,8 @@ import Testing
         removeCaches(repo)
         #expect(try versions(repo) == ["a": 2, "b": 1])
         let tag = try repo.git("rev-parse", "refs/tags/cards/a/v2").trimmingCharacters(in: .whitespacesAndNewlines)
-        let cached = try String(contentsOfFile: repo.path + "/.git/cardigan/list-tags-v1", encoding: .utf8)
-        #expect(cached.split(separator: "\n").contains(Substring(tag)), "\(cached)")
+        let cached = try String(contentsOfFile: repo.path + "/.git/cardigan/list-tags-v2", encoding: .utf8)
+        #expect(cached.split(separator: "\n").contains(Substring(tag + " a/v2")), "\(cached)")
         let objectFile = repo.path + "/.git/objects/" + tag.prefix(2) + "/" + tag.dropFirst(2)
         try #require(FileManager.default.fileExists(atPath: objectFile), "the tag object is a loose file")
         try FileManager.default.removeItem(atPath: objectFile)
@@ -68,6 +68,21 @@ import Testing
         removeCaches(repo)
         let cold = try repo.cardigan("list")
         #expect(cold.status == 2 && cold.error.contains(tag), "read again once forgotten: \(cold.error)")
+    }
+
+    /// A tag object is trusted for the card and version it was read for, not for its id alone:
+    /// another card's reference to it records nothing of that card, warm as cold.
+    @Test func aRememberedTagIsTrustedOnlyForItsCardAndVersion() throws {
+        let repo = try CardRepo.withTwoCards()  // 'a' at version 2, 'b' at 1
+        removeCaches(repo)
+        #expect(try versions(repo) == ["a": 2, "b": 1], "learns a's v2 tag")
+        let tag = try repo.git("rev-parse", "refs/tags/cards/a/v2").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("update-ref", "refs/tags/cards/b/v2", tag)
+        #expect(try versions(repo) == ["a": 2, "b": 1], "warm")
+        try repo.git("pack-refs", "--all")
+        #expect(try versions(repo) == ["a": 2, "b": 1], "warm, packed")
+        removeCaches(repo)
+        #expect(try versions(repo) == ["a": 2, "b": 1], "cold")
     }
 
     /// `list` is not the integrity check: a blob is read as git reads it, not hashed again.

@@ -3,92 +3,36 @@ import Foundation
 
 extension Repository {
     /// Calls `body` with the name of every reference under `prefix` (`refs/tags/cards/`), packed
-    /// or loose, as the UTF-8 bytes that follow the prefix, and whether it is loose; a name both
-    /// packed and loose comes twice. `packed-refs` is read once and scanned as bytes, and the
-    /// loose references' folders are listed: no reference file is opened, so a loose one is
-    /// only known to exist (``resolve(_:)`` reads it). A look-up per name instead costs two
-    /// `stat`s and some 20,000 instructions of libgit2.
+    /// or loose, as the UTF-8 bytes that follow the prefix, and for a packed one its target as
+    /// written in `packed-refs` (40 hex digits; nil for a loose one); a name both packed and
+    /// loose comes twice, and the loose one is git's answer. `packed-refs` is read once and
+    /// scanned as bytes, and the loose references' folders are listed: no reference file is
+    /// opened, so a loose one is only known to exist (``resolve(_:)`` reads it). A look-up per
+    /// name instead costs two `stat`s and some 20,000 instructions of libgit2.
     ///
     /// Returns false, calling `body` for nothing, when a namespace (`GIT_NAMESPACE`) puts the
     /// references elsewhere: the caller looks each name up instead.
     func forEachReferenceName(
-        under prefix: String, _ body: (_ name: UnsafeBufferPointer<UInt8>, _ isLoose: Bool) -> Void
+        under prefix: String,
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ packedTarget: UnsafeBufferPointer<UInt8>?) -> Void
     ) throws -> Bool {
         guard git_repository_get_namespace(pointer) == nil, let common = git_repository_commondir(pointer) else {
             return false
         }
         let folder = String(cString: common)
         let root = folder.hasSuffix("/") ? folder : folder + "/"
-        try Self.scanPacked(root + "packed-refs", prefix: Array(prefix.utf8)) { body($0, false) }
-        Self.walkLoose(root + prefix, relative: []) { body($0, true) }
+        try Self.scanPacked(root + "packed-refs", prefix: Array(prefix.utf8), body)
+        Self.walkLoose(root + prefix, relative: []) { body($0, nil) }
         return true
     }
 
-    /// The direct targets of those of `references` (full names under `prefix`) that exist, read
-    /// as git reads them but without a libgit2 look-up per name (which parses all of
-    /// `packed-refs`, 100,000 tags at 10,000 cards, and costs two `stat`s each): `packed-refs` is
-    /// scanned once, the loose references' folders are listed, and only the loose files asked for
-    /// are read; a loose reference overrides a packed one. One that is symbolic, or a loose file
-    /// that is not an id and a newline, is looked up by ``resolve(_:)`` as before. Nil when a
-    /// namespace (`GIT_NAMESPACE`) puts the references elsewhere: the caller looks each one up.
-    func directTargets(of references: Set<String>, under prefix: String) throws -> [String: ObjectID]? {
-        guard git_repository_get_namespace(pointer) == nil, let common = git_repository_commondir(pointer) else {
-            return nil
-        }
-        let folder = String(cString: common)
-        let root = folder.hasSuffix("/") ? folder : folder + "/"
-        // A record is turned into a String only when its length and its last two bytes are
-        // those of a name asked for: most tags are not a card's highest version.
-        var lengths = Set<Int>()
-        var endings = [Bool](repeating: false, count: 1 << 16)
-        for reference in references {
-            let bytes = Array(reference.utf8)
-            lengths.insert(bytes.count)
-            if bytes.count >= 2 { endings[Int(bytes[bytes.count - 2]) << 8 | Int(bytes[bytes.count - 1])] = true }
-        }
-        var targets: [String: ObjectID] = [:]
-        let path = root + "packed-refs"
-        let contents = try PackedRefsReader.contents(of: path)
-        try contents.withUnsafeBufferPointer { bytes in
-            try PackedRefsReader.scan(bytes, path: path) { record in
-                let name = record.name
-                guard lengths.contains(name.count), name.count >= 2,
-                    endings[Int(bytes[name.upperBound - 2]) << 8 | Int(bytes[name.upperBound - 1])]
-                else { return }
-                let reference = String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)
-                guard references.contains(reference) else { return }
-                let hex = UnsafeBufferPointer(rebasing: bytes[record.lines.lowerBound..<record.lines.lowerBound + 40])
-                targets[reference] = ObjectID(hex: String(decoding: hex, as: UTF8.self))
-            }
-        }
-        var loose: [String] = []
-        Self.walkLoose(root + prefix, relative: []) { name in
-            let reference = prefix + String(decoding: name, as: UTF8.self)
-            if references.contains(reference) { loose.append(reference) }
-        }
-        for reference in loose {
-            targets[reference] = try Self.looseTarget(root + reference) ?? resolve(reference)
-        }
-        return targets
-    }
-
-    /// The id in the loose reference file at `path` when it holds exactly 40 hex digits and a
-    /// newline, as git writes it; nil for anything else (symbolic, unreadable, damaged).
-    private static func looseTarget(_ path: String) -> ObjectID? {
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { Glibc.close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 42)
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 42) }
-        guard count == 41, buffer[40] == UInt8(ascii: "\n") else { return nil }
-        return ObjectID(hex: String(decoding: buffer[..<40], as: UTF8.self))
-    }
-
     /// Calls `body` with the part after `prefix` of each reference name in the `packed-refs`
-    /// file at `path` that starts with `prefix`; none when there is no such file. The file is
+    /// file at `path` that starts with `prefix`, and its target's 40 hex digits; none when there
+    /// is no such file. The file is
     /// read by ``PackedRefsReader``, so a line git would refuse is an error here too.
     private static func scanPacked(
-        _ path: String, prefix: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void
+        _ path: String, prefix: [UInt8],
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ target: UnsafeBufferPointer<UInt8>) -> Void
     ) throws {
         let contents = try PackedRefsReader.contents(of: path)
         try contents.withUnsafeBufferPointer { bytes in
@@ -100,7 +44,9 @@ extension Repository {
                     guard name.count > prefix.count, memcmp(base + name.lowerBound, wanted, prefix.count) == 0 else {
                         return
                     }
-                    body(UnsafeBufferPointer(rebasing: bytes[name.lowerBound + prefix.count..<name.upperBound]))
+                    body(
+                        UnsafeBufferPointer(rebasing: bytes[name.lowerBound + prefix.count..<name.upperBound]),
+                        UnsafeBufferPointer(rebasing: bytes[record.lines.lowerBound..<record.lines.lowerBound + 40]))
                 }
             }
         }

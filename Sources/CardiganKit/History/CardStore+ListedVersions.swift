@@ -2,44 +2,50 @@ import Foundation
 
 extension CardStore {
     /// The latest version `list` shows for each of `names` that has one: the highest version
-    /// tag (``RecordLookup/highestTaggedVersions(of:)``) whose tag object records that version
-    /// of that card (``tagRecords(_:card:version:)``), stepping down past one that does not.
+    /// tag (``RecordLookup/highestTaggedVersions(of:targets:)``) whose tag object records that
+    /// version of that card (``tagRecords(_:card:version:)``), stepping down past one that does not.
     ///
     /// The commit is the truth and `show` reads it: a tag made by hand for a card no commit
     /// versioned (a message without the card's record, or with a zero digest) is no version,
     /// in `list` as in `show`; `verify` reports such a tag. A tag object found sound is
-    /// remembered by its id (``ListedTagCache``), so a second `list` reads no tag object; when
-    /// `names` are not `every` card (`list --status`), the others' ids are kept too.
+    /// remembered with its card and version (``ListedTagCache``), so a second `list` reads no
+    /// tag object; when `names` are not `every` card (`list --status`), the others' lines are
+    /// kept too. The tags' targets come from the same scan of the references that finds the
+    /// highest versions: no second scan of `packed-refs`, no reference name built per card.
     func listedVersions(of names: [String], every: Bool) throws -> [String: Int] {
-        let highest = try lookup.highestTaggedVersions(of: names)
-        var references: [String: String] = [:]
-        for (name, version) in highest { references[VersionTag.reference(card: name, version: version)] = name }
-        let targets = try repository.directTargets(of: Set(references.keys), under: VersionTag.referencePrefix)
-        let cache = ListedTagCache(gitDirectory: repository.gitDirectory, enabled: usesSnapshotCache)
-        let known = cache.load()
-        var used = Set<String>()
-        var learned = false
+        var targets: [String: ObjectID] = [:]
+        let highest = try lookup.highestTaggedVersions(of: names, targets: &targets)
+        var cache = ListedTagCache(gitDirectory: repository.gitDirectory, enabled: usesSnapshotCache)
+        cache.load()
+        var known: [Int] = []
+        var learned: [[UInt8]] = []
+        var key: [UInt8] = []
         var versions: [String: Int] = [:]
+        versions.reserveCapacity(highest.count)
         for (name, top) in highest {
             var version = top
-            var reference = VersionTag.reference(card: name, version: version)
-            var target = try targets.map { $0[reference] } ?? repository.resolve(reference)
+            var target = try targets[name] ?? repository.resolve(VersionTag.reference(card: name, version: version))
             while version >= 1 {
                 if let tag = target {
-                    if try known.contains(tag.hex) || tagRecords(tag, card: name, version: version) {
-                        learned = learned || !known.contains(tag.hex)
-                        used.insert(tag.hex)
+                    ListedTagCache.key(tag: tag, card: name, version: version, into: &key)
+                    if let line = cache.line(of: key) {
+                        known.append(line)
+                        versions[name] = version
+                        break
+                    }
+                    if try tagRecords(tag, card: name, version: version) {
+                        learned.append(key)
                         versions[name] = version
                         break
                     }
                 }
                 version -= 1
-                reference = VersionTag.reference(card: name, version: version)
-                target = version >= 1 ? try repository.resolve(reference) : nil
+                target = version >= 1 ? try repository.resolve(VersionTag.reference(card: name, version: version)) : nil
             }
         }
-        if !every { used.formUnion(known) }
-        if learned || used.count != known.count { cache.store(used) }
+        if !learned.isEmpty || (every && known.count != cache.count) {
+            cache.store(known: every ? known : Array(0..<cache.count), learned: learned)
+        }
         return versions
     }
 
