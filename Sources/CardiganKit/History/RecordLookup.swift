@@ -144,17 +144,21 @@ final class RecordLookup {
         var tagged: [String: TaggedCard] = [:]
         var lastName: [UInt8] = []
         var lastCard: String?
+        var current = TaggedCard()  // lastCard's, kept in the dictionary when the card changes
         let listed = try repository.forEachReferenceName(under: VersionTag.referencePrefix) { bytes, packedTarget in
             guard let (nameBytes, version) = Self.cardAndVersion(bytes) else { return }
-            // Sorted `packed-refs` gives one card's tags in a row: one String per card, not per tag.
-            if !nameBytes.elementsEqual(lastName) {
+            // Sorted `packed-refs` gives one card's tags in a row: one String and one dictionary
+            // update per card, not per tag.
+            if !TaggedCard.isSame(nameBytes, as: lastName) {
+                if let card = lastCard, !current.isEmpty { tagged[card, default: TaggedCard()].merge(current) }
+                current = TaggedCard()
                 lastName = Array(nameBytes)
                 let card = String(decoding: nameBytes, as: UTF8.self)
                 lastCard = wanted.contains(card) ? card : nil
             }
-            guard let card = lastCard else { return }
-            tagged[card, default: TaggedCard()].add(version, packedTarget: packedTarget)
+            if lastCard != nil { current.add(version, packedTarget: packedTarget) }
         }
+        if let card = lastCard, !current.isEmpty { tagged[card, default: TaggedCard()].merge(current) }
         guard listed else {
             var answers: [String: Int] = [:]
             var guess: Int?
@@ -170,11 +174,11 @@ final class RecordLookup {
             guard let versions = tagged[name] else { continue }
             var read: [Int: ObjectID] = [:]
             let answer = try Self.highest(guess: guess) { version in
-                if versions.loose.contains(version) {
+                if versions.isLoose(version) {
                     read[version] = try repository.resolve(VersionTag.reference(card: name, version: version))
                     return read[version] != nil
                 }
-                return versions.packed.contains(version)
+                return versions.isPacked(version)
             }
             guard let answer else { continue }
             answers[name] = answer
