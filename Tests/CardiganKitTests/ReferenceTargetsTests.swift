@@ -45,4 +45,35 @@ import Testing
         #expect(targets == oracle)
         #expect(try scratch.git("cat-file", "-p", "refs/tags/cards/a/v2").contains("again"), "the loose one is git's")
     }
+
+    /// The per-card record of the scan: versions 1 to 63 as bits, higher ones in sets, the
+    /// target of the highest packed version, and a card met twice (packed, then loose) merged.
+    @Test func aTaggedCardKeepsEveryVersionAndTheHighestPackedTarget() {
+        let first = Array(String(repeating: "a", count: 40).utf8)
+        let second = Array(String(repeating: "b", count: 40).utf8)
+        var card = TaggedCard()
+        #expect(card.isEmpty && card.topTarget == nil)
+        first.withUnsafeBufferPointer { card.add(64, packedTarget: $0) }
+        second.withUnsafeBufferPointer { card.add(7, packedTarget: $0) }  // lower: not the top
+        first.withUnsafeBufferPointer { card.add(63, packedTarget: $0) }
+        var loose = TaggedCard()
+        loose.add(1, packedTarget: nil)
+        loose.add(100, packedTarget: nil)
+        card.merge(loose)
+        #expect([1, 7, 63, 64, 100].map(card.isPacked) == [false, true, true, true, false])
+        #expect([1, 7, 63, 64, 100].map(card.isLoose) == [true, false, false, false, true])
+        #expect(!card.isPacked(0) && !card.isLoose(0) && !card.isPacked(65))
+        #expect(card.top == 64 && card.topTarget == ObjectID(hex: String(repeating: "a", count: 40)))
+        var higher = TaggedCard()
+        second.withUnsafeBufferPointer { higher.add(65, packedTarget: $0) }
+        card.merge(higher)
+        #expect(card.top == 65 && card.topTarget == ObjectID(hex: String(repeating: "b", count: 40)))
+        let name = Array("x/credit-risk".utf8)
+        name.withUnsafeBufferPointer { bytes in
+            #expect(TaggedCard.isSame(bytes[2...], as: Array("credit-risk".utf8)))
+            #expect(!TaggedCard.isSame(bytes[2...], as: Array("credit-rusk".utf8)))
+            #expect(!TaggedCard.isSame(bytes[2...], as: Array("credit".utf8)))
+            #expect(TaggedCard.isSame(bytes[0..<0], as: []))
+        }
+    }
 }
