@@ -6,8 +6,8 @@ import Testing
 
 /// Whether libgit2 hashes each object again as it reads it is decided for every command in one
 /// place, ``CardStore/hashesObjectsOnRead(for:)``, beside the snapshot cache choice it follows:
-/// `verify`, `log` and the pre-commit hook read as git reads (no second hash), `verify
-/// --no-cache` hashes every object, and `list` keeps libgit2's default. Each command used to
+/// `verify`, `log`, `list` and the pre-commit hook read as git reads (no second hash), and
+/// `verify --no-cache` hashes every object. Each command used to
 /// set it itself; `VerifyEndToEndTests` shows what the audit catches with it on.
 @Suite struct ObjectReadingTests {
     @Test func eachCommandsHashingOfObjectsIsDecidedWithTheCacheChoice() throws {
@@ -17,7 +17,7 @@ import Testing
         #expect(!store.hashesObjectsOnRead(for: .verify))
         #expect(!store.hashesObjectsOnRead(for: .log))
         #expect(!store.hashesObjectsOnRead(for: .preCommit))
-        #expect(store.hashesObjectsOnRead(for: .list))
+        #expect(!store.hashesObjectsOnRead(for: .list))
         // `verify --no-cache`: the audit that trusts nothing on disk but git's objects.
         store.usesSnapshotCache = false
         #expect(store.hashesObjectsOnRead(for: .verify))

@@ -117,9 +117,10 @@ import Testing
         names = []
         try scratch.write(".git/packed-refs", "\(tag) refs/tags/cards/a/v1\n^\(commit)\n\(commit) refs/tags/cards/b\n")
         #expect(
-            try repository.forEachReferenceName(under: "refs/tags/cards/") { name, isLoose in
-                names.append(String(decoding: name, as: UTF8.self) + (isLoose ? " loose" : ""))
+            try repository.forEachReferenceName(under: "refs/tags/cards/") { name, target in
+                let shown = target.map { " " + String(decoding: $0, as: UTF8.self) } ?? " loose"
+                names.append(String(decoding: name, as: UTF8.self) + shown)
             })
-        #expect(names == ["a/v1", "b"])
+        #expect(names == ["a/v1 \(tag)", "b \(commit)"], "the target is the reference's line, not its ^ line")
     }
 }

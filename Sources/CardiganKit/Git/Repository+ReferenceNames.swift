@@ -3,32 +3,36 @@ import Foundation
 
 extension Repository {
     /// Calls `body` with the name of every reference under `prefix` (`refs/tags/cards/`), packed
-    /// or loose, as the UTF-8 bytes that follow the prefix, and whether it is loose; a name both
-    /// packed and loose comes twice. `packed-refs` is read once and scanned as bytes, and the
-    /// loose references' folders are listed: no reference file is opened, so a loose one is
-    /// only known to exist (``resolve(_:)`` reads it). A look-up per name instead costs two
-    /// `stat`s and some 20,000 instructions of libgit2.
+    /// or loose, as the UTF-8 bytes that follow the prefix, and for a packed one its target as
+    /// written in `packed-refs` (40 hex digits; nil for a loose one); a name both packed and
+    /// loose comes twice, and the loose one is git's answer. `packed-refs` is read once and
+    /// scanned as bytes, and the loose references' folders are listed: no reference file is
+    /// opened, so a loose one is only known to exist (``resolve(_:)`` reads it). A look-up per
+    /// name instead costs two `stat`s and some 20,000 instructions of libgit2.
     ///
     /// Returns false, calling `body` for nothing, when a namespace (`GIT_NAMESPACE`) puts the
     /// references elsewhere: the caller looks each name up instead.
     func forEachReferenceName(
-        under prefix: String, _ body: (_ name: UnsafeBufferPointer<UInt8>, _ isLoose: Bool) -> Void
+        under prefix: String,
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ packedTarget: UnsafeBufferPointer<UInt8>?) -> Void
     ) throws -> Bool {
         guard git_repository_get_namespace(pointer) == nil, let common = git_repository_commondir(pointer) else {
             return false
         }
         let folder = String(cString: common)
         let root = folder.hasSuffix("/") ? folder : folder + "/"
-        try Self.scanPacked(root + "packed-refs", prefix: Array(prefix.utf8)) { body($0, false) }
-        Self.walkLoose(root + prefix, relative: []) { body($0, true) }
+        try Self.scanPacked(root + "packed-refs", prefix: Array(prefix.utf8), body)
+        Self.walkLoose(root + prefix, relative: []) { body($0, nil) }
         return true
     }
 
     /// Calls `body` with the part after `prefix` of each reference name in the `packed-refs`
-    /// file at `path` that starts with `prefix`; none when there is no such file. The file is
+    /// file at `path` that starts with `prefix`, and its target's 40 hex digits; none when there
+    /// is no such file. The file is
     /// read by ``PackedRefsReader``, so a line git would refuse is an error here too.
     private static func scanPacked(
-        _ path: String, prefix: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void
+        _ path: String, prefix: [UInt8],
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ target: UnsafeBufferPointer<UInt8>) -> Void
     ) throws {
         let contents = try PackedRefsReader.contents(of: path)
         try contents.withUnsafeBufferPointer { bytes in
@@ -40,7 +44,9 @@ extension Repository {
                     guard name.count > prefix.count, memcmp(base + name.lowerBound, wanted, prefix.count) == 0 else {
                         return
                     }
-                    body(UnsafeBufferPointer(rebasing: bytes[name.lowerBound + prefix.count..<name.upperBound]))
+                    body(
+                        UnsafeBufferPointer(rebasing: bytes[name.lowerBound + prefix.count..<name.upperBound]),
+                        UnsafeBufferPointer(rebasing: bytes[record.lines.lowerBound..<record.lines.lowerBound + 40]))
                 }
             }
         }

@@ -178,7 +178,7 @@ extension CardStore {
         let fields = try listedFields(of: Set(blobs.map(\.blob)))
         var summaries: [CardSummary] = []
         let shownNames = blobs.filter { status == nil || fields[$0.blob]?.status == status }.map(\.name)
-        let versions = try lookup.highestTaggedVersions(of: shownNames)
+        let versions = try listedVersions(of: shownNames, every: status == nil)
         for (name, blob) in blobs {
             let shown = fields[blob]
             guard status == nil || shown?.status == status else { continue }

@@ -135,25 +135,34 @@ final class RecordLookup {
     /// tag is known from `packed-refs`; a loose one the probe meets is read, so a damaged file
     /// is the error a look-up gives.
     func highestTaggedVersions(of names: [String]) throws -> [String: Int] {
+        var targets: [String: ObjectID] = [:]
+        return try highestTaggedVersions(of: names, targets: &targets)
+    }
+
+    /// ``highestTaggedVersions(of:)``, and into `targets` the tag each answer's reference points
+    /// at, by card name, from the same scan (`list` checks that tag object): a packed one as
+    /// `packed-refs` says, a loose one as the probe read it; a card whose answer is neither the
+    /// highest packed version nor a loose one the probe read is left out (the caller looks it up).
+    func highestTaggedVersions(of names: [String], targets: inout [String: ObjectID]) throws -> [String: Int] {
         let wanted = Set(names)
-        var tagged: [String: (packed: Set<Int>, loose: Set<Int>)] = [:]
+        var tagged: [String: TaggedCard] = [:]
         var lastName: [UInt8] = []
         var lastCard: String?
-        let listed = try repository.forEachReferenceName(under: VersionTag.referencePrefix) { bytes, isLoose in
+        var current = TaggedCard()  // lastCard's, kept in the dictionary when the card changes
+        let listed = try repository.forEachReferenceName(under: VersionTag.referencePrefix) { bytes, packedTarget in
             guard let (nameBytes, version) = Self.cardAndVersion(bytes) else { return }
-            // Sorted `packed-refs` gives one card's tags in a row: one String per card, not per tag.
-            if !nameBytes.elementsEqual(lastName) {
+            // Sorted `packed-refs` gives one card's tags in a row: one String and one dictionary
+            // update per card, not per tag.
+            if !TaggedCard.isSame(nameBytes, as: lastName) {
+                if let card = lastCard, !current.isEmpty { tagged[card, default: TaggedCard()].merge(current) }
+                current = TaggedCard()
                 lastName = Array(nameBytes)
                 let card = String(decoding: nameBytes, as: UTF8.self)
                 lastCard = wanted.contains(card) ? card : nil
             }
-            guard let card = lastCard else { return }
-            if isLoose {
-                tagged[card, default: ([], [])].loose.insert(version)
-            } else {
-                tagged[card, default: ([], [])].packed.insert(version)
-            }
+            if lastCard != nil { current.add(version, packedTarget: packedTarget) }
         }
+        if let card = lastCard, !current.isEmpty { tagged[card, default: TaggedCard()].merge(current) }
         guard listed else {
             var answers: [String: Int] = [:]
             var guess: Int?
@@ -167,13 +176,18 @@ final class RecordLookup {
         var guess: Int?
         for name in names {
             guard let versions = tagged[name] else { continue }
-            answers[name] = try Self.highest(guess: guess) { version in
-                if versions.loose.contains(version) {
-                    return try repository.resolve(VersionTag.reference(card: name, version: version)) != nil
+            var read: [Int: ObjectID] = [:]
+            let answer = try Self.highest(guess: guess) { version in
+                if versions.isLoose(version) {
+                    read[version] = try repository.resolve(VersionTag.reference(card: name, version: version))
+                    return read[version] != nil
                 }
-                return versions.packed.contains(version)
+                return versions.isPacked(version)
             }
-            guess = answers[name] ?? guess
+            guard let answer else { continue }
+            answers[name] = answer
+            targets[name] = read[answer] ?? (answer == versions.top ? versions.topTarget : nil)
+            guess = answer
         }
         return answers
     }
