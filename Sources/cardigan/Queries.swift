@@ -50,8 +50,13 @@ extension CardiganCommand {
         @Option(help: QueryFormat.formatHelp())
         var format: QueryFormat = .text
 
+        @Flag(help: "Read every commit of the history instead of using .git/cardigan/commit-cards-v1.")
+        var noCache = false
+
         func run() throws {
-            let entries = try global.cardStore().auditTrail(of: name)
+            let store = try global.cardStore()
+            store.usesSnapshotCache = !noCache
+            let entries = try store.auditTrail(of: name)
             write(format == .json ? try JSONOutput.log(card: name, entries: entries) : HistoryText.auditTrail(entries))
         }
     }
