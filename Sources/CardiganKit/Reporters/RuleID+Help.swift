@@ -21,7 +21,12 @@ extension RuleID {
             return Help(
                 why: "Cards are at most 1 MiB, so a hook stays fast on hostile input.", fix: "Make the card smaller.")
         case .yamlEmpty:
-            return Help(why: "A card file must hold a card.", fix: "Write the card, or delete the file.")
+            return Help(
+                why:
+                    "An empty file (or one of comments or '---' alone) reads as null: there is no card to validate, version or list, and a card emptied by mistake would pass unnoticed.",
+                fix:
+                    "Write the card's fields back ('cardigan new' shows them), or delete the file if the card was never versioned."
+            )
         case .yamlAnchor:
             return Help(
                 why: "Anchors and aliases make a value defined somewhere else, and allow alias bombs.",
@@ -37,14 +42,20 @@ extension RuleID {
                 why: "A key written twice in one mapping: YAML readers silently keep one of them.",
                 fix: "Keep one of them.")
         case .yamlDepth:
-            return Help(why: "Nesting deeper than 64 levels is refused.", fix: "Flatten the structure.")
+            return Help(
+                why:
+                    "Deep nesting costs the parser time and stack and no card needs it: 64 levels is far past any card's structure, so deeper input is refused as hostile before it is read.",
+                fix: "Flatten the structure; a model card nests a few levels.")
         case .yamlMultipleDocuments:
             return Help(
                 why:
                     "Readers differ on a file of several YAML documents (many read only the first), so another tool could read another card than cardigan checks.",
                 fix: "Remove the extra '---' documents.")
         case .yamlComplexKey:
-            return Help(why: "Keys must be plain strings.", fix: "Use a string key.")
+            return Help(
+                why:
+                    "A card is JSON data, whose keys are strings: a mapping, sequence or other non-string key could not be validated, digested or exported as written.",
+                fix: "Write the key as a plain string (quote it if it reads as a number, date or boolean).")
         case .yaml11Ambiguous:
             return Help(
                 why:
@@ -77,9 +88,19 @@ extension RuleID {
                     "Change the value at the line and column given so that the schema accepts it; the message says how."
             )
         case .invalidCard:
-            return Help(why: "A committed card must validate.", fix: "Fix the card and commit it as a new version.")
+            return Help(
+                why:
+                    "Every committed version is part of the record auditors read; a version that does not validate against the schema in force at its commit was committed past cardigan (plain git, hooks skipped).",
+                fix:
+                    "Fix the card and commit the fix as a new version with 'cardigan commit'; the invalid version stays in the history, reported."
+            )
         case .nameChanged:
-            return Help(why: "A card's 'name' never changes.", fix: "Restore the name.")
+            return Help(
+                why:
+                    "A card's 'name' is its identity: its file name, its version tags 'cards/<name>/v<N>' and its links use it, so a 'name' that differs from the file breaks the chain between its versions.",
+                fix:
+                    "Set 'name' back to the file's name; for another card, 'cardigan clone' this one under the new name."
+            )
         case .recordMalformed:
             return Help(
                 why: "A commit's card trailers cannot be read.", fix: "Make the change again with 'cardigan commit'.")
@@ -88,7 +109,10 @@ extension RuleID {
                 why: "A commit's trailers must say what the commit holds.",
                 fix: "Make the change again with 'cardigan commit'.")
         case .cardDeleted:
-            return Help(why: "A versioned card is never deleted or renamed.", fix: "Archive the card instead.")
+            return Help(
+                why:
+                    "Deleting or renaming a versioned card drops its governance record from the branch while its tags still claim versions; a retired model's card must stay readable.",
+                fix: "Restore the file and archive the card instead ('cardigan status <name> Archived').")
         case .unversionedChange:
             return Help(
                 why: "Every change of a card's content or status on the protected branch is a record made by cardigan.",
@@ -97,8 +121,11 @@ extension RuleID {
             return Help(why: "A card's versions run 1, 2, 3 … without gaps.", fix: "Commit versions with cardigan.")
         case .versionDuplicate:
             return Help(
-                why: "A version number is made once; two branches made the same one.",
-                fix: "Rebuild one branch's versions.")
+                why:
+                    "Two branches each made the same version N of a card from the same starting version; merged, the record holds two different 'version N's with no order between them.",
+                fix:
+                    "Keep one branch's version: start a new branch from the protected branch and commit the other change there (it becomes version N+1)."
+            )
         case .modelNameChanged:
             return Help(
                 why: "'model_overview.model_name' never changes after version 1.", fix: "Restore the model name.")
@@ -114,9 +141,19 @@ extension RuleID {
             return Help(
                 why: "Each version has its annotated tag 'cards/<name>/v<N>'.", fix: "Run 'cardigan verify --repair'.")
         case .versionTagLightweight:
-            return Help(why: "Version tags are annotated tags.", fix: "Restore the annotated tag.")
+            return Help(
+                why:
+                    "A lightweight tag is only a name for a commit: it has no message for the trailers (digest, 'Previous:' chain) that make a version tag verifiable, and anyone can point it anywhere.",
+                fix:
+                    "Delete it ('git tag -d <tag>') and run 'cardigan verify --repair', which re-creates the annotated tag from the commit's trailers, or restore the tag from a clone."
+            )
         case .versionTagMoved:
-            return Help(why: "A version tag never moves.", fix: "Restore the tag from a clone or a checkpoint.")
+            return Help(
+                why:
+                    "Version tags anchor the audit trail: each names the commit that recorded its version, as clones and checkpoints do; a tag pointing elsewhere was re-made by hand ('git tag -f') or the history under it was rewritten.",
+                fix:
+                    "Restore the tag from a clone or a checkpoint ('cardigan verify --checkpoint <file>' names the expected object); if the history was rewritten, restore the branch too."
+            )
         case .versionTagMismatch:
             return Help(
                 why: "A version tag records the digest its commit holds.",
@@ -144,7 +181,12 @@ extension RuleID {
                 why: "A version made on a branch that is not merged into the protected branch yet.",
                 fix: "Merge the branch with a merge commit or fast-forward.")
         case .versionTagLeftover:
-            return Help(why: "A version tag names a version no commit records.", fix: "Investigate the tag's origin.")
+            return Help(
+                why:
+                    "'cardigan commit' creates the tag 'cards/<name>/v<N>' of the version it makes; a tag of that name already there (made by hand, or fetched from another clone's diverged history) would be reused or overwritten.",
+                fix:
+                    "Look at the tag ('git show <tag>'): if no commit records that version, delete it ('git tag -d <tag>') and commit again; if another clone made it, fetch and merge that history first."
+            )
         case .tagReferenceDamaged:
             return Help(
                 why:
@@ -160,7 +202,12 @@ extension RuleID {
                 why: "Each link has its tag 'model-packages/<group>/<version>'.", fix: "Run 'cardigan verify --repair'."
             )
         case .linkTagLightweight:
-            return Help(why: "Link tags are annotated tags.", fix: "Restore the annotated tag.")
+            return Help(
+                why:
+                    "A link tag's message records which card version is linked to which model package; a lightweight tag has no message, so the link cannot be checked.",
+                fix:
+                    "Delete it ('git tag -d <tag>') and link again with 'cardigan link', or restore the annotated tag from a clone."
+            )
         case .linkTagMoved:
             return Help(why: "A link tag never moves.", fix: "Restore the tag from a clone or a checkpoint.")
         case .linkTagMismatch:
