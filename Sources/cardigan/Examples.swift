@@ -59,6 +59,9 @@ enum Examples {
         "hook": ["cardigan hook install", "cardigan hook install --server   # in the server's bare repository"],
         "hook install": ["cardigan hook install", "cardigan hook install --server"],
         "hook pre-commit": ["cardigan hook pre-commit      # what .git/hooks/pre-commit runs"],
+        "hook reference-transaction": [
+            "git commit --amend -m 'x'   # git runs it with 'prepared'; a recording commit stays"
+        ],
         "hook prepare-commit-msg": ["cardigan hook prepare-commit-msg .git/COMMIT_EDITMSG message"],
         "hook post-commit": ["cardigan hook post-commit     # after a plain git commit of cards"],
         "hook pre-push": ["git push      # .git/hooks/pre-push runs 'cardigan hook pre-push'"],

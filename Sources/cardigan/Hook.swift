@@ -7,10 +7,11 @@ extension CardiganCommand {
         static let configuration = CommandConfiguration(
             commandName: "hook",
             abstract:
-                "Install and run git hooks (client: pre-commit, prepare-commit-msg, post-commit, pre-push; server: pre-receive).",
+                "Install and run git hooks (client: pre-commit, prepare-commit-msg, post-commit, pre-push, reference-transaction; server: pre-receive).",
             discussion: Examples.of("hook"),
             subcommands: [
-                Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self, PreReceive.self,
+                Install.self, PreCommit.self, PrepareCommitMessage.self, PostCommit.self, PrePush.self,
+                ReferenceTransaction.self, PreReceive.self,
                 DiffDriver.self, Textconv.self,
             ])
     }
@@ -114,6 +115,23 @@ extension CardiganCommand.Hook {
 
         func run() throws {
             for tag in try global.cardStore().runPostCommit() { print("cardigan: tagged \(tag)") }
+        }
+    }
+
+    struct ReferenceTransaction: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reference-transaction",
+            abstract: "Refuse an amend of a commit that records card versions (reads git's reference updates).",
+            discussion: Examples.of("hook reference-transaction"))
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument var state: String
+
+        func run() throws {
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let findings = try global.cardStore().runReferenceTransaction(state: state, input: input)
+            try report(findings, hook: "reference-transaction", global: global)
         }
     }
 

@@ -7,14 +7,18 @@ public enum GitHook: String, Sendable, CaseIterable {
     case postCommit = "post-commit"
     case prePush = "pre-push"
     case preReceive = "pre-receive"
+    /// Refuses an amend of a recording commit that `prepare-commit-msg` cannot see (`--amend -m`).
+    case referenceTransaction = "reference-transaction"
 
     /// The hooks of a developer's clone.
-    public static let client: [GitHook] = [.preCommit, .prepareCommitMessage, .postCommit, .prePush]
+    public static let client: [GitHook] = [
+        .preCommit, .prepareCommitMessage, .postCommit, .prePush, .referenceTransaction,
+    ]
     /// The hooks of the server's bare repository.
     public static let server: [GitHook] = [.preReceive]
 
     /// Whether git feeds the hook lines on standard input, which a chained hook must see too.
-    var readsStandardInput: Bool { self == .prePush || self == .preReceive }
+    var readsStandardInput: Bool { self == .prePush || self == .preReceive || self == .referenceTransaction }
 }
 
 extension CardStore {
@@ -82,6 +86,7 @@ extension CardStore {
             script += """
                 input=$(cat)
                 if [ -x "$0.local" ]; then printf '%s\\n' "$input" | "$0.local" "$@" || exit $?; fi
+                \(hook == .referenceTransaction ? "[ \"$1\" = prepared ] || exit 0  # only this state can abort\n" : "")\
                 printf '%s\\n' "$input" | exec "$cardigan" hook \(hook.rawValue) "$@"
 
                 """
