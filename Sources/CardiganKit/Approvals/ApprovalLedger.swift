@@ -35,8 +35,8 @@ struct ApprovalLedger {
         switch context.policy(commit) {
         case .none:
             return []
-        case .invalid(let message):
-            return [Self.policyProblem(message)]
+        case .invalid, .refused:
+            return [Self.policyProblem(context.policy(commit).unusableReason ?? "")]
         case .active(let policy):
             var problems: [ApprovalProblem] = []
             for approval in approvals {
@@ -51,7 +51,7 @@ struct ApprovalLedger {
         prime(subject)
         switch context.policy(commit) {
         case .none: return nil
-        case .invalid(let message): return Self.policyProblem(message)
+        case .invalid, .refused: return Self.policyProblem(context.policy(commit).unusableReason ?? "")
         case .active(let policy):
             return ApprovalCheck.moveProblem(of: subject, accepted: accepted[key(subject)] ?? [], under: policy)
         }
@@ -90,15 +90,23 @@ struct ApprovalLedger {
 
 extension HistoryRules {
     /// `policy-unapproved`, the approval rule for the policy itself: a commit whose policy differs from every parent's must
-    /// carry approvals under the first parent's policy. The first policy (none before it) is
-    /// trusted as committed; a checkpoint pins it with the history.
+    /// carry approvals under the first parent's policy, or its usable lines when a signers line
+    /// there is refused (fail closed: a refused line never lets a later change in unapproved).
+    /// The first policy (none before it) is trusted as committed; a checkpoint pins it with the
+    /// history. A policy that comes in with a refused signers line is `approval-policy` at that line.
     mutating func applyPolicyChange(_ commit: CommitFacts) {
-        guard let ledger = approvalLedger, let parent = commit.parents.first else { return }
+        guard let ledger = approvalLedger else { return }
         let now = ledger.context.policy(commit.id)
         let before = commit.parents.map { ledger.context.policy($0) }
-        guard !before.contains(where: { $0.isSamePolicy(as: now) }),
-            case .active(let old) = ledger.context.policy(parent)
-        else { return }
+        guard !before.contains(where: { $0.isSamePolicy(as: now) }) else { return }
+        if case .refused = now, let reason = now.unusableReason {
+            let location = now.unusableLocation
+            report(
+                .approvalPolicy, "the approval policy cannot be used: \(reason)", card: nil, commit: commit.id,
+                hint: "remove or fix the line, in a commit approved under the policy in force",
+                path: location.path, position: location.position)
+        }
+        guard let parent = commit.parents.first, let old = ledger.context.policy(parent).judge else { return }
         guard let change = ledger.context.policyChange(commit.id) else { return }
         for problem in change.problems(under: old) {
             report(

@@ -24,7 +24,9 @@ extension CardStore {
             throw CardiganError("card '\(name)' has no committed version", hint: "commit it first")
         }
         let state = try policyState(at: head)
-        if case .invalid(let reason) = state { throw Self.unusablePolicy(reason, at: head) }
+        if let reason = state.unusableReason {
+            throw Self.unusablePolicy(reason, at: head, location: state.unusableLocation)
+        }
         guard case .active(let policy) = state else {
             throw CardiganError(
                 "the repository has no approval policy at \(head.short)",
@@ -138,8 +140,12 @@ extension CardStore {
         let branch = try currentBranch()
         let head = try repository.resolve(branch)
         let state = try head.map { try policyState(at: $0) }
-        if let head, case .invalid(let reason)? = state { throw Self.unusablePolicy(reason, at: head) }
-        guard let head, case .active(let old)? = state else {
+        // A refused signers line at the head allows nothing; its usable lines judge the change
+        // (the one that fixes the line, too). Any other unusable policy approves nothing.
+        if let head, let state, state.judge == nil, let reason = state.unusableReason {
+            throw Self.unusablePolicy(reason, at: head, location: state.unusableLocation)
+        }
+        guard let head, let old = state?.judge else {
             throw CardiganError(
                 "no approval policy is in force at the branch head: the first policy is trusted as committed",
                 hint: "commit it; 'cardigan checkpoint' then pins it with the history")
@@ -152,6 +158,9 @@ extension CardStore {
             throw CardiganError(
                 "the policy files in the working tree are the ones at \(head.short); there is no change to approve",
                 hint: "edit '.cardigan.yaml' or '\(old.settings.signersPath)' first")
+        }
+        if let refused = try workingTreeSignersRefusal() {
+            return PolicyApprovalResult(findings: [refused])
         }
         let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: old)
         if let author = try? signature(.author).email,
@@ -199,10 +208,12 @@ extension CardStore {
 
     /// The error of an approval policy that cannot be used at `head`, with the reason, under the
     /// rule `verify` reports it with.
-    static func unusablePolicy(_ reason: String, at head: ObjectID) -> CardiganError {
+    static func unusablePolicy(
+        _ reason: String, at head: ObjectID, location: Location = Location(path: CardiganConfig.fileName)
+    ) -> CardiganError {
         CardiganError(
             "the approval policy at \(head.short) cannot be used: \(reason)",
-            location: Location(path: CardiganConfig.fileName),
+            location: location,
             hint: "fix '.cardigan.yaml' or the allowed signers file it names, in a commit approved under the policy",
             ruleID: .approvalPolicy)
     }
@@ -231,5 +242,26 @@ extension CardStore {
             )
         }
         return try SSHSigner.fromGitSetting(value, home: environment["HOME"])
+    }
+}
+
+extension CardStore {
+    /// The `approval-policy` finding of the first refused line of the allowed signers file in
+    /// the working tree, which `approve --policy` will not sign: a policy with it approves no
+    /// card version. Nil when the working tree's policy names no signers file or every line is
+    /// usable.
+    func workingTreeSignersRefusal() throws -> Finding? {
+        let read = { (path: String) in FileManager.default.contents(atPath: self.workspace.rootPath + "/" + path) }
+        guard let config = read(CardiganConfig.fileName),
+            let settings = (try? CardiganConfig.parse(config, path: CardiganConfig.fileName))?.approval,
+            let bytes = read(settings.signersPath),
+            let problem = AllowedSigners(text: String(decoding: bytes, as: UTF8.self)).problems.first
+        else { return nil }
+        return Finding(
+            ruleID: .approvalPolicy,
+            message: "the new approval policy cannot be used: \(problem.message); it is not approved",
+            location: Location(
+                path: settings.signersPath, position: SourcePosition(line: problem.line, column: 1)),
+            hint: "remove or fix the line, then run 'cardigan approve --policy' again")
     }
 }

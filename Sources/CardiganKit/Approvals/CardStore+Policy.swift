@@ -43,7 +43,9 @@ extension CardStore {
         let signers = AllowedSigners(text: String(decoding: try repository.readBlob(signersID), as: UTF8.self))
         let state: PolicyState
         if let problem = signers.problems.first {
-            state = .invalid("\(settings.signersPath):\(problem.line): \(problem.message)")
+            state = .refused(
+                ApprovalPolicy(settings: settings, signers: signers, identity: identity), line: problem.line,
+                message: problem.message)
         } else {
             state = .active(ApprovalPolicy(settings: settings, signers: signers, identity: identity))
         }

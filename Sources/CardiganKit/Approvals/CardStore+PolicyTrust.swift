@@ -11,7 +11,7 @@ extension CardStore {
         let cache = PolicyCache()
         var current = head
         var state = try policyState(at: current, cache: cache)
-        while case .active = state {
+        while state.judge != nil {
             let commit = try repository.commit(current)
             guard let first = commit.parents.first else { return nil }
             let parents = try commit.parents.map { ($0, try policyState(at: $0, cache: cache)) }
@@ -19,7 +19,7 @@ extension CardStore {
                 current = same.0
                 continue
             }
-            if case .active(let old) = parents[0].1 {
+            if let old = parents[0].1.judge {
                 let change = try policyChange(at: current)
                 if let problem = change.problems(under: old).last {
                     let needed = old.settings.strictestThreshold
