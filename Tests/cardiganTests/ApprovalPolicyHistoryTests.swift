@@ -13,12 +13,6 @@ struct ApprovalPolicyHistoryTests {
             ".cardigan/allowed_signers", signers + "stranger@example.com \(try setup.keys.publicKey("stranger"))\n")
     }
 
-    private func policyApproval(_ setup: ApprovalRepo, key: String) throws -> ProcessResult {
-        try setup.repo.repo.run(
-            [PackagePaths.cardigan, "approve", "--policy", "--key", setup.keys.folder + "/" + key],
-            environment: setup.environment)
-    }
-
     @Test func refusesAPolicyChangeWithoutApprovals() throws {
         let setup = try ApprovalRepo()
         try addStranger(setup)
@@ -59,8 +53,8 @@ struct ApprovalPolicyHistoryTests {
         // The twin: the same swap approved by two signers of the policy before it; the
         // newcomer's approval is then taken.
         try setup.repo.git("reset", "-q", "--soft", "HEAD~1")
-        let risk = try policyApproval(setup, key: "risk").checked().output.trimmingCharacters(in: .newlines)
-        let validator = try policyApproval(setup, key: "validator").checked().output.trimmingCharacters(
+        let risk = try setup.approvePolicy(key: "risk").checked().output.trimmingCharacters(in: .newlines)
+        let validator = try setup.approvePolicy(key: "validator").checked().output.trimmingCharacters(
             in: .newlines)
         try setup.repo.git("commit", "-qm", "swap, approved", "--trailer", risk, "--trailer", validator)
         let approved = try setup.approve(with: "stranger")
@@ -88,8 +82,8 @@ struct ApprovalPolicyHistoryTests {
     @Test func acceptsAPolicyChangeApprovedByTheSignersItReplaces() throws {
         let setup = try ApprovalRepo()
         try addStranger(setup)
-        let risk = try policyApproval(setup, key: "risk").checked().output.trimmingCharacters(in: .newlines)
-        let validator = try policyApproval(setup, key: "validator").checked().output.trimmingCharacters(
+        let risk = try setup.approvePolicy(key: "risk").checked().output.trimmingCharacters(in: .newlines)
+        let validator = try setup.approvePolicy(key: "validator").checked().output.trimmingCharacters(
             in: .newlines)
         #expect(risk.hasPrefix("Policy-Approval: risk@example.com SHA256:"), "\(risk)")
         try setup.repo.git("commit", "-qam", "let a stranger sign", "--trailer", risk, "--trailer", validator)
@@ -102,16 +96,16 @@ struct ApprovalPolicyHistoryTests {
 
     @Test func refusesPolicyApprovalsByNewSignersOrForOtherFiles() throws {
         let setup = try ApprovalRepo()
-        let stale = try policyApproval(setup, key: "risk")
+        let stale = try setup.approvePolicy(key: "risk")
         #expect(stale.status == 2 && stale.error.contains("there is no change to approve"), "\(stale.error)")
         try addStranger(setup)
-        let risk = try policyApproval(setup, key: "risk").checked().output.trimmingCharacters(in: .newlines)
+        let risk = try setup.approvePolicy(key: "risk").checked().output.trimmingCharacters(in: .newlines)
         let newcomer = try setup.repo.repo.run(
             [PackagePaths.cardigan, "approve", "--policy", "--key", setup.keys.folder + "/stranger"],
             environment: setup.environment)
         #expect(newcomer.status != 0, "a signer the change adds cannot approve it")
         // Approved for one file, then the file changed again before the commit.
-        let validator = try policyApproval(setup, key: "validator").checked().output.trimmingCharacters(
+        let validator = try setup.approvePolicy(key: "validator").checked().output.trimmingCharacters(
             in: .newlines)
         let signers = try setup.repo.read(".cardigan/allowed_signers")
         try setup.repo.write(".cardigan/allowed_signers", signers + "# one more line\n")
@@ -137,7 +131,7 @@ struct ApprovalPolicyHistoryTests {
         // would commit cannot carry its own approval, which verify would refuse later.
         let setup = try ApprovalRepo()
         try addStranger(setup)
-        let own = try policyApproval(setup, key: "author")
+        let own = try setup.approvePolicy(key: "author")
         #expect(own.status == 1, "\(own.output)\(own.error)")
         #expect(
             own.output.hasPrefix(".cardigan.yaml: error: 'author@example.com' (key SHA256:")
@@ -146,7 +140,7 @@ struct ApprovalPolicyHistoryTests {
             "\(own.output)")
         #expect(!own.output.contains("Policy-Approval:"), "\(own.output)")
         // The twin: another signer approves the same change.
-        let risk = try policyApproval(setup, key: "risk").checked()
+        let risk = try setup.approvePolicy(key: "risk").checked()
         #expect(risk.output.hasPrefix("Policy-Approval: risk@example.com SHA256:"), "\(risk.output)")
     }
 
@@ -174,7 +168,7 @@ struct ApprovalPolicyHistoryTests {
                 && validate.error.hasPrefix(
                     ".cardigan.yaml:3:10: error: 'approval.rules' must be a non-empty list [approval-policy]"),
             "\(validate.error)")
-        let policy = try policyApproval(setup, key: "risk")
+        let policy = try setup.approvePolicy(key: "risk")
         #expect(policy.status == 2 && policy.error.contains("[approval-policy]"), "\(policy.error)")
     }
 }

@@ -19,12 +19,6 @@ struct ApprovalRefusedLineTests {
         try setup.repo.write(".cardigan/allowed_signers", signers + "rsa@example.com \(key)\n")
     }
 
-    private func policyApproval(_ setup: ApprovalRepo, key: String) throws -> ProcessResult {
-        try setup.repo.repo.run(
-            [PackagePaths.cardigan, "approve", "--policy", "--key", setup.keys.folder + "/" + key],
-            environment: setup.environment)
-    }
-
     /// A `Policy-Approval:` trailer for the policy files in the working tree, signed by `key`
     /// with `ssh-keygen` directly: what `approve --policy` refuses to make for a refused line.
     private func forgedPolicyApproval(_ setup: ApprovalRepo, key: String) throws -> String {
@@ -63,7 +57,7 @@ struct ApprovalRefusedLineTests {
     @Test func aRefusedLineIsNotSignedAndIsReportedAtItsLine() throws {
         let setup = try ApprovalRepo()
         try addWeakKey(setup)
-        let refused = try policyApproval(setup, key: "risk")
+        let refused = try setup.approvePolicy(key: "risk")
         #expect(refused.status == 1, "\(refused.output)\(refused.error)")
         #expect(
             refused.output.hasPrefix(
@@ -114,7 +108,7 @@ struct ApprovalRefusedLineTests {
         try setup.repo.write(".cardigan/allowed_signers", original)
         var trailers: [String] = []
         for key in ["risk", "validator"] {
-            let approval = try policyApproval(setup, key: key).checked()
+            let approval = try setup.approvePolicy(key: key).checked()
             trailers += ["--trailer", approval.output.trimmingCharacters(in: .newlines)]
         }
         _ = try setup.repo.repo.run(["git", "commit", "-qam", "drop rsa1024"] + trailers).checked()

@@ -45,6 +45,12 @@ final class ApprovalRepo {
         try fixture?.pushMain()
     }
 
+    /// `cardigan approve --policy --key <key>` of the policy files in the working tree, unchecked.
+    func approvePolicy(key: String) throws -> ProcessResult {
+        try repo.repo.run(
+            [PackagePaths.cardigan, "approve", "--policy", "--key", keys.folder + "/" + key], environment: environment)
+    }
+
     /// `cardigan approve credit --key <key>`.
     func approve(with key: String, _ more: String...) throws -> ProcessResult {
         try repo.repo.run(
