@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 scratch=".build-static"
-# Start-up, paid by every hook and every commit (README "The fixed cost of a process, third
+# Start-up, paid by every hook and every commit (Benchmarks/HISTORY.md "The fixed cost of a process, third
 # round"): -static-stdlib exports every symbol of the program (33,648) for nothing, which the
 # Swift runtime's start-up then scans with dladdr (1.3M instructions); and libgit2 loads
 # OpenSSL's libcrypto through libssh2 last of 21 libraries, so each of libcrypto's 3,377 symbol
