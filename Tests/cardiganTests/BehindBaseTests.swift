@@ -111,7 +111,7 @@ import Testing
         repo.expect(
             text, status: 1,
             saying:
-                "cards/b.yaml: error: card 'b' has version 2 on 'main' (commit \(theirs)) and on this branch (commit \(ours)): merging would record version 2 twice (commit \(ours)) [check-version-conflict]"
+                "cards/b.yaml: error: card 'b' has version 2 on 'main' (commit \(theirs)) and on this branch: merging would record version 2 twice (commit \(ours)) [check-version-conflict]"
         )
         // The version's tag is main's: the conflict says it all, no tag finding beside it.
         #expect(!text.output.contains("version-tag"), "\(text.output)")
@@ -176,7 +176,7 @@ import Testing
         repo.expect(
             text, status: 1,
             saying:
-                "cards/a.yaml: error: commit \(copy) copies version 3 of 'a' made on 'main' in commit \(try short(repo, "main~1")) (the same card): the history was rewritten"
+                "cards/a.yaml: error: this branch copies version 3 of 'a' made on 'main' in commit \(try short(repo, "main~1")) (the same card): the history was rewritten (commit \(copy)) [check-rewrite]"
         )
         #expect(text.output.contains("[check-rewrite]") && !text.output.contains("check-version-conflict"))
         let json = try json(repo.cardigan("check", "--base", "main", "--format", "json"))
@@ -195,7 +195,7 @@ import Testing
         repo.expect(
             text, status: 1,
             saying:
-                "cards/a.yaml: error: commit \(ours) copies version 3 of 'a' made on 'main' in commit \(try short(repo, "main~1")) (its tag 'cards/a/v3' was moved onto it): the history was rewritten"
+                "cards/a.yaml: error: this branch copies version 3 of 'a' made on 'main' in commit \(try short(repo, "main~1")) (its tag 'cards/a/v3' was moved onto it): the history was rewritten (commit \(ours)) [check-rewrite]"
         )
     }
 
@@ -209,7 +209,7 @@ import Testing
         repo.expect(
             text, status: 1,
             saying:
-                "base \(try short(repo, "main")) and head \(try short(repo, "pr")) share no commit: the history was rewritten"
+                "refs/heads/pr: error: 'pr' shares no commit with the base 'main': it does not start from the base (an orphan branch, or a rewritten history) (commit \(try short(repo, "pr"))) [check-rewrite]"
         )
         #expect(
             text.output.contains("1 error in no commits (none shared with the base) and 1 changed card validated"),

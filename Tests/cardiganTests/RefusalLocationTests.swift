@@ -4,7 +4,7 @@ import Testing
 
 /// A rewritten pull request (`check-rewrite`) and each kind of refused push (`push-refused`, by
 /// the server's pre-receive hook and the client's pre-push hook) name the place a person acts on,
-/// as a compiler names a file: the head's reference file, the pushed reference's name, or the
+/// as a compiler names a file: the head's branch, the pushed reference's name, or the
 /// line of `.cardigan.yaml` that moved a protected setting.
 @Suite struct RefusalLocationTests {
     /// A repository on branch `pr`, a history of two commits unrelated to `main`'s (a branch
@@ -26,25 +26,32 @@ import Testing
         return findings.filter { $0["rule"] as? String == rule }.map { $0["path"] as? String }
     }
 
-    @Test func aRewrittenPullRequestNamesTheHeadsReferenceInEveryFormat() throws {
+    /// An orphan branch is placed at the branch's name, as a refused push names it, never at
+    /// its file inside `.git` (meaningless to a reviewer, and gone once references are packed);
+    /// the message says what is wrong once, the head's commit in the suffix, and the hint how to
+    /// start again from the base.
+    @Test func aRewrittenPullRequestNamesTheHeadsBranchInEveryFormat() throws {
         let (repo, base) = try rewrittenPullRequest()
-        let text = try repo.cardigan("check", "--base", base)
+        let head = String(try repo.git("rev-parse", "pr").prefix(12))
+        let text = try repo.cardigan("check", "--base", "main")
         #expect(text.status == 1)
         #expect(
-            text.output.contains(".git/refs/heads/pr: error: base ") && text.output.contains("[check-rewrite]"),
-            "\(text.output)")
+            text.output.hasPrefix(
+                "refs/heads/pr: error: 'pr' shares no commit with the base 'main': it does not start from the base (an orphan branch, or a rewritten history) (commit \(head)) [check-rewrite]\n    hint: start a branch from the base ('git switch -c <branch> main'), bring the cards over ('git checkout pr -- cards')"
+            ), "\(text.output)")
+        #expect(!text.output.contains(".git/"), "\(text.output)")
         let json = try repo.cardigan("check", "--base", base, "--format", "json")
-        #expect(try paths(json, rule: "check-rewrite") == [".git/refs/heads/pr"], "\(json.output)")
+        #expect(try paths(json, rule: "check-rewrite") == ["refs/heads/pr"], "\(json.output)")
         let github = try repo.cardigan("check", "--base", base, "--format", "github")
-        #expect(github.output.contains("::error file=.git/refs/heads/pr,title=check-rewrite::"), "\(github.output)")
+        #expect(github.output.contains("::error file=refs/heads/pr,title=check-rewrite::"), "\(github.output)")
         let sarif = try repo.cardigan("check", "--base", base, "--format", "sarif")
-        #expect(sarif.output.contains(#""uri" : ".git/refs/heads/pr""#), "\(sarif.output)")
-        // `--head` names the reference itself; a detached HEAD (a CI checkout) is git's HEAD file.
+        #expect(sarif.output.contains(#""uri" : "refs/heads/pr""#), "\(sarif.output)")
+        // `--head` names the reference itself; a detached HEAD (a CI checkout) is git's HEAD.
         let named = try repo.cardigan("check", "--base", base, "--head", "pr", "--format", "json")
-        #expect(try paths(named, rule: "check-rewrite") == [".git/refs/heads/pr"], "\(named.output)")
+        #expect(try paths(named, rule: "check-rewrite") == ["refs/heads/pr"], "\(named.output)")
         try repo.git("checkout", "-q", "--detach")
         let detached = try repo.cardigan("check", "--base", base, "--format", "json")
-        #expect(try paths(detached, rule: "check-rewrite") == [".git/HEAD"], "\(detached.output)")
+        #expect(try paths(detached, rule: "check-rewrite") == ["HEAD"], "\(detached.output)")
         // The honest twin: a base that is an ancestor is no rewrite.
         let ancestor = try repo.cardigan("check", "--base", "pr~1")
         #expect(ancestor.status == 0 && !ancestor.output.contains("check-rewrite"), "\(ancestor.output)")
@@ -77,14 +84,13 @@ import Testing
         #expect(ancestor.status == 0 && !ancestor.output.contains("check-rewrite"), "\(ancestor.output)")
     }
 
-    @Test func aRewrittenPullRequestWithPackedReferencesNamesTheLineOfPackedRefs() throws {
+    /// Packed references change nothing: the branch is named, not the line of `packed-refs`.
+    @Test func aRewrittenPullRequestWithPackedReferencesStillNamesTheBranch() throws {
         let (repo, base) = try rewrittenPullRequest()
         try repo.git("pack-refs", "--all")
-        let packed = try String(contentsOfFile: repo.path + "/.git/packed-refs", encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        let line = try #require(packed.firstIndex { $0.hasSuffix(" refs/heads/pr") }) + 1
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/refs/heads/pr"))
         let text = try repo.cardigan("check", "--base", base)
-        #expect(text.output.contains(".git/packed-refs:\(line):42: error: base "), "\(text.output)")
+        #expect(text.output.hasPrefix("refs/heads/pr: error: 'pr' shares no commit with the base "), "\(text.output)")
     }
 
     /// `push` was refused by the server and said `text` at `place`, relayed by git as `remote:`.

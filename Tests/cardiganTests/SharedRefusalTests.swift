@@ -46,10 +46,10 @@ import Testing
             #expect(result.status == 2, "\(result.command)")
             #expect(result.error == expected, "\(result.command): \(result.error)")
         }
-        // A full commit id is resolved and shown short.
+        // A full commit id is resolved and shown short, in the 12 digits of every message.
         let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         let diff = try repo.cardigan("diff", "--base", head + "~1", "--head", head, "--format", "json").checked()
-        #expect(diff.output.contains("\"\(head.prefix(7))\""), "\(diff.output)")
+        #expect(diff.output.contains("\"\(head.prefix(12))\""), "\(diff.output)")
     }
 
     @Test func aBadRegistryURLIsLocatedAtItsKeyInTheConfiguration() throws {

@@ -45,7 +45,7 @@ import Testing
         ).checked()
         try repo.git("reset", "-q", "--hard", "HEAD")
         #expect(try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) != oldHead)
-        try expectFinding(repo, "version-tag-moved", "version 2 was made in commit")
+        try expectFinding(repo, "version-tag-moved", "not at the commit that made version 2")
     }
 
     @Test func catchesADeletedVersionTagAndRepairsIt() throws {
@@ -89,7 +89,7 @@ import Testing
         let kind = tag.count == 1 ? "lightweight tag" : "tag"
         try expectFinding(
             repo, "version-tag-stray",
-            "cards/a.yaml: error: \(kind) 'cards/a/v5' names version 5 of 'a', which no commit on 'main' makes; it points at commit \(head), which 'main' contains"
+            "cards/a.yaml: error: \(kind) 'cards/a/v5' names version 5 of 'a', which no commit on 'main' makes; the commit it points at is on 'main' (commit \(head)) [version-tag-stray]"
         )
         let result = try repo.cardigan("verify")
         #expect(!result.output.contains("version-orphaned"), "\(result.output)")

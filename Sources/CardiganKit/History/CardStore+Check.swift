@@ -90,13 +90,7 @@ extension CardStore {
         if let baseID, since == nil {
             result.historyChecked = false
             result.findings.append(
-                Finding(
-                    ruleID: .checkRewrite,
-                    message:
-                        "base \(baseID.short) and head \(headID.short) share no commit: the history was rewritten",
-                    location: try revisionLocation(head ?? "HEAD"),
-                    hint: "rebase, amend and force-push rewrite versions; merge the base into the branch instead",
-                    commit: headID.hex))
+                try unrelatedHead(head ?? "HEAD", at: headID, base: Revision.label(base ?? baseID.hex)))
             result.findings.sort()
             return result
         }
@@ -175,6 +169,25 @@ extension CardStore {
         }
         result.findings.sort()
         return result
+    }
+
+    /// The finding for a head (`spec`, commit `id`) that shares no commit with the base: an
+    /// orphan branch, or a history rewritten down to its root. Placed at the branch as a push
+    /// refusal names it (``revisionLocation(_:)``), with the head's commit in the finding's
+    /// commit, not in the message (reports print it once).
+    private func unrelatedHead(_ spec: String, at id: ObjectID, base: String) throws -> Finding {
+        let location = try revisionLocation(spec)
+        let head = location.path.hasPrefix("refs/heads/") ? String(location.path.dropFirst(11)) : location.path
+        // A detached HEAD moves with the switch: the cards are then brought over from the commit.
+        let source = head == "HEAD" ? "<the head's commit>" : head
+        return Finding(
+            ruleID: .checkRewrite,
+            message:
+                "'\(head)' shares no commit with the base '\(base)': it does not start from the base (an orphan branch, or a rewritten history)",
+            location: location,
+            hint:
+                "start a branch from the base ('git switch -c <branch> \(base)'), bring the cards over ('git checkout \(source) -- \(cardsDirectory)') and commit them there; never rebase, amend or force-push versions",
+            commit: id.hex)
     }
 
     /// `findings` with the line and column of the field each one names (its pointer), read

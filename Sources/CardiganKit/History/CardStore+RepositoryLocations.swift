@@ -29,14 +29,13 @@ extension CardStore {
         return Location(path: shownPath(of: common))
     }
 
-    /// The place of the revision `spec` (`HEAD`, `feature`, `origin/main`): the place of the
-    /// reference it names (``referenceLocation(_:)``), or the revision as the user gave it when
-    /// it names none (a commit id, `pr~2`): there is no file to name, and the repository's
-    /// folder (`.git`) would say nothing a user can act on, while the revision is what they
-    /// passed and can look at (`git show <it>`).
+    /// The place of the revision `spec` (`HEAD`, `feature`, `origin/main`) in a finding about a
+    /// whole branch: the full name of the reference it names (`refs/heads/feature`; `HEAD` when
+    /// detached), as a refused push names the branch, or the revision as the user gave it when
+    /// it names none (a commit id, `pr~2`). Never the reference's file inside `.git`: a reviewer
+    /// cannot act on that, and it does not exist once references are packed.
     func revisionLocation(_ spec: String) throws -> Location {
-        guard let name = try repository.referenceName(of: spec) else { return Location(path: spec) }
-        return referenceLocation(name)
+        Location(path: try repository.referenceName(of: spec) ?? spec)
     }
 
     /// `findings` with a place for each finding that has none: a finding about the history of

@@ -184,9 +184,9 @@ extension CardStore {
                     Finding(
                         ruleID: .checkpointRewritten,
                         message:
-                            "the checkpoint's head \(recorded.short) is \(present ? "no longer an ancestor of" : "gone from") '\(branch)': the history was rewritten",
+                            "the checkpoint's head is \(present ? "no longer an ancestor of" : "gone from") '\(branch)': the history was rewritten",
                         location: checkpoint.location(of: checkpoint.branch),
-                        hint: "the branch only moves forward; restore it to a head that contains \(recorded.short)",
+                        hint: "the branch only moves forward; restore it to a head that contains the checkpoint's head",
                         commit: recorded.hex))
             }
         }

@@ -88,7 +88,7 @@ extension CardStore {
             return Finding(
                 ruleID: .checkVersionConflict,
                 message:
-                    "card '\(event.card)' has version \(event.version) on '\(baseName)' (commit \(theirs.commit.id.short)) and on this branch (commit \(ours.short)): merging would record version \(event.version) twice",
+                    "card '\(event.card)' has version \(event.version) on '\(baseName)' (commit \(theirs.commit.id.short)) and on this branch: merging would record version \(event.version) twice",
                 location: location,
                 hint:
                     "start a new branch from '\(baseName)' and commit the change to '\(event.card)' there; merging '\(baseName)' into this branch keeps both",
@@ -101,7 +101,7 @@ extension CardStore {
         return Finding(
             ruleID: .checkRewrite,
             message:
-                "commit \(ours.short) copies version \(event.version) of '\(event.card)' made on '\(baseName)' in commit \(theirs.commit.id.short) (\(how)): the history was rewritten",
+                "this branch copies version \(event.version) of '\(event.card)' made on '\(baseName)' in commit \(theirs.commit.id.short) (\(how)): the history was rewritten",
             location: location,
             hint: "rebase, amend and force-push rewrite versions; merge the base into the branch instead",
             commit: event.commit)

@@ -61,7 +61,7 @@ struct LinkRules {
             } else if tag.targetCommit != link.commit {
                 report(
                     .linkTagMoved,
-                    "link tag '\(name)' points at commit \(tag.targetCommit.map { String($0.prefix(12)) } ?? "nothing"), but '\(link.card)' was linked in commit \(link.commit.prefix(12))",
+                    "link tag '\(name)' points at \(tag.targetCommit.map { "commit \($0.prefix(12))" } ?? "nothing"), not at the commit that linked '\(link.card)'",
                     card: link.card, commit: link.commit,
                     hint: "link tags never move; it was moved by hand or the history rewritten")
             } else if tag.card != link.card || tag.cardVersion != link.version {

@@ -13,8 +13,9 @@ enum Revision {
         }
     }
 
-    /// `spec` as people read it: a full commit id shortened, anything else as given.
+    /// `spec` as people read it: a full commit id shortened to the 12 digits every message
+    /// names a commit with (``ObjectID/short``), anything else as given.
     static func label(_ spec: String) -> String {
-        spec.count == 40 && spec.allSatisfy(\.isHexDigit) ? String(spec.prefix(7)) : spec
+        spec.count == 40 && spec.allSatisfy(\.isHexDigit) ? String(spec.prefix(12)) : spec
     }
 }

@@ -88,10 +88,10 @@ struct TagRules {
                 continue
             }
             if tag.targetCommit != event.commit {
-                let target = tag.targetCommit.map { String($0.prefix(12)) } ?? "nothing"
+                let target = tag.targetCommit.map { "commit \($0.prefix(12))" } ?? "nothing"
                 report(
                     .versionTagMoved,
-                    "tag '\(name)' points at commit \(target), but version \(event.version) was made in commit \(event.commit.prefix(12))",
+                    "tag '\(name)' points at \(target), not at the commit that made version \(event.version)",
                     card: event.card, commit: event.commit,
                     hint: "version tags never move; the history was rewritten or the tag was moved by hand")
                 continue
@@ -121,7 +121,7 @@ struct TagRules {
                 let kind = tag.isAnnotated ? "tag" : "lightweight tag"
                 report(
                     .versionTagStray,
-                    "\(kind) '\(name)' names version \(tag.version) of '\(tag.card)', which no commit on '\(branch)' makes; it points at commit \(commit.prefix(12)), which '\(branch)' contains",
+                    "\(kind) '\(name)' names version \(tag.version) of '\(tag.card)', which no commit on '\(branch)' makes; the commit it points at is on '\(branch)'",
                     card: tag.card, commit: commit,
                     hint: "the tag was made by hand, not by 'cardigan commit'; delete it: git tag -d \(name)")
             } else if let commit = tag.targetCommit, isOnOtherBranch(commit) {
@@ -135,7 +135,9 @@ struct TagRules {
             } else {
                 report(
                     .versionOrphaned,
-                    "tag '\(name)' points at \(tag.targetCommit.map { "commit \($0.prefix(12))" } ?? "no commit"), which '\(branch)' does not contain",
+                    tag.targetCommit == nil
+                        ? "tag '\(name)' points at no commit"
+                        : "tag '\(name)' points at a commit that '\(branch)' does not contain",
                     card: tag.card, commit: tag.targetCommit,
                     hint:
                         "the history was rewritten (amend, rebase, reset) or squash-merged; restore the branch to a head that contains it"

@@ -31,7 +31,7 @@ extension CardStore {
                         "amending commit \(old.short) rewrites the card versions it records; their tags point at it",
                     location: Location(path: update.reference),
                     hint:
-                        "make a new commit instead ('git commit', or 'cardigan commit'); the branch keeps \(old.short)")
+                        "make a new commit instead ('git commit', or 'cardigan commit'); the branch keeps the commit")
             )
         }
         return findings

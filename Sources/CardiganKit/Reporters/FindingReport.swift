@@ -101,3 +101,12 @@ public protocol FindingReporter: Sendable {
     /// cannot be encoded.
     func render(_ report: FindingReport) throws -> String
 }
+
+extension Finding {
+    /// The message as every report that writes one line of text prints it: with the finding's
+    /// commit after it, `… (commit 1f0c2a9e41b7)`, the one place a finding names its own commit
+    /// (messages never repeat it; other commits they name are written the same way).
+    public var messageWithCommit: String {
+        commit.map { message + " (commit \($0.prefix(12)))" } ?? message
+    }
+}

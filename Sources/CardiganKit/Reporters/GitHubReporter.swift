@@ -18,7 +18,7 @@ public struct GitHubReporter: FindingReporter {
                 }
             }
             properties.append("title=\(escapeProperty(finding.ruleID.rawValue))")
-            var message = finding.message
+            var message = finding.messageWithCommit
             if let hint = finding.hint { message += "\n" + hint }
             output += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
         }

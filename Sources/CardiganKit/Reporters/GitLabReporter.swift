@@ -33,7 +33,7 @@ public struct GitLabReporter: FindingReporter {
     public func render(_ report: FindingReport) -> String {
         var seen: [String: Int] = [:]
         let issues = report.findings.map { finding -> Issue in
-            var description = finding.message
+            var description = finding.messageWithCommit
             if let hint = finding.hint { description += " (\(hint))" }
             // GitLab needs a path and a line for every issue; a finding about the repository as a
             // whole is placed on the repository root and says so.

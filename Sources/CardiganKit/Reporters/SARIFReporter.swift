@@ -95,7 +95,7 @@ public struct SARIFReporter: FindingReporter {
                 defaultConfiguration: Configuration(level: id.level))
         }
         let results = report.findings.map { finding -> Result in
-            var message = finding.message
+            var message = finding.messageWithCommit
             if let hint = finding.hint { message += " (\(hint))" }
             return Result(
                 ruleId: finding.ruleID.rawValue, ruleIndex: ruleIDs.firstIndex(of: finding.ruleID) ?? 0,

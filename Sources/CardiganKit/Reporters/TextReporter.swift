@@ -36,8 +36,7 @@ public struct TextReporter: FindingReporter {
         let severityColor = finding.severity == .error ? "31" : finding.severity == .warning ? "33" : "36"
         text +=
             paint("\(finding.severity.rawValue):", "1;\(severityColor)") + " "
-            + DisplayText.escaped(finding.message, lineBreaks: true)
-        if let commit = finding.commit { text += " (commit \(commit.prefix(12)))" }
+            + DisplayText.escaped(finding.messageWithCommit, lineBreaks: true)
         text += " " + paint("[\(finding.ruleID.rawValue)]", "2")
         if let hint = finding.hint {
             text += "\n    " + paint("hint:", "36") + " " + DisplayText.escaped(hint, lineBreaks: true)
