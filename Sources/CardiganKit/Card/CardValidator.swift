@@ -28,13 +28,14 @@ public struct CardValidator: Sendable {
             // schema's view of that null would be a second, wrong error at the same place.
             let refused = Set(loaded.findings.compactMap { $0.location?.position })
             for violation in schema.validate(root) where !refused.contains(violation.position) {
+                let (message, hint) = Self.explained(violation, in: root)
                 findings.append(
                     Finding(
-                        ruleID: RuleID(violation.keyword), message: violation.message,
+                        ruleID: RuleID(violation.keyword), message: message,
                         location: Location(
                             path: path, position: violation.position, pointer: violation.pointer,
                             end: violation.end),
-                        hint: violation.hint))
+                        hint: hint))
             }
         }
         findings += cardRules(root, path: path)
@@ -110,6 +111,23 @@ public struct CardValidator: Sendable {
 }
 
 extension CardValidator {
+    /// The message and hint of `violation` of card `root`: the schema's own, except for a card
+    /// without `status`, which a newcomer meets first (a card written by hand, or from an
+    /// older template). It is refused, not read as Draft: the file is the card, and a record
+    /// whose status the file does not say could not be reviewed from the file. `validate`,
+    /// `commit` and the hooks all check through here, so they say it alike.
+    static func explained(_ violation: SchemaViolation, in root: ValueNode) -> (String, String?) {
+        guard violation.keyword == .required, violation.pointer.isEmpty, root["status"] == nil,
+            violation.message.hasSuffix("'status'")
+        else { return (violation.message, violation.hint) }
+        // A misspelt key keeps the schema's hint (`is 'stauts' a misspelling of 'status'?`).
+        return (
+            "the card has no 'status'",
+            violation.hint
+                ?? "add 'status: Draft' below 'name:' (a new card starts as Draft; 'commit' records the status the file says)"
+        )
+    }
+
     /// An ARN in `model_package_details` must name the group and version beside it.
     static func arnFinding(_ root: ValueNode, path: String) -> Finding? {
         let details = root["model_package_details"]

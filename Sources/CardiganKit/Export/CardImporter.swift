@@ -83,7 +83,10 @@ public enum CardImporter {
             content = try JSONParser.parse(data)
         } catch let error as JSONParseError {
             throw CardiganError(
-                "not valid JSON: \(error.message)", location: Location(path: sourcePath, position: error.position))
+                "not valid JSON: \(error.message)", location: Location(path: sourcePath, position: error.position),
+                hint: error.hint(in: data)
+                    ?? "the input is SageMaker model card content as JSON: the 'Content' of DescribeModelCard, or what 'cardigan export --format sagemaker' writes"
+            )
         }
         guard case .object(let members) = content.kind else {
             throw CardiganError(

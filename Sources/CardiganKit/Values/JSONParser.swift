@@ -36,11 +36,14 @@ public struct JSONParseError: Error, CustomStringConvertible, Sendable {
     public var position: SourcePosition
     /// What is wrong, lowercase and without a final period.
     public var message: String
+    /// The byte offset of the problem in the text, when known (``hint(in:)`` reads it).
+    public var offset: Int?
 
     /// Creates an error.
-    public init(position: SourcePosition, message: String) {
+    public init(position: SourcePosition, message: String, offset: Int? = nil) {
         self.position = position
         self.message = message
+        self.offset = offset
     }
 
     /// `line:column: message`.
@@ -93,7 +96,8 @@ private struct JSONByteReader {
     }
 
     mutating func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
-        JSONParseError(position: position(at: min(offset ?? index, count)), message: message)
+        let at = min(offset ?? index, count)
+        return JSONParseError(position: position(at: at), message: message, offset: at)
     }
 
     func describeCurrent() -> String {

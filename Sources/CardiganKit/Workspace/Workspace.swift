@@ -171,7 +171,7 @@ public struct Workspace: Sendable {
         } catch let error as JSONParseError {
             throw CardiganError(
                 "the schema is not valid JSON: \(error.message)",
-                location: Location(path: path, position: error.position))
+                location: Location(path: path, position: error.position), hint: error.hint(in: Data(text.utf8)))
         } catch {
             throw CardiganError("the schema cannot be used: \(error)", location: Location(path: path))
         }
