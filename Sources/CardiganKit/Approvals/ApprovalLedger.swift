@@ -12,6 +12,8 @@ struct ApprovalContext {
     /// The approvals of a card version recorded before the walked commits (a pull request's
     /// base), each with its commit.
     var earlier: (String, Int) -> [(approval: Approval, commit: String)]
+    /// Why the `.cardigan.yaml` of a commit cannot be read, located in it; nil when it can.
+    var configError: (String) -> CardiganError? = { _ in nil }
 }
 
 /// The approvals accepted so far for each card version, as the history rules walk the commits:
@@ -92,8 +94,10 @@ extension HistoryRules {
     /// `policy-unapproved`, the approval rule for the policy itself: a commit whose policy differs from every parent's must
     /// carry approvals under the first parent's policy, or its usable lines when a signers line
     /// there is refused (fail closed: a refused line never lets a later change in unapproved).
-    /// The first policy (none before it) is trusted as committed; a checkpoint pins it with the
-    /// history. A policy that comes in with a refused signers line is `approval-policy` at that line.
+    /// The first policy (none before it) is trusted as committed — when it can be used: a
+    /// policy that comes in broken is `approval-policy` wherever it comes in, the first one
+    /// too (a checkpoint pins the first policy with the history): with a refused signers line
+    /// at that line, unreadable settings at the change, and a rule no signers can meet at the rule.
     mutating func applyPolicyChange(_ commit: CommitFacts) {
         guard let ledger = approvalLedger else { return }
         let now = ledger.context.policy(commit.id)
@@ -105,6 +109,20 @@ extension HistoryRules {
                 .approvalPolicy, "the approval policy cannot be used: \(reason)", card: nil, commit: commit.id,
                 hint: "remove or fix the line, in a commit approved under the policy in force",
                 path: location.path, position: location.position)
+        } else if case .invalid(let reason) = now {
+            let error = ledger.context.configError(commit.id)
+            let location = error?.location ?? ledger.context.policyChange(commit.id)?.location
+            report(
+                .approvalPolicy, "the approval policy cannot be used: \(error?.message ?? reason)", card: nil,
+                commit: commit.id,
+                hint: error?.hint
+                    ?? "fix '.cardigan.yaml' or the allowed signers file it names, in a commit approved under the policy in force",
+                path: location?.path ?? CardiganConfig.fileName, position: location?.position)
+        }
+        if let unreachable = now.judge?.unreachableFinding {
+            report(
+                unreachable.ruleID, unreachable.message, card: nil, commit: commit.id, hint: unreachable.hint,
+                path: unreachable.location?.path, position: unreachable.location?.position)
         }
         guard let parent = commit.parents.first, let old = ledger.context.policy(parent).judge else { return }
         guard let change = ledger.context.policyChange(commit.id) else { return }

@@ -36,7 +36,7 @@ extension CardStore {
         }
         guard let settings = config.approval else { return .none }
         guard let signersID = try repository.blobID(at: settings.signersPath, inCommit: commit) else {
-            return .invalid("the allowed signers file '\(settings.signersPath)' is not in commit \(commit.short)")
+            return .invalid("the allowed signers file '\(settings.signersPath)' it names is not in the commit")
         }
         let identity = configID.hex + " " + signersID.hex
         if let known = cache.byIdentity[identity] { return known }
@@ -74,7 +74,7 @@ extension CardStore {
                     do {
                         state = try self.policyState(at: id, cache: cache)
                     } catch {
-                        state = .invalid("commit \(id.short) cannot be read: \(error)")
+                        state = .invalid("the commit cannot be read: \(error)")
                     }
                     cache.byCommit[commit] = state
                     return state
@@ -94,6 +94,14 @@ extension CardStore {
                     return ((try? self.recordedApprovals(of: card, version: version, head: base)) ?? []).map {
                         ($0.approval, $0.commit.hex)
                     }
+                },
+                configError: { commit in
+                    // Read by `policy` first, which keeps each configuration's parse by its blob.
+                    guard let id = ObjectID(hex: commit),
+                        let config = try? self.repository.blobID(at: CardiganConfig.fileName, inCommit: id),
+                        case .failure(let error)? = cache.byConfig[config.hex]
+                    else { return nil }
+                    return error
                 }))
     }
 

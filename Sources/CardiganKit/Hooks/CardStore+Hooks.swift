@@ -10,7 +10,13 @@ extension CardStore {
         // Objects are read as git reads them, not hashed again (``hashesObjectsOnRead(for:)``):
         // the walk back to each staged card's last record reads commits of 20 KiB at 10,000 cards.
         prepareObjectReads(for: .preCommit)
-        return try stagedPlan().findings
+        return try stagedPlan().findings + stagedPolicyFindings(indexFile: hookIndexFile)
+    }
+
+    /// The index git gives hooks (`GIT_INDEX_FILE`, made absolute), nil for the repository's.
+    var hookIndexFile: String? {
+        guard let file = environment["GIT_INDEX_FILE"], !file.isEmpty else { return nil }
+        return file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
     }
 
     /// `prepare-commit-msg <file> [<source> [<commit>]]`: appends the trailers a `cardigan
@@ -95,10 +101,7 @@ extension CardStore {
         let branch = try currentBranch()
         let head = try repository.resolve(branch)
         var staged: [String: ObjectID] = [:]
-        var indexFile = environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        if let file = indexFile, !file.hasPrefix("/") {
-            indexFile = FileManager.default.currentDirectoryPath + "/" + file
-        }
+        let indexFile = hookIndexFile
         // One read of the index, compared with the head's folder entry by entry: the work grows
         // with the cards folder only as a byte comparison per file (``Repository/stagedFolder``).
         let folder = try repository.stagedFolder(cardsDirectory, indexFile: indexFile, against: head)

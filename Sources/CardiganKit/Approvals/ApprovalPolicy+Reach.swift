@@ -1,0 +1,42 @@
+import Foundation
+
+extension ApprovalPolicy {
+    /// The first rule no approvers can ever satisfy: its `approvers` is more than the distinct
+    /// principals the signers file lists, for keys that may sign approvals (not a
+    /// `cert-authority` line, a namespace that allows `cardigan-approval`), and the rule allows.
+    /// Such a policy would refuse every approval of the cards the rule covers, for good. Nil when
+    /// every rule can be met, or when a line names its principals by pattern (their number is
+    /// open). Validity dates are not counted: a key valid later can still approve.
+    public var unreachableRule: (rule: ApprovalSettings.Rule, principals: [String])? {
+        let signing = signers.entries.filter {
+            !$0.isCertificateAuthority
+                && ($0.namespaces.map { AllowedSigners.matches(Approval.namespace, patternList: $0) } ?? true)
+        }
+        let named = signing.flatMap(\.principals)
+        guard named.allSatisfy({ name in !name.contains { "*?!".contains($0) } }) else { return nil }
+        var distinct: [String] = []
+        for name in named where !distinct.contains(where: { $0.lowercased() == name.lowercased() }) {
+            distinct.append(name)
+        }
+        for rule in settings.rules {
+            let allowed = distinct.filter { settings.allows($0, by: rule) }
+            if allowed.count < rule.approvers { return (rule, allowed) }
+        }
+        return nil
+    }
+
+    /// The `approval-policy` finding for ``unreachableRule``, at the rule's line of
+    /// `.cardigan.yaml`; nil when every rule can be met.
+    public var unreachableFinding: Finding? {
+        guard let (rule, allowed) = unreachableRule else { return nil }
+        let listed = allowed.isEmpty ? "" : " (\(allowed.map { "'\($0)'" }.joined(separator: ", ")))"
+        return Finding(
+            ruleID: .approvalPolicy,
+            message:
+                "the approval rule at line \(rule.line) needs \(Counted.text(rule.approvers, "approver")), but '\(settings.signersPath)' lists only \(Counted.text(allowed.count, "principal")) it allows\(listed): no card it covers could ever be approved",
+            location: Location(path: CardiganConfig.fileName, position: SourcePosition(line: rule.line, column: 1)),
+            hint:
+                "list more signers in '\(settings.signersPath)' or lower 'approvers'; the threshold counts distinct principals whose keys may sign approvals"
+        )
+    }
+}
