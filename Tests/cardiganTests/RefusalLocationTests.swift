@@ -65,7 +65,7 @@ import Testing
         let text = try repo.cardigan("check", "--base", base, "--head", head)
         #expect(text.status == 1)
         #expect(
-            text.output.contains("\n\(head): error: base ") || text.output.hasPrefix("\(head): error: base "),
+            text.output.hasPrefix("\(head): error: '\(head)' shares no commit with the base "),
             "\(text.output)")
         #expect(!text.output.contains(".git: error"), "\(text.output)")
         let json = try repo.cardigan("check", "--base", base, "--head", head, "--format", "json")
