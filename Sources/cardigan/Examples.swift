@@ -59,7 +59,7 @@ enum Examples {
         "hook": ["cardigan hook install", "cardigan hook install --server   # in the server's bare repository"],
         "hook install": [
             "cardigan hook install", "cardigan hook install --server",
-            "cardigan hook install --only reference-transaction --only pre-push   # beside pre-commit's hooks",
+            "cardigan hook install --only reference-transaction --only pre-push",
         ],
         "hook pre-commit": ["cardigan hook pre-commit      # what .git/hooks/pre-commit runs"],
         "hook reference-transaction": [
