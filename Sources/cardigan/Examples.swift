@@ -57,7 +57,10 @@ enum Examples {
             "cardigan check --base origin/main --format gitlab > quality.json",
         ],
         "hook": ["cardigan hook install", "cardigan hook install --server   # in the server's bare repository"],
-        "hook install": ["cardigan hook install", "cardigan hook install --server"],
+        "hook install": [
+            "cardigan hook install", "cardigan hook install --server",
+            "cardigan hook install --only reference-transaction --only pre-push",
+        ],
         "hook pre-commit": ["cardigan hook pre-commit      # what .git/hooks/pre-commit runs"],
         "hook reference-transaction": [
             "git commit --amend -m 'x'   # git runs it with 'prepared'; a recording commit stays"

@@ -29,10 +29,23 @@ extension CardiganCommand.Hook {
         @Flag(help: "Install the server hook (pre-receive), for a bare repository.")
         var server = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Install only this hook (repeatable), e.g. the ones the pre-commit framework cannot run: --only reference-transaction --only pre-push; git's diff driver is left as it is.",
+                valueName: "hook"))
+        var only: [GitHook] = []
+
+        func validate() throws {
+            if server, !only.isEmpty {
+                throw ValidationError("'--server' installs the server's hook; name hooks with '--only' instead")
+            }
+        }
+
         func run() throws {
             let store = try global.cardStore()
-            for line in try store.installHooks(server: server, executable: cardiganExecutablePath()) { print(line) }
-            if !server {
+            let hooks = only.isEmpty ? (server ? GitHook.server : GitHook.client) : only
+            for line in try store.installHooks(hooks, executable: cardiganExecutablePath()) { print(line) }
+            if !server, only.isEmpty {
                 for line in try store.installDiffDriver(executable: cardiganExecutablePath()) { print(line) }
             }
         }
@@ -121,7 +134,8 @@ extension CardiganCommand.Hook {
     struct ReferenceTransaction: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reference-transaction",
-            abstract: "Refuse an amend of a commit that records card versions (reads git's reference updates).",
+            abstract:
+                "Refuse an amend of a commit that records card versions; note a reset that leaves one off a branch.",
             discussion: Examples.of("hook reference-transaction"))
 
         @OptionGroup var global: GlobalOptions
@@ -130,8 +144,10 @@ extension CardiganCommand.Hook {
 
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let findings = try global.cardStore().runReferenceTransaction(state: state, input: input)
-            try report(findings, hook: "reference-transaction", global: global)
+            let verdict = try CardStore.runReferenceTransaction(
+                state: state, input: input, directory: global.enterDirectory())
+            for note in verdict.notes { ExitStatus.printError(note) }
+            try report(verdict.refusals, hook: "reference-transaction", global: global)
         }
     }
 
@@ -173,6 +189,8 @@ extension CardiganCommand.Hook {
         }
     }
 }
+
+extension GitHook: ExpressibleByArgument {}
 
 /// Prints a hook's findings on standard error (where git shows them) and fails the hook on errors.
 private func report(_ findings: [Finding], hook: String, global: GlobalOptions) throws {

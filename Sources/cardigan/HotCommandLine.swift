@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// The two command lines every process of a one-card workflow runs — `hook pre-commit` (each
-/// `git commit`) and `commit [<name>…] -m <msg>` — read without argument-parser.
+/// The command lines every process of a one-card workflow runs — `hook pre-commit` and `hook
+/// reference-transaction <state>` (each `git commit`), and `commit [<name>…] -m <msg>` — read
+/// without argument-parser.
 ///
 /// argument-parser's `parseAsRoot` costs some 18M instructions a process (its
 /// completion-script check builds two parsers on every run, and each command is read by
@@ -17,12 +18,22 @@ enum HotCommandLine {
     static func command(for arguments: [String]) -> (any ParsableCommand)? {
         switch arguments.first {
         case "hook":
-            guard arguments.count >= 2, arguments[1] == "pre-commit",
-                let line = PlainLine(arguments.dropFirst(2), takesMessage: false), line.words.isEmpty
-            else { return nil }
-            var command = CardiganCommand.Hook.PreCommit()
-            command.global = line.global
-            return command
+            guard arguments.count >= 2, let line = PlainLine(arguments.dropFirst(2), takesMessage: false) else {
+                return nil
+            }
+            switch (arguments[1], line.words.count) {
+            case ("pre-commit", 0):
+                var command = CardiganCommand.Hook.PreCommit()
+                command.global = line.global
+                return command
+            case ("reference-transaction", 1):
+                var command = CardiganCommand.Hook.ReferenceTransaction()
+                command.global = line.global
+                command.state = line.words[0]
+                return command
+            default:
+                return nil
+            }
         case "commit":
             guard let line = PlainLine(arguments.dropFirst(), takesMessage: true), let message = line.message
             else { return nil }

@@ -3,7 +3,8 @@ import Testing
 
 /// With `cardigan hook install`, no way of amending a commit that records card versions goes
 /// through: `prepare-commit-msg` sees only `--amend` without a message, so the
-/// `reference-transaction` hook refuses the others (`-m`, `-F`, `-C`, `-c`) where the branch moves.
+/// `reference-transaction` hook refuses the others (`-m`, `-F`, `-C`, `-c`) where the branch
+/// moves. A reset to a commit that exists already is no amend: it goes through with a note.
 @Suite struct AmendGuardEndToEndTests {
     /// A repository with hooks installed whose head is a plain `git commit` that made `x` v2.
     static func recorded() throws -> CardRepo {
@@ -46,9 +47,68 @@ import Testing
         let short = String(try repo.git("rev-parse", "HEAD").prefix(12))
         let amend = try repo.repo.run(["git", "commit", "-q", "--amend", "-m", "x2"])
         #expect(
+            amend.error.contains("refs/heads/main: error: replacing commit \(short) on 'main' with "), "\(amend.error)")
+        #expect(
             amend.error.contains(
-                "HEAD: error: amending commit \(short) rewrites the card versions it records; their tags point at it [amend-refused]"
+                ", a new commit on the same parents (an amend), drops the record of 'x' v2 from the branch while the tags point at \(short) [amend-refused]"
             ), "\(amend.error)")
+        #expect(amend.error.contains("the branch stays at \(short)"), "\(amend.error)")
+    }
+
+    /// A reset to a commit that exists already, made on another branch from the same parent, is
+    /// not an amend: it goes through, says what left the branch, and `verify` reports the tag
+    /// left on no branch until the branch is moved back.
+    @Test func aResetToASiblingCommitGoesThroughWithANote() throws {
+        let repo = try Self.recorded()
+        let recorded = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("checkout", "-q", "-b", "side", "HEAD~1")
+        try repo.write("notes.txt", "side\n")
+        try repo.git("add", "notes.txt")
+        try repo.git("commit", "-qm", "notes on the side")
+        let sibling = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("checkout", "-q", "main")
+        let reset = try repo.repo.run(["git", "reset", "-q", "--hard", "side"])
+        #expect(reset.status == 0, "\(reset.error)")
+        #expect(
+            reset.error.contains(
+                "cardigan: note: 'main' moved from \(recorded.prefix(12)) to \(sibling.prefix(12)), which does not contain the record of 'x' v2; the tags stay on the commits that recorded them"
+            ), "\(reset.error)")
+        #expect(!reset.error.contains("amend"), "\(reset.error)")
+        #expect(try repo.git("rev-parse", "main") == sibling + "\n")
+        #expect(try repo.git("rev-parse", "cards/x/v2^{commit}") == recorded + "\n")
+        let orphaned = try repo.cardigan("verify")
+        #expect(orphaned.status == 1 && orphaned.output.contains("[version-orphaned]"), "\(orphaned.output)")
+        // Back again: the recorded commit's parents are the sibling's, and the sibling records nothing.
+        let back = try repo.repo.run(["git", "reset", "-q", "--hard", recorded])
+        #expect(back.status == 0 && back.error.isEmpty, "\(back.error)")
+        #expect(try repo.cardigan("verify").status == 0)
+    }
+
+    @Test func aResetBackPastARecordingCommitGoesThroughWithANote() throws {
+        let repo = try Self.recorded()
+        let recorded = String(try repo.git("rev-parse", "HEAD").prefix(12))
+        let parent = String(try repo.git("rev-parse", "HEAD~1").prefix(12))
+        let reset = try repo.repo.run(["git", "reset", "-q", "--hard", "HEAD~1"])
+        #expect(reset.status == 0, "\(reset.error)")
+        #expect(
+            reset.error.contains(
+                "cardigan: note: 'main' moved from \(recorded) to \(parent), which does not contain the record of 'x' v2"
+            ), "\(reset.error)")
+        #expect(try repo.git("rev-parse", "HEAD").hasPrefix(parent))
+    }
+
+    /// What is refused is the new copy, however it got onto the branch: one made with
+    /// `git commit-tree` and reset to is an amend by hand.
+    @Test func aResetToANewCopyOnTheSameParentsIsRefusedAsAnAmend() throws {
+        let repo = try Self.recorded()
+        let head = try repo.git("rev-parse", "HEAD")
+        let copy = try repo.git("commit-tree", "HEAD^{tree}", "-p", "HEAD~1", "-m", "copy")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let reset = try repo.repo.run(["git", "reset", "-q", "--soft", copy])
+        #expect(reset.status != 0)
+        #expect(reset.error.contains("with \(copy.prefix(12)), a new commit on the same parents"), "\(reset.error)")
+        #expect(reset.error.contains("[amend-refused]"), "\(reset.error)")
+        #expect(try repo.git("rev-parse", "HEAD") == head)
     }
 
     @Test func aPlainCommitWithAMessageStillRecordsAVersion() throws {

@@ -5,7 +5,8 @@ import Testing
 
 @testable import cardigan
 
-/// The command lines read without argument-parser (`hook pre-commit`, `commit … -m …`) give the
+/// The command lines read without argument-parser (`hook pre-commit`, `hook
+/// reference-transaction <state>`, `commit … -m …`) give the
 /// values argument-parser gives them, and every other line is left to argument-parser.
 @Suite struct HotCommandLineTests {
     /// What a parsed command holds, comparable whichever parser made it.
@@ -28,6 +29,11 @@ import Testing
                 self.command = "hook pre-commit"
                 directory = hook.global.directory
                 noColor = hook.global.noColor
+            case let hook as CardiganCommand.Hook.ReferenceTransaction:
+                self.command = "hook reference-transaction"
+                names = [hook.state]
+                directory = hook.global.directory
+                noColor = hook.global.noColor
             default:
                 return nil
             }
@@ -48,6 +54,8 @@ import Testing
         ["-C", "/tmp", "hook", "pre-commit"],
         ["--no-color", "-C", "some folder", "hook", "pre-commit"],
         ["hook", "pre-commit", "-C", "x", "--no-color"],
+        ["hook", "reference-transaction", "prepared"],
+        ["-C", "repo", "hook", "reference-transaction", "committed", "--no-color"],
         ["commit", "-m", "one"],
         ["commit", "--message", "a message with spaces"],
         ["commit", "a", "b", "-m", "two cards"],
@@ -68,6 +76,10 @@ import Testing
         ["hook", "pre-commit", "--no-color", "--no-color"],
         ["hook", "pre-commit", "--"],
         ["hook", "prepare-commit-msg", "file"],
+        ["hook", "reference-transaction"],
+        ["hook", "reference-transaction", "prepared", "extra"],
+        ["hook", "reference-transaction", "--help"],
+        ["hook", "reference-transaction", "-x"],
         ["commit"],
         ["commit", "a"],
         ["commit", "--help"],

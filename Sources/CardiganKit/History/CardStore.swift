@@ -20,6 +20,13 @@ public final class CardStore {
     public convenience init(
         discoveringFrom directory: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
+        try self.init(
+            repository: Self.discoverRepository(from: directory, environment: environment), environment: environment)
+    }
+
+    /// The git repository around `directory`, found like git finds one, with an error that says
+    /// what to do when it cannot be used (not owned, a broken configuration, a shallow clone).
+    static func discoverRepository(from directory: String, environment: [String: String]) throws -> Repository {
         let repository: Repository
         do {
             repository = try Repository.discover(from: directory, environment: environment)
@@ -40,7 +47,7 @@ public final class CardStore {
                 "'\(repository.workdir ?? repository.gitDirectory)' is a shallow clone: the history that records the card versions is cut off",
                 hint: "fetch all of it: 'git fetch --unshallow --tags' (in CI, check out with fetch-depth: 0)")
         }
-        try self.init(repository: repository, environment: environment)
+        return repository
     }
 
     /// The card repository git's environment names: what server hooks open.

@@ -25,14 +25,14 @@ extension CardStore {
     /// The marker line that identifies a hook script cardigan wrote.
     static let hookMarker = "# installed by cardigan hook install"
 
-    /// `cardigan hook install [--server]`: writes thin scripts that run `cardigan hook <name>`
-    /// into the hooks folder (`core.hooksPath` when set). A hook already there that cardigan did
-    /// not write is kept as `<name>.local` and run first; if that name is taken too, nothing is
-    /// written. Returns what was done, one line per hook.
-    public func installHooks(server: Bool, executable: String) throws -> [String] {
+    /// `cardigan hook install [--server] [--only <hook>…]`: writes thin scripts that run
+    /// `cardigan hook <name>` for `hooks` into the hooks folder (`core.hooksPath` when set). A hook
+    /// already there that cardigan did not write is kept as `<name>.local` and run first; if that
+    /// name is taken too, nothing is written. Returns what was done, one line per hook.
+    public func installHooks(_ hooks: [GitHook], executable: String) throws -> [String] {
         let folder = try hooksFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let hooks = server ? GitHook.server : GitHook.client
+        let hooks = hooks.reduce(into: [GitHook]()) { if !$0.contains($1) { $0.append($1) } }
         // Check every hook before writing any, so a refusal leaves the folder as it was.
         for hook in hooks {
             let path = folder + "/" + hook.rawValue
@@ -82,11 +82,12 @@ extension CardStore {
             [ -x "$cardigan" ] || cardigan=cardigan
 
             """
-        if hook.readsStandardInput {
+        if hook == .referenceTransaction {
+            script += referenceTransactionBody
+        } else if hook.readsStandardInput {
             script += """
                 input=$(cat)
                 if [ -x "$0.local" ]; then printf '%s\\n' "$input" | "$0.local" "$@" || exit $?; fi
-                \(hook == .referenceTransaction ? "[ \"$1\" = prepared ] || exit 0  # only this state can abort\n" : "")\
                 printf '%s\\n' "$input" | exec "$cardigan" hook \(hook.rawValue) "$@"
 
                 """
@@ -99,4 +100,35 @@ extension CardStore {
         }
         return script
     }
+
+    /// The `reference-transaction` script after its preamble. git runs it for every reference
+    /// update (a commit, a checkout, a fetch, a tag), in two states each; only the `prepared`
+    /// state can abort, and only a branch moving from one commit to another can take a recorded
+    /// version off it. Everything else passes in the shell (`cat` for the input, then builtins;
+    /// no `git`: the product reads git through libgit2) without starting cardigan, which then
+    /// gets just those lines. The `committed` and `aborted` states exit before reading anything
+    /// unless a kept `.local` hook wants them.
+    static let referenceTransactionBody = """
+        if [ "$1" != prepared ] && [ ! -x "$0.local" ]; then exit 0; fi
+        input=$(cat)
+        if [ -x "$0.local" ]; then printf '%s\\n' "$input" | "$0.local" "$@" || exit $?; fi
+        [ "$1" = prepared ] || exit 0
+        newline='
+        '
+        moves=
+        set -f
+        IFS=$newline
+        for line in $input; do
+            old=${line%% *}
+            rest=${line#* }
+            new=${rest%% *}
+            case ${rest#* } in refs/heads/*) ;; *) continue ;; esac
+            case $old in *[!0]*) ;; *) continue ;; esac
+            case $new in *[!0]*) ;; *) continue ;; esac
+            [ "$old" = "$new" ] || moves=$moves$line$newline
+        done
+        [ -n "$moves" ] || exit 0
+        printf '%s' "$moves" | exec "$cardigan" hook reference-transaction "$@"
+
+        """
 }
