@@ -21,7 +21,7 @@ extension CardiganCommand {
         @Flag(help: "Re-create missing version tags from the commits' trailers (and do nothing else).")
         var repair = false
 
-        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v5.")
+        @Flag(help: "Parse every card blob again instead of using .git/cardigan/snapshots-v6.")
         var noCache = false
 
         @Option(help: ReportFormat.formatHelp())

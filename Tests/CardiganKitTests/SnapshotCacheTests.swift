@@ -3,8 +3,9 @@ import Testing
 
 @testable import CardiganKit
 
-/// The snapshot cache must give back exactly what was stored (fields with tabs or newlines
-/// flattened to spaces), only for the blobs asked for, and nothing under another schema.
+/// The snapshot cache must give back exactly what was stored (tabs and line breaks too), only
+/// for the blobs asked for, nothing under another schema, and nothing at all from a file that
+/// does not add up.
 @Suite struct SnapshotCacheTests {
     private func temporaryGitDirectory() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cardigan-cache-\(UUID().uuidString)")
@@ -13,35 +14,78 @@ import Testing
         return path
     }
 
+    /// A blob id made of one repeated byte.
+    private func blob(_ byte: String) -> String { String(repeating: byte, count: 20) }
+
+    private let valid = CardSnapshot(
+        digest: "sha256:ab", status: .approved, name: "churn", modelName: "churn-xgb", modelPackage: "churn/3",
+        riskRating: "High", problem: nil, legacyDigest: "sha256:cd", packageDetails: "sha256:ef",
+        packageApproval: "Approved", packageARN: "arn:aws:sagemaker:eu-west-1:1:model-package/churn/3")
+    private let invalid = CardSnapshot(name: "odd\tname", problem: "/status: must be one of\nDraft, Approved")
+
     @Test func storesAndLoadsSnapshotsForOneSchema() throws {
         let gitDirectory = try temporaryGitDirectory()
         defer { try? FileManager.default.removeItem(atPath: gitDirectory) }
-        let valid = CardSnapshot(
-            digest: "sha256:ab", status: .approved, name: "churn", modelName: "churn-xgb", modelPackage: "churn/3",
-            riskRating: "High", problem: nil)
-        let invalid = CardSnapshot(name: "odd\tname", problem: "/status: must be one of\nDraft, Approved")
+        let (a, b, c) = (blob("0a"), blob("0b"), blob("0c"))
 
         var writer = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
-        #expect(writer.load(only: ["a"]).isEmpty, "nothing stored yet")
-        writer.store(["a": valid, "b": invalid])
+        #expect(writer.load(only: [a]).isEmpty, "nothing stored yet")
+        writer.store([a: valid, b: invalid])
 
         var reader = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
-        let loaded = reader.load(only: ["a", "b", "c"])
-        #expect(loaded["a"] == valid)
-        #expect(loaded["b"]?.name == "odd name")
-        #expect(loaded["b"]?.problem == "/status: must be one of Draft, Approved")
-        #expect(loaded["b"]?.digest == nil && loaded["b"]?.status == nil)
-        #expect(loaded["c"] == nil)
-        #expect(reader.load(only: ["b"]).keys.sorted() == ["b"])
+        let loaded = reader.load(only: [a, b, c])
+        #expect(loaded[a] == valid)
+        #expect(loaded[b] == invalid, "kept exactly, tab and line break included")
+        #expect(loaded[c] == nil)
+        #expect(reader.load(only: [b]).keys.sorted() == [b])
 
         // Appending keeps what was there.
-        reader.store(["c": valid])
+        reader.store([c: valid])
         var again = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
-        #expect(again.load(only: ["a", "b", "c"]).count == 3)
+        #expect(again.load(only: [a, b, c]) == [a: valid, b: invalid, c: valid])
 
         var otherSchema = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "two", enabled: true)
-        #expect(otherSchema.load(only: ["a"]).isEmpty, "another schema's validity is not this one's")
+        #expect(otherSchema.load(only: [a]).isEmpty, "another schema's validity is not this one's")
         var disabled = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: false)
-        #expect(disabled.load(only: ["a"]).isEmpty, "--no-cache trusts nothing on disk")
+        #expect(disabled.load(only: [a]).isEmpty, "--no-cache trusts nothing on disk")
+    }
+
+    /// A card's versions share most fields; each one read back is still its own snapshot.
+    @Test func versionsOfOneCardComeBackEachAsStored() throws {
+        let gitDirectory = try temporaryGitDirectory()
+        defer { try? FileManager.default.removeItem(atPath: gitDirectory) }
+        var versions: [String: CardSnapshot] = [:]
+        for index in 0..<6 {
+            var snapshot = valid
+            snapshot.digest = "sha256:\(index)"
+            snapshot.status = index % 2 == 0 ? .draft : nil
+            snapshot.packageARN = index == 3 ? nil : valid.packageARN
+            snapshot.riskRating = index == 4 ? "Low" : valid.riskRating
+            versions[blob(String(format: "%02x", index))] = snapshot
+        }
+        versions[blob("ff")] = invalid
+        SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true).store(versions)
+        var reader = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
+        #expect(reader.load(only: Set(versions.keys)) == versions)
+    }
+
+    @Test func aTruncatedOrEditedFileIsIgnoredWhole() throws {
+        let gitDirectory = try temporaryGitDirectory()
+        defer { try? FileManager.default.removeItem(atPath: gitDirectory) }
+        let (a, b) = (blob("0a"), blob("0b"))
+        var writer = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
+        _ = writer.load(only: [a, b])
+        writer.store([a: valid, b: invalid])
+        let original = try #require(FileManager.default.contents(atPath: writer.path))
+        var edited = [UInt8](original)
+        edited[edited.count - 3] ^= 0x01  // one byte of the last record's last text
+        for damaged in [Data(original.prefix(original.count - 7)), Data(edited), Data("garbage".utf8)] {
+            try damaged.write(to: URL(fileURLWithPath: writer.path))
+            var reader = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
+            #expect(reader.load(only: [a, b]).isEmpty, "nothing believed from a file that does not add up")
+            reader.store([a: valid])
+            var rewritten = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
+            #expect(rewritten.load(only: [a, b]) == [a: valid], "written anew, the damaged records dropped")
+        }
     }
 }

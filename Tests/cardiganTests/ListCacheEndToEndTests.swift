@@ -34,7 +34,7 @@ import Testing
         let cacheFile = repo.path + "/.git/cardigan/list-v1"
         #expect(try String(contentsOfFile: cacheFile, encoding: .utf8).split(separator: "\n").count == 4)
         #expect(
-            !FileManager.default.fileExists(atPath: repo.path + "/.git/cardigan/snapshots-v5"),
+            !FileManager.default.fileExists(atPath: repo.path + "/.git/cardigan/snapshots-v6"),
             "list neither validates nor digests, so it learns no snapshot")
         #expect(try repo.cardigan("list", "--format", "json").checked().output == cold, "from its cache")
 

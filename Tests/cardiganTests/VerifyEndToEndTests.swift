@@ -179,7 +179,7 @@ import Testing
         try repo.git("commit", "-qam", "sneaky edit")
         try repo.edit("cards/b.yaml", replacing: "status: Draft", with: "status: Finished")
         try repo.git("commit", "-qam", "an invalid card")
-        let cacheFile = repo.path + "/.git/cardigan/snapshots-v5"
+        let cacheFile = repo.path + "/.git/cardigan/snapshots-v6"
         try? FileManager.default.removeItem(atPath: cacheFile)
 
         let uncached = try repo.cardigan("verify", "--no-cache")
@@ -189,9 +189,18 @@ import Testing
         let cold = try repo.cardigan("verify")
         #expect(FileManager.default.fileExists(atPath: cacheFile))
         let warm = try repo.cardigan("verify")
+        // A cache file cut short is ignored whole: every blob is parsed again, nothing half-believed.
+        let files = try FileManager.default.contentsOfDirectory(atPath: cacheFile)
+        #expect(files.count == 1)
+        for file in files {
+            let path = cacheFile + "/" + file
+            let bytes = try #require(FileManager.default.contents(atPath: path))
+            try bytes.prefix(bytes.count - 5).write(to: URL(fileURLWithPath: path))
+        }
+        let damaged = try repo.cardigan("verify")
         try repo.git("gc", "-q")
         let packed = try repo.cardigan("verify", "--no-cache")
-        for (label, run) in [("cold", cold), ("warm", warm), ("packed", packed)] {
+        for (label, run) in [("cold", cold), ("warm", warm), ("damaged", damaged), ("packed", packed)] {
             #expect(run.status == uncached.status, "\(label)")
             #expect(run.output == uncached.output, "\(label): \(run.output)")
         }

@@ -13,6 +13,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         self.hex = lowered
     }
 
+    /// An id from 40 lowercase hex digits already known to be such (``RawObjectID/hex(_:at:)``
+    /// makes them): no copy lowered and checked, for the 100,000 blob ids a warm `verify` reads
+    /// from its caches.
+    init(lowercaseHex: String) {
+        assert(ObjectID(hex: lowercaseHex)?.hex == lowercaseHex)
+        hex = lowercaseHex
+    }
+
     init(_ oid: git_oid) {
         var oid = oid
         let digits: [UInt8] = Array("0123456789abcdef".utf8)

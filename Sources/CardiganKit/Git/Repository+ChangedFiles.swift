@@ -19,6 +19,15 @@ extension Repository {
     ) throws -> [(name: String, blob: ObjectID?)] {
         let newTree = try subtreeID(at: directory, inCommit: commit)
         let oldTree = try parent.flatMap { try subtreeID(at: directory, inCommit: $0) }
+        return try changedFiles(in: directory, fromTree: oldTree, toTree: newTree, commit: commit, special: &special)
+    }
+
+    /// ``changedFiles(in:from:to:special:)`` when the folder's trees in `commit` (`newTree`)
+    /// and in its parent (`oldTree`) are known; nil for a commit or parent without the folder.
+    func changedFiles(
+        in directory: String, fromTree oldTree: ObjectID?, toTree newTree: ObjectID?, commit: ObjectID,
+        special: inout [FolderEntryKind]
+    ) throws -> [(name: String, blob: ObjectID?)] {
         if newTree == oldTree { return [] }
         guard let newTree else {
             return try oldTree.map { try treeEntries(of: $0).filter(\.isBlob).map { ($0.name, nil) } } ?? []
@@ -30,6 +39,7 @@ extension Repository {
         // A walk over both trees in git's entry order, instead of git_diff_tree_to_tree: on a
         // folder of 1,000 cards where one changed, this makes Swift values for that one only.
         // Both trees are held here: loading the second may drop the first from `recentTrees`.
+        folderDiffsWalked += 1
         let oldLoaded = try loadedTree(oldTree)
         let newLoaded = try loadedTree(newTree)
         defer { withExtendedLifetime((oldLoaded, newLoaded)) {} }

@@ -35,6 +35,10 @@ public final class Repository {
     /// How many objects ``tag(_:)`` has looked up: what tests read to tell a warm `verify`,
     /// which knows its tags from ``VersionTagCache``, from one that reads every tag object.
     var tagObjectsRead = 0
+    /// How many pairs of folder trees ``changedFiles(in:fromTree:toTree:commit:special:)`` has
+    /// walked: what tests read to tell a warm `verify`, which knows each commit's card changes
+    /// from ``TreeDiffCache``, from one that walks them.
+    var folderDiffsWalked = 0
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer

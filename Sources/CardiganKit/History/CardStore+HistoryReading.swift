@@ -36,6 +36,9 @@ extension CardStore {
         let schemas = schemas ?? CommitSchemas(repository: repository)
         var history = History()
         history.steps.reserveCapacity(commits.count)
+        // Each commit's card changes, known by the two folders' tree ids (see ``TreeDiffCache``).
+        let diffs = TreeDiffCache(gitDirectory: repository.gitDirectory, enabled: usesSnapshotCache)
+        diffs.load()
         for id in commits {
             let commit = try repository.commit(id)
             for parent in commit.parents { history.childCount[parent, default: 0] += 1 }
@@ -46,8 +49,8 @@ extension CardStore {
             }
             var changes: [String: String?] = [:]
             var special: [FolderEntryKind] = []
-            let changed = try repository.changedFiles(
-                in: cardsDirectory, from: commit.parents.first, to: id, special: &special)
+            let changed = try diffs.changedFiles(
+                in: cardsDirectory, from: commit.parents.first, to: id, special: &special, repository: repository)
             history.folderFindings += folderFindings(special, changed: changed, commit: id)
             for (fileName, blob) in changed {
                 guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
@@ -79,6 +82,7 @@ extension CardStore {
             }
             history.steps.append(step)
         }
+        diffs.store()
         return history
     }
 

@@ -15,14 +15,13 @@ extension CardStore {
         let snapshots = try readSnapshots(of: history, schemas: schemas)
         applyRules(history, snapshots: snapshots, to: &rules)
         // The snapshot of the card's blob at a link knows its ARN: no second parse of 667 cards
-        // per 1,000. The cache turns tabs and line breaks into spaces, which no ARN holds; a link
-        // left out here (an ARN with a space, no snapshot) is read from the blob itself.
+        // per 1,000. The cache keeps it exactly as read; a link left out here (no snapshot) is
+        // read from the blob itself.
         var linkedARNs: [LinkEvent: String?] = [:]
         for link in rules.links {
             guard let commit = ObjectID(hex: link.commit),
                 let blob = try? repository.blobID(at: path(of: link.card), inCommit: commit),
-                let snapshot = snapshots.snapshot(blob.hex, schema: ""),
-                snapshot.packageARN?.contains(" ") != true
+                let snapshot = snapshots.snapshot(blob.hex, schema: "")
             else { continue }
             linkedARNs[link] = .some(snapshot.packageARN)
         }

@@ -1,92 +1,110 @@
 import Foundation
 
-/// What `verify`, `check` and `list` learned of each card blob, kept in
-/// `.git/cardigan/snapshots-v5/`, one file per schema.
+/// What `verify` and `check` learned of each card blob, kept in `.git/cardigan/snapshots-v6/`,
+/// one file per schema.
 ///
 /// A blob is content-addressed and never changes, so what it holds (digest, status, names,
 /// link, validity against a given schema) can be remembered: a second `verify` only parses the
 /// blobs it has not seen. The cache lives inside `.git` (never committed, never pushed); it is
 /// tied to the schema's fingerprint and thrown away when that changes, and `verify --no-cache`
 /// ignores it, for an audit that trusts nothing on disk but the objects.
+///
+/// The file is a ``CacheFile`` (a truncated or edited file is ignored whole): a record is the
+/// blob's id (20 bytes), then the snapshot's eleven fields as ``CacheRecords`` texts, exactly
+/// as they were (tabs and line breaks too). Records are written card by card, so a card's
+/// versions lie side by side and a field equal to the one before (the name, the model name,
+/// the package, its ARN) is kept as the same string, not one more copy per version.
 struct SnapshotCache {
-    let path: String
-    let schemaFingerprint: String
-    let enabled: Bool
-    /// The file as ``load(only:)`` read it, when it was for this schema: ``store(_:)`` appends
-    /// to it instead of reading the file a second time.
-    private var loaded: Data?
+    /// The file of this schema's snapshots.
+    let file: CacheFile
+    /// The records as ``load(only:)`` read them, when the file was sound: ``store(_:)`` appends
+    /// to them instead of reading the file a second time.
+    private var loaded: CacheFile.Contents?
+
+    /// The number of fields a record holds after the blob's id.
+    private static let fieldCount = 11
 
     init(gitDirectory: String, schemaFingerprint: String, enabled: Bool) {
         // One file per schema: a history judged under several schemas keeps each one's entries.
-        path = gitDirectory + "/cardigan/snapshots-v5/" + CardDigest.sha256Hex(Data(schemaFingerprint.utf8)).prefix(32)
-        self.schemaFingerprint = schemaFingerprint
-        self.enabled = enabled
+        let path =
+            gitDirectory + "/cardigan/snapshots-v6/" + CardDigest.sha256Hex(Data(schemaFingerprint.utf8)).prefix(32)
+        file = CacheFile(
+            path: path, header: Array("cardigan snapshots 6\nschema \(schemaFingerprint)\n".utf8), enabled: enabled)
     }
 
-    /// The cached snapshots of `blobs`.
+    /// The file's path.
+    var path: String { file.path }
+
+    /// The cached snapshots of `blobs` (hex ids); nothing when the file does not add up.
     mutating func load(only blobs: Set<String>) -> [String: CardSnapshot] {
-        guard enabled, let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let header = Array(("schema " + schemaFingerprint + "\n").utf8)
-        guard data.starts(with: header) else { return [:] }  // another schema's: replaced on store
-        loaded = data
+        loaded = nil
+        guard let contents = file.load() else { return [:] }
+        // The ids asked for as 20-byte keys, each with its own string: no string is made per
+        // record, and a record not asked for is only stepped over.
+        var wanted: [RawObjectID: String] = [:]
+        wanted.reserveCapacity(blobs.count)
+        for blob in blobs { if let raw = RawObjectID(hex: blob) { wanted[raw] = blob } }
+        let body = contents.body
         var found: [String: CardSnapshot] = [:]
-        found.reserveCapacity(blobs.count)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            // Split on bytes: the file has a line per blob ever seen, and `verify` reads it whole.
-            var lineStart = header.count
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
-                // The blob first: `list` wants one line in ten of a history's file (its cards'
-                // current blobs), and only the lines it wants are split into their fields.
-                var keyEnd = lineStart
-                while keyEnd < lineEnd, bytes[keyEnd] != UInt8(ascii: "\t") { keyEnd += 1 }
-                guard blobs.contains(String(decoding: bytes[lineStart..<keyEnd], as: UTF8.self)) else { continue }
-                let fields = bytes[lineStart..<lineEnd].split(
-                    separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false
-                ).map { String(decoding: $0, as: UTF8.self) }
-                guard fields.count == 12 else { continue }
-                func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
-                found[fields[0]] = CardSnapshot(
-                    digest: optional(fields[1]), status: CardStatus(rawValue: fields[2]), name: optional(fields[3]),
-                    modelName: optional(fields[4]), modelPackage: optional(fields[5]), riskRating: optional(fields[6]),
-                    problem: optional(fields[7]), legacyDigest: optional(fields[10]),
-                    packageDetails: optional(fields[8]), packageApproval: optional(fields[9]),
-                    packageARN: optional(fields[11]))
+        found.reserveCapacity(min(blobs.count, contents.count))
+        var ranges = [Range<Int>?](repeating: nil, count: Self.fieldCount)
+        var previous = [(range: Range<Int>, text: String)?](repeating: nil, count: Self.fieldCount)
+        var records = 0
+        var offset = 0
+        while offset < body.count {
+            guard offset + 20 <= body.count else { return [:] }
+            let id = RawObjectID(body, at: offset)
+            var cursor = offset + 20
+            for field in 0..<Self.fieldCount {
+                guard let range = CacheRecords.textRange(body, at: &cursor) else { return [:] }
+                ranges[field] = range
             }
+            offset = cursor
+            records += 1
+            guard let blob = wanted[id] else { continue }
+            var fields = [String?](repeating: nil, count: Self.fieldCount)
+            for field in 0..<Self.fieldCount {
+                guard let range = ranges[field] else { continue }
+                if let last = previous[field], body[last.range].elementsEqual(body[range]) {
+                    fields[field] = last.text
+                } else {
+                    let text = String(decoding: body[range], as: UTF8.self)
+                    previous[field] = (range, text)
+                    fields[field] = text
+                }
+            }
+            found[blob] = CardSnapshot(
+                digest: fields[0], status: fields[1].flatMap(CardStatus.init(rawValue:)), name: fields[2],
+                modelName: fields[3], modelPackage: fields[4], riskRating: fields[5], problem: fields[6],
+                legacyDigest: fields[9], packageDetails: fields[7], packageApproval: fields[8],
+                packageARN: fields[10])
         }
+        guard records == contents.count else { return [:] }
+        loaded = contents
         return found
     }
 
-    /// Adds `snapshots` to what ``load(only:)`` read and writes the file anew (atomically:
-    /// readers never see half a file). Entries another process added meanwhile may be lost,
-    /// which only costs speed; so does failing to write, so errors are ignored.
+    /// Adds `snapshots` (by hex blob id) to what ``load(only:)`` read and writes the file anew
+    /// (see ``CacheFile/store(body:count:)``). Entries another process added meanwhile may be
+    /// lost, which only costs speed.
     func store(_ snapshots: [String: CardSnapshot]) {
-        guard enabled, !snapshots.isEmpty else { return }
-        // Written as bytes: a fresh clone's `verify` stores 10,000 lines, and Foundation's
-        // `replacingOccurrences` on each field cost a twelfth of that run.
-        var bytes = loaded.map { [UInt8]($0) } ?? Array(("schema " + schemaFingerprint + "\n").utf8)
-        func append(_ text: String?) {
-            for byte in (text ?? "").utf8 {
-                bytes.append(byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
-            }
-        }
-        for (blob, snapshot) in snapshots {
+        guard file.enabled, !snapshots.isEmpty else { return }
+        var body = loaded?.body ?? []
+        var count = loaded?.count ?? 0
+        // Card by card (by the name the blob gives), so that ``load(only:)`` finds a card's
+        // repeated fields next to each other.
+        let ordered = snapshots.compactMap { blob, snapshot in RawObjectID(hex: blob).map { ($0, blob, snapshot) } }
+            .sorted { ($0.2.name ?? "", $0.1) < ($1.2.name ?? "", $1.1) }
+        for (id, _, snapshot) in ordered {
+            id.append(to: &body)
             let fields: [String?] = [
-                blob, snapshot.digest, snapshot.status?.rawValue, snapshot.name, snapshot.modelName,
-                snapshot.modelPackage, snapshot.riskRating, snapshot.problem, snapshot.packageDetails,
-                snapshot.packageApproval, snapshot.legacyDigest, snapshot.packageARN,
+                snapshot.digest, snapshot.status?.rawValue, snapshot.name, snapshot.modelName, snapshot.modelPackage,
+                snapshot.riskRating, snapshot.problem, snapshot.packageDetails, snapshot.packageApproval,
+                snapshot.legacyDigest, snapshot.packageARN,
             ]
-            for (index, field) in fields.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: "\t")) }
-                append(field)
-            }
-            bytes.append(UInt8(ascii: "\n"))
+            for field in fields { CacheRecords.append(field, to: &body) }
+            count += 1
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        file.store(body: body, count: count)
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+
+/// One binary file under `.git/cardigan` that a command keeps of what it read: a header that
+/// names the layout (and whatever else the records depend on), the record count as a 32-bit
+/// and an FNV-1a checksum of the records as a 64-bit little-endian number, then the records.
+///
+/// The loading, the integrity check and the atomic store are done here once, for every cache
+/// that keeps records this way: a file that is missing, truncated, edited or of another layout
+/// is ignored whole (the caller then reads from git and writes the file anew), and a reader
+/// never sees half a file. Failing to write only costs time, so write errors are ignored.
+struct CacheFile {
+    /// The file's path.
+    let path: String
+    /// The bytes the file starts with.
+    let header: [UInt8]
+    /// False for a store that trusts nothing on disk but git's objects: nothing read or written.
+    let enabled: Bool
+
+    /// What ``load()`` found: the records as one run of bytes, and how many the file says it holds.
+    struct Contents {
+        /// The records (header, count and checksum left out).
+        var body: [UInt8]
+        /// The record count the file gives; the caller checks it against the records it walks.
+        var count: Int
+    }
+
+    /// The file's records; nil when the file is missing or does not add up.
+    func load() -> Contents? {
+        guard enabled, let data = FileManager.default.contents(atPath: path) else { return nil }
+        let start = header.count + 12
+        guard data.count >= start, data.starts(with: header) else { return nil }
+        let bytes = [UInt8](data)
+        let count = Int(CacheRecords.uint32(bytes, at: header.count))
+        let checksum = CacheRecords.uint64(bytes, at: header.count + 4)
+        let body = Array(bytes[start...])
+        guard Self.checksum(body) == checksum else { return nil }
+        return Contents(body: body, count: count)
+    }
+
+    /// The file's records, each found by its key: `key` reads a record's key at its offset,
+    /// `end` where the record ends (nil when it runs past the end or does not hold a record).
+    /// Nil when the file is missing or does not add up, its count too.
+    func loadIndexed<Key: Hashable>(key: ([UInt8], Int) -> Key, end: ([UInt8], Int) -> Int?) -> (
+        body: [UInt8], offsets: [Key: Int]
+    )? {
+        guard let contents = load() else { return nil }
+        var offsets: [Key: Int] = [:]
+        offsets.reserveCapacity(contents.count)
+        var offset = 0
+        while offset < contents.body.count {
+            guard let next = end(contents.body, offset) else { return nil }
+            offsets[key(contents.body, offset)] = offset
+            offset = next
+        }
+        guard offsets.count == contents.count else { return nil }
+        return (contents.body, offsets)
+    }
+
+    /// Writes `body`, `count` records, as the whole file, renamed into place.
+    func store(body: [UInt8], count: Int) {
+        guard enabled else { return }
+        var bytes = header
+        bytes.reserveCapacity(header.count + 12 + body.count)
+        withUnsafeBytes(of: UInt32(count).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: Self.checksum(body).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: body)
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// FNV-1a over `bytes`: enough to tell a truncated or edited file, not a defence against
+    /// someone who can write into `.git` (who could as well rewrite the objects).
+    static func checksum(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
+        }
+    }
+}
+
+/// The pieces a ``CacheFile``'s records are made of: 20-byte object ids (``RawObjectID``) and
+/// texts, each a 32-bit little-endian length (`0xFFFFFFFF` for none) and its UTF-8 bytes.
+enum CacheRecords {
+    /// The length that stands for no text.
+    static let none = UInt32.max
+
+    /// Appends `text` (or none) to `bytes`.
+    static func append(_ text: String?, to bytes: inout [UInt8]) {
+        guard let text else {
+            withUnsafeBytes(of: none.littleEndian) { bytes.append(contentsOf: $0) }
+            return
+        }
+        withUnsafeBytes(of: UInt32(text.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Where the text at `cursor` lies (nil for none), moving `cursor` past it; nil as a whole
+    /// when it runs past the end of `bytes`.
+    static func textRange(_ bytes: [UInt8], at cursor: inout Int) -> Range<Int>?? {
+        guard cursor + 4 <= bytes.count else { return nil }
+        let length = uint32(bytes, at: cursor)
+        cursor += 4
+        guard length != none else { return .some(nil) }
+        guard Int(length) <= bytes.count - cursor else { return nil }
+        defer { cursor += Int(length) }
+        return .some(cursor..<(cursor + Int(length)))
+    }
+
+    /// The text at `cursor`, which moves past it; nil for none. The record must have been
+    /// walked whole before (``textRange(_:at:)``), so it lies within `bytes`.
+    static func text(_ bytes: [UInt8], at cursor: inout Int) -> String? {
+        let length = uint32(bytes, at: cursor)
+        cursor += 4
+        guard length != none else { return nil }
+        defer { cursor += Int(length) }
+        return String(decoding: bytes[cursor..<(cursor + Int(length))], as: UTF8.self)
+    }
+
+    /// The 32-bit little-endian number at `offset`.
+    static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) }
+    }
+
+    /// The 64-bit little-endian number at `offset`.
+    static func uint64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+    }
+}
