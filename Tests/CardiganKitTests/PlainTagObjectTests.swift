@@ -72,15 +72,20 @@ import Testing
         for (label, id) in other {
             #expect(objects.plainTagMessage(id) == nil, "\(label): left to libgit2")
         }
-        #expect(objects.plainTagMessage(try #require(plain["a NUL in the message"])) == "before")
-        let repaired = try #require(objects.plainTagMessage(try #require(plain["ill-formed UTF-8"])))
+        let withNUL = try #require(plain["a NUL in the message"])
+        #expect(objects.plainTagMessage(withNUL) == "before")
+        let illFormed = try #require(plain["ill-formed UTF-8"])
+        let repaired = try #require(objects.plainTagMessage(illFormed))
         #expect(repaired == "Card: \u{FFFD}\u{FFFD}\n")
         // What libgit2 does with the others, `list` still does: it asks libgit2.
-        #expect(throws: GitError.self) { try repository.tag(try #require(other["missing"])) }
-        #expect(throws: GitError.self) { try repository.tag(try #require(other["no tag line"])) }
-        #expect(try repository.tag(try #require(other["a commit"])) == nil)
+        let missing = try #require(other["missing"])
+        let noTagLine = try #require(other["no tag line"])
+        let aCommit = try #require(other["a commit"])
+        #expect(throws: GitError.self) { try repository.tag(missing) }
+        #expect(throws: GitError.self) { try repository.tag(noTagLine) }
+        #expect(try repository.tag(aCommit) == nil)
         repository.reads.reset()
-        let answers = try repository.plainTagMessages(Array(plain.values) + [try #require(other["missing"])])
+        let answers = try repository.plainTagMessages(Array(plain.values) + [missing])
         #expect(answers.count == plain.count && repository.reads.tagObjectsRead == plain.count)
     }
 
