@@ -51,16 +51,16 @@ import Testing
     @Test func aWarmLogReadsOnlyTheCommitsOfItsCard() throws {
         let (scratch, store) = try repository()
         #expect(!FileManager.default.fileExists(atPath: indexFile(scratch)))
-        var before = store.repository.commitsRead
+        store.repository.reads.reset()
         let cold = try printed(store, "churn")
         // Cold: each of the 13 commits once for the index, then churn's five read for their records.
-        #expect(store.repository.commitsRead - before == 13 + 5)
+        #expect(store.repository.reads.commitsRead == 13 + 5)
         #expect(FileManager.default.fileExists(atPath: indexFile(scratch)))
         for name in ["churn", "churn-v2", "other"] {
             let fresh = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
-            before = fresh.repository.commitsRead
+            fresh.repository.reads.reset()
             let warm = try printed(fresh, name)
-            #expect(fresh.repository.commitsRead - before == 5)  // of 13: its versions 1 to 5
+            #expect(fresh.repository.reads.commitsRead == 5)  // of 13: its versions 1 to 5
             #expect(warm == (try walkedOverEveryCommit(scratch, name)))
         }
         #expect(cold == (try walkedOverEveryCommit(scratch, "churn")))
@@ -74,10 +74,10 @@ import Testing
         try scratch.write("cards/churn.yaml", Self.card("churn", "Later."))
         _ = try store.commit(names: ["churn"], message: "churn later")
         try scratch.git("commit", "-q", "--allow-empty", "-m", "a plain git commit naming churn")
-        let before = store.repository.commitsRead
+        store.repository.reads.reset()
         let after = try printed(store, "churn")
         // The two new commits for the index, then churn's four versions.
-        #expect(store.repository.commitsRead - before == 2 + 4)
+        #expect(store.repository.reads.commitsRead == 2 + 4)
         #expect(after == (try walkedOverEveryCommit(scratch, "churn")))
     }
 
@@ -133,9 +133,9 @@ import Testing
         var index = CommitCardIndex(gitDirectory: scratch.path + "/.git", enabled: true)
         let loaded = index.load()
         #expect(loaded)
-        let before = fresh.repository.commitsRead
+        fresh.repository.reads.reset()
         #expect(try printed(fresh, "churn") == expected)
-        #expect(fresh.repository.commitsRead - before == 3)
+        #expect(fresh.repository.reads.commitsRead == 3)
     }
 
     @Test func concurrentLogsLeaveASoundIndex() async throws {

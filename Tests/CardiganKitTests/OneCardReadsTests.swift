@@ -8,7 +8,7 @@ import Testing
 /// (issue 18, goal 6): at 10,000 cards × 10 versions every commit's 20 KiB of trailers was
 /// copied into a `String` to be searched for the card's name, and the hook read the index three
 /// times and copied both listings of the 10,000-file cards folder. The counts here
-/// (``Repository/commitsCopied``) would grow with the history if either went back to that;
+/// (``ReadCounts/commitsCopied``) would grow with the history if either went back to that;
 /// the answers are checked against the git CLI.
 @Suite struct OneCardReadsTests {
     /// Commits of 'beta' alone after 'alpha' changed last.
@@ -45,9 +45,9 @@ import Testing
 
     @Test func logCopiesOnlyTheCommitsThatNameItsCard() throws {
         let (scratch, store) = try repository()
-        let before = store.repository.commitsCopied
+        store.repository.reads.reset()
         let entries = try store.auditTrail(of: "alpha")
-        #expect(store.repository.commitsCopied - before == 2)  // of 19 commits
+        #expect(store.repository.reads.commitsCopied == 2)  // of 19 commits
         #expect(entries.map(\.record.version) == [1, 2])
         let oracle = try scratch.git("log", "--reverse", "--format=%H", "--grep=^Card: alpha$").split(separator: "\n")
         #expect(entries.map(\.commit) == oracle.map(String.init))
@@ -60,17 +60,17 @@ import Testing
         let (scratch, store) = try repository()
         try scratch.write("cards/alpha.yaml", Self.card("alpha", "Third revision."))
         try scratch.git("add", "cards/alpha.yaml")
-        var before = store.repository.commitsCopied
+        store.repository.reads.reset()
         #expect(try store.runPreCommit().isEmpty)
         // The commit of alpha's last record, and the head's for its folder: not the twelve of
         // beta between them.
-        #expect(store.repository.commitsCopied - before <= 2)
+        #expect(store.repository.reads.commitsCopied <= 2)
         // The same plan, as `prepare-commit-msg` writes it: the staged card is version 3.
         let messageFile = scratch.path + "/.git/COMMIT_EDITMSG"
         try scratch.write(".git/COMMIT_EDITMSG", "alpha 3\n")
-        before = store.repository.commitsCopied
+        store.repository.reads.reset()
         #expect(try store.runPrepareCommitMessage(messageFile: messageFile, source: nil).isEmpty)
-        #expect(store.repository.commitsCopied - before <= 2)
+        #expect(store.repository.reads.commitsCopied <= 2)
         #expect(try scratch.read(".git/COMMIT_EDITMSG").contains("Card: alpha\nCard-Version: 3\n"))
     }
 

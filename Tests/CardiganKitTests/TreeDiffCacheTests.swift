@@ -49,19 +49,19 @@ import Testing
         let uncached = try store(scratch, cached: false)
         let audit = try uncached.verify().findings
         #expect(audit.contains { $0.ruleID == .unversionedChange } && audit.contains { $0.ruleID == .cardDeleted })
-        #expect(uncached.repository.folderDiffsWalked == 2)
+        #expect(uncached.repository.reads.folderDiffsWalked == 2)
         #expect(!FileManager.default.fileExists(atPath: cacheFile(scratch)), "--no-cache writes no cache")
 
         let cold = try store(scratch)
         #expect(try cold.verify().findings == audit)
-        #expect(cold.repository.folderDiffsWalked == 2)
+        #expect(cold.repository.reads.folderDiffsWalked == 2)
         let written = TreeDiffCache(gitDirectory: scratch.path + "/.git", enabled: true)
         written.load()
         #expect(written.count == (try commitsChangingCards(scratch)))
 
         let warm = try store(scratch)
         #expect(try warm.verify().findings == audit)
-        #expect(warm.repository.folderDiffsWalked == 0, "every commit's changes known by its trees")
+        #expect(warm.repository.reads.folderDiffsWalked == 0, "every commit's changes known by its trees")
         #expect(warm.repository.commitsCopied == cold.repository.commitsCopied)
     }
 
@@ -77,7 +77,7 @@ import Testing
             try damaged.write(to: URL(fileURLWithPath: path))
             let run = try store(scratch)
             #expect(try run.verify().findings == audit)
-            #expect(run.repository.folderDiffsWalked == 2, "nothing believed from a file that does not add up")
+            #expect(run.repository.reads.folderDiffsWalked == 2, "nothing believed from a file that does not add up")
             #expect(FileManager.default.contents(atPath: path) == original, "rewritten whole")
         }
     }

@@ -40,18 +40,18 @@ import Testing
         let uncached = try store(scratch, cached: false)
         let audit = try uncached.verify()
         #expect(audit.tagCount == 5 && audit.findings.isEmpty)
-        #expect(uncached.repository.tagObjectsRead == 5)
+        #expect(uncached.repository.reads.tagObjectsRead == 5)
         #expect(!FileManager.default.fileExists(atPath: cacheFile(scratch)), "--no-cache writes no cache")
 
         let cold = try store(scratch)
         #expect(try cold.verify().findings == audit.findings)
-        #expect(cold.repository.tagObjectsRead == 5)
+        #expect(cold.repository.reads.tagObjectsRead == 5)
         let warm = try store(scratch)
         let warmResult = try warm.verify()
         #expect(warmResult.findings == audit.findings && warmResult.tagCount == 5)
-        #expect(warm.repository.tagObjectsRead == 0, "every tag known by its object id")
+        #expect(warm.repository.reads.tagObjectsRead == 0, "every tag known by its object id")
         // The commits are still read (the history rules need them), no more often than cold.
-        #expect(warm.repository.commitsCopied == cold.repository.commitsCopied)
+        #expect(warm.repository.reads.commitsCopied == cold.repository.reads.commitsCopied)
     }
 
     @Test func aMovedOrRecreatedTagIsReadAndJudgedAsWithoutTheCache() throws {
@@ -62,12 +62,12 @@ import Testing
         try scratch.git("tag", "-f", "-a", "cards/c0/v2", "-m", "cards/c0/v2\n\nCard-Digest: sha256:00", String(first))
         let warm = try store(scratch)
         let found = try warm.verify().findings
-        #expect(warm.repository.tagObjectsRead == 1, "only the new tag object is read")
+        #expect(warm.repository.reads.tagObjectsRead == 1, "only the new tag object is read")
         #expect(found == (try store(scratch, cached: false).verify().findings))
         #expect(found.contains { $0.ruleID == .versionTagMoved })
         let again = try store(scratch)
         #expect(try again.verify().findings == found)
-        #expect(again.repository.tagObjectsRead == 0)
+        #expect(again.repository.reads.tagObjectsRead == 0)
     }
 
     @Test func aTruncatedOrEditedCacheFileIsIgnoredWhole() throws {
@@ -81,7 +81,7 @@ import Testing
             try damaged.write(to: URL(fileURLWithPath: path))
             let run = try store(scratch)
             #expect(try run.verify().findings.isEmpty)
-            #expect(run.repository.tagObjectsRead == 5, "nothing believed from a file that does not add up")
+            #expect(run.repository.reads.tagObjectsRead == 5, "nothing believed from a file that does not add up")
             #expect(FileManager.default.contents(atPath: path) == original, "rewritten whole")
         }
     }

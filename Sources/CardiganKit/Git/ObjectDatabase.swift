@@ -55,4 +55,16 @@ final class ObjectDatabase: @unchecked Sendable {
         guard size > 0, let content = git_odb_object_data(object) else { return [] }
         return Array(UnsafeRawBufferPointer(start: content, count: size))
     }
+
+    /// The message of tag object `id` when it is one in ``PlainTagObject``'s plain form; nil for
+    /// any other object, one in another form, or one that cannot be read (the caller asks
+    /// ``Repository/tag(_:)``, whose error names the object).
+    func plainTagMessage(_ id: ObjectID) -> String? {
+        var oid = id.oid
+        var object: OpaquePointer?
+        guard git_odb_read(&object, pointer, &oid) == 0 else { return nil }
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_TAG, let data = git_odb_object_data(object) else { return nil }
+        return PlainTagObject.message(UnsafeRawBufferPointer(start: data, count: Int(git_odb_object_size(object))))
+    }
 }

@@ -7,7 +7,7 @@ extension Repository {
     /// What ``CommitCardIndex`` learns of a commit it has not seen; the message is searched in
     /// libgit2's copy and only a message naming a card is copied out to be parsed.
     func parentsAndCardTrailers(of id: ObjectID) throws -> (parents: [ObjectID], cards: [String]) {
-        commitsRead += 1
+        reads.commitsRead += 1
         var oid = id.oid
         var handle: OpaquePointer?
         try check(git_commit_lookup(&handle, pointer, &oid), "git_commit_lookup", reference: id.hex)

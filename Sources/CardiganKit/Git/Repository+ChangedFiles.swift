@@ -39,7 +39,7 @@ extension Repository {
         // A walk over both trees in git's entry order, instead of git_diff_tree_to_tree: on a
         // folder of 1,000 cards where one changed, this makes Swift values for that one only.
         // Both trees are held here: loading the second may drop the first from `recentTrees`.
-        folderDiffsWalked += 1
+        reads.folderDiffsWalked += 1
         let oldLoaded = try loadedTree(oldTree)
         let newLoaded = try loadedTree(newTree)
         defer { withExtendedLifetime((oldLoaded, newLoaded)) {} }

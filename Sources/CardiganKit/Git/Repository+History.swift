@@ -42,7 +42,7 @@ extension Repository {
             try check(code, "git_revwalk_next")
             commits.append(ObjectID(oid))
         }
-        commitsRead += commits.count
+        reads.commitsRead += commits.count
         return commits
     }
 }

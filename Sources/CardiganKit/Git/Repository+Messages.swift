@@ -6,9 +6,9 @@ extension Repository {
     /// (compared as UTF-8 bytes): a walk for one card's records passes hundreds of commits that
     /// record other cards, each message some 20 KiB at 10,000 cards, and copying every one
     /// into a `String` to search it was most of `log`'s own work. The search runs on libgit2's
-    /// copy of the message. Only a copied commit counts in ``commitsCopied``.
+    /// copy of the message. Only a copied commit counts in ``ReadCounts/commitsCopied``.
     func commit(_ id: ObjectID, ifMessageContains needle: String) throws -> (parents: [ObjectID], commit: CommitInfo?) {
-        commitsRead += 1
+        reads.commitsRead += 1
         var oid = id.oid
         var handle: OpaquePointer?
         try check(git_commit_lookup(&handle, pointer, &oid), "git_commit_lookup", reference: id.hex)
@@ -20,7 +20,7 @@ extension Repository {
             return (parents, nil)
         }
         let info = try commit(id)
-        commitsRead -= 1  // one commit, read once
+        reads.commitsRead -= 1  // one commit, read once
         return (info.parents, info)
     }
 

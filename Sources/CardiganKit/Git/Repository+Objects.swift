@@ -4,8 +4,8 @@ import Foundation
 extension Repository {
     /// The commit `id`.
     public func commit(_ id: ObjectID) throws -> CommitInfo {
-        commitsCopied += 1
-        commitsRead += 1
+        reads.commitsCopied += 1
+        reads.commitsRead += 1
         var oid = id.oid
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", reference: id.hex)
@@ -115,7 +115,7 @@ extension Repository {
     /// The annotated tag object `id`; nil when `id` is not a tag object (a lightweight tag
     /// points straight at a commit).
     public func tag(_ id: ObjectID) throws -> TagInfo? {
-        tagObjectsRead += 1
+        reads.tagObjectsRead += 1
         var oid = id.oid
         var object: OpaquePointer?
         try check(git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY), "git_object_lookup", reference: id.hex)

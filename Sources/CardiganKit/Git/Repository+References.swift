@@ -34,7 +34,7 @@ extension Repository {
     /// The object `reference` points at, following symbolic references; for an annotated tag
     /// this is the tag object, not the commit. Nil when the reference does not exist.
     public func resolve(_ reference: String) throws -> ObjectID? {
-        referenceLookups += 1
+        reads.referenceLookups += 1
         var ref: OpaquePointer?
         let code = git_reference_lookup(&ref, pointer, reference)
         if code == GIT_ENOTFOUND.rawValue { return nil }

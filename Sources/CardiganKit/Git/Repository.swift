@@ -21,24 +21,8 @@ public final class Repository {
     /// While ``writingObjectsAsOnePack(_:)`` runs: every object written so far, in order, for
     /// the pack (nil otherwise).
     var objectsForPack: [ObjectID]?
-    /// How many references ``resolve(_:)`` has looked up: what tests read to tell a command whose
-    /// look-ups follow its cards from one that looks up every tag.
-    var referenceLookups = 0
-    /// How many commits ``commit(_:)`` has copied out of libgit2 (message and all): what tests
-    /// read to tell a command that copies the commits of its card from one that copies every
-    /// commit of the history.
-    var commitsCopied = 0
-    /// How many commits this repository has read: those copied out, those searched in place and
-    /// every commit a revision walk passed. What tests read to tell a `log` that reads the commits
-    /// of its card from one that reads the whole history.
-    var commitsRead = 0
-    /// How many objects ``tag(_:)`` has looked up: what tests read to tell a warm `verify`,
-    /// which knows its tags from ``VersionTagCache``, from one that reads every tag object.
-    var tagObjectsRead = 0
-    /// How many pairs of folder trees ``changedFiles(in:fromTree:toTree:commit:special:)`` has
-    /// walked: what tests read to tell a warm `verify`, which knows each commit's card changes
-    /// from ``TreeDiffCache``, from one that walks them.
-    var folderDiffsWalked = 0
+    /// What this repository has read, for tests (``ReadCounts``).
+    var reads = ReadCounts()
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
