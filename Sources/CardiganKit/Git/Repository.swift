@@ -21,6 +21,9 @@ public final class Repository {
     /// While ``writingObjectsAsOnePack(_:)`` runs: every object written so far, in order, for
     /// the pack (nil otherwise).
     var objectsForPack: [ObjectID]?
+    /// While ``writingObjectsAsOnePack(_:)`` runs: the in-memory backend that receives the
+    /// objects (nil otherwise).
+    var packStaging: UnsafeMutablePointer<git_odb_backend>?
     /// How many references ``resolve(_:)`` has looked up: what tests read to tell a command whose
     /// look-ups follow its cards from one that looks up every tag.
     var referenceLookups = 0
