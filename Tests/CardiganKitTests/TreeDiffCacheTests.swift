@@ -62,7 +62,7 @@ import Testing
         let warm = try store(scratch)
         #expect(try warm.verify().findings == audit)
         #expect(warm.repository.reads.folderDiffsWalked == 0, "every commit's changes known by its trees")
-        #expect(warm.repository.commitsCopied == cold.repository.commitsCopied)
+        #expect(warm.repository.reads.commitsCopied == cold.repository.reads.commitsCopied)
     }
 
     @Test func aTruncatedOrEditedCacheFileIsIgnoredWhole() throws {

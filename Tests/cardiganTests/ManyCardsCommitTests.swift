@@ -66,4 +66,28 @@ import Testing
         #expect(try repo.git("rev-parse", "main") == head)
         #expect(try repo.git("tag", "-l", "cards/*/v2").isEmpty)
     }
+
+    /// A large commit writes its blobs under the ids hashed while the cards were checked, except
+    /// where it commits other bytes than the file held (an Approved status rewritten to Draft):
+    /// each card's blob is the one git makes of the file cardigan leaves behind.
+    @Test func aLargeCommitStoresEachCardUnderTheIdGitGivesIt() throws {
+        let repo = try CardRepo()
+        let names = (0..<60).map { String(format: "card-%03d", $0) }
+        for (index, name) in names.enumerated() {
+            try repo.write("cards/\(name).yaml", CardRepo.card(name, status: index % 3 == 0 ? "Approved" : "Draft"))
+        }
+        try repo.cardigan("commit", "-m", "all cards").checked()
+        let entries = try repo.git("ls-tree", "main", "cards/").split(separator: "\n")
+        #expect(entries.count == names.count)
+        for entry in entries {
+            let fields = entry.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            #expect(fields.count == 4)
+            guard fields.count == 4 else { continue }
+            #expect(try repo.git("hash-object", fields[3]) == fields[2] + "\n", "\(fields[3])")
+        }
+        #expect(try repo.git("show", "main:cards/card-003.yaml").contains("status: Draft"))
+        #expect(try repo.git("count-objects", "-v").contains("in-pack: \(names.count * 2 + 3)"))
+        try repo.git("fsck", "--strict")
+        #expect(try repo.git("status", "--porcelain").isEmpty)
+    }
 }

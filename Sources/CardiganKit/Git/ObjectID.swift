@@ -34,6 +34,16 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         hex = String(decoding: text, as: UTF8.self)
     }
 
+    /// The id `bytes` have as a blob; nothing is written. It needs no repository, so any thread
+    /// may compute it.
+    static func ofBlob(_ bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        _ = try bytes.withUnsafeBytes { buffer in
+            try check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "git_odb_hash")
+        }
+        return ObjectID(oid)
+    }
+
     init(_ pointer: UnsafePointer<git_oid>) {
         self.init(pointer.pointee)
     }

@@ -23,7 +23,11 @@ extension Repository {
         defer { git_odb_free(staging) }
         try check(git_repository_set_odb(pointer, staging), "git_repository_set_odb")
         objectsForPack = []
-        defer { objectsForPack = nil }
+        packStaging = memory
+        defer {
+            objectsForPack = nil
+            packStaging = nil
+        }
         do {
             let result = try body()
             try check(git_repository_set_odb(pointer, original), "git_repository_set_odb")

@@ -21,6 +21,9 @@ public final class Repository {
     /// While ``writingObjectsAsOnePack(_:)`` runs: every object written so far, in order, for
     /// the pack (nil otherwise).
     var objectsForPack: [ObjectID]?
+    /// While ``writingObjectsAsOnePack(_:)`` runs: the in-memory backend that receives the
+    /// objects (nil otherwise).
+    var packStaging: UnsafeMutablePointer<git_odb_backend>?
     /// What this repository has read, for tests (``ReadCounts``).
     var reads = ReadCounts()
 

@@ -13,7 +13,8 @@ extension CardStore {
         let sign = try commitSigning()
         defer { sign?.signer.cleanUp() }
         let written = try writeObjects(
-            files: files, records: result.records, newLinks: plan.newLinks, head: head, message: message,
+            files: files, blobIDs: plan.blobIDs, records: result.records, newLinks: plan.newLinks, head: head,
+            message: message,
             author: author, committer: committer, sign: sign?.sign)
         let commit = written.commit
         CommitStop.reached("objects")
@@ -109,14 +110,15 @@ extension CardStore {
     /// its versions and links — written before anything points at them. A commit of at least
     /// ``packedObjectsThreshold`` files writes them as one pack (a pack, its index and their
     /// folder flushed once, instead of a file and a folder per object); a smaller one writes
-    /// loose objects, as git does.
+    /// loose objects, as git does. `blobIDs`: the ids of those files already hashed.
     private func writeObjects(
-        files: [String: [UInt8]], records: [CardRecord], newLinks: [String: PlannedLink], head: ObjectID?,
+        files: [String: [UInt8]], blobIDs: [String: ObjectID], records: [CardRecord], newLinks: [String: PlannedLink],
+        head: ObjectID?,
         message: String, author: Signature, committer: Signature, sign: ((String) throws -> String)?
     ) throws -> WrittenObjects {
         let write = { () throws -> WrittenObjects in
             var blobs: [String: ObjectID] = [:]
-            for (path, bytes) in files { blobs[path] = try self.repository.writeBlob(bytes) }
+            for (path, bytes) in files { blobs[path] = try self.repository.writeBlob(bytes, hashed: blobIDs[path]) }
             let replacements = blobs.mapValues { Optional($0) }
             let tree = try self.repository.writeTree(basedOn: head, replacing: replacements)
             if let problem = try self.tagProblems(records).first {

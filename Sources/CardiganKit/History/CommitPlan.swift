@@ -8,6 +8,10 @@ struct CommitPlan {
     var records: [CardRecord] = []
     /// The bytes to commit per repository path (a new version's Approved status rewritten to Draft).
     var files: [String: [UInt8]] = [:]
+    /// The blob id of each of `files` whose bytes were hashed while the cards were prepared on
+    /// every core (those committed as the working file holds them), so that writing them does
+    /// not hash them again on the one thread.
+    var blobIDs: [String: ObjectID] = [:]
     /// The link tags to make with the commit, per card.
     var newLinks: [String: PlannedLink] = [:]
     /// Things the user should know (a status rewritten to Draft, the schema that applies).

@@ -57,25 +57,28 @@ struct CommitPlanner {
         let validator = try store.commitValidator(head: head, fromTree: canRewrite, notes: &plan.notes)
         var newCards: [(name: String, root: ValueNode, path: String)] = []
         var roots: [String: ValueNode] = [:]
+        let readers = BlobReaders(gitDirectory: store.repository.gitDirectory)
         var start = 0
         while start < candidates.count {
-            // A chunk at a time: its files are read in order, its cards parsed and checked on
-            // every core, then decided in order; only one chunk's trees are held at once.
+            // A chunk at a time: its files and blob ids are read in order, its committed blobs
+            // read and its cards parsed and checked on every core, then decided in order; only
+            // one chunk's trees are held at once.
             let chunk = candidates[start..<min(start + Self.chunkSize, candidates.count)]
             start = chunk.endIndex
             var inputs: [PreparedCard.Input] = []
             for name in chunk {
                 let path = store.path(of: name)
                 let working = content(path)
-                let committed = try head.flatMap { try store.repository.blob(at: path, inCommit: $0) }
+                let committed = try head.flatMap { try store.repository.blobID(at: path, inCommit: $0) }
                 if working == nil, committed == nil, named {
                     throw CardiganError(
                         "no card '\(name)' (no file '\(path)')",
                         hint: "'cardigan list' shows the cards; 'cardigan new' makes one")
                 }
-                inputs.append(PreparedCard.Input(name: name, path: path, working: working, committed: committed))
+                inputs.append(PreparedCard.Input(name: name, path: path, working: working, committedID: committed))
             }
-            let prepared = PreparedCard.all(inputs, validator: validator)
+            let prepared = try PreparedCard.all(
+                inputs, validator: validator, readers: readers, readOnCaller: store.repository.readBlob)
             for card in prepared {
                 try add(card, to: &plan, newCards: &newCards, roots: &roots)
             }
@@ -158,6 +161,7 @@ struct CommitPlanner {
         plan.findings += try store.approvalGate(
             record, previous: previous, head: head, risk: root["intended_uses"]?["risk_rating"]?.stringValue)
         plan.files[path] = decision.bytes ?? working
+        if decision.bytes == nil { plan.blobIDs[path] = card.workingID }
         plan.records.append(record)
     }
 
