@@ -156,6 +156,28 @@ struct ApprovalCheckTests {
         #expect(ApprovalCheck.duplicate(again, of: subject, among: []) == nil)
     }
 
+    @Test func oneApproverCountsOnceWhateverKeyOrSpellingTheyUse() throws {
+        let first = try approval(by: "risk", as: "risk@example.com")
+        // The same principal with a second key, and in capitals: still one principal.
+        for again in [
+            try approval(by: "stranger", as: "risk@example.com"), try approval(by: "risk", as: "Risk@Example.com"),
+        ] {
+            let problem = ApprovalCheck.duplicate(again, of: subject, among: [first])
+            #expect(problem?.ruleID == .approvalDuplicate)
+            #expect(
+                problem?.message.contains("approved twice by one principal") == true, "\(String(describing: problem))")
+        }
+        // One key signing as a second principal: still one signer.
+        let otherName = ApprovalCheck.duplicate(
+            try approval(by: "risk", as: "validator@example.com"), of: subject, among: [first])
+        #expect(otherName?.message.contains("approved twice by one key") == true, "\(String(describing: otherName))")
+        // The twin: another principal with their own key.
+        #expect(
+            ApprovalCheck.duplicate(
+                try approval(by: "validator", as: "validator@example.com"), of: subject, among: [first])
+                == nil)
+    }
+
     @Test func refusesAMoveBelowTheThreshold() throws {
         let one = [try approval(by: "risk", as: "risk@example.com")]
         let problem = ApprovalCheck.moveProblem(of: subject, accepted: one, under: policy)

@@ -56,9 +56,11 @@ public final class SSHTestKeys {
     }
 
     /// `ssh-keygen -Y verify`: whether OpenSSH accepts `signature` of `message` by `principal`
-    /// in `namespace`, given the allowed signers text `allowed`.
+    /// in `namespace`, given the allowed signers text `allowed`; `time` (`YYYYMMDDHHMMSSZ`) is the
+    /// moment the keys' validity is judged at (`-Overify-time`), now when nil.
     public func verify(
-        _ message: String, signature: String, principal: String, namespace: String, allowed: String
+        _ message: String, signature: String, principal: String, namespace: String, allowed: String,
+        time: String? = nil
     ) throws -> ProcessResult {
         let allowedPath = folder + "/allowed-\(UUID().uuidString.prefix(8))"
         let signaturePath = allowedPath + ".sig"
@@ -68,6 +70,6 @@ public final class SSHTestKeys {
             [
                 "ssh-keygen", "-Y", "verify", "-f", allowedPath, "-I", principal, "-n", namespace, "-s",
                 signaturePath,
-            ], in: folder, environment: environment, input: message)
+            ] + (time.map { ["-Overify-time=" + $0] } ?? []), in: folder, environment: environment, input: message)
     }
 }

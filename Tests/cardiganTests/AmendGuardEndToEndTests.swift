@@ -111,6 +111,19 @@ import Testing
         #expect(try repo.git("rev-parse", "HEAD") == head)
     }
 
+    @Test func anAmendOnADetachedHeadIsRefusedToo() throws {
+        let repo = try Self.recorded()
+        let head = try repo.git("rev-parse", "HEAD")
+        try repo.git("checkout", "-q", "--detach")
+        let amend = try repo.repo.run(["git", "commit", "-q", "--amend", "-m", "x2"])
+        #expect(amend.status != 0)
+        #expect(
+            amend.error.contains("HEAD: error: amending commit") && amend.error.contains("[amend-refused]"),
+            "\(amend.error)")
+        #expect(try repo.git("rev-parse", "HEAD") == head)
+        #expect(try repo.git("rev-parse", "main") == head)
+    }
+
     @Test func aPlainCommitWithAMessageStillRecordsAVersion() throws {
         let repo = try Self.recorded()
         try repo.edit("cards/x.yaml", replacing: "Two.", with: "Three.")

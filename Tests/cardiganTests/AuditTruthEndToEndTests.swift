@@ -213,25 +213,31 @@ import Testing
         #expect(digest.hasPrefix("sha256:"))
 
         let base = trimmed(try repo.git("rev-parse", "HEAD"))
-        try repo.write("cards/x.yaml", edited)
-        try repo.write(
-            ".git/forged-message",
-            "approve the package by hand\n\nCard: x\nCard-Version: 4\nCard-Digest: \(digest)\nCard-Status: Draft\nCard-Change: version\nModel-Package: g/3\n"
-        )
-        try repo.git("commit", "-q", "-a", "-F", ".git/forged-message")
-        // Located at the field that changed.
-        let line = (edited.components(separatedBy: "\n").firstIndex { $0.contains("model_approval_status") } ?? -1) + 1
-        let verify = try repo.cardigan("verify")
-        #expect(verify.status == 1)
-        #expect(
-            verify.output.contains("cards/x.yaml:\(line):") && verify.output.contains("[package-details-edited]"),
-            "\(verify.output)")
-        let check = try repo.cardigan("check", "--base", base)
-        #expect(check.status == 1)
-        #expect(
-            check.output.contains("cards/x.yaml:\(line):") && check.output.contains("[package-details-edited]"),
-            "\(check.output)")
-        try expectSound(repo)
+        // Without a source, and claiming one that could not have made this change: `link` makes
+        // only a card's first link, `clone` only a version 1.
+        for claim in ["", "Package-Details-Source: link\n", "Package-Details-Source: clone\n"] {
+            try repo.git("reset", "-q", "--hard", base)
+            try repo.write("cards/x.yaml", edited)
+            try repo.write(
+                ".git/forged-message",
+                "approve the package by hand\n\nCard: x\nCard-Version: 4\nCard-Digest: \(digest)\nCard-Status: Draft\nCard-Change: version\nModel-Package: g/3\n\(claim)"
+            )
+            try repo.git("commit", "-q", "-a", "-F", ".git/forged-message")
+            // Located at the field that changed.
+            let line =
+                (edited.components(separatedBy: "\n").firstIndex { $0.contains("model_approval_status") } ?? -1) + 1
+            let verify = try repo.cardigan("verify")
+            #expect(verify.status == 1, "\(claim)")
+            #expect(
+                verify.output.contains("cards/x.yaml:\(line):") && verify.output.contains("[package-details-edited]"),
+                "\(claim): \(verify.output)")
+            let check = try repo.cardigan("check", "--base", base)
+            #expect(check.status == 1, "\(claim)")
+            #expect(
+                check.output.contains("cards/x.yaml:\(line):") && check.output.contains("[package-details-edited]"),
+                "\(claim): \(check.output)")
+            try expectSound(repo)
+        }
     }
 
     @Test func verifyReportsALinkTagWhoseARNDiffersFromTheCardAtTheField() throws {
