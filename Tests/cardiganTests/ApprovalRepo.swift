@@ -10,6 +10,20 @@ final class ApprovalRepo {
     let fixture: PushFixture?
     var environment: [String: String] { keys.environment }
 
+    /// `.cardigan.yaml` naming `.cardigan/allowed_signers`: High-risk cards need two approvers
+    /// (the rule at line 4), every other card one (unless `onlyHighRisk`).
+    static func policy(onlyHighRisk: Bool = false) -> String {
+        """
+        approval:
+          signers: .cardigan/allowed_signers
+          rules:
+            - cards: "*"
+              risk: [High]
+              approvers: 2
+        \(onlyHighRisk ? "" : "    - cards: \"*\"\n      approvers: 1\n")
+        """
+    }
+
     /// Card `credit` (High risk) at version 1 in PendingReview, authored by author@example.com
     /// (the repository's identity); keys `risk`, `validator`, `author` are listed as
     /// `<name>@example.com` (or those of `listed`), `auditor` and `stranger` not. With
@@ -28,15 +42,7 @@ final class ApprovalRepo {
             try listed.map { "\($0)@example.com \(try keys.publicKey($0))\n" }.joined())
         try repo.write(
             ".cardigan.yaml",
-            policy ?? """
-                approval:
-                  signers: .cardigan/allowed_signers
-                  rules:
-                    - cards: "*"
-                      risk: [High]
-                      approvers: 2
-                \(onlyHighRisk ? "" : "    - cards: \"*\"\n      approvers: 1\n")
-                """)
+            policy ?? Self.policy(onlyHighRisk: onlyHighRisk))
         try repo.git("add", ".cardigan.yaml", ".cardigan/allowed_signers")
         try repo.git("commit", "-q", "-m", "approval policy")
         try repo.write("cards/credit.yaml", CardRepo.card("credit", risk: "High"))

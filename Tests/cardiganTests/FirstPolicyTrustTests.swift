@@ -8,17 +8,7 @@ import Testing
 /// the history that brought it in; a usable first policy is not touched.
 @Suite struct FirstPolicyTrustTests {
     /// `.cardigan.yaml` whose High-risk rule (line 4) needs two approvers.
-    private static let policy = """
-        approval:
-          signers: .cardigan/allowed_signers
-          rules:
-            - cards: "*"
-              risk: [High]
-              approvers: 2
-            - cards: "*"
-              approvers: 1
-
-        """
+    private static let policy = ApprovalRepo.policy()
 
     /// What every command says about a first policy whose signers file lists only `risk`.
     private static let unreachable =
