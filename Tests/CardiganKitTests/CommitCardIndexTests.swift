@@ -10,23 +10,19 @@ import Testing
 /// printed (a store without the caches still walks that way: the oracle here), whatever
 /// happened to the branch or to the file.
 @Suite struct CommitCardIndexTests {
-    /// A valid card named `name`, its description `text`.
-    private static func card(_ name: String, _ text: String) -> String {
-        "name: \(name)\nstatus: Draft\nmodel_overview:\n  model_name: \(name)\n  model_description: \(text)\n"
-            + "intended_uses:\n  risk_rating: Low\n"
-    }
-
     /// A repository of 'churn', 'churn-v2' (whose name holds 'churn') and 'other', whose commit
     /// messages name 'churn' in their text: version 1 of all three, then `rounds` versions of
     /// each in turn.
     private func repository(rounds: Int = 4) throws -> (ScratchRepository, CardStore) {
         let scratch = try ScratchRepository()
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
-        for name in ["churn", "churn-v2", "other"] { try scratch.write("cards/\(name).yaml", Self.card(name, "v0.")) }
+        let store = try scratch.openedStore()
+        for name in ["churn", "churn-v2", "other"] {
+            try scratch.write("cards/\(name).yaml", MinimalCard.text(name, "v0."))
+        }
         _ = try store.commit(names: [], message: "first versions")
         for round in 1...rounds {
             for name in ["churn", "churn-v2", "other"] {
-                try scratch.write("cards/\(name).yaml", Self.card(name, "Round \(round)."))
+                try scratch.write("cards/\(name).yaml", MinimalCard.text(name, "Round \(round)."))
                 _ = try store.commit(names: [name], message: "\(name) \(round), unlike churn")
             }
         }
@@ -41,23 +37,21 @@ import Testing
 
     /// What the walk over every commit prints (a store that uses no cache reads no index).
     private func walkedOverEveryCommit(_ scratch: ScratchRepository, _ name: String) throws -> String {
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        let store = try scratch.openedStore()
         store.usesSnapshotCache = false
         return try printed(store, name)
     }
 
-    private func indexFile(_ scratch: ScratchRepository) -> String { scratch.path + "/.git/cardigan/commit-cards-v1" }
-
     @Test func aWarmLogReadsOnlyTheCommitsOfItsCard() throws {
         let (scratch, store) = try repository()
-        #expect(!FileManager.default.fileExists(atPath: indexFile(scratch)))
+        #expect(!FileManager.default.fileExists(atPath: scratch.cacheFile("commit-cards-v1")))
         store.repository.reads.reset()
         let cold = try printed(store, "churn")
         // Cold: each of the 13 commits once for the index, then churn's five read for their records.
         #expect(store.repository.reads.commitsRead == 13 + 5)
-        #expect(FileManager.default.fileExists(atPath: indexFile(scratch)))
+        #expect(FileManager.default.fileExists(atPath: scratch.cacheFile("commit-cards-v1")))
         for name in ["churn", "churn-v2", "other"] {
-            let fresh = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+            let fresh = try scratch.openedStore()
             fresh.repository.reads.reset()
             let warm = try printed(fresh, name)
             #expect(fresh.repository.reads.commitsRead == 5)  // of 13: its versions 1 to 5
@@ -71,7 +65,7 @@ import Testing
     @Test func newCommitsAreAddedWithoutReadingTheOldOnes() throws {
         let (scratch, store) = try repository(rounds: 2)
         _ = try printed(store, "other")
-        try scratch.write("cards/churn.yaml", Self.card("churn", "Later."))
+        try scratch.write("cards/churn.yaml", MinimalCard.text("churn", "Later."))
         _ = try store.commit(names: ["churn"], message: "churn later")
         try scratch.git("commit", "-q", "--allow-empty", "-m", "a plain git commit naming churn")
         store.repository.reads.reset()
@@ -91,7 +85,7 @@ import Testing
         for tag in try scratch.git("tag", "--no-merged", "HEAD").split(separator: "\n") {
             try scratch.git("tag", "-d", String(tag))
         }
-        try scratch.write("cards/churn.yaml", Self.card("churn", "Rewritten."))
+        try scratch.write("cards/churn.yaml", MinimalCard.text("churn", "Rewritten."))
         _ = try store.commit(names: ["churn"], message: "churn rewritten")
         for name in everyCard { #expect(try printed(store, name) == (try walkedOverEveryCommit(scratch, name))) }
         // A merge of the old history back in: both sides walked in libgit2's order.
@@ -104,7 +98,7 @@ import Testing
         let (scratch, store) = try repository(rounds: 2)
         let expected = try walkedOverEveryCommit(scratch, "churn")
         _ = try printed(store, "churn")
-        let path = indexFile(scratch)
+        let path = scratch.cacheFile("commit-cards-v1")
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         var text = String(decoding: bytes, as: UTF8.self)
         let churnLine = text.split(separator: "\n").first { $0.hasPrefix("n churn ") }.map(String.init) ?? ""
@@ -127,7 +121,7 @@ import Testing
             bytes = Array((body + "sha256 " + CardDigest.sha256Hex(Data(body.utf8)) + "\n").utf8)
         }
         if damage != "missing" { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
-        let fresh = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        let fresh = try scratch.openedStore()
         #expect(try printed(fresh, "churn") == expected)
         // Written anew and sound: the next run reads only churn's commits.
         var index = CommitCardIndex(gitDirectory: scratch.path + "/.git", enabled: true)

@@ -13,18 +13,12 @@ import Testing
     /// Cards in the repository: above the pack threshold, so their tags go to `packed-refs`.
     private static let cardCount = CardStore.packedObjectsThreshold + 10
 
-    /// A valid card named `name`, its description `text`.
-    private static func card(_ name: String, _ text: String = "First revision.") -> String {
-        "name: \(name)\nstatus: Draft\nmodel_overview:\n  model_name: \(name)\n  model_description: \(text)\n"
-            + "intended_uses:\n  risk_rating: Low\n"
-    }
-
     /// A repository of ``cardCount`` cards at version 1, whose last card's tag reference is
     /// damaged (a loose file that is no reference, in front of its packed line).
     private func repositoryWithADamagedTag() throws -> (ScratchRepository, CardStore, damaged: String) {
         let scratch = try ScratchRepository()
-        for index in 0..<Self.cardCount { try scratch.write("cards/c\(index).yaml", Self.card("c\(index)")) }
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        for index in 0..<Self.cardCount { try scratch.write("cards/c\(index).yaml", MinimalCard.text("c\(index)")) }
+        let store = try scratch.openedStore()
         let first = try store.commit(names: [], message: "v1")
         #expect(first.findings.isEmpty && first.records.count == Self.cardCount)
         let damaged = "c\(Self.cardCount - 1)"
@@ -36,7 +30,7 @@ import Testing
     @Test func aLargeCommitLooksUpNoTagOfTheCardsItLeavesAlone() throws {
         let (scratch, store, damaged) = try repositoryWithADamagedTag()
         let changed = (0..<CardStore.packedObjectsThreshold).map { "c\($0)" }
-        for name in changed { try scratch.write("cards/\(name).yaml", Self.card(name, "Second revision.")) }
+        for name in changed { try scratch.write("cards/\(name).yaml", MinimalCard.text(name, "Second revision.")) }
         let result = try store.commit(names: changed, message: "v2 of some")
         #expect(result.findings.isEmpty)
         #expect(result.records.map(\.card) == changed && result.records.allSatisfy { $0.version == 2 })
@@ -51,7 +45,7 @@ import Testing
     @Test func theSameCommitWithoutNamesFindsTheSameCards() throws {
         let (scratch, store, _) = try repositoryWithADamagedTag()
         let changed = (0..<CardStore.packedObjectsThreshold).map { "c\($0)" }
-        for name in changed { try scratch.write("cards/\(name).yaml", Self.card(name, "Second revision.")) }
+        for name in changed { try scratch.write("cards/\(name).yaml", MinimalCard.text(name, "Second revision.")) }
         let result = try store.commit(names: [], message: "v2 of some")
         #expect(result.findings.isEmpty)
         #expect(result.records.map(\.card) == changed.sorted() && result.records.allSatisfy { $0.version == 2 })
@@ -59,8 +53,8 @@ import Testing
 
     @Test func aCommitOfNamedCardsChecksOnlyTheirFilesAgainstTheIndex() throws {
         let scratch = try ScratchRepository()
-        for index in 0..<4 { try scratch.write("cards/c\(index).yaml", Self.card("c\(index)")) }
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        for index in 0..<4 { try scratch.write("cards/c\(index).yaml", MinimalCard.text("c\(index)")) }
+        let store = try scratch.openedStore()
         _ = try store.commit(names: [], message: "v1")
         let old = Date().addingTimeInterval(-5)
         for index in 0..<4 {
@@ -73,8 +67,8 @@ import Testing
         #expect(
             try store.repository.statCleanFiles(in: "cards", commit: head, only: ["c1.yaml", "c9.yaml"])
                 == ["c1.yaml"])
-        try scratch.write("cards/c1.yaml", Self.card("c1", "Second revision."))
-        try scratch.write("cards/c2.yaml", Self.card("c2", "Second revision."))
+        try scratch.write("cards/c1.yaml", MinimalCard.text("c1", "Second revision."))
+        try scratch.write("cards/c2.yaml", MinimalCard.text("c2", "Second revision."))
         let result = try store.commit(names: ["c1", "c3"], message: "v2 of c1")
         #expect(result.records.map(\.card) == ["c1"] && result.cardFilesRead == 1)
         #expect(try scratch.git("status", "--porcelain", "--", "cards") == " M cards/c2.yaml\n")

@@ -8,17 +8,11 @@ import Testing
 /// vouches are unchanged since head (``Repository/statCleanFiles(in:commit:)``) are skipped, and
 /// the verdicts stay the same when the index is stale, absent or cannot be trusted.
 @Suite struct CommitReadsTests {
-    /// A valid card named `name`, its description `text`.
-    private static func card(_ name: String, _ text: String = "First revision.") -> String {
-        "name: \(name)\nstatus: Draft\nmodel_overview:\n  model_name: \(name)\n  model_description: \(text)\n"
-            + "intended_uses:\n  risk_rating: Low\n"
-    }
-
     /// A repository with `count` cards committed at version 1 by `cardigan commit`.
     private func committed(_ count: Int) throws -> (ScratchRepository, CardStore) {
         let scratch = try ScratchRepository()
-        for index in 0..<count { try scratch.write("cards/c\(index).yaml", Self.card("c\(index)")) }
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        for index in 0..<count { try scratch.write("cards/c\(index).yaml", MinimalCard.text("c\(index)")) }
+        let store = try scratch.openedStore()
         let first = try store.commit(names: [], message: "v1")
         #expect(first.findings.isEmpty && first.records.count == count)
         // The files were written in this tick: older than the index after a second has passed.
@@ -37,8 +31,8 @@ import Testing
 
     @Test func aCommitReadsOnlyTheCardsItChanges() throws {
         let (scratch, store) = try committed(12)
-        try scratch.write("cards/c3.yaml", Self.card("c3", "Second revision."))
-        try scratch.write("cards/c7.yaml", Self.card("c7", "Second revision."))
+        try scratch.write("cards/c3.yaml", MinimalCard.text("c3", "Second revision."))
+        try scratch.write("cards/c7.yaml", MinimalCard.text("c7", "Second revision."))
         let result = try store.commit(names: [], message: "v2")
         #expect(result.findings.isEmpty)
         #expect(result.records.map(\.card) == ["c3", "c7"] && result.records.allSatisfy { $0.version == 2 })
@@ -50,7 +44,7 @@ import Testing
         // Same size and mtime as before: only the ctime tells, and it is compared.
         let path = scratch.path + "/cards/c1.yaml"
         let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate]
-        try scratch.write("cards/c1.yaml", Self.card("c1", "Other revision."))
+        try scratch.write("cards/c1.yaml", MinimalCard.text("c1", "Other revision."))
         if let before { try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: path) }
         let result = try store.commit(names: [], message: "v2")
         #expect(result.records.map(\.card) == ["c1"] && result.records.first?.version == 2)
@@ -59,7 +53,7 @@ import Testing
     @Test func theVerdictIsTheSameWithTheIndexAbsentStaleOrUntrusted() throws {
         for damage in ["absent", "stale", "attributes", "autocrlf"] {
             let (scratch, store) = try committed(4)
-            try scratch.write("cards/c2.yaml", Self.card("c2", "Second revision."))
+            try scratch.write("cards/c2.yaml", MinimalCard.text("c2", "Second revision."))
             switch damage {
             case "absent": try FileManager.default.removeItem(atPath: scratch.path + "/.git/index")
             case "stale": try setMTime(of: ["cards/c0.yaml", "cards/c1.yaml"], in: scratch, secondsAgo: 50)
@@ -79,7 +73,7 @@ import Testing
 
     @Test func theIndexAgreesWithGitOnWhatIsUnchanged() throws {
         let (scratch, store) = try committed(5)
-        try scratch.write("cards/c0.yaml", Self.card("c0", "Second revision."))
+        try scratch.write("cards/c0.yaml", MinimalCard.text("c0", "Second revision."))
         try FileManager.default.removeItem(atPath: scratch.path + "/cards/c4.yaml")
         try scratch.git("add", "cards/c0.yaml")
         let head = try #require(try store.repository.resolve("refs/heads/main"))

@@ -60,7 +60,7 @@ import Testing
         let byName = try Workspace.builtInSchema(named: Workspace.defaultBuiltInSchema)
         #expect(byDefault === byName)
         let scratch = try ScratchRepository()
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        let store = try scratch.openedStore()
         #expect(try store.workspace.loadSchema() === byDefault)
     }
 }

@@ -35,7 +35,7 @@ import Testing
     @Test func theListingNamesWhatTheFullScanNames() throws {
         let scratch = try ScratchRepository()
         try scratch.write("cards/good.yaml", Self.card("good"))
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        let store = try scratch.openedStore()
         #expect(try store.commit(names: [], message: "v1").findings.isEmpty)
         try scratch.write("cards/Committed.yaml", Self.card("x"))
         try scratch.git("add", "cards/Committed.yaml")

@@ -14,30 +14,24 @@ import Testing
     /// Commits of 'beta' alone after 'alpha' changed last.
     private static let othersAfter = 12
 
-    /// A valid card named `name`, its description `text`.
-    private static func card(_ name: String, _ text: String) -> String {
-        "name: \(name)\nstatus: Draft\nmodel_overview:\n  model_name: \(name)\n  model_description: \(text)\n"
-            + "intended_uses:\n  risk_rating: Low\n"
-    }
-
     /// 'alpha' and 'beta' at version 1, 'beta' through five more versions, 'alpha' at version 2,
     /// then ``othersAfter`` versions of 'beta' alone.
     private func repository() throws -> (ScratchRepository, CardStore) {
         let scratch = try ScratchRepository()
-        try scratch.write("cards/alpha.yaml", Self.card("alpha", "First revision."))
-        try scratch.write("cards/beta.yaml", Self.card("beta", "Revision 0."))
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        try scratch.write("cards/alpha.yaml", MinimalCard.text("alpha", "First revision."))
+        try scratch.write("cards/beta.yaml", MinimalCard.text("beta", "Revision 0."))
+        let store = try scratch.openedStore()
         #expect(try store.commit(names: [], message: "v1").records.count == 2)
         var revision = 0
         func changeBeta(_ times: Int) throws {
             for _ in 0..<times {
                 revision += 1
-                try scratch.write("cards/beta.yaml", Self.card("beta", "Revision \(revision)."))
+                try scratch.write("cards/beta.yaml", MinimalCard.text("beta", "Revision \(revision)."))
                 #expect(try store.commit(names: ["beta"], message: "beta \(revision)").records.count == 1)
             }
         }
         try changeBeta(5)
-        try scratch.write("cards/alpha.yaml", Self.card("alpha", "Second revision."))
+        try scratch.write("cards/alpha.yaml", MinimalCard.text("alpha", "Second revision."))
         #expect(try store.commit(names: ["alpha"], message: "alpha 2").records.count == 1)
         try changeBeta(Self.othersAfter)
         return (scratch, store)
@@ -58,7 +52,7 @@ import Testing
 
     @Test func theHookWalksPastOtherCardsCommitsWithoutCopyingThem() throws {
         let (scratch, store) = try repository()
-        try scratch.write("cards/alpha.yaml", Self.card("alpha", "Third revision."))
+        try scratch.write("cards/alpha.yaml", MinimalCard.text("alpha", "Third revision."))
         try scratch.git("add", "cards/alpha.yaml")
         store.repository.reads.reset()
         #expect(try store.runPreCommit().isEmpty)
@@ -76,14 +70,15 @@ import Testing
 
     @Test func theStagedFolderIsWhatGitDiffsAgainstTheHead() throws {
         let (scratch, store) = try repository()
-        try scratch.write("cards/gamma.yaml", Self.card("gamma", "New."))
-        try scratch.write("cards/beta.yaml", Self.card("beta", "Staged."))
-        try scratch.write("cards/sub/delta.yaml", Self.card("delta", "In a folder."))
+        try scratch.write("cards/gamma.yaml", MinimalCard.text("gamma", "New."))
+        try scratch.write("cards/beta.yaml", MinimalCard.text("beta", "Staged."))
+        try scratch.write("cards/sub/delta.yaml", MinimalCard.text("delta", "In a folder."))
         try scratch.write("cards/notes.txt", "not a card\n")
         try scratch.git("add", "cards")
         try scratch.git("rm", "-q", "--cached", "cards/alpha.yaml")
         let head = try store.repository.resolve("HEAD")
-        let folder = try store.repository.stagedFolder("cards", indexFile: nil, against: head)
+        let index = try StagedIndex(of: store.repository, file: nil)
+        let folder = try store.repository.stagedFolder("cards", in: index, against: head)
         let changed = Dictionary(uniqueKeysWithValues: folder.changed.map { ($0.name, $0.staged?.hex) })
         // git's own answer: added, modified and deleted files of the folder, and their staged ids.
         var oracle: [String: String?] = [:]
@@ -101,5 +96,45 @@ import Testing
         #expect(folder.names == ["beta.yaml", "gamma.yaml", "notes.txt"])
         // The hook refuses the subfolder, as `commit` does.
         #expect(try store.runPreCommit().map(\.ruleID) == [.cardFolderEntry])
+    }
+
+    /// The pre-commit hook opens the index once for the cards folder and the approval policy, and
+    /// knows an unchanged policy by the ids of its files: it reads `.cardigan.yaml`'s small blob
+    /// (for the signers file's name), not the signers file.
+    @Test(.enabled(if: TestTools.sshKeygen)) func theHookReadsTheIndexOnceAndAnUnchangedPolicyByItsIDs() throws {
+        let (scratch, store) = try repository()
+        try scratch.write("cards/alpha.yaml", MinimalCard.text("alpha", "Third revision."))
+        try scratch.git("add", "cards/alpha.yaml")
+        store.repository.reads.reset()
+        #expect(try store.runPreCommit().isEmpty)
+        let withoutPolicy = store.repository.reads
+        #expect(withoutPolicy.indexesRead == 1)
+
+        let keys = try SSHTestKeys()
+        try keys.make("risk", type: "ed25519")
+        try scratch.write(".cardigan/allowed_signers", "risk@example.com \(try keys.publicKey("risk"))\n")
+        try scratch.write(
+            ".cardigan.yaml",
+            "approval:\n  signers: .cardigan/allowed_signers\n  rules:\n    - cards: \"*\"\n      approvers: 1\n")
+        try scratch.git("add", ".cardigan.yaml", ".cardigan/allowed_signers")
+        // Only the policy is committed; alpha stays staged.
+        try scratch.git("commit", "-q", "-m", "approval policy", "--", ".cardigan.yaml", ".cardigan/allowed_signers")
+        store.repository.reads.reset()
+        #expect(try store.runPreCommit().isEmpty)
+        #expect(store.repository.reads.indexesRead == 1)
+        #expect(store.repository.reads.blobsRead == withoutPolicy.blobsRead + 1)
+
+        // A staged change of the signers file is read and judged.
+        try scratch.write(
+            ".cardigan/allowed_signers", "# the risk team\nrisk@example.com \(try keys.publicKey("risk"))\n")
+        try scratch.git("add", ".cardigan/allowed_signers")
+        store.repository.reads.reset()
+        #expect(try store.runPreCommit().isEmpty)
+        #expect(store.repository.reads.blobsRead == withoutPolicy.blobsRead + 2)
+        try scratch.write(".cardigan/allowed_signers", "risk@example.com not-a-key\n")
+        try scratch.git("add", ".cardigan/allowed_signers")
+        let refused = try store.runPreCommit()
+        #expect(refused.map(\.ruleID) == [.approvalPolicy])
+        #expect(refused.first?.location?.path == ".cardigan/allowed_signers")
     }
 }

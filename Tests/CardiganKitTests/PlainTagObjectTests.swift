@@ -99,7 +99,7 @@ import Testing
                 "name: \(name)\nstatus: Draft\nmodel_overview:\n  model_name: \(name)\n  model_description: D.\n"
                     + "intended_uses:\n  risk_rating: Low\n")
         }
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        let store = try scratch.openedStore()
         #expect(try store.commit(names: [], message: "v1").findings.isEmpty)
         for name in ["b", "c"] {
             let reference = "refs/tags/cards/\(name)/v1"
@@ -113,8 +113,7 @@ import Testing
             let id = try tagObject(scratch, remade)
             try scratch.git("update-ref", reference, id.hex)
         }
-        let cold = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
-        cold.usesSnapshotCache = false
+        let cold = try scratch.openedStore(cached: false)
         let versions = Dictionary(uniqueKeysWithValues: try cold.listCards().map { ($0.name, $0.version) })
         #expect(versions == ["a": 1, "b": 1, "c": nil])
         // a's and c's read on every core, b's by libgit2.

@@ -26,7 +26,7 @@ import Testing
         try scratch.git("tag", "-f", "-a", "-m", "again", "cards/a/v2", "HEAD~")  // loose, over the packed line
         try scratch.git("tag", "-a", "-m", "loose", "cards/e/v1", "HEAD")
         try scratch.git("symbolic-ref", "refs/tags/cards/f/v1", "refs/tags/cards/c/v1")
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        let store = try scratch.openedStore()
         var targets: [String: ObjectID] = [:]
         let names = ["a", "b", "c", "d", "e", "f", "none"]
         let answers = try store.lookup.highestTaggedVersions(of: names, targets: &targets)

@@ -10,7 +10,7 @@ import Testing
 @Suite struct TagCommitOrderTests {
     @Test func ordersTagsByTheirVersionsCommitKeepingTiesAndUnknownTagsLast() throws {
         let scratch = try ScratchRepository()
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        let store = try scratch.openedStore()
         let commits = (0..<3).compactMap { ObjectID(hex: String(repeating: "\($0 + 1)", count: 40)) }
         try #require(commits.count == 3)
         func event(_ card: String, _ version: Int, _ commit: Int) -> VersionEvent {

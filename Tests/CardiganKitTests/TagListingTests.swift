@@ -9,20 +9,14 @@ import Testing
 /// goal 6: 20,000 look-ups at 10,000 cards): the same answers as the look-ups, packed or loose,
 /// with gaps, and a damaged loose tag still an error.
 @Suite struct TagListingTests {
-    /// A valid card named `name`, its description `text`.
-    private static func card(_ name: String, _ text: String = "First revision.") -> String {
-        "name: \(name)\nstatus: Draft\nmodel_overview:\n  model_name: \(name)\n  model_description: \(text)\n"
-            + "intended_uses:\n  risk_rating: Low\n"
-    }
-
     /// A repository of `count` cards at version 1 (their tags packed when there are 50 or more),
     /// then `c0` and `c1` at version 2 (loose tags).
     private func repository(cards count: Int) throws -> (ScratchRepository, CardStore) {
         let scratch = try ScratchRepository()
-        for index in 0..<count { try scratch.write("cards/c\(index).yaml", Self.card("c\(index)")) }
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        for index in 0..<count { try scratch.write("cards/c\(index).yaml", MinimalCard.text("c\(index)")) }
+        let store = try scratch.openedStore()
         #expect(try store.commit(names: [], message: "v1").findings.isEmpty)
-        for name in ["c0", "c1"] { try scratch.write("cards/\(name).yaml", Self.card(name, "Second revision.")) }
+        for name in ["c0", "c1"] { try scratch.write("cards/\(name).yaml", MinimalCard.text(name, "Second revision.")) }
         #expect(try store.commit(names: ["c0", "c1"], message: "v2").records.count == 2)
         return (scratch, store)
     }

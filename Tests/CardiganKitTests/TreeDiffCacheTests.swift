@@ -9,34 +9,21 @@ import Testing
 /// (issue 18, goal 6), and finds exactly what an uncached run finds, also when the cache file is
 /// cut short or edited.
 @Suite struct TreeDiffCacheTests {
-    private static func card(_ name: String, _ text: String) -> String {
-        "name: \(name)\nstatus: Draft\nmodel_overview:\n  model_name: \(name)\n  model_description: \(text)\n"
-            + "intended_uses:\n  risk_rating: Low\n"
-    }
-
     /// Three cards at version 1; `c0` and `c1` at version 2; then a plain `git commit` that
     /// changes `c2` without a record and deletes `c1`: three commits whose parent's cards folder
     /// differs from theirs.
     private func history() throws -> ScratchRepository {
         let scratch = try ScratchRepository()
-        for index in 0..<3 { try scratch.write("cards/c\(index).yaml", Self.card("c\(index)", "First.")) }
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
+        for index in 0..<3 { try scratch.write("cards/c\(index).yaml", MinimalCard.text("c\(index)", "First.")) }
+        let store = try scratch.openedStore()
         #expect(try store.commit(names: [], message: "v1").findings.isEmpty)
-        for name in ["c0", "c1"] { try scratch.write("cards/\(name).yaml", Self.card(name, "Second.")) }
+        for name in ["c0", "c1"] { try scratch.write("cards/\(name).yaml", MinimalCard.text(name, "Second.")) }
         #expect(try store.commit(names: ["c0", "c1"], message: "v2").records.count == 2)
-        try scratch.write("cards/c2.yaml", Self.card("c2", "By hand."))
+        try scratch.write("cards/c2.yaml", MinimalCard.text("c2", "By hand."))
         try scratch.git("rm", "-q", "cards/c1.yaml")
         try scratch.git("commit", "-qam", "by hand")
         return scratch
     }
-
-    private func store(_ scratch: ScratchRepository, cached: Bool = true) throws -> CardStore {
-        let store = try CardStore(discoveringFrom: scratch.path, environment: TestEnvironment.processEnvironment())
-        store.usesSnapshotCache = cached
-        return store
-    }
-
-    private func cacheFile(_ scratch: ScratchRepository) -> String { scratch.path + "/.git/cardigan/tree-diffs-v1" }
 
     /// The commits git says changed the cards folder against a parent (the root commit has none).
     private func commitsChangingCards(_ scratch: ScratchRepository) throws -> Int {
@@ -46,20 +33,21 @@ import Testing
 
     @Test func aWarmVerifyWalksNoFolderTreesAndFindsTheSame() throws {
         let scratch = try history()
-        let uncached = try store(scratch, cached: false)
+        let uncached = try scratch.openedStore(cached: false)
         let audit = try uncached.verify().findings
         #expect(audit.contains { $0.ruleID == .unversionedChange } && audit.contains { $0.ruleID == .cardDeleted })
         #expect(uncached.repository.reads.folderDiffsWalked == 2)
-        #expect(!FileManager.default.fileExists(atPath: cacheFile(scratch)), "--no-cache writes no cache")
+        #expect(
+            !FileManager.default.fileExists(atPath: scratch.cacheFile("tree-diffs-v1")), "--no-cache writes no cache")
 
-        let cold = try store(scratch)
+        let cold = try scratch.openedStore()
         #expect(try cold.verify().findings == audit)
         #expect(cold.repository.reads.folderDiffsWalked == 2)
         let written = TreeDiffCache(gitDirectory: scratch.path + "/.git", enabled: true)
         written.load()
         #expect(written.count == (try commitsChangingCards(scratch)))
 
-        let warm = try store(scratch)
+        let warm = try scratch.openedStore()
         #expect(try warm.verify().findings == audit)
         #expect(warm.repository.reads.folderDiffsWalked == 0, "every commit's changes known by its trees")
         #expect(warm.repository.reads.commitsCopied == cold.repository.reads.commitsCopied)
@@ -67,15 +55,15 @@ import Testing
 
     @Test func aTruncatedOrEditedCacheFileIsIgnoredWhole() throws {
         let scratch = try history()
-        let audit = try store(scratch, cached: false).verify().findings
-        _ = try store(scratch).verify()
-        let path = cacheFile(scratch)
+        let audit = try scratch.openedStore(cached: false).verify().findings
+        _ = try scratch.openedStore().verify()
+        let path = scratch.cacheFile("tree-diffs-v1")
         let original = try #require(FileManager.default.contents(atPath: path))
         var edited = [UInt8](original)
         edited[edited.count - 1] ^= 0x01  // the last byte of the last blob id
         for damaged in [Data(original.prefix(original.count - 7)), Data(edited), Data("garbage".utf8)] {
             try damaged.write(to: URL(fileURLWithPath: path))
-            let run = try store(scratch)
+            let run = try scratch.openedStore()
             #expect(try run.verify().findings == audit)
             #expect(run.repository.reads.folderDiffsWalked == 2, "nothing believed from a file that does not add up")
             #expect(FileManager.default.contents(atPath: path) == original, "rewritten whole")

@@ -7,29 +7,31 @@ extension CardStore {
     /// cannot be read, a signers file that is not staged or has a refused line, and a rule that
     /// no signers can meet are each refused where they are written. The first policy too: it is
     /// trusted as committed only when it can be used.
-    func stagedPolicyFindings(indexFile: String?) throws -> [Finding] {
+    ///
+    /// Unchanged files are known by their ids (the index's entry against the head's tree), so a
+    /// commit that leaves the policy alone reads only the small `.cardigan.yaml` blob.
+    func stagedPolicyFindings(in index: StagedIndex) throws -> [Finding] {
+        guard let configID = index.entryID(CardiganConfig.fileName) else { return [] }
         let head = try repository.resolve(try currentBranch())
-        let staged = { (path: String) in try self.repository.indexBlob(for: path, indexFile: indexFile) }
-        let committed = { (path: String) in try head.flatMap { try self.repository.blob(at: path, inCommit: $0) } }
-        guard let config = try staged(CardiganConfig.fileName) else { return [] }
+        let committed = { (path: String) in try head.flatMap { try self.repository.blobID(at: path, inCommit: $0) } }
+        let configChanged = try committed(CardiganConfig.fileName) != configID
         let settings: ApprovalSettings
         do {
+            let config = try repository.readBlob(configID)
             guard let approval = try CardiganConfig.parse(Data(config), path: CardiganConfig.fileName).approval
             else { return [] }
             settings = approval
         } catch let error as CardiganError {
-            guard try committed(CardiganConfig.fileName) != config else { return [] }
+            guard configChanged else { return [] }
             return [
                 Finding(
                     ruleID: error.ruleID ?? .approvalPolicy, message: error.message, location: error.location,
                     hint: error.hint)
             ]
         }
-        let signers = try staged(settings.signersPath)
-        guard try committed(CardiganConfig.fileName) != config || committed(settings.signersPath) != signers else {
-            return []
-        }
-        guard let signers else {
+        let signersID = index.entryID(settings.signersPath)
+        guard try configChanged || committed(settings.signersPath) != signersID else { return [] }
+        guard let signersID else {
             return [
                 Finding(
                     ruleID: .approvalPolicy,
@@ -39,6 +41,7 @@ extension CardStore {
                     hint: "add it: git add \(settings.signersPath)")
             ]
         }
+        let signers = try repository.readBlob(signersID)
         let allowed = AllowedSigners(text: String(decoding: signers, as: UTF8.self))
         if let problem = allowed.problems.first {
             return [

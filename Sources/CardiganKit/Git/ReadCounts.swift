@@ -16,6 +16,10 @@ struct ReadCounts: Equatable, Sendable {
     /// Pairs of cards-folder trees ``Repository/changedFiles(in:fromTree:toTree:commit:special:)``
     /// has walked (a warm `verify` knows each commit's changes from ``TreeDiffCache``).
     var folderDiffsWalked = 0
+    /// Index files read whole (``StagedIndex``): the pre-commit hook reads one, once.
+    var indexesRead = 0
+    /// Blobs ``Repository/readBlob(_:)`` has copied out of libgit2.
+    var blobsRead = 0
 
     /// Every count back to zero, to count what one command reads.
     mutating func reset() { self = ReadCounts() }

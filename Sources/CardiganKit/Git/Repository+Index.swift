@@ -74,20 +74,6 @@ extension Repository {
         entry.gid = info.st_gid
         entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
     }
-
-    /// The staged content of `path`, nil when it is not in the index (`indexFile`, or the
-    /// repository's: git gives hooks another in `GIT_INDEX_FILE`).
-    public func indexBlob(for path: String, indexFile: String? = nil) throws -> [UInt8]? {
-        var index: OpaquePointer?
-        if let indexFile {
-            try check(git_index_open(&index, indexFile), "git_index_open", reference: indexFile)
-        } else {
-            try check(git_repository_index(&index, pointer), "git_repository_index")
-        }
-        defer { git_index_free(index) }
-        guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
-        return try readBlob(ObjectID(entry.pointee.id))
-    }
 }
 
 extension Repository {

@@ -107,6 +107,7 @@ extension Repository {
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup", reference: id.hex)
         defer { git_blob_free(blob) }
+        reads.blobsRead += 1
         let size = Int(git_blob_rawsize(blob))
         guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
         return Array(UnsafeRawBufferPointer(start: content, count: size))

@@ -1,8 +1,7 @@
 internal import CLibgit2
 import Foundation
 
-/// One folder of the index as the pre-commit hook needs it, read in one pass over the index
-/// (`indexFile` is another index than the repository's: git gives hooks one in `GIT_INDEX_FILE`):
+/// One folder of the index as the pre-commit hook needs it, read in one pass over the index:
 /// what is in it, what cannot be a file of it, and what differs from a commit's folder.
 struct StagedFolder {
     /// The names of the entries directly in the folder, in the index's order, once each.
@@ -18,24 +17,16 @@ struct StagedFolder {
 }
 
 extension Repository {
-    /// Folder `directory` of the index (`indexFile`, or the repository's) against the same
-    /// folder in `commit` (nil: an unborn branch, whose folder is empty).
+    /// Folder `directory` of the index `staged` against the same folder in `commit` (nil: an
+    /// unborn branch, whose folder is empty).
     ///
     /// The hook compared two listings of the folder, each entry copied into strings and an
     /// object id's hex: at 10,000 cards the index was read three times and a quarter of a
     /// million `String`s made to find the one staged card. Here the index is read once, entries
     /// are compared as bytes with the commit's tree (a binary search per entry), and only the
     /// names are copied.
-    func stagedFolder(_ directory: String, indexFile: String?, against commit: ObjectID?) throws -> StagedFolder {
-        var index: OpaquePointer?
-        if let indexFile {
-            try check(git_index_open(&index, indexFile), "git_index_open", reference: indexFile)
-        } else {
-            try check(git_repository_index(&index, pointer), "git_repository_index")
-            // The repository keeps its index once loaded: read it again if the file changed.
-            try check(git_index_read(index, 0), "git_index_read")
-        }
-        defer { git_index_free(index) }
+    func stagedFolder(_ directory: String, in staged: StagedIndex, against commit: ObjectID?) throws -> StagedFolder {
+        let index = staged.pointer
         var tree: OpaquePointer?
         if let commit, let treeID = try subtreeID(at: directory, inCommit: commit) {
             var oid = treeID.oid

@@ -10,7 +10,8 @@ extension CardStore {
         // Objects are read as git reads them, not hashed again (``hashesObjectsOnRead(for:)``):
         // the walk back to each staged card's last record reads commits of 20 KiB at 10,000 cards.
         prepareObjectReads(for: .preCommit)
-        return try stagedPlan().findings + stagedPolicyFindings(indexFile: hookIndexFile)
+        let index = try StagedIndex(of: repository, file: hookIndexFile)
+        return try stagedPlan(index).findings + stagedPolicyFindings(in: index)
     }
 
     /// The index git gives hooks (`GIT_INDEX_FILE`, made absolute), nil for the repository's.
@@ -40,7 +41,7 @@ extension CardStore {
                     hint: "make a new commit instead ('git commit', or 'cardigan commit')")
             ]
         }
-        let result = try stagedPlan()
+        let result = try stagedPlan(StagedIndex(of: repository, file: hookIndexFile))
         guard result.findings.isEmpty, !result.records.isEmpty else { return result.findings }
         guard let data = FileManager.default.contents(atPath: messageFile) else {
             throw CardiganError("cannot read the commit message file '\(messageFile)'")
@@ -96,15 +97,14 @@ extension CardStore {
         return created
     }
 
-    /// The plan for the staged cards: what `commit` would record from the index.
-    private func stagedPlan() throws -> CommitPlan {
+    /// The plan for the staged cards (`index`): what `commit` would record from the index.
+    private func stagedPlan(_ index: StagedIndex) throws -> CommitPlan {
         let branch = try currentBranch()
         let head = try repository.resolve(branch)
         var staged: [String: ObjectID] = [:]
-        let indexFile = hookIndexFile
-        // One read of the index, compared with the head's folder entry by entry: the work grows
-        // with the cards folder only as a byte comparison per file (``Repository/stagedFolder``).
-        let folder = try repository.stagedFolder(cardsDirectory, indexFile: indexFile, against: head)
+        // The index compared with the head's folder entry by entry: the work grows with the cards
+        // folder only as a byte comparison per file (``Repository/stagedFolder``).
+        let folder = try repository.stagedFolder(cardsDirectory, in: index, against: head)
         // A staged link, subfolder or file that is not a card stops the commit, as `commit` does.
         let refused = stagedFolderProblems(folder)
         guard refused.isEmpty else { return CommitPlan(findings: refused) }
