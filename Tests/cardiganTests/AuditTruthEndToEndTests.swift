@@ -240,6 +240,64 @@ import Testing
         }
     }
 
+    /// `Package-Details-Source: registry` is believed where `registry pull` could have made the
+    /// version: a card linked before, to the same package, with nothing but the section changed
+    /// (what the registry holds is not known offline; `registry status` compares it). The same
+    /// claim on a version that also changed the description, or that moved the card to another
+    /// package version, is a hand edit's.
+    @Test func aRegistryRefreshIsBelievedOnlyWhereRegistryPullCouldHaveMadeIt() throws {
+        let (repo, _) = try linkedThreeVersions()
+        let base = trimmed(try repo.git("rev-parse", "HEAD"))
+        let refreshed = try repo.read("cards/x.yaml").replacingOccurrences(
+            of: "  model_package_version: 3\n", with: "  model_package_version: 3\n  model_approval_status: Approved\n")
+        let alsoDescribed = refreshed.replacingOccurrences(of: "Three.", with: "Four.")
+        let otherPackage = refreshed.replacingOccurrences(
+            of: "model_package_version: 3", with: "model_package_version: 4")
+        #expect(Set([refreshed, alsoDescribed, otherPackage]).count == 3)
+        for edited in [refreshed, alsoDescribed, otherPackage] {
+            let other = try CardRepo()
+            try other.write("cards/x.yaml", edited)
+            try other.cardigan("commit", "-m", "x").checked()
+            let digest = trimmed(try other.git("log", "-1", "--format=%(trailers:key=Card-Digest,valueonly)"))
+            let package = edited == otherPackage ? "g/4" : "g/3"
+            try repo.git("reset", "-q", "--hard", base)
+            _ = try? repo.git("tag", "-d", "cards/x/v4")  // the last round's
+            try repo.write("cards/x.yaml", edited)
+            try repo.write(
+                ".git/forged-message",
+                "refresh from the registry\n\nCard: x\nCard-Version: 4\nCard-Digest: \(digest)\nCard-Status: Draft\nCard-Change: version\nModel-Package: \(package)\nPackage-Details-Source: registry\n"
+            )
+            try repo.git("commit", "-q", "-a", "-F", ".git/forged-message")
+            // The version tag the commit lacks, made from its record.
+            _ = try repo.cardigan("verify", "--repair")
+            let verify = try repo.cardigan("verify")
+            let check = try repo.cardigan("check", "--base", base)
+            if edited == refreshed {
+                #expect(verify.status == 0, "\(verify.output)")
+                #expect(check.status == 0, "\(check.output)")
+            } else if edited == alsoDescribed {
+                let line = (edited.components(separatedBy: "\n").firstIndex { $0.contains("Four.") } ?? -1) + 1
+                for result in [verify, check] {
+                    #expect(result.status == 1)
+                    #expect(
+                        result.output.contains("cards/x.yaml:\(line):")
+                            && result.output.contains(
+                                "records that the registry refreshed model_package_details, but it also changed model_overview.model_description"
+                            ) && result.output.contains("[package-details-edited]"),
+                        "\(result.command): \(result.output)")
+                }
+            } else {
+                for result in [verify, check] {
+                    #expect(result.status == 1)
+                    #expect(
+                        result.output.contains("changed in version 4 without a record of who made it")
+                            && result.output.contains("[package-details-edited]"),
+                        "\(result.command): \(result.output)")
+                }
+            }
+        }
+    }
+
     @Test func verifyReportsALinkTagWhoseARNDiffersFromTheCardAtTheField() throws {
         let repo = try CardRepo()
         try repo.write("cards/x.yaml", CardRepo.card("x"))

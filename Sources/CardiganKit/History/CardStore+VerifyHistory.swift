@@ -67,5 +67,27 @@ extension CardStore {
             }
             states[step.id] = state
         }
+        checkRegistryRefreshes(&rules)
+    }
+
+    /// Reports each version of `rules` that says the registry refreshed its
+    /// `model_package_details` (`Package-Details-Source: registry`) but changed more of the card:
+    /// `registry pull` writes only that section, so the record is a hand edit's claim. Such
+    /// versions are few; each reads its two blobs.
+    func checkRegistryRefreshes(_ rules: inout HistoryRules) {
+        for refresh in rules.registryRefreshes {
+            let path = path(of: refresh.card)
+            guard let before = ObjectID(hex: refresh.before), let after = ObjectID(hex: refresh.after),
+                let old = try? SafeYAMLLoader.load(Data(repository.readBlob(before)), path: path).root,
+                let new = try? SafeYAMLLoader.load(Data(repository.readBlob(after)), path: path).root,
+                let change = RegistryRefresh.otherChange(old: old, new: new)
+            else { continue }
+            rules.report(
+                .packageDetailsEdited,
+                "version \(refresh.version) of '\(refresh.card)' records that the registry refreshed model_package_details, but it also changed \(change.field); 'registry pull' changes nothing else",
+                card: nil, commit: refresh.commit,
+                hint: "the record was written by hand: make the edit a version of its own with 'cardigan commit'",
+                path: path, position: change.position)
+        }
     }
 }

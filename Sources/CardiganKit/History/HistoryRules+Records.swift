@@ -44,17 +44,26 @@ extension HistoryRules {
     /// which record that they made it (`Package-Details-Source:`); a card's first link, made
     /// before that trailer existed, is a link and checked as one (`link-changed`, the link tag rules).
     mutating func checkPackageDetails(
-        _ name: String, from previous: CardState, to snapshot: CardSnapshot, record: CardRecord, commit: CommitFacts
+        _ name: String, from previous: CardState, to snapshot: CardSnapshot, blob: String, record: CardRecord,
+        commit: CommitFacts
     ) {
         guard snapshot.digest != nil, snapshot.packageDetails != previous.packageDetails else { return }
         // A trailer is only a claim: it is believed where the command it names could have made
         // the change. `link` makes a card's first link (it refuses a linked card), `clone` a
-        // card's version 1; anything else naming them was written by hand.
+        // card's version 1, `registry pull` a new version of a linked card with only the section
+        // refreshed (the rest is compared from the blobs afterwards); anything else naming them
+        // was written by hand.
         let linksNow = previous.modelPackage == nil && snapshot.modelPackage != nil
         switch record.packageDetailsSource {
         case PackageDetailsRule.link? where linksNow: return
         case PackageDetailsRule.clone? where record.version == 1: return
-        case PackageDetailsRule.registry?: return
+        case PackageDetailsRule.registry?
+        where previous.modelPackage != nil
+            && snapshot.modelPackage == previous.modelPackage:
+            registryRefreshes.append(
+                RegistryRefresh(
+                    card: name, version: record.version, commit: commit.id, before: previous.blob, after: blob))
+            return
         default: break
         }
         let firstLink = linksNow && previous.packageDetails == nil

@@ -51,6 +51,10 @@ struct HistoryRules {
     private(set) var findings: [Finding] = []
     private(set) var versions: [VersionEvent] = []
     private(set) var links: [LinkEvent] = []
+    /// Versions that say the registry refreshed their `model_package_details`: believed only
+    /// when nothing else in the card changed, which the caller checks from the two blobs
+    /// (``CardStore/checkRegistryRefreshes(_:)``).
+    var registryRefreshes: [RegistryRefresh] = []
     /// `<card>@<commit>` of every record whose trailers contradict the commit's tree: no tag is
     /// ever made (or re-made by `--repair`) from such a record.
     var contradicted: Set<String> = []
@@ -240,7 +244,7 @@ struct HistoryRules {
             }
             checkRecord(record, matches: snapshot, commit: commit)
             checkBirth(record, commit: commit)
-            checkPackageDetails(name, from: previous, to: snapshot, record: record, commit: commit)
+            checkPackageDetails(name, from: previous, to: snapshot, blob: blob, record: record, commit: commit)
             versions.append(event(record, commit: commit))
             noteLink(name, from: previous.modelPackage, to: snapshot.modelPackage, record: record, commit: commit)
             next.modelPackage = snapshot.modelPackage ?? previous.modelPackage

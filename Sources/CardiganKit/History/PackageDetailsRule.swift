@@ -49,3 +49,45 @@ enum PackageDetailsRule {
         )
     }
 }
+
+/// A version recorded with `Package-Details-Source: registry`, on a card linked before to the
+/// same package: `registry pull` changes nothing in it but `model_package_details`, so the two
+/// blobs must differ only there for the record to be believed.
+struct RegistryRefresh: Sendable, Hashable {
+    var card: String
+    var version: Int
+    var commit: String
+    /// The blob of the card's previous state.
+    var before: String
+    /// The blob of the version.
+    var after: String
+
+    /// The first field outside `model_package_details` in which `new` differs from `old`
+    /// (comments and layout aside): its name (`model_overview.model_description`) and where
+    /// `new` shows it (for a removed field, the object that held it); nil when there is none.
+    static func otherChange(old: ValueNode, new: ValueNode) -> (field: String, position: SourcePosition)? {
+        func same(_ a: ValueNode, _ b: ValueNode) -> Bool { CanonicalJSON.text(of: a) == CanonicalJSON.text(of: b) }
+        func walk(_ old: ValueNode?, _ new: ValueNode, _ path: [String]) -> (field: String, position: SourcePosition)? {
+            guard let old else { return (path.joined(separator: "."), new.position) }  // added
+            guard !same(old, new) else { return nil }
+            let skipped = path.isEmpty ? "model_package_details" : nil
+            if let newMembers = new.members, let oldMembers = old.members {
+                for member in newMembers where member.key != skipped {
+                    let before = oldMembers.first { $0.key == member.key }?.value
+                    if let found = walk(before, member.value, path + [member.key]) { return found }
+                }
+                let removed = oldMembers.first { $0.key != skipped && new[$0.key] == nil }
+                return removed.map { ((path + [$0.key]).joined(separator: "."), new.position) }
+            }
+            if let newItems = new.elements, let oldItems = old.elements {
+                for (index, item) in newItems.enumerated() {
+                    let before = index < oldItems.count ? oldItems[index] : nil
+                    if let found = walk(before, item, path + [String(index)]) { return found }
+                }
+                return ((path + [String(newItems.count)]).joined(separator: "."), new.position)  // items removed
+            }
+            return (path.joined(separator: "."), new.position)
+        }
+        return walk(old, new, [])
+    }
+}
