@@ -54,6 +54,24 @@ struct ApprovalRefusedLineTests {
         _ = try setup.repo.repo.run(["git", "commit", "-qam", message] + trailers).checked()
     }
 
+    /// A new policy with a rule its signers can never meet is not signed either: `verify` would
+    /// report the commit that brings it (`approval-policy` at the rule's line).
+    @Test func aRuleNoSignersCanMeetIsNotSigned() throws {
+        let setup = try ApprovalRepo()
+        try setup.repo.edit(".cardigan.yaml", replacing: "approvers: 2", with: "approvers: 4")
+        let refused = try setup.approvePolicy(key: "risk")
+        #expect(refused.status == 1, "\(refused.output)\(refused.error)")
+        #expect(
+            refused.output.hasPrefix(
+                ".cardigan.yaml:4:1: error: the approval rule at line 4 needs 4 approvers, but '.cardigan/allowed_signers' lists only 3 principals it allows"
+            ) && refused.output.contains("no card it covers could ever be approved; it is not approved")
+                && refused.output.contains("[approval-policy]") && !refused.output.contains("Policy-Approval:"),
+            "\(refused.output)")
+        // Three is met by the three listed principals: signed.
+        try setup.repo.edit(".cardigan.yaml", replacing: "approvers: 4", with: "approvers: 3")
+        #expect(try setup.approvePolicy(key: "risk").checked().output.hasPrefix("Policy-Approval: risk@example.com "))
+    }
+
     @Test func aRefusedLineIsNotSignedAndIsReportedAtItsLine() throws {
         let setup = try ApprovalRepo()
         try addWeakKey(setup)

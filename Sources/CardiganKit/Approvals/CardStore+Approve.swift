@@ -159,7 +159,7 @@ extension CardStore {
                 "the policy files in the working tree are the ones at \(head.short); there is no change to approve",
                 hint: "edit '.cardigan.yaml' or '\(old.settings.signersPath)' first")
         }
-        if let refused = try workingTreeSignersRefusal() {
+        if let refused = try workingTreePolicyRefusal() {
             return PolicyApprovalResult(findings: [refused])
         }
         let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: old)
@@ -246,22 +246,29 @@ extension CardStore {
 }
 
 extension CardStore {
-    /// The `approval-policy` finding of the first refused line of the allowed signers file in
-    /// the working tree, which `approve --policy` will not sign: a policy with it approves no
-    /// card version. Nil when the working tree's policy names no signers file or every line is
-    /// usable.
-    func workingTreeSignersRefusal() throws -> Finding? {
+    /// Why the policy files in the working tree cannot be approved, as `verify` would report
+    /// the commit that brings them: a refused line of the signers file, or a rule that the
+    /// signers it lists can never meet. Nil when the new policy can be used (or is not there:
+    /// the comparison with the head reports that).
+    func workingTreePolicyRefusal() throws -> Finding? {
         let read = { (path: String) in FileManager.default.contents(atPath: self.workspace.rootPath + "/" + path) }
         guard let config = read(CardiganConfig.fileName),
             let settings = (try? CardiganConfig.parse(config, path: CardiganConfig.fileName))?.approval,
-            let bytes = read(settings.signersPath),
-            let problem = AllowedSigners(text: String(decoding: bytes, as: UTF8.self)).problems.first
+            let bytes = read(settings.signersPath)
         else { return nil }
-        return Finding(
-            ruleID: .approvalPolicy,
-            message: "the new approval policy cannot be used: \(problem.message); it is not approved",
-            location: Location(
-                path: settings.signersPath, position: SourcePosition(line: problem.line, column: 1)),
-            hint: "remove or fix the line, then run 'cardigan approve --policy' again")
+        let signers = AllowedSigners(text: String(decoding: bytes, as: UTF8.self))
+        if let problem = signers.problems.first {
+            return Finding(
+                ruleID: .approvalPolicy,
+                message: "the new approval policy cannot be used: \(problem.message); it is not approved",
+                location: Location(
+                    path: settings.signersPath, position: SourcePosition(line: problem.line, column: 1)),
+                hint: "remove or fix the line, then run 'cardigan approve --policy' again")
+        }
+        guard var unreachable = ApprovalPolicy(settings: settings, signers: signers, identity: "").unreachableFinding
+        else { return nil }
+        unreachable.message += "; it is not approved"
+        unreachable.hint = unreachable.hint.map { $0 + ", then run 'cardigan approve --policy' again" }
+        return unreachable
     }
 }
