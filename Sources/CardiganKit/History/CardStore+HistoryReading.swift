@@ -191,7 +191,10 @@ extension CardStore {
             for (id, result) in zip(group, groupResults) { learned[id.hex] = try result.get() }
         }
         cache.store(learned)
-        return snapshots.merging(learned) { cached, _ in cached }
+        // Into the larger table, in place: `merging` built a third one of 100,000 snapshots
+        // while both others were still held (a cold `verify`'s peak memory).
+        learned.merge(snapshots) { _, cached in cached }
+        return learned
     }
 
     /// Every reference under `refs/tags/cards/` with what its tag object says, except the
