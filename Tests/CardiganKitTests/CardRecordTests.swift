@@ -30,6 +30,26 @@ import Testing
         #expect(parsed.problems.count == 2)
     }
 
+    /// A key given twice in one card's group with different values (`Package-Details-Source:
+    /// link` and `registry`) leaves the record ambiguous: a problem, not a record. The same
+    /// value twice is one claim.
+    @Test func aKeyGivenTwiceWithDifferentValuesIsAProblem() {
+        func group(_ sources: [String]) -> [(key: String, value: String)] {
+            [("Card", "x"), ("Card-Version", "3"), ("Card-Digest", "sha256:00"), ("Card-Status", "Draft")]
+                + sources.map { ("Package-Details-Source", $0) }
+        }
+        let conflicting = CardRecord.parse(
+            trailers: group(["link", "registry"]) + [("Card", "y")] + group([]).dropFirst())
+        #expect(conflicting.records.map(\.card) == ["y"])
+        #expect(
+            conflicting.problems == [
+                "the trailers of card 'x' give 'Package-Details-Source' twice, with different values"
+            ])
+        let repeated = CardRecord.parse(trailers: group(["registry", "registry"]))
+        #expect(repeated.problems.isEmpty)
+        #expect(repeated.records.map(\.packageDetailsSource) == ["registry"])
+    }
+
     @Test func versionTagNamesRoundTrip() throws {
         #expect(VersionTag.name(card: "customer-churn", version: 3) == "cards/customer-churn/v3")
         let parsed = try #require(VersionTag.parse(reference: "refs/tags/cards/customer-churn/v3"))

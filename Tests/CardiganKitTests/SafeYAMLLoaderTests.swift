@@ -143,6 +143,16 @@ import Testing
         let tab = only("name: demo\n\tstatus: Draft\n")
         #expect(tab?.rule == "yaml-syntax")
         #expect(tab?.position == "2:1")
+        // The invisible character is named; a tab after a multi-byte letter is found by its column.
+        for text in ["name: demo\n\tstatus: Draft\n", "name: démo\nlist:\n  - é\n\t- b\n"] {
+            let finding = load(text).findings.first
+            #expect(finding?.message == "invalid YAML: a tab character where a line's content begins", "\(text)")
+            #expect(finding?.hint == "YAML indents with spaces: replace the tab with spaces")
+        }
+        #expect(
+            SafeYAMLLoader.byte(at: SourcePosition(line: 2, column: 3), in: Array("é\naéb\n".utf8)) == UInt8(ascii: "b")
+        )
+        #expect(SafeYAMLLoader.byte(at: SourcePosition(line: 3, column: 1), in: Array("a\n".utf8)) == nil)
     }
 
     @Test func readsPastAByteOrderMarkAndCountsColumnsAsAnEditorDoes() throws {

@@ -72,6 +72,24 @@ struct ApprovalRefusedLineTests {
         #expect(try setup.approvePolicy(key: "risk").checked().output.hasPrefix("Policy-Approval: risk@example.com "))
     }
 
+    /// Every refused line is reported, each at its line; a line of other words is named by
+    /// the type it gives, not read as a truncated key.
+    @Test func everyRefusedLineIsReported() throws {
+        let setup = try ApprovalRepo()
+        try addWeakKey(setup)
+        let signers = try setup.repo.read(".cardigan/allowed_signers")
+        try setup.repo.write(".cardigan/allowed_signers", signers + "garbage line here\n")
+        let refused = try setup.approvePolicy(key: "risk")
+        #expect(refused.status == 1, "\(refused.output)\(refused.error)")
+        #expect(
+            refused.output.contains(
+                ".cardigan/allowed_signers:4:1: error: the new approval policy cannot be used: an rsa key of 1024 bits is refused"
+            )
+                && refused.output.contains(
+                    ".cardigan/allowed_signers:5:1: error: the new approval policy cannot be used: key type 'line' is not supported (use ssh-ed25519, ecdsa-sha2-nistp256 or ssh-rsa)"
+                ) && !refused.output.contains("Policy-Approval:"), "\(refused.output)")
+    }
+
     @Test func aRefusedLineIsNotSignedAndIsReportedAtItsLine() throws {
         let setup = try ApprovalRepo()
         try addWeakKey(setup)

@@ -290,7 +290,9 @@ import Testing
                 for result in [verify, check] {
                     #expect(result.status == 1)
                     #expect(
-                        result.output.contains("changed in version 4 without a record of who made it")
+                        result.output.contains(
+                            "changed in version 4 with 'Package-Details-Source: registry', which 'registry pull' could not have written: it refreshes a card linked before, its package unchanged"
+                        )
                             && result.output.contains("[package-details-edited]"),
                         "\(result.command): \(result.output)")
                 }

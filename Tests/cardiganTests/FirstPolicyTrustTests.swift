@@ -56,6 +56,31 @@ import Testing
         #expect(try repo.cardigan("verify").status == 0)
     }
 
+    /// A first policy committed past the hook approves nothing under its unreachable rule:
+    /// `approve` refuses (exit 2) instead of collecting a signature towards a threshold no
+    /// signers can reach. A card another, reachable rule covers is approved as before.
+    @Test func approveRefusesACardWhoseRuleCanNeverBeMet() throws {
+        let keys = try SSHTestKeys()
+        _ = try keys.make("risk", type: "ed25519")
+        let repo = try proposing(["risk"], keys: keys)
+        try repo.git("commit", "-q", "--no-verify", "-m", "approval policy")
+        try repo.write("cards/credit.yaml", CardRepo.card("credit", risk: "High"))
+        try repo.cardigan("commit", "-m", "credit").checked()
+        try repo.cardigan("status", "credit", "PendingReview").checked()
+        let head = try repo.git("rev-parse", "HEAD")
+        let key = keys.folder + "/risk"
+        let refused = try repo.cardigan("approve", "credit", "--key", key, environment: keys.environment)
+        #expect(refused.status == 2, "\(refused.output)\(refused.error)")
+        #expect(
+            refused.error.contains(
+                ".cardigan.yaml:4:1: error: the approval policy at \(head.prefix(12)) cannot be used: the approval rule at line 4 needs 2 approvers"
+            ), "\(refused.error)")
+        #expect(try repo.git("rev-parse", "HEAD") == head, "nothing committed")
+        try repo.cardigan("status", "a", "PendingReview").checked()
+        let approved = try repo.cardigan("approve", "a", "--key", key, environment: keys.environment)
+        #expect(approved.status == 0, "\(approved.output)\(approved.error)")
+    }
+
     @Test func verifyAndCheckReportAFirstPolicyThatCanNeverBeMet() throws {
         let keys = try SSHTestKeys()
         _ = try keys.make("risk", type: "ed25519")

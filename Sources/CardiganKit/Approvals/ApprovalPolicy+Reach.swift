@@ -8,6 +8,17 @@ extension ApprovalPolicy {
     /// every rule can be met, or when a line names its principals by pattern (their number is
     /// open). Validity dates are not counted: a key valid later can still approve.
     public var unreachableRule: (rule: ApprovalSettings.Rule, principals: [String])? {
+        guard let distinct = countablePrincipals else { return nil }
+        for rule in settings.rules {
+            let allowed = distinct.filter { settings.allows($0, by: rule) }
+            if allowed.count < rule.approvers { return (rule, allowed) }
+        }
+        return nil
+    }
+
+    /// The distinct principals the signers file lists for keys that may sign approvals; nil
+    /// when a line names its principals by pattern (their number is open).
+    private var countablePrincipals: [String]? {
         let signing = signers.entries.filter {
             !$0.isCertificateAuthority
                 && ($0.namespaces.map { AllowedSigners.matches(Approval.namespace, patternList: $0) } ?? true)
@@ -18,17 +29,27 @@ extension ApprovalPolicy {
         for name in named where !distinct.contains(where: { $0.lowercased() == name.lowercased() }) {
             distinct.append(name)
         }
-        for rule in settings.rules {
-            let allowed = distinct.filter { settings.allows($0, by: rule) }
-            if allowed.count < rule.approvers { return (rule, allowed) }
-        }
-        return nil
+        return distinct
     }
 
     /// The `approval-policy` finding for ``unreachableRule``, at the rule's line of
     /// `.cardigan.yaml`; nil when every rule can be met.
     public var unreachableFinding: Finding? {
-        guard let (rule, allowed) = unreachableRule else { return nil }
+        unreachableRule.map { Self.unreachableFinding($0.rule, allowed: $0.principals, settings: settings) }
+    }
+
+    /// The `approval-policy` finding when `rule` alone can never be met: an approval of a card
+    /// it covers collects signatures that never reach its threshold. Nil when it can be met.
+    func unreachableFinding(of rule: ApprovalSettings.Rule) -> Finding? {
+        guard let allowed = countablePrincipals?.filter({ settings.allows($0, by: rule) }),
+            allowed.count < rule.approvers
+        else { return nil }
+        return Self.unreachableFinding(rule, allowed: allowed, settings: settings)
+    }
+
+    private static func unreachableFinding(
+        _ rule: ApprovalSettings.Rule, allowed: [String], settings: ApprovalSettings
+    ) -> Finding {
         let listed = allowed.isEmpty ? "" : " (\(allowed.map { "'\($0)'" }.joined(separator: ", ")))"
         return Finding(
             ruleID: .approvalPolicy,

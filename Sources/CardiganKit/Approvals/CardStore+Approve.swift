@@ -57,6 +57,14 @@ extension CardStore {
             throw CardiganError("card '\(name)' on the branch is not readable", location: Location(path: path))
         }
         let risk = root["intended_uses"]?["risk_rating"]?.stringValue
+        // A rule its signers can never meet (a first policy committed past the hook) approves
+        // nothing: no signature is collected towards a threshold it cannot reach.
+        if let rule = policy.settings.rule(for: name, risk: risk), let unreachable = policy.unreachableFinding(of: rule)
+        {
+            throw CardiganError(
+                "the approval policy at \(head.short) cannot be used: \(unreachable.message)",
+                location: unreachable.location, hint: unreachable.hint, ruleID: .approvalPolicy)
+        }
         // The digest in the current canonical form (RFC 8785), as verify's ledger judges it,
         // whatever form the version's record was written in.
         let digest = CardDigest.of(root)
@@ -159,9 +167,8 @@ extension CardStore {
                 "the policy files in the working tree are the ones at \(head.short); there is no change to approve",
                 hint: "edit '.cardigan.yaml' or '\(old.settings.signersPath)' first")
         }
-        if let refused = try workingTreePolicyRefusal() {
-            return PolicyApprovalResult(findings: [refused])
-        }
+        let refused = try workingTreePolicyRefusals()
+        if !refused.isEmpty { return PolicyApprovalResult(findings: refused) }
         let principal = try choosePrincipal(chosen, key: signer.publicKey, policy: old)
         if let author = try? signature(.author).email,
             let problem = PolicyChange.selfApproval(
@@ -247,28 +254,30 @@ extension CardStore {
 
 extension CardStore {
     /// Why the policy files in the working tree cannot be approved, as `verify` would report
-    /// the commit that brings them: a refused line of the signers file, or a rule that the
-    /// signers it lists can never meet. Nil when the new policy can be used (or is not there:
-    /// the comparison with the head reports that).
-    func workingTreePolicyRefusal() throws -> Finding? {
+    /// the commit that brings them: every refused line of the signers file, else a rule that
+    /// the signers it lists can never meet. Empty when the new policy can be used (or is not
+    /// there: the comparison with the head reports that).
+    func workingTreePolicyRefusals() throws -> [Finding] {
         let read = { (path: String) in FileManager.default.contents(atPath: self.workspace.rootPath + "/" + path) }
         guard let config = read(CardiganConfig.fileName),
             let settings = (try? CardiganConfig.parse(config, path: CardiganConfig.fileName))?.approval,
             let bytes = read(settings.signersPath)
-        else { return nil }
+        else { return [] }
         let signers = AllowedSigners(text: String(decoding: bytes, as: UTF8.self))
-        if let problem = signers.problems.first {
-            return Finding(
-                ruleID: .approvalPolicy,
-                message: "the new approval policy cannot be used: \(problem.message); it is not approved",
-                location: Location(
-                    path: settings.signersPath, position: SourcePosition(line: problem.line, column: 1)),
-                hint: "remove or fix the line, then run 'cardigan approve --policy' again")
+        guard signers.problems.isEmpty else {
+            return signers.problems.map { problem in
+                Finding(
+                    ruleID: .approvalPolicy,
+                    message: "the new approval policy cannot be used: \(problem.message); it is not approved",
+                    location: Location(
+                        path: settings.signersPath, position: SourcePosition(line: problem.line, column: 1)),
+                    hint: "remove or fix the line, then run 'cardigan approve --policy' again")
+            }
         }
         guard var unreachable = ApprovalPolicy(settings: settings, signers: signers, identity: "").unreachableFinding
-        else { return nil }
+        else { return [] }
         unreachable.message += "; it is not approved"
         unreachable.hint = unreachable.hint.map { $0 + ", then run 'cardigan approve --policy' again" }
-        return unreachable
+        return [unreachable]
     }
 }

@@ -49,7 +49,13 @@ public struct SSHPublicKey: Sendable, Hashable {
     /// Reads a key from its text form: `<type> <base64> [comment]` (a `.pub` file's line).
     public init(text: String) throws {
         let fields = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard fields.count >= 2, let data = Data(base64Encoded: String(fields[1])) else {
+        guard fields.count >= 2 else { throw SSHFormatError("not an ssh public key ('<type> <base64>')") }
+        // The type named first: a line of other words is not read as a key that is "truncated".
+        guard Self.supportedTypes.contains(String(fields[0])) else {
+            throw SSHFormatError(
+                "key type '\(fields[0])' is not supported (use ssh-ed25519, ecdsa-sha2-nistp256 or ssh-rsa)")
+        }
+        guard let data = Data(base64Encoded: String(fields[1])) else {
             throw SSHFormatError("not an ssh public key ('<type> <base64>')")
         }
         try self.init(blob: [UInt8](data))

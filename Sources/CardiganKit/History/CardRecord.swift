@@ -93,6 +93,8 @@ public struct CardRecord: Sendable, Hashable {
         var group: [String: String] = [:]
         var groupCard: String?
         var groupApprovals: [Approval] = []
+        // A key given twice with different values: which one the record says is anyone's guess.
+        var conflicting: [String] = []
 
         func close() {
             guard let card = groupCard else { return }
@@ -100,6 +102,11 @@ public struct CardRecord: Sendable, Hashable {
                 group = [:]
                 groupCard = nil
                 groupApprovals = []
+                conflicting = []
+            }
+            if let key = conflicting.first {
+                problems.append("the trailers of card '\(card)' give '\(key)' twice, with different values")
+                return
             }
             guard let versionText = group["Card-Version"], let version = Int(versionText), version >= 1 else {
                 problems.append("the trailers of card '\(card)' have no valid 'Card-Version'")
@@ -142,6 +149,9 @@ public struct CardRecord: Sendable, Hashable {
                 if groupCard == nil {
                     problems.append("trailer '\(key)' appears before any 'Card' trailer")
                 } else {
+                    if let earlier = group[key], earlier != value, !conflicting.contains(key) {
+                        conflicting.append(key)
+                    }
                     group[key] = value
                 }
             case "Card-Approval":

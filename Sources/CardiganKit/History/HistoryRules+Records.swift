@@ -70,7 +70,8 @@ extension HistoryRules {
         guard !firstLink else { return }
         report(
             .packageDetailsEdited,
-            "model_package_details of '\(name)' changed in version \(record.version) without a record of who made it (link, clone or registry)",
+            "model_package_details of '\(name)' changed in version \(record.version) "
+                + PackageDetailsRule.unbelievedSource(record.packageDetailsSource),
             card: name, commit: commit.id, pointer: snapshot.packageDetails == nil ? "" : "/model_package_details",
             hint:
                 "model_package_details is written by 'cardigan link', 'cardigan clone' and the registry commands, not by hand"

@@ -11,6 +11,26 @@ enum PackageDetailsRule {
     /// The value of `Package-Details-Source:` for the registry commands.
     static let registry = "registry"
 
+    /// Why a change of the section is not believed, after "changed in version N": no record,
+    /// or the record's command (`source`) and what it alone can make.
+    static func unbelievedSource(_ source: String?) -> String {
+        switch source {
+        case nil: return "without a record of who made it (link, clone or registry)"
+        case link?:
+            return
+                "with 'Package-Details-Source: link', which 'cardigan link' could not have written: it makes only a card's first link"
+        case clone?:
+            return
+                "with 'Package-Details-Source: clone', which 'cardigan clone' could not have written: it makes only a version 1"
+        case registry?:
+            return
+                "with 'Package-Details-Source: registry', which 'registry pull' could not have written: it refreshes a card linked before, its package unchanged"
+        case let other?:
+            return
+                "with 'Package-Details-Source: \(other)', which names no command that writes the section (link, clone or registry)"
+        }
+    }
+
     /// Whether the section differs between `old` and `new` (comments and layout aside).
     static func changed(_ old: ValueNode?, _ new: ValueNode?) -> Bool {
         old.map { CanonicalJSON.text(of: $0) } != new.map { CanonicalJSON.text(of: $0) }
@@ -45,7 +65,7 @@ enum PackageDetailsRule {
             message: what + "; the section changes only through 'cardigan link', 'cardigan clone' or the registry",
             location: location,
             hint:
-                "restore the section as the branch has it ('git diff \(path)' shows the change); 'cardigan link' and 'cardigan clone' write it"
+                "restore the section as the branch has it ('git diff \(path)' shows the change); 'cardigan link', 'cardigan clone' and 'cardigan registry pull' write it"
         )
     }
 }

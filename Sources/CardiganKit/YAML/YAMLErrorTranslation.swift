@@ -39,6 +39,15 @@ extension SafeYAMLLoader {
                     rule: .yamlDepth, message: "nesting is deeper than \(maximumDepth) levels", position: position,
                     hint: "flatten the structure; no card field nests this deep")
             }
+            // A tab where a line's content begins: libyaml says the character cannot start a
+            // token, or names the tab but "while scanning a plain scalar" on the line before.
+            if error.problem.contains("cannot start any token") || error.problem.contains("tab character"),
+                byte(at: position, in: bytes) == UInt8(ascii: "\t")
+            {
+                return Problem(
+                    rule: .yamlSyntax, message: "invalid YAML: a tab character where a line's content begins",
+                    position: position, hint: "YAML indents with spaces: replace the tab with spaces")
+            }
             // libyaml notices some mistakes far from where they start (an unclosed bracket at the
             // end of the file): say where the construct began.
             var started = ""
@@ -54,6 +63,26 @@ extension SafeYAMLLoader {
         case .memory:
             return Problem(rule: .yamlSyntax, message: "invalid YAML: \(error.problem)", position: .start)
         }
+    }
+
+    /// The byte at `position` (line, and column in Unicode scalars as libyaml counts), nil
+    /// past the end of its line or of `bytes`.
+    static func byte(at position: SourcePosition, in bytes: [UInt8]) -> UInt8? {
+        var line = 1
+        var offset = 0
+        while line < position.line, offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") { line += 1 }
+            offset += 1
+        }
+        var column = 1
+        while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+            if column == position.column { return bytes[offset] }
+            offset += 1
+            // A scalar's continuation bytes are not columns of their own.
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            column += 1
+        }
+        return nil
     }
 
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
