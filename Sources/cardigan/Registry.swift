@@ -108,15 +108,16 @@ extension CardiganCommand {
                 let (store, registry) = try options.connect()
                 let result = try store.registryPush(registry, names: names, dryRun: dryRun)
                 let verb = dryRun ? "would send" : "sent"
-                for step in result.steps { print("\(verb): \(step)") }
-                for note in result.notes { print("skipped: \(note)") }
-                for held in result.held { print("not \(verb): \(held), held back by its drift") }
+                // Through `write`, as the findings after them are (`print` buffers).
+                for step in result.steps { write("\(verb): \(step)\n") }
+                for note in result.notes { write("skipped: \(note)\n") }
+                for held in result.held { write("not \(verb): \(held), held back by its drift\n") }
                 if result.steps.isEmpty {
-                    print(
-                        result.held.isEmpty
+                    write(
+                        (result.held.isEmpty
                             ? "the registry has every card version; nothing \(verb)"
-                            : "nothing \(verb): \(Counted.text(result.held.count, "card")) held back by drift; the registry has every other card version"
-                    )
+                            : "nothing \(verb): \(Counted.text(result.held.count, "card")) held back by drift; the registry has every other card version")
+                            + "\n")
                 }
                 if !result.findings.isEmpty {
                     let report = FindingReport(findings: result.findings, checkedPaths: [], subject: "the registry")
@@ -140,10 +141,10 @@ extension CardiganCommand {
                 let (store, registry) = try options.connect()
                 let result = try store.registryScan(registry, clone: clone)
                 if result.newVersions.isEmpty {
-                    print("no model package version is newer than its group's newest card")
+                    write("no model package version is newer than its group's newest card\n")
                 }
                 for (package, source) in result.newVersions where !clone {
-                    print("new: \(package) (clone '\(source)' for it: cardigan registry scan --clone)")
+                    write("new: \(package) (clone '\(source)' for it: cardigan registry scan --clone)\n")
                 }
                 for (_, made) in result.cloned { try finish(made, global: options.global) }
             }

@@ -38,8 +38,10 @@ extension CardiganCommand {
                 recorded = try Checkpoint.parse(String(decoding: data, as: UTF8.self), path: checkpoint)
             }
             let result = try store.verify(branch: branch, checkpoint: recorded, repair: repair)
-            for tag in result.repairedTags { print("repaired: re-created tag '\(tag)' from the trailers") }
-            for note in result.notes { print("repaired: \(note)") }
+            // Through `write`, as the report is: `print` buffers, so through a pipe the report
+            // came out ahead of these lines.
+            for tag in result.repairedTags { write("repaired: re-created tag '\(tag)' from the trailers\n") }
+            for note in result.notes { write("repaired: \(note)\n") }
             let report = FindingReport(
                 findings: result.findings,
                 counted: [

@@ -78,6 +78,8 @@ import Testing
         let repair = try repo.cardigan("verify", "--repair")
         #expect(repair.status == 0, "\(repair.output) \(repair.error)")
         #expect(repair.output.contains("repaired: finished the interrupted commit"), "\(repair.output)")
+        // What was repaired comes first, then the verdict on the repaired repository, through a pipe too.
+        #expect(repair.output.hasPrefix("repaired: "), "\(repair.output)")
         #expect(repair.output.contains("made 'cards/a/v2'") && repair.output.contains("rewrote 'cards/a.yaml'"))
         #expect(
             try state(repo)
