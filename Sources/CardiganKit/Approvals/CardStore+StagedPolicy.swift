@@ -10,9 +10,8 @@ extension CardStore {
     ///
     /// Unchanged files are known by their ids (the index's entry against the head's tree), so a
     /// commit that leaves the policy alone reads only the small `.cardigan.yaml` blob.
-    func stagedPolicyFindings(in index: StagedIndex) throws -> [Finding] {
+    func stagedPolicyFindings(in index: StagedIndex, head: ObjectID?) throws -> [Finding] {
         guard let configID = index.entryID(CardiganConfig.fileName) else { return [] }
-        let head = try repository.resolve(try currentBranch())
         let committed = { (path: String) in try head.flatMap { try self.repository.blobID(at: path, inCommit: $0) } }
         let configChanged = try committed(CardiganConfig.fileName) != configID
         let settings: ApprovalSettings

@@ -84,22 +84,6 @@ struct CacheFile {
         }
     }
 
-    /// Reads exactly `buffer.count` bytes from `descriptor` into `buffer`, again after an
-    /// interruption and a short read; false at the end of the file or on an error.
-    private func readAll(_ descriptor: Int32, into buffer: inout [UInt8]) -> Bool {
-        var offset = 0
-        let total = buffer.count
-        while offset < total {
-            let count = buffer.withUnsafeMutableBytes { bytes in
-                read(descriptor, bytes.baseAddress.map { $0 + offset }, total - offset)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return true
-    }
-
     /// FNV-1a over `bytes`: enough to tell a truncated or edited file, not a defence against
     /// someone who can write into `.git` (who could as well rewrite the objects).
     static func checksum(_ bytes: [UInt8]) -> UInt64 {

@@ -11,7 +11,8 @@ extension CardStore {
         // the walk back to each staged card's last record reads commits of 20 KiB at 10,000 cards.
         prepareObjectReads(for: .preCommit)
         let index = try StagedIndex(of: repository, file: hookIndexFile)
-        return try stagedPlan(index).findings + stagedPolicyFindings(in: index)
+        let head = try repository.resolve(currentBranch())
+        return try stagedPlan(index, head: head).findings + stagedPolicyFindings(in: index, head: head)
     }
 
     /// The index git gives hooks (`GIT_INDEX_FILE`, made absolute), nil for the repository's.
@@ -41,7 +42,8 @@ extension CardStore {
                     hint: "make a new commit instead ('git commit', or 'cardigan commit')")
             ]
         }
-        let result = try stagedPlan(StagedIndex(of: repository, file: hookIndexFile))
+        let result = try stagedPlan(
+            StagedIndex(of: repository, file: hookIndexFile), head: repository.resolve(currentBranch()))
         guard result.findings.isEmpty, !result.records.isEmpty else { return result.findings }
         guard let data = FileManager.default.contents(atPath: messageFile) else {
             throw CardiganError("cannot read the commit message file '\(messageFile)'")
@@ -97,10 +99,9 @@ extension CardStore {
         return created
     }
 
-    /// The plan for the staged cards (`index`): what `commit` would record from the index.
-    private func stagedPlan(_ index: StagedIndex) throws -> CommitPlan {
-        let branch = try currentBranch()
-        let head = try repository.resolve(branch)
+    /// The plan for the staged cards (`index`) on the branch at `head`: what `commit` would
+    /// record from the index.
+    private func stagedPlan(_ index: StagedIndex, head: ObjectID?) throws -> CommitPlan {
         var staged: [String: ObjectID] = [:]
         // The index compared with the head's folder entry by entry: the work grows with the cards
         // folder only as a byte comparison per file (``Repository/stagedFolder``).
