@@ -52,6 +52,9 @@ public enum GitError: Error, CustomStringConvertible, Sendable {
 enum Libgit2 {
     private static let initialised: Bool = {
         git_libgit2_init()
+        // Set before any pack is opened: a window already mapped stays as it is. 32 MiB windows
+        // instead of 1 GiB ones, so the mapping limit `verify` sets can unmap part of a large pack.
+        _ = cardigan_set_mwindow_size(32 << 20)
         return true
     }()
 
@@ -90,7 +93,7 @@ enum Libgit2 {
     }
 
     /// The most bytes of pack files libgit2 keeps mapped at once (8 GiB by default on 64-bit);
-    /// past it, the windows used least recently are unmapped. A whole-history read of a
+    /// past it, the windows used least recently (32 MiB each, see ``initialised``) are unmapped. A whole-history read of a
     /// repository as cardigan writes it (a pack per large commit) touches every pack, and each
     /// mapped page counts in the command's memory.
     static func setPackMappingLimit(bytes: Int) {

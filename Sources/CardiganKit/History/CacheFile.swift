@@ -64,31 +64,98 @@ struct CacheFile {
         return (contents.body, offsets)
     }
 
-    /// Writes `body`, `count` records, as the whole file, renamed into place. The header goes
-    /// ahead of the body in its own write: the body is not copied.
+    /// Writes `body`, `count` records, as the whole file, renamed into place (see ``Writer``).
     func store(body: [UInt8], count: Int) {
-        guard enabled else { return }
-        var head = header
-        withUnsafeBytes(of: UInt32(count).littleEndian) { head.append(contentsOf: $0) }
-        withUnsafeBytes(of: Self.checksum(body).littleEndian) { head.append(contentsOf: $0) }
-        let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        // A name of this process's own, so two commands storing at once each rename a whole file.
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let written = writeAll(head, to: descriptor) && writeAll(body, to: descriptor)
-        guard close(descriptor) == 0, written, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return
+        guard let writer = writer() else { return }
+        writer.write(body)
+        writer.finish(count: count)
+    }
+
+    /// A writer of the whole file anew; nil when the cache is disabled or the file cannot be made.
+    func writer() -> Writer? {
+        enabled ? Writer(self) : nil
+    }
+
+    /// Writes a file record by record, under a name of its own, then renames it into place: a
+    /// reader never sees half a file. The records go to disk a few hundred KiB at a time, so a
+    /// cache of 100,000 records is not built in memory beside what it was made from (a cold
+    /// `verify`'s peak memory, issue 18); the count and checksum are written into the header last.
+    final class Writer {
+        /// Record bytes not on disk yet: a caller appends a record here, then calls ``recordEnded()``.
+        var bytes: [UInt8] = []
+        private let file: CacheFile
+        private let temporary: String
+        private var descriptor: Int32
+        private var checksum = CacheFile.checksumStart
+        private var failed = false
+
+        fileprivate init?(_ file: CacheFile) {
+            self.file = file
+            let directory = (file.path as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // A name of this process's own, so two commands storing at once each rename a whole file.
+            temporary = file.path + ".tmp-\(getpid())"
+            descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return nil }
+            // The count and checksum are not known yet: their place is kept, and filled by ``finish(count:)``.
+            failed = !writeAll(file.header + [UInt8](repeating: 0, count: 12), to: descriptor)
+            bytes.reserveCapacity(Self.chunk + 4096)
+        }
+
+        deinit {
+            // Never finished: the half-written file goes.
+            if descriptor >= 0 {
+                close(descriptor)
+                unlink(temporary)
+            }
+        }
+
+        /// The size at which the appended bytes go to disk.
+        static let chunk = 256 << 10
+
+        /// Writes `records` (whole records) after what was written before.
+        func write(_ records: [UInt8]) {
+            flush()
+            checksum = CacheFile.checksum(records, from: checksum)
+            failed = failed || !writeAll(records, to: descriptor)
+        }
+
+        /// Called after each record appended to ``bytes``: writes them once there are enough.
+        func recordEnded() {
+            if bytes.count >= Self.chunk { flush() }
+        }
+
+        private func flush() {
+            guard !bytes.isEmpty else { return }
+            checksum = CacheFile.checksum(bytes, from: checksum)
+            failed = failed || !writeAll(bytes, to: descriptor)
+            bytes.removeAll(keepingCapacity: true)
+        }
+
+        /// Fills in the header (`count` records) and renames the file into place. Failing to
+        /// write only costs time: the file is then left out.
+        func finish(count: Int) {
+            flush()
+            var counts: [UInt8] = []
+            withUnsafeBytes(of: UInt32(count).littleEndian) { counts.append(contentsOf: $0) }
+            withUnsafeBytes(of: checksum.littleEndian) { counts.append(contentsOf: $0) }
+            let placed = counts.withUnsafeBytes {
+                pwrite(descriptor, $0.baseAddress, $0.count, off_t(file.header.count)) == $0.count
+            }
+            let closed = close(descriptor) == 0
+            descriptor = -1
+            if failed || !placed || !closed || rename(temporary, file.path) != 0 { unlink(temporary) }
         }
     }
 
-    /// FNV-1a over `bytes`: enough to tell a truncated or edited file, not a defence against
+    /// FNV-1a's offset basis: the checksum of no bytes.
+    static let checksumStart: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a over `bytes`, continued from `start` (the checksum of the bytes before them): enough to tell a truncated or edited file, not a defence against
     /// someone who can write into `.git` (who could as well rewrite the objects).
-    static func checksum(_ bytes: [UInt8]) -> UInt64 {
+    static func checksum(_ bytes: [UInt8], from start: UInt64 = checksumStart) -> UInt64 {
         bytes.withUnsafeBufferPointer { buffer in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = start
             for byte in buffer {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x0000_0100_0000_01b3

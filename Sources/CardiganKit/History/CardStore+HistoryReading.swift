@@ -17,9 +17,8 @@ struct HistoryStep {
 struct History {
     var steps: [HistoryStep] = []
     var childCount: [ObjectID: Int] = [:]
-    /// The card blobs the changes name (hex ids); read and parsed by ``CardStore/readSnapshots(_:)``.
-    var blobs: Set<String> = []
-    /// The same blobs by the schema of the commit that names them: each is read under that one.
+    /// The card blobs the changes name (hex ids), by the schema of the commit that names them:
+    /// each is read and parsed under that one (``CardStore/readSnapshots(of:schemas:)``).
     var blobsBySchema: [String: Set<String>] = [:]
     /// The card each blob was first seen as: blobs are read card by card, so what a card's
     /// versions share is parsed once and then forgotten (see ``SectionMemo``).
@@ -54,16 +53,14 @@ extension CardStore {
             history.folderFindings += folderFindings(special, changed: changed, commit: id)
             for (fileName, blob) in changed {
                 guard let name = CardPaths.cardName(forFileName: fileName) else { continue }
-                changes.updateValue(blob?.hex, forKey: name)  // nil: deleted, kept as a key
-                if let blob {
-                    history.blobs.insert(blob.hex)
-                    if history.cardOfBlob[blob.hex] == nil { history.cardOfBlob[blob.hex] = name }
-                }
+                // One string per blob, shared by the tables: 100,000 versions made 300,000.
+                let hex = blob?.hex
+                changes.updateValue(hex, forKey: name)  // nil: deleted, kept as a key
+                if let hex, history.cardOfBlob[hex] == nil { history.cardOfBlob[hex] = name }
             }
             if commit.parents.count > 1 {
                 // A merge's files may come from any parent; read the blobs the other parents bring.
                 for entry in try repository.treeEntries(at: cardsDirectory, inCommit: id) where entry.isBlob {
-                    history.blobs.insert(entry.id.hex)
                     if history.cardOfBlob[entry.id.hex] == nil { history.cardOfBlob[entry.id.hex] = entry.name }
                 }
             }
@@ -184,10 +181,13 @@ extension CardStore {
             if finished.increment() % 32 == 0 { sections.forget(unusedFor: 2) }
             return results
         }
-        let results = ObjectDatabase.isSharedSafely ? concurrentMap(groups, read) : groups.map(read)
+        var results = ObjectDatabase.isSharedSafely ? concurrentMap(groups, read) : groups.map(read)
         var learned: [String: CardSnapshot] = [:]
         learned.reserveCapacity(blobs.count)
-        for (group, groupResults) in zip(groups, results) {
+        for (index, group) in groups.enumerated() {
+            // Each group's results are let go once in the table, not held beside all of it.
+            let groupResults = results[index]
+            results[index] = []
             for (id, result) in zip(group, groupResults) { learned[id.hex] = try result.get() }
         }
         cache.store(learned)
@@ -244,10 +244,11 @@ extension CardStore {
                 targetCommit: try commit(taggedBy: tag, reference: reference.target)?.hex,
                 digest: fields.first { $0.key == "Card-Digest" }?.value,
                 previous: fields.first { $0.key == "Previous" }?.value)
-            if let tag, tag.targetIsCommit {
+            if let tag, tag.targetIsCommit, let target = fact.targetCommit {
+                // The fact's strings, not copies: 100,000 new tags are noted at once.
                 cache?.note(
                     reference.target,
-                    VersionTagCache.Entry(targetCommit: tag.target.hex, digest: fact.digest, previous: fact.previous))
+                    VersionTagCache.Entry(targetCommit: target, digest: fact.digest, previous: fact.previous))
             }
             facts.append(fact)
         }

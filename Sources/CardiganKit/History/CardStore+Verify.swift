@@ -32,7 +32,7 @@ extension CardStore {
         // audit re-hashes each one (see ``hashesObjectsOnRead(for:)``).
         prepareObjectReads(for: .verify)
         Libgit2.setObjectCacheLimit(bytes: 16 << 20)
-        Libgit2.setPackMappingLimit(bytes: 64 << 20)
+        Libgit2.setPackMappingLimit(bytes: 32 << 20)
         if repair {
             // A commit killed after its branch moved is finished first (tags, files, index).
             let lock = try CommitLock(gitDirectory: repository.gitDirectory)
@@ -47,6 +47,9 @@ extension CardStore {
         result.commitCount = commits.count
         // The history and its snapshots are let go before the tags are read (see ``judgeHistory``).
         let judged = try judgeHistory(commits)
+        // What the history and its snapshots held is free now, but the allocator keeps its
+        // pages: given back, the tags read next start from the memory still in use.
+        Allocator.releaseFreePages()
         let rules = judged.rules
         result.versionCount = rules.versions.count
         result.findings = rules.findings + judged.folderFindings
@@ -63,11 +66,11 @@ extension CardStore {
         // A tag object read by an earlier run is known by its id (see ``VersionTagCache``).
         let tagCache = VersionTagCache(gitDirectory: repository.gitDirectory, enabled: usesSnapshotCache)
         tagCache.load()
-        let tagFacts = try readVersionTags(
-            of: inCommitOrder(versionReferences, versions: rules.versions, commits: commits), cache: tagCache
-        )
-        .sorted { $0.reference < $1.reference }
+        var tagFacts = try readVersionTags(
+            of: inCommitOrder(versionReferences, versions: rules.versions, commits: commits), cache: tagCache)
         tagCache.store()
+        // Sorted in place: a sorted copy of 100,000 facts was held beside them.
+        tagFacts.sort { $0.reference < $1.reference }
         result.tagCount = tagFacts.count
         let otherBranches = try repository.references(matching: "refs/heads/*").filter { $0.name != branchReference }
             .map(\.target)

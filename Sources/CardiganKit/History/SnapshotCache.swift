@@ -85,26 +85,29 @@ struct SnapshotCache {
     }
 
     /// Adds `snapshots` (by hex blob id) to what ``load(only:)`` read and writes the file anew
-    /// (see ``CacheFile/store(body:count:)``). Entries another process added meanwhile may be
-    /// lost, which only costs speed.
+    /// (see ``CacheFile/Writer``). Entries another process added meanwhile may be lost, which
+    /// only costs speed.
     func store(_ snapshots: [String: CardSnapshot]) {
-        guard file.enabled, !snapshots.isEmpty else { return }
-        var body = loaded?.body ?? []
-        var count = loaded?.count ?? 0
+        guard !snapshots.isEmpty, let writer = file.writer() else { return }
+        if let loaded { writer.write(loaded.body) }
         // Card by card (by the name the blob gives), so that ``load(only:)`` finds a card's
-        // repeated fields next to each other.
-        let ordered = snapshots.compactMap { blob, snapshot in RawObjectID(hex: blob).map { ($0, blob, snapshot) } }
-            .sorted { ($0.2.name ?? "", $0.1) < ($1.2.name ?? "", $1.1) }
-        for (id, _, snapshot) in ordered {
-            id.append(to: &body)
+        // repeated fields next to each other. Only the names and ids are sorted, not 100,000
+        // snapshots: each is looked up as it is written.
+        var order = snapshots.map { (name: $0.value.name ?? "", blob: $0.key) }
+        order.sort { ($0.name, $0.blob) < ($1.name, $1.blob) }
+        var count = loaded?.count ?? 0
+        for (_, blob) in order {
+            guard let id = RawObjectID(hex: blob), let snapshot = snapshots[blob] else { continue }
+            id.append(to: &writer.bytes)
             let fields: [String?] = [
                 snapshot.digest, snapshot.status?.rawValue, snapshot.name, snapshot.modelName, snapshot.modelPackage,
                 snapshot.riskRating, snapshot.problem, snapshot.packageDetails, snapshot.packageApproval,
                 snapshot.legacyDigest, snapshot.packageARN,
             ]
-            for field in fields { CacheRecords.append(field, to: &body) }
+            for field in fields { CacheRecords.append(field, to: &writer.bytes) }
+            writer.recordEnded()
             count += 1
         }
-        file.store(body: body, count: count)
+        writer.finish(count: count)
     }
 }

@@ -67,26 +67,27 @@ final class TreeDiffCache {
         return changes
     }
 
-    /// Writes the file anew with what was learned (see ``CacheFile/store(body:count:)``).
+    /// Writes the file anew with what was learned (see ``CacheFile/Writer``).
     func store() {
-        guard file.enabled, !learned.isEmpty else { return }
-        var body = records
+        guard !learned.isEmpty, let writer = file.writer() else { return }
+        writer.write(records)
         var seen = Set(offsets.keys)
         for (pair, changes) in learned where seen.insert(pair).inserted {
-            pair.old.append(to: &body)
-            pair.new.append(to: &body)
-            withUnsafeBytes(of: UInt32(changes.count).littleEndian) { body.append(contentsOf: $0) }
+            pair.old.append(to: &writer.bytes)
+            pair.new.append(to: &writer.bytes)
+            withUnsafeBytes(of: UInt32(changes.count).littleEndian) { writer.bytes.append(contentsOf: $0) }
             for change in changes {
-                CacheRecords.append(change.name, to: &body)
+                CacheRecords.append(change.name, to: &writer.bytes)
                 if let blob = change.blob, let raw = RawObjectID(hex: blob.hex) {
-                    body.append(1)
-                    raw.append(to: &body)
+                    writer.bytes.append(1)
+                    raw.append(to: &writer.bytes)
                 } else {
-                    body.append(0)
+                    writer.bytes.append(0)
                 }
             }
+            writer.recordEnded()
         }
-        file.store(body: body, count: seen.count)
+        writer.finish(count: seen.count)
     }
 
     /// The changes of the record at `offset`, which ``load()`` walked whole.

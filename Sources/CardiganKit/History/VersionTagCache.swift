@@ -67,21 +67,22 @@ final class VersionTagCache {
         learned.append((raw, entry))
     }
 
-    /// Writes the file anew with what was learned (see ``CacheFile/store(body:count:)``).
+    /// Writes the file anew with what was learned (see ``CacheFile/Writer``).
     func store() {
-        guard file.enabled, !learned.isEmpty else { return }
-        var body = records
+        guard !learned.isEmpty, let writer = file.writer() else { return }
+        writer.write(records)
         var count = offsets.count
         var seen = Set(offsets.keys)
         for (id, entry) in learned where seen.insert(id).inserted {
             guard let target = RawObjectID(hex: entry.targetCommit) else { continue }
-            id.append(to: &body)
-            target.append(to: &body)
-            CacheRecords.append(entry.digest, to: &body)
-            CacheRecords.append(entry.previous, to: &body)
+            id.append(to: &writer.bytes)
+            target.append(to: &writer.bytes)
+            CacheRecords.append(entry.digest, to: &writer.bytes)
+            CacheRecords.append(entry.previous, to: &writer.bytes)
+            writer.recordEnded()
             count += 1
         }
-        file.store(body: body, count: count)
+        writer.finish(count: count)
     }
 
     /// Where the record at `offset` ends; nil when it runs past the end.
