@@ -57,6 +57,32 @@ import Testing
         #expect(VersionTag.parse(reference: "refs/tags/cards/x/v03") == nil)
         #expect(VersionTag.parse(reference: "refs/tags/cards/x/v0") == nil)
         #expect(VersionTag.parse(reference: "refs/tags/cards/x/y/v1") == nil)
+        for reference in [
+            "refs/tags/cards//v1", "refs/tags/cards/x/", "refs/tags/cards/x/v1/", "refs/tags/cards/x",
+            "refs/tags/cards/",
+            "refs/tags/cards/ünï/v1", "refs/tags/cards/-x/v1", "refs/tags/card/x/v1", "refs/heads/cards/x/v1",
+        ] {
+            #expect(VersionTag.parse(reference: reference) == nil, "\(reference)")
+        }
+    }
+
+    /// The version in a tag's name is read from its bytes: exactly `v` and a decimal number from
+    /// 1 without leading zeros or sign, as `Int` reads it, up to `Int.max`; the same verdict from
+    /// `nameProblem`, which `verify` only asks of the names `parse` turned down.
+    @Test func versionNumbersInTagNamesAreCanonicalDecimals() {
+        let accepted = ["v1": 1, "v9": 9, "v10": 10, "v120": 120, "v\(Int.max)": Int.max]
+        for (text, version) in accepted {
+            #expect(VersionTag.parse(reference: "refs/tags/cards/x/\(text)")?.version == version, "\(text)")
+            #expect(VersionTag.nameProblem(reference: "refs/tags/cards/x/\(text)") == nil, "\(text)")
+        }
+        let refused = [
+            "v", "v0", "v00", "v01", "V1", "v+1", "v-1", "v 1", "v1 ", "v1a", "va", "1", "", "v١",
+            "v9223372036854775808",
+        ]
+        for text in refused {
+            #expect(VersionTag.parse(reference: "refs/tags/cards/x/\(text)") == nil, "\(text)")
+            #expect(VersionTag.nameProblem(reference: "refs/tags/cards/x/\(text)") != nil, "\(text)")
+        }
     }
 
     @Test func tagMessageCarriesTrailersAndPrevious() {

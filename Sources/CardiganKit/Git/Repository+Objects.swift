@@ -13,8 +13,10 @@ extension Repository {
         let parents = (0..<git_commit_parentcount(commit)).compactMap {
             git_commit_parent_id(commit, $0).map(ObjectID.init)
         }
+        let tree = ObjectID(git_commit_tree_id(commit))
+        rootTrees[id] = tree
         return CommitInfo(
-            id: id, tree: ObjectID(git_commit_tree_id(commit)), parents: parents,
+            id: id, tree: tree, parents: parents,
             message: String(cString: git_commit_message(commit)),
             summary: git_commit_summary(commit).map { String(cString: $0) } ?? "",
             author: Signature(git_commit_author(commit)), committer: Signature(git_commit_committer(commit)))
@@ -54,13 +56,10 @@ extension Repository {
         return (ObjectID(git_tree_entry_id(entry)), git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
     }
 
-    /// The root tree of `commit`, the last one kept: a commit of 1,000 new cards carries 1,000
-    /// trailer groups, over libgit2's 4 KiB cache limit for commits.
+    /// The root tree of `commit`, known without reading it again once read (see ``rootTrees``).
     func rootTreeID(of commitID: ObjectID) throws -> ObjectID {
-        if let last = lastRootTree, last.commit == commitID { return last.tree }
-        let tree = try commit(commitID).tree
-        lastRootTree = (commitID, tree)
-        return tree
+        if let known = rootTrees[commitID] { return known }
+        return try commit(commitID).tree
     }
 
     /// The blob id of `path` in `commit`, nil when absent or not a file.

@@ -83,7 +83,13 @@ extension CardStore {
             guard let id = ObjectID(hex: commit) else { return false }
             return otherBranches.contains { (try? self.repository.isDescendant($0, of: id)) ?? false }
         }
-        tagRules.checkNames(versionReferences.map(\.name), cards: Set(rules.versions.map(\.card)))
+        // A reference read as a version tag above has a version tag's name: only the others
+        // can be misnamed (checking all 100,000 names was 9% of a warm run's instructions).
+        if tagFacts.count < versionReferences.count {
+            let named = Set(tagFacts.map(\.reference))
+            tagRules.checkNames(
+                versionReferences.map(\.name).filter { !named.contains($0) }, cards: Set(rules.versions.map(\.card)))
+        }
         result.findings += tagRules.findings
 
         let linkTags = try readLinkTags(excluding: damagedReferences)

@@ -19,13 +19,18 @@ public enum VersionTag {
 
     /// The card and version a reference names, or nil when it is not a version tag.
     public static func parse(reference: String) -> (card: String, version: Int)? {
-        guard reference.hasPrefix(referencePrefix) else { return nil }
-        let rest = reference.dropFirst(referencePrefix.count)
-        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, CardName.isValid(String(parts[0])), let version = version(named: parts[1]) else {
-            return nil
-        }
-        return (String(parts[0]), version)
+        // Split at the one `/` by bytes, not characters: `verify` parses every version tag's
+        // name (a character walk of 100,000 names was 4% of a warm run).
+        let bytes = reference.utf8
+        guard bytes.starts(with: referencePrefix.utf8) else { return nil }
+        let rest = bytes.dropFirst(referencePrefix.utf8.count)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        let card = String(reference[rest.startIndex..<slash])
+        let after = bytes.index(after: slash)
+        guard !rest[after...].contains(UInt8(ascii: "/")), CardName.isValid(card),
+            let version = version(named: reference[after...])
+        else { return nil }
+        return (card, version)
     }
 
     /// Why `reference`, under ``referencePrefix``, is not a version tag's name; nil when it is one
@@ -43,8 +48,18 @@ public enum VersionTag {
 
     /// The number in `v<N>`, N from 1 without leading zeros, or nil.
     private static func version(named text: Substring) -> Int? {
-        guard text.hasPrefix("v"), let version = Int(text.dropFirst()), version >= 1, "v\(version)" == text else {
+        // Read from the bytes: every version tag's name is read on each `verify` (100,000 at scale).
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: "v"), bytes.count > 1, bytes.dropFirst().first != UInt8(ascii: "0") else {
             return nil
+        }
+        var version = 0
+        for byte in bytes.dropFirst() {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times, overflow) = version.multipliedReportingOverflow(by: 10)
+            let (sum, overflowed) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            guard !overflow, !overflowed else { return nil }
+            version = sum
         }
         return version
     }
