@@ -37,7 +37,7 @@ import Testing
         #expect(loaded[a] == valid)
         #expect(loaded[b] == invalid, "kept exactly, tab and line break included")
         #expect(loaded[c] == nil)
-        #expect(reader.load(only: [b]).keys.sorted() == [b])
+        #expect(reader.load(only: [b]).blobs.sorted() == [b])
 
         // Appending keeps what was there.
         reader.store([c: valid])
@@ -54,7 +54,7 @@ import Testing
     @Test func versionsOfOneCardComeBackEachAsStored() throws {
         let gitDirectory = try temporaryGitDirectory()
         defer { try? FileManager.default.removeItem(atPath: gitDirectory) }
-        var versions: [String: CardSnapshot] = [:]
+        var versions = SnapshotSet()
         for index in 0..<6 {
             var snapshot = valid
             snapshot.digest = "sha256:\(index)"
@@ -66,7 +66,7 @@ import Testing
         versions[blob("ff")] = invalid
         SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true).store(versions)
         var reader = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
-        #expect(reader.load(only: Set(versions.keys)) == versions)
+        #expect(reader.load(only: Set(versions.blobs)) == versions)
     }
 
     @Test func aTruncatedOrEditedFileIsIgnoredWhole() throws {
@@ -87,5 +87,26 @@ import Testing
             var rewritten = SnapshotCache(gitDirectory: gitDirectory, schemaFingerprint: "one", enabled: true)
             #expect(rewritten.load(only: [a, b]) == [a: valid], "written anew, the damaged records dropped")
         }
+    }
+}
+
+/// ``SnapshotSet`` answers as the dictionary it replaced: a blob's snapshot, replaced when set
+/// again, sets equal by their contents whatever their order, and a union that keeps the other's.
+@Suite struct SnapshotSetTests {
+    private let draft = CardSnapshot(digest: "sha256:1", status: .draft, name: "a")
+    private let approved = CardSnapshot(digest: "sha256:2", status: .approved, name: "a")
+
+    @Test func answersAsADictionaryOfSnapshots() {
+        var set: SnapshotSet = ["b1": draft, "b2": approved]
+        #expect(set.count == 2 && set["b1"] == draft && set["b2"] == approved && set["b3"] == nil)
+        set["b1"] = approved
+        #expect(set.count == 2 && set["b1"] == approved, "set again: replaced, not added")
+        #expect(set == ["b2": approved, "b1": approved])
+        #expect(set != ["b2": approved, "b1": draft])
+        #expect(set != ["b2": approved])
+        var other: SnapshotSet = ["b2": draft, "b4": draft]
+        other.add(set)
+        #expect(other == ["b1": approved, "b2": approved, "b4": draft], "the added set's snapshot is kept")
+        #expect(Set(other.entries.map(\.blob)) == ["b1", "b2", "b4"] && Set(other.blobs) == ["b1", "b2", "b4"])
     }
 }

@@ -138,7 +138,7 @@ extension CardStore {
     }
 
     /// Snapshots of every blob under the workspace's schema.
-    func readSnapshots(_ blobs: Set<String>) throws -> [String: CardSnapshot] {
+    func readSnapshots(_ blobs: Set<String>) throws -> SnapshotSet {
         try readSnapshots(
             blobs, validator: (try? workspace.loadSchema()).map(CardValidator.init(schema:)),
             fingerprint: workspace.schemaFingerprint)
@@ -151,15 +151,15 @@ extension CardStore {
     /// so its memory does not grow with the history.
     func readSnapshots(
         _ blobs: Set<String>, validator: CardValidator?, fingerprint: String, cards: [String: String] = [:]
-    ) throws -> [String: CardSnapshot] {
+    ) throws -> SnapshotSet {
         var cache = SnapshotCache(
             gitDirectory: repository.gitDirectory, schemaFingerprint: fingerprint, enabled: usesSnapshotCache)
-        let snapshots = cache.load(only: blobs)
+        var cached = cache.load(only: blobs)
         // Grouped by card, in the order of the cards' names: a blob of no known card is its own group.
-        let groups = Dictionary(grouping: blobs.filter { snapshots[$0] == nil }.compactMap(ObjectID.init(hex:))) {
+        let groups = Dictionary(grouping: blobs.filter { cached[$0] == nil }.compactMap(ObjectID.init(hex:))) {
             cards[$0.hex] ?? $0.hex
         }.sorted { $0.key < $1.key }.map(\.value)
-        guard !groups.isEmpty else { return snapshots }
+        guard !groups.isEmpty else { return cached }
         // Each worker reads its blobs itself: a fresh clone's `verify` inflates 10,000 of them
         // from the pack, a fifth of its time when done on one thread ahead of the parsing.
         let objects = try ObjectDatabase(of: repository)
@@ -182,8 +182,8 @@ extension CardStore {
             return results
         }
         var results = ObjectDatabase.isSharedSafely ? concurrentMap(groups, read) : groups.map(read)
-        var learned: [String: CardSnapshot] = [:]
-        learned.reserveCapacity(blobs.count)
+        var learned = SnapshotSet()
+        learned.reserveCapacity(groups.reduce(0) { $0 + $1.count })
         for (index, group) in groups.enumerated() {
             // Each group's results are let go once in the table, not held beside all of it.
             let groupResults = results[index]
@@ -191,9 +191,10 @@ extension CardStore {
             for (id, result) in zip(group, groupResults) { learned[id.hex] = try result.get() }
         }
         cache.store(learned)
-        // Into the larger table, in place: `merging` built a third one of 100,000 snapshots
-        // while both others were still held (a cold `verify`'s peak memory).
-        learned.merge(snapshots) { _, cached in cached }
+        // The two hold different blobs (only what the cache did not know was read): the smaller
+        // goes into the larger, in place, not both into a third table beside them.
+        if learned.count < cached.count { swap(&learned, &cached) }
+        learned.add(cached)
         return learned
     }
 

@@ -61,7 +61,7 @@ final class CommitSchemas {
 
 /// Card snapshots per schema key and blob: a blob read under two schemas has two snapshots.
 struct SnapshotTable {
-    var bySchema: [String: [String: CardSnapshot]] = [:]
+    var bySchema: [String: SnapshotSet] = [:]
 
     /// The snapshot of `blob` under `schema`; under any schema when that one did not read it (a
     /// record naming a card its commit did not change).

@@ -36,7 +36,7 @@ struct SnapshotCache {
     var path: String { file.path }
 
     /// The cached snapshots of `blobs` (hex ids); nothing when the file does not add up.
-    mutating func load(only blobs: Set<String>) -> [String: CardSnapshot] {
+    mutating func load(only blobs: Set<String>) -> SnapshotSet {
         loaded = nil
         guard let contents = file.load() else { return [:] }
         // The ids asked for as 20-byte keys, each with its own string: no string is made per
@@ -45,7 +45,7 @@ struct SnapshotCache {
         wanted.reserveCapacity(blobs.count)
         for blob in blobs { if let raw = RawObjectID(hex: blob) { wanted[raw] = blob } }
         let body = contents.body
-        var found: [String: CardSnapshot] = [:]
+        var found = SnapshotSet()
         found.reserveCapacity(min(blobs.count, contents.count))
         var ranges = [Range<Int>?](repeating: nil, count: Self.fieldCount)
         var previous = [(range: Range<Int>, text: String)?](repeating: nil, count: Self.fieldCount)
@@ -87,13 +87,13 @@ struct SnapshotCache {
     /// Adds `snapshots` (by hex blob id) to what ``load(only:)`` read and writes the file anew
     /// (see ``CacheFile/Writer``). Entries another process added meanwhile may be lost, which
     /// only costs speed.
-    func store(_ snapshots: [String: CardSnapshot]) {
+    func store(_ snapshots: SnapshotSet) {
         guard !snapshots.isEmpty, let writer = file.writer() else { return }
         if let loaded { writer.write(loaded.body) }
         // Card by card (by the name the blob gives), so that ``load(only:)`` finds a card's
         // repeated fields next to each other. Only the names and ids are sorted, not 100,000
         // snapshots: each is looked up as it is written.
-        var order = snapshots.map { (name: $0.value.name ?? "", blob: $0.key) }
+        var order = snapshots.entries.map { (name: $0.snapshot.name ?? "", blob: $0.blob) }
         order.sort { ($0.name, $0.blob) < ($1.name, $1.blob) }
         var count = loaded?.count ?? 0
         for (_, blob) in order {
