@@ -93,9 +93,10 @@ enum Libgit2 {
     }
 
     /// The most bytes of pack files libgit2 keeps mapped at once (8 GiB by default on 64-bit);
-    /// past it, the windows used least recently (32 MiB each, see ``initialised``) are unmapped. A whole-history read of a
-    /// repository as cardigan writes it (a pack per large commit) touches every pack, and each
-    /// mapped page counts in the command's memory.
+    /// past it, the windows used least recently (32 MiB each, see ``initialised``) are
+    /// unmapped. A whole-history read touches every pack (a repository as cardigan writes it
+    /// holds one per large commit, a clone one large one), and each mapped page counts in the
+    /// command's memory.
     static func setPackMappingLimit(bytes: Int) {
         initialize()
         _ = cardigan_set_mwindow_mapped_limit(Int64(bytes))

@@ -151,8 +151,9 @@ struct CacheFile {
     /// FNV-1a's offset basis: the checksum of no bytes.
     static let checksumStart: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// FNV-1a over `bytes`, continued from `start` (the checksum of the bytes before them): enough to tell a truncated or edited file, not a defence against
-    /// someone who can write into `.git` (who could as well rewrite the objects).
+    /// FNV-1a over `bytes`, continued from `start` (the checksum of the bytes before them):
+    /// enough to tell a truncated or edited file, not a defence against someone who can write
+    /// into `.git` (who could as well rewrite the objects).
     static func checksum(_ bytes: [UInt8], from start: UInt64 = checksumStart) -> UInt64 {
         bytes.withUnsafeBufferPointer { buffer in
             var hash = start
