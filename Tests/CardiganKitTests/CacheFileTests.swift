@@ -5,7 +5,7 @@ import Testing
 
 /// ``CacheFile/Writer`` writes a cache's records as they are made (a cold `verify` of 100,000
 /// versions no longer holds the file's bytes beside the snapshots, issue 18): the file it makes
-/// is byte for byte the one a whole-body store makes, a reader sees the old file or the new one,
+/// is byte for byte the file's layout made in one piece, a reader sees the old file or the new one,
 /// never half of one, and a writer that never finishes leaves nothing behind.
 @Suite struct CacheFileTests {
     private func scratchFolder() -> String {
@@ -18,14 +18,18 @@ import Testing
         (0..<(index % 300)).map { UInt8(truncatingIfNeeded: index &* 31 &+ $0) }
     }
 
-    @Test func recordsWrittenOneByOneMakeTheFileAWholeBodyStoreMakes() throws {
+    @Test func recordsWrittenOneByOneMakeTheFileOfTheWholeBody() throws {
         let folder = scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let whole = CacheFile(path: folder + "/whole", header: Array("test 1\n".utf8), enabled: true)
-        let streamed = CacheFile(path: folder + "/streamed", header: Array("test 1\n".utf8), enabled: true)
+        let header = Array("test 1\n".utf8)
+        let streamed = CacheFile(path: folder + "/streamed", header: header, enabled: true)
         let body = records.flatMap { $0 }
         #expect(body.count > 2 * CacheFile.Writer.chunk)
-        whole.store(body: body, count: records.count)
+        // The layout in one piece: header, count (32-bit) and checksum of the body (64-bit), body.
+        var wholeBytes = header
+        withUnsafeBytes(of: UInt32(records.count).littleEndian) { wholeBytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: CacheFile.checksum(body).littleEndian) { wholeBytes.append(contentsOf: $0) }
+        wholeBytes += body
 
         let writer = try #require(streamed.writer())
         // As a cache writes the records it loaded, in one piece, then appends what it learned.
@@ -36,18 +40,19 @@ import Testing
         }
         writer.finish(count: records.count)
 
-        let wholeBytes = try #require(FileManager.default.contents(atPath: whole.path))
-        #expect(FileManager.default.contents(atPath: streamed.path) == wholeBytes)
+        #expect(FileManager.default.contents(atPath: streamed.path) == Data(wholeBytes))
         let loaded = try #require(streamed.load())
         #expect(loaded.body == body && loaded.count == records.count)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["streamed", "whole"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["streamed"])
     }
 
     @Test func aReaderSeesTheOldFileUntilTheWriterFinishes() throws {
         let folder = scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = CacheFile(path: folder + "/cache", header: Array("test 1\n".utf8), enabled: true)
-        file.store(body: [1, 2, 3], count: 1)
+        let first = try #require(file.writer())
+        first.write([1, 2, 3])
+        first.finish(count: 1)
         let writer = try #require(file.writer())
         writer.bytes += records.flatMap { $0 }
         writer.recordEnded()  // on disk, under the writer's own name

@@ -30,6 +30,17 @@ public struct AllowedSigners: Sendable, Equatable {
     /// Lines that cannot be read: line number and what is wrong.
     public var problems: [(line: Int, message: String)] = []
 
+    /// An `approval-policy` finding for each line that cannot be read, at its line of the file
+    /// (`path`): `message` of the line's problem, and `hint`. The pre-commit hook and
+    /// `approve --policy` refuse a signers file this way.
+    func problemFindings(at path: String, message: (String) -> String, hint: String) -> [Finding] {
+        problems.map { problem in
+            Finding(
+                ruleID: .approvalPolicy, message: message(problem.message),
+                location: Location(path: path, position: SourcePosition(line: problem.line, column: 1)), hint: hint)
+        }
+    }
+
     /// Reads the file's text.
     public init(text: String) {
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -265,14 +265,10 @@ extension CardStore {
         else { return [] }
         let signers = AllowedSigners(text: String(decoding: bytes, as: UTF8.self))
         guard signers.problems.isEmpty else {
-            return signers.problems.map { problem in
-                Finding(
-                    ruleID: .approvalPolicy,
-                    message: "the new approval policy cannot be used: \(problem.message); it is not approved",
-                    location: Location(
-                        path: settings.signersPath, position: SourcePosition(line: problem.line, column: 1)),
-                    hint: "remove or fix the line, then run 'cardigan approve --policy' again")
-            }
+            return signers.problemFindings(
+                at: settings.signersPath,
+                message: { "the new approval policy cannot be used: \($0); it is not approved" },
+                hint: "remove or fix the line, then run 'cardigan approve --policy' again")
         }
         guard var unreachable = ApprovalPolicy(settings: settings, signers: signers, identity: "").unreachableFinding
         else { return [] }

@@ -43,13 +43,9 @@ extension CardStore {
         let signers = try repository.readBlob(signersID)
         let allowed = AllowedSigners(text: String(decoding: signers, as: UTF8.self))
         guard allowed.problems.isEmpty else {
-            return allowed.problems.map { problem in
-                Finding(
-                    ruleID: .approvalPolicy, message: "the approval policy cannot be used: \(problem.message)",
-                    location: Location(
-                        path: settings.signersPath, position: SourcePosition(line: problem.line, column: 1)),
-                    hint: "remove or fix the line")
-            }
+            return allowed.problemFindings(
+                at: settings.signersPath, message: { "the approval policy cannot be used: \($0)" },
+                hint: "remove or fix the line")
         }
         let policy = ApprovalPolicy(settings: settings, signers: allowed, identity: "")
         return policy.unreachableFinding.map { [$0] } ?? []

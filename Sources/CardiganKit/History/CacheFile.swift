@@ -64,13 +64,6 @@ struct CacheFile {
         return (contents.body, offsets)
     }
 
-    /// Writes `body`, `count` records, as the whole file, renamed into place (see ``Writer``).
-    func store(body: [UInt8], count: Int) {
-        guard let writer = writer() else { return }
-        writer.write(body)
-        writer.finish(count: count)
-    }
-
     /// A writer of the whole file anew; nil when the cache is disabled or the file cannot be made.
     func writer() -> Writer? {
         enabled ? Writer(self) : nil
